@@ -1,0 +1,52 @@
+/**
+ * The `closer` command line. `main` parses argv, runs one command and returns the exit
+ * code; it never calls process.exit, so tests run it in-process with captured output.
+ */
+import { Command, CommanderError } from 'commander';
+import { AppError, type Lang } from '../domain/errors.js';
+import { type CliIo, defaultLang } from './io.js';
+import { registerPlanCommand } from './plan-command.js';
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = new Command();
+  let lang = defaultLang(io.env);
+  const langIndex = argv.indexOf('--lang');
+  if (langIndex >= 0 && (argv[langIndex + 1] === 'zh' || argv[langIndex + 1] === 'en')) {
+    lang = argv[langIndex + 1] as Lang;
+  }
+  program
+    .name('closer')
+    .description(
+      lang === 'zh'
+        ? 'Closer：把年度销售目标分解到今天的数字。'
+        : "Closer: from an annual sales target to today's number.",
+    )
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError(false)
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  registerPlanCommand(program, io);
+  try {
+    if (argv.length === 0) {
+      io.stdout(program.helpInformation());
+      return 0;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are "errors" to commander; everything else is a usage error.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      return 2;
+    }
+    if (error instanceof AppError) {
+      io.stderr(`${lang === 'zh' ? '错误' : 'Error'} [${error.code}]: ${error.messageIn(lang)}\n`);
+      return error.exitCode;
+    }
+    io.stderr(
+      `${lang === 'zh' ? '内部错误' : 'Internal error'}: ${(error as Error).stack ?? String(error)}\n`,
+    );
+    return 1;
+  }
+}

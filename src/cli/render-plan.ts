@@ -1,0 +1,359 @@
+/**
+ * The human view of a plan in the terminal: headline, warnings, quarters, months, a week
+ * summary, today's number, markets, classes, members, the funnel with its verdict, seminars
+ * and the catch-up. Amounts in 万 for Chinese, with thousands separators for English.
+ */
+import { dimensionName, LABELS } from '../app/plan-tables.js';
+import type { Lang } from '../domain/errors.js';
+import { formatAmount } from '../domain/money.js';
+import type { PeriodAmounts, PlanResult } from '../domain/plan/plan.js';
+import { type Align, renderTable } from './text-table.js';
+
+const TEXT = {
+  zh: {
+    title: (y: number, t: string, s: string) => `${y} 年销售计划 · 目标 ${t} · 起始 ${s}`,
+    days: (w: number, f: number, o: number, src: string) =>
+      `工作日 ${w} 天（见客户 ${f} 天，办公室 ${o} 天）· 节假日：${src === 'chinese-holidays' ? '中国法定节假日与调休' : '仅周一至周五（无节假日数据）'}`,
+    warning: '注意',
+    quarters: '季度',
+    months: '月度',
+    weeks: '周',
+    today: '今天',
+    markets: '市场',
+    classes: '客户类别',
+    members: '团队成员',
+    funnel: '必要条件（漏斗）',
+    seminars: '会销',
+    catchUp: '追赶计划',
+    period: '期间',
+    workingDays: '工作日',
+    fieldDays: '见客户日',
+    amount: '金额',
+    share: '占比',
+    cities: '城市',
+    customers: '现有客户',
+    repeat: '回头率',
+    buyers: '预计复购',
+    order: '平均订单',
+    orders: '需签单',
+    weight: '权重',
+    weekSummary: (n: number, avg: string, min: string, max: string) =>
+      `共 ${n} 周，平均每周 ${avg}，最少 ${min}，最多 ${max}`,
+    week: (w: string, s: string, e: string, a: string, d: number) =>
+      `${w}（${s} ~ ${e}）：${a}，${d} 个工作日`,
+    thisWeek: '本周',
+    nextWeek: '下周',
+    todayLine: (d: string, wd: string, kind: string, a: string) => `${d} ${wd} · ${kind} · 今日目标 ${a}`,
+    todayMore: (w: string, m: string, p: string) => `本周 ${w} · 本月 ${m} · 截至今天累计 ${p}`,
+    ordersEq: (n: number) => `${n} 单`,
+    monthOrders: '本月需签（按平均订单额）：',
+    noTarget: '今天没有目标（休息日）',
+    signings: (e: number, n: number, s: number) =>
+      `老客户复购签单 ${e} 个 · 需新客户 ${n} 个（会销预计 ${s} 个）`,
+    prospects: (p: number, w: string) => `需接触新客户 ${p} 个（成交率 ${w}）`,
+    meetings: (t: number, e: number, n: number, per: number) =>
+      `需见面 ${t} 次（老客户 ${e}，新客户 ${n}；每成交平均见面 ${per} 次）`,
+    capacity: (c: number, d: number, per: number) => `见面能力 ${c} 次（${d} 个见客户日 × 每天 ${per} 次）`,
+    closeRule: (dist: string) => `见面成交分布：${dist}（同一客户不见第三次）`,
+    feasible: '结论：可行 ✓',
+    short: (m: number, c: number, p: number) =>
+      `结论：不足 ✗ —— 缺 ${m} 次见面${p ? `、${p} 个潜在客户` : ''}，约少签 ${c} 个客户`,
+    unknown: (missing: string) => `结论：缺少数据，无法判断 —— 请补充 ${missing}`,
+    seminarLine: (n: number, per: number, inv: number) =>
+      `共 ${n} 场，每场邀请 ${per} 人，全年邀请 ${inv} 人次`,
+    noSeminar: '未设置每场邀请人数（seminars.invitations）',
+    catchUpLine: (asOf: string, a: string, p: string) => `截至 ${asOf}：实际签单 ${a}，计划 ${p}`,
+    ahead: (d: string) => `领先 ${d}`,
+    behind: (d: string) => `落后 ${d}`,
+    onTrack: '与计划持平',
+    rate: (r: string, o: string, n: number, rem: string) =>
+      `剩余 ${rem}，${n} 个工作日，每天需 ${r}（原计划每天 ${o}）`,
+  },
+  en: {
+    title: (y: number, t: string, s: string) => `Sales plan ${y} · target ${t} · from ${s}`,
+    days: (w: number, f: number, o: number, src: string) =>
+      `${w} working days (${f} field, ${o} office) · holidays: ${src === 'chinese-holidays' ? "China's public holidays and make-up days" : 'Mon–Fri only (no holiday data)'}`,
+    warning: 'Warning',
+    quarters: 'Quarters',
+    months: 'Months',
+    weeks: 'Weeks',
+    today: 'Today',
+    markets: 'Markets',
+    classes: 'Customer classes',
+    members: 'Team members',
+    funnel: 'Necessary conditions (funnel)',
+    seminars: 'Seminars',
+    catchUp: 'Catch-up',
+    period: 'Period',
+    workingDays: 'Working days',
+    fieldDays: 'Field days',
+    amount: 'Amount',
+    share: 'Share',
+    cities: 'Cities',
+    customers: 'Customers',
+    repeat: 'Repeat',
+    buyers: 'Repeat buyers',
+    order: 'Avg order',
+    orders: 'Orders',
+    weight: 'Weight',
+    weekSummary: (n: number, avg: string, min: string, max: string) =>
+      `${n} weeks, ${avg} a week on average, smallest ${min}, largest ${max}`,
+    week: (w: string, s: string, e: string, a: string, d: number) =>
+      `${w} (${s} – ${e}): ${a}, ${d} working days`,
+    thisWeek: 'This week',
+    nextWeek: 'Next week',
+    todayLine: (d: string, wd: string, kind: string, a: string) =>
+      `${d} ${wd} · ${kind} · today's number ${a}`,
+    todayMore: (w: string, m: string, p: string) => `this week ${w} · this month ${m} · planned to date ${p}`,
+    ordersEq: (n: number) => `${n} orders`,
+    monthOrders: 'Orders this month needs (at average order values): ',
+    noTarget: 'No target today (day off)',
+    signings: (e: number, n: number, s: number) =>
+      `${e} repeat orders from existing customers · ${n} new customers needed (${s} expected from seminars)`,
+    prospects: (p: number, w: string) => `${p} new prospects to meet (win rate ${w})`,
+    meetings: (t: number, e: number, n: number, per: number) =>
+      `${t} meetings needed (${e} existing, ${n} new; ${per} meetings per win)`,
+    capacity: (c: number, d: number, per: number) =>
+      `capacity ${c} meetings (${d} field days × ${per} a day)`,
+    closeRule: (dist: string) => `meeting-close distribution: ${dist} (never a third meeting)`,
+    feasible: 'Verdict: feasible ✓',
+    short: (m: number, c: number, p: number) =>
+      `Verdict: short ✗ — ${m} meetings${p ? ` and ${p} prospects` : ''} missing, about ${c} customers fewer`,
+    unknown: (missing: string) => `Verdict: missing data — add ${missing}`,
+    seminarLine: (n: number, per: number, inv: number) =>
+      `${n} seminars, ${per} invitations each, ${inv} in the year`,
+    noSeminar: 'No invitations per seminar set (seminars.invitations)',
+    catchUpLine: (asOf: string, a: string, p: string) => `As of ${asOf}: signed ${a}, planned ${p}`,
+    ahead: (d: string) => `ahead by ${d}`,
+    behind: (d: string) => `behind by ${d}`,
+    onTrack: 'on plan',
+    rate: (r: string, o: string, n: number, rem: string) =>
+      `${rem} left over ${n} working days: ${r} a day needed (plan: ${o} a day)`,
+  },
+} as const;
+
+/** Renders the plan for a terminal in `lang`. */
+export function renderPlan(plan: PlanResult, lang: Lang): string {
+  const t = TEXT[lang];
+  const L = LABELS[lang];
+  const money = (minor: number) => formatAmount(minor, lang);
+  const pct = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;
+  const out: string[] = [];
+  const section = (title: string, body: string) => out.push('', `■ ${title}`, body);
+  const s = plan.settings;
+
+  out.push(t.title(s.year, money(s.target), s.startDate));
+  out.push(
+    t.days(
+      plan.calendar.workingDays,
+      plan.calendar.fieldDays,
+      plan.calendar.officeDays,
+      plan.calendar.source,
+    ),
+  );
+  for (const w of plan.warnings) out.push(`⚠ ${t.warning}: ${w[lang]}`);
+
+  const marketHeaders = s.marketsGiven ? plan.dimensions.markets.map((m) => dimensionName(m.name, lang)) : [];
+  const periodHeader = [t.period, t.workingDays, t.fieldDays, t.amount, ...marketHeaders];
+  const align: Align[] = ['left', ...periodHeader.slice(1).map(() => 'right' as const)];
+  const periodRow = (label: string, p: PeriodAmounts) => [
+    label,
+    String(p.workingDays),
+    String(p.fieldDays),
+    money(p.amount),
+    ...(s.marketsGiven ? p.byMarket.map(money) : []),
+  ];
+  section(
+    t.quarters,
+    renderTable(
+      periodHeader,
+      [...plan.quarters.map((q) => periodRow(`Q${q.quarter}`, q)), periodRow(String(s.year), plan.year)],
+      align,
+    ),
+  );
+  section(
+    t.months,
+    renderTable(
+      periodHeader,
+      plan.months.map((m) => periodRow(`${s.year}-${String(m.month).padStart(2, '0')}`, m)),
+      align,
+    ),
+  );
+
+  const carrying = plan.weeks.filter((w) => w.amount > 0);
+  if (carrying.length > 0) {
+    const amounts = carrying.map((w) => w.amount);
+    const avg = Math.round(amounts.reduce((a, b) => a + b, 0) / carrying.length);
+    const lines = [
+      t.weekSummary(carrying.length, money(avg), money(Math.min(...amounts)), money(Math.max(...amounts))),
+    ];
+    const today = plan.today?.date;
+    const at = today ? plan.weeks.findIndex((w) => w.start <= today && today <= w.end) : -1;
+    const label = (w: (typeof plan.weeks)[number]) => `${w.isoYear}-W${String(w.week).padStart(2, '0')}`;
+    for (const [name, week] of [
+      [t.thisWeek, plan.weeks[at]],
+      [t.nextWeek, plan.weeks[at + 1]],
+    ] as const) {
+      if (at >= 0 && week)
+        lines.push(
+          `${name}: ${t.week(label(week), week.start, week.end, money(week.amount), week.workingDays)}`,
+        );
+    }
+    section(t.weeks, lines.join('\n'));
+  }
+
+  if (plan.today) {
+    const d = plan.today.day;
+    const kind = d.holiday ? `${L.kind[d.kind]}（${d.holiday[lang]}）` : L.kind[d.kind];
+    const lines = [
+      t.todayLine(d.date, L.weekdays[d.weekday] ?? '', kind, money(d.amount)),
+      t.todayMore(
+        money(plan.today.weekAmount),
+        money(plan.today.monthAmount),
+        money(plan.today.plannedToDate),
+      ),
+    ];
+    if (d.amount > 0) {
+      lines.push(
+        plan.dimensions.classes
+          .map((c, i) => [c, d.byClass[i] ?? 0] as const)
+          .filter(([, amount]) => amount > 0)
+          .map(([c, amount]) => `${L.class[c.key]} ${money(amount)}`)
+          .join(' · '),
+      );
+      if (s.marketsGiven) {
+        lines.push(
+          plan.dimensions.markets
+            .map((m, i) => `${dimensionName(m.name, lang)} ${money(d.byMarket[i] ?? 0)}`)
+            .join(' · '),
+        );
+      }
+    } else {
+      lines.push(t.noTarget);
+    }
+    const orders = plan.dimensions.classes
+      .map((c, i) => [c, plan.today?.monthOrders[i]] as const)
+      .filter(([, n]) => n != null && n > 0)
+      .map(([c, n]) => `${L.class[c.key]} ${t.ordersEq(n as number)}`);
+    if (orders.length > 0) lines.push(`${t.monthOrders}${orders.join(' · ')}`);
+    section(t.today, lines.join('\n'));
+  }
+
+  if (s.marketsGiven) {
+    section(
+      t.markets,
+      renderTable(
+        [t.markets, t.cities, t.share, t.amount],
+        plan.dimensions.markets.map((m) => [
+          m.name,
+          m.cities.join(lang === 'zh' ? '、' : ', '),
+          `${m.share}%`,
+          money(m.amount),
+        ]),
+        ['left', 'left', 'right', 'right'],
+      ),
+    );
+  }
+
+  const f = plan.funnel;
+  section(
+    t.classes,
+    renderTable(
+      [t.classes, t.amount, t.share, t.customers, t.repeat, t.buyers, t.order, t.orders],
+      f.classes.map((c) => [
+        L.class[c.key],
+        money(c.amount),
+        pct(s.target ? c.amount / s.target : 0),
+        c.customers === undefined ? '' : String(c.customers),
+        c.repeatRate === undefined ? '' : pct(c.repeatRate),
+        c.expectedBuyers === undefined ? '' : String(c.expectedBuyers),
+        c.averageOrder === undefined ? '' : money(c.averageOrder),
+        c.ordersNeeded === undefined ? '' : String(c.ordersNeeded),
+      ]),
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
+  );
+
+  if (s.membersGiven) {
+    const monthIndex = plan.today ? Number(plan.today.date.slice(5, 7)) - 1 : -1;
+    const month = plan.months[monthIndex];
+    section(
+      t.members,
+      renderTable(
+        [
+          t.members,
+          t.weight,
+          t.amount,
+          ...(month ? [`${s.year}-${String(month.month).padStart(2, '0')}`] : []),
+          ...(plan.today ? [t.today] : []),
+        ],
+        plan.dimensions.members.map((m, i) => [
+          m.name,
+          String(m.weight),
+          money(m.amount),
+          ...(month ? [money(month.byMember[i] ?? 0)] : []),
+          ...(plan.today ? [money(plan.today.day.byMember[i] ?? 0)] : []),
+        ]),
+        ['left', 'right', 'right', 'right', 'right'],
+      ),
+    );
+  }
+
+  const v = f.verdict;
+  section(
+    t.funnel,
+    (v.status === 'unknown'
+      ? [
+          t.closeRule(f.meetingClose.map((share, i) => `${i + 1}: ${pct(share)}`).join(' / ')),
+          t.capacity(f.capacity.meetings, f.capacity.fieldDays, f.capacity.meetingsPerFieldDay),
+          t.unknown(v.missing.join(', ')),
+        ]
+      : [
+          t.signings(f.existingSignings, f.newCustomersNeeded, f.seminarSignings),
+          t.prospects(f.prospectsToMeet, pct(f.winRate)),
+          t.closeRule(f.meetingClose.map((share, i) => `${i + 1}: ${pct(share)}`).join(' / ')),
+          t.meetings(
+            f.meetingsNeeded.total,
+            f.meetingsNeeded.existing,
+            f.meetingsNeeded.new,
+            f.meetingsPerWin,
+          ),
+          t.capacity(f.capacity.meetings, f.capacity.fieldDays, f.capacity.meetingsPerFieldDay),
+          v.status === 'feasible' ? t.feasible : t.short(v.shortMeetings, v.shortCustomers, v.shortProspects),
+        ]
+    ).join('\n'),
+  );
+
+  const sem = plan.seminars;
+  const semLines = [
+    sem.invitationsPerSeminar > 0
+      ? t.seminarLine(sem.count, sem.invitationsPerSeminar, sem.totalInvitations)
+      : t.noSeminar,
+  ];
+  if (sem.invitationsPerSeminar > 0) {
+    for (const m of sem.byMarket) {
+      semLines.push(
+        `  ${dimensionName(m.market, lang)} ${m.invitations}: ${m.cities.map((c) => `${c.city} ${c.invitations}`).join(' · ')}`,
+      );
+    }
+  }
+  section(t.seminars, semLines.join('\n'));
+
+  const c = plan.catchUp;
+  if (c) {
+    const standing =
+      c.status === 'ahead'
+        ? t.ahead(money(c.difference))
+        : c.status === 'behind'
+          ? t.behind(money(-c.difference))
+          : t.onTrack;
+    section(
+      t.catchUp,
+      [
+        `${t.catchUpLine(c.asOf, money(c.actualToDate), money(c.plannedToDate))} · ${standing}`,
+        t.rate(money(c.requiredDailyRate), money(c.plannedDailyRate), c.remainingDays, money(c.remaining)),
+      ].join('\n'),
+    );
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,85 @@
+/**
+ * Catch-up (追赶): when actual signatures run ahead of or behind the plan, the rest of the
+ * target is spread again over the working days left, and the daily run-rate needed from
+ * here on is set against the original one.
+ */
+import { type IsoDate, toEpochDay } from '../dates.js';
+import type { Spread } from './periods.js';
+import type { PlanSettings } from './settings.js';
+
+/** Where the plan stands on `asOf` (end of that day) and what the rest now needs. */
+export interface CatchUp {
+  readonly asOf: IsoDate;
+  /** Signed through `asOf`, inclusive. */
+  readonly actualToDate: number;
+  /** The plan's amount through `asOf`, inclusive. */
+  readonly plannedToDate: number;
+  /** actual − planned: positive = ahead, negative = behind. */
+  readonly difference: number;
+  readonly status: 'ahead' | 'behind' | 'on_track';
+  /** Target still to sign (never below 0). */
+  readonly remaining: number;
+  /** Days after `asOf` that carry a target. */
+  readonly remainingDays: number;
+  /** Average per remaining day now needed, rounded up to the fen. */
+  readonly requiredDailyRate: number;
+  /** The original plan's average per target day. */
+  readonly plannedDailyRate: number;
+  /** Actuals dated after `asOf` that were not counted. */
+  readonly ignoredLaterActuals: number;
+  /** The remaining target re-spread per month (12 entries, 0 for months already past). */
+  readonly months: readonly {
+    readonly month: number;
+    readonly amount: number;
+    readonly workingDays: number;
+  }[];
+  /** The re-spread amount for each remaining day that carries target. */
+  readonly days: readonly { readonly date: IsoDate; readonly amount: number }[];
+}
+
+/** Computes the catch-up from the settings' actuals; `respread` spreads a total from a day on. */
+export function computeCatchUp(options: {
+  settings: PlanSettings;
+  asOf: IsoDate;
+  plannedToDate: number;
+  respread: (fromEpochDay: number, total: number) => Spread;
+}): CatchUp {
+  const { settings, asOf, plannedToDate } = options;
+  let actualToDate = 0;
+  let ignoredLaterActuals = 0;
+  for (const a of settings.actuals) {
+    if (a.date <= asOf) actualToDate += a.amount;
+    else ignoredLaterActuals++;
+  }
+  const difference = actualToDate - plannedToDate;
+  const remaining = Math.max(0, settings.target - actualToDate);
+  const from = Math.max(toEpochDay(asOf) + 1, toEpochDay(settings.startDate));
+  const probe = options.respread(from, 0);
+  const remainingDays = probe.carries.reduce((n, c) => n + c, 0);
+  // With nothing left to sign, or no day left to sign it on, there is nothing to re-spread.
+  const spread = remaining > 0 && remainingDays > 0 ? options.respread(from, remaining) : probe;
+  const months = Array.from({ length: 12 }, (_, m) => ({ month: m + 1, amount: 0, workingDays: 0 }));
+  const days: { date: IsoDate; amount: number }[] = [];
+  spread.days.forEach((day, d) => {
+    const entry = months[day.month - 1];
+    if (!entry || !spread.carries[d]) return;
+    entry.amount += spread.amounts[d] ?? 0;
+    entry.workingDays += 1;
+    days.push({ date: day.date, amount: spread.amounts[d] ?? 0 });
+  });
+  const targetDays = options.respread(toEpochDay(settings.startDate), 0).carries.reduce((n, c) => n + c, 0);
+  return {
+    asOf,
+    actualToDate,
+    plannedToDate,
+    difference,
+    status: difference > 0 ? 'ahead' : difference < 0 ? 'behind' : 'on_track',
+    remaining,
+    remainingDays,
+    requiredDailyRate: remainingDays > 0 ? Math.ceil(remaining / remainingDays) : remaining,
+    plannedDailyRate: targetDays > 0 ? Math.round(settings.target / targetDays) : 0,
+    ignoredLaterActuals,
+    months,
+    days,
+  };
+}
