@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AppError, type Lang } from '../domain/errors.js';
+import { registerDbCommand } from './db-command.js';
 import { type CliIo, defaultLang } from './io.js';
 import { registerPlanCommand } from './plan-command.js';
 
@@ -27,6 +28,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .showHelpAfterError(false)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerPlanCommand(program, io);
+  registerDbCommand(program, io);
   try {
     if (argv.length === 0) {
       io.stdout(program.helpInformation());

@@ -91,6 +91,24 @@ export const ERROR_CATALOG = {
     zh: '无法写入 {path}：{reason}',
     en: 'Cannot write {path}: {reason}',
   },
+  'CONFIG.INVALID': {
+    http: 500,
+    exit: 2,
+    zh: '配置有误：{problems}',
+    en: 'The configuration is not valid: {problems}',
+  },
+  'DB.UNAVAILABLE': {
+    http: 503,
+    exit: 4,
+    zh: '无法连接数据库（{reason}）',
+    en: 'Cannot reach the database ({reason})',
+  },
+  'DB.NEWER_SCHEMA': {
+    http: 500,
+    exit: 4,
+    zh: '数据库来自更新版本的 Closer（未知迁移 {migrations}），请升级后再使用',
+    en: 'The database was written by a newer Closer (unknown migrations {migrations}); upgrade before using it',
+  },
   INTERNAL: {
     http: 500,
     exit: 1,

@@ -1,0 +1,58 @@
+/**
+ * The one configuration of Closer: environment variables (and, for the CLI, options that
+ * override them), validated once at start by a zod schema. Everything else receives the
+ * parsed `Config`, never `process.env`.
+ */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { AppError } from './domain/errors.js';
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Folder of the embedded SQLite file (and, later, uploads and backups). */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** postgres://… to use PostgreSQL; unset for the embedded SQLite file. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Validated configuration. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Absolute path of the data folder. */
+  readonly dataDir: string;
+  readonly database:
+    | { readonly kind: 'sqlite'; readonly file: string }
+    | { readonly kind: 'postgres'; readonly url: string };
+  readonly logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+}
+
+/**
+ * Parses environment variables into a {@link Config}; `cwd` anchors a relative DATA_DIR.
+ * Throws AppError CONFIG.INVALID naming each bad variable.
+ */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>, cwd: string): Config {
+  // Empty strings mean "not set" (a common result of `FOO= npm start`).
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw new AppError('CONFIG.INVALID', { problems: fields.map((f) => `${f.path}: ${f.message}`), fields });
+  }
+  const c = parsed.data;
+  const dataDir = resolve(cwd, c.DATA_DIR);
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir,
+    database: c.DATABASE_URL
+      ? { kind: 'postgres', url: c.DATABASE_URL }
+      : { kind: 'sqlite', file: resolve(dataDir, 'closer.sqlite') },
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,11 @@
+/**
+ * The migration set, in order. Listed in code (not discovered on disk) so that the same
+ * list runs from `src/` under tests and from `dist/` in production.
+ */
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001_initial.js';
+
+/** Every migration by name; names sort in the order they must run. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_initial': m0001,
+};

@@ -1,0 +1,87 @@
+/** `closer db migrate` / `closer db status` on both databases, and two processes at once. */
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { MIGRATIONS } from '../src/db/migrations/index.js';
+import { databaseArgs, engines, type TestDatabase } from './harness/databases.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const exec = promisify(execFile);
+
+async function run(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    now: () => new Date('2026-03-02T02:00:00Z'),
+    cwd: ROOT,
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
+
+describe.each(engines)('closer db on $name', (engine) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await database?.dispose();
+    database = undefined;
+  });
+
+  it('reports pending migrations, applies them, then is up to date', async () => {
+    database = await engine.create();
+    const args = databaseArgs(database.target);
+    const before = JSON.parse((await run(['db', 'status', ...args, '--json'])).stdout);
+    expect(before.pending).toEqual(Object.keys(MIGRATIONS));
+
+    const migrated = await run(['db', 'migrate', ...args]);
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toContain('applied 0001_initial');
+
+    const again = await run(['db', 'migrate', ...args]);
+    expect(again.stdout).toContain('up to date');
+    const after = await run(['db', 'status', ...args]);
+    expect(after.stdout).toMatch(/✓ 0001_initial {2}\d{4}-\d{2}-\d{2}T/);
+    expect(after.stdout).not.toContain('pending');
+  });
+
+  it('migrates once when two processes start together', async () => {
+    database = await engine.create();
+    const args = databaseArgs(database.target);
+    const bin = join(ROOT, 'bin/closer.js');
+    const results = await Promise.all([
+      exec('node', [bin, 'db', 'migrate', ...args, '--json']),
+      exec('node', [bin, 'db', 'migrate', ...args, '--json']),
+    ]);
+    const applied = results.flatMap((r) => JSON.parse(r.stdout).applied);
+    expect(applied).toEqual(Object.keys(MIGRATIONS));
+    const status = JSON.parse((await run(['db', 'status', ...args, '--json'])).stdout);
+    expect(status.pending).toEqual([]);
+  });
+});
+
+describe('closer db: bad configuration', () => {
+  it('says the database cannot be reached, with exit code 4', async () => {
+    const { code, stderr } = await run([
+      'db',
+      'status',
+      '--database-url',
+      'postgres://root@127.0.0.1:1/none',
+    ]);
+    expect(code).toBe(4);
+    expect(stderr).toContain('DB.UNAVAILABLE');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects a URL that is not PostgreSQL', async () => {
+    const { code, stderr } = await run(['db', 'migrate', '--database-url', 'mysql://x']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('CONFIG.INVALID');
+  });
+});
