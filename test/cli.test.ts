@@ -136,7 +136,9 @@ describe('closer plan (human output)', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('target 5,880,000');
     expect(stdout).toContain("today's number 23,709.68");
-    expect(stdout).toContain('Verdict: missing data — add classes.new.averageOrder');
+    expect(stdout).toContain(
+      "Verdict: missing data — add new customers' average order (--new-order or classes.new.averageOrder)",
+    );
   });
 
   it('warns visibly when a year has no holiday data', async () => {
@@ -165,6 +167,64 @@ describe('closer plan (human output)', () => {
     expect(stdout).toMatch(/Verdict: short ✗ — \d+ meetings missing, about \d+ customers fewer/);
   });
 });
+
+describe('closer plan: files and languages', () => {
+  it('reads a plan file saved as GBK by Chinese Windows', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'closer-cli-'));
+    const yaml =
+      'target: 588万\nyear: 2026\nmarkets:\n  - { name: 杭州主城+萧山, share: 60 }\n  - { name: 海外, share: 40 }\n';
+    await writeFile(join(dir, 'gbk.yaml'), new Uint8Array(gbk(yaml)));
+    const { code, stdout } = await run(['plan', 'gbk.yaml', '--json'], dir);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).dimensions.markets.map((m: { name: string }) => m.name)).toEqual([
+      '杭州主城+萧山',
+      '海外',
+    ]);
+  });
+
+  it('takes the language from --lang=zh and from LANG', async () => {
+    expect((await run(['plan', '--year', '2026', '--lang=zh'])).stderr).toContain('错误 [CLI.BAD_OPTION]');
+    const viaEnv = await main(['plan', '--year', '2026'], {
+      stdout: () => {},
+      stderr: (t) => {
+        expect(t).toContain('需要年度目标');
+      },
+      now: () => new Date('2026-03-02T02:00:00Z'),
+      cwd: ROOT,
+      env: { LANG: 'zh_CN.UTF-8' },
+    });
+    expect(viaEnv).toBe(2);
+  });
+
+  it("counts a mid-year plan's days from its start in the headline", async () => {
+    const { stdout } = await run([
+      'plan',
+      '--target',
+      '100万',
+      '--year',
+      '2026',
+      '--start',
+      '2026-07-01',
+      '--lang',
+      'en',
+    ]);
+    expect(stdout).toContain('128 working days');
+  });
+});
+
+/** GBK bytes of a string, via the GB18030 decoder's inverse for the characters we use. */
+function gbk(text: string): number[] {
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder('gb18030');
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  return [...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (table.get(ch) ?? [])));
+}
 
 describe('closer plan: exports', () => {
   it('writes an xlsx workbook and CSV files that real readers open', async () => {

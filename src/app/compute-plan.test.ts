@@ -194,14 +194,38 @@ describe('computePlan: funnel and verdict', () => {
     const p = plan({ classes, markets: MARKETS, seminars: { perMonth: 1, invitations: 30, signRate: 10 } });
     expect(p.seminars.count).toBe(12);
     expect(p.seminars.totalInvitations).toBe(360);
-    expect(p.funnel.seminarSignings).toBe(36);
-    expect(p.funnel.newByMeetings).toBe(120 - 36);
+    // 18 of the 30 invitations per seminar go to new prospects (class split 80/90/60/358万):
+    // 12 × 18 × 10 % = 21.6 → 21 new customers expected from seminars.
+    expect(p.seminars.byClass).toEqual([4, 5, 3, 18]);
+    expect(p.funnel.seminarSignings).toBe(21);
+    expect(p.funnel.newByMeetings).toBe(120 - 21);
     expect(p.seminars.byMarket.map((m) => m.invitations)).toEqual([15, 12, 3]);
     expect(p.seminars.byMarket[1]?.cities).toEqual([
       { city: '富阳', invitations: 4 },
       { city: '桐庐', invitations: 4 },
       { city: '临安', invitations: 4 },
     ]);
+  });
+
+  it('counts in whole units without floating-point slips', () => {
+    // 21 new customers at 35 % need exactly 60 prospects (21 / 0.35 = 60.000…01 in floats).
+    const p = plan({ target: '63万', classes: { new: { averageOrder: '3万' } }, funnel: { winRate: 35 } });
+    expect(p.funnel.newCustomersNeeded).toBe(21);
+    expect(p.funnel.prospectsToMeet).toBe(60);
+    // 20 repeat orders at 70/20/10 (1.4 meetings each) need exactly 28 meetings.
+    const q = plan({
+      target: '20万',
+      classes: { A: { customers: 20, repeatRate: 100, averageOrder: '1万' }, new: { averageOrder: '1万' } },
+      funnel: { meetingClose: [70, 20, 10] },
+    });
+    expect(q.funnel.existingSignings).toBe(20);
+    expect(q.funnel.meetingsNeeded.existing).toBe(28);
+  });
+
+  it('reports a class with customers but no order value as missing data', () => {
+    const p = plan({ classes: { A: { customers: 12, repeatRate: 80 }, new: { averageOrder: '3万' } } });
+    expect(p.funnel.verdict.status).toBe('unknown');
+    expect(p.funnel.verdict.missing).toEqual(['classes.A.averageOrder']);
   });
 
   it('says which data is missing instead of guessing', () => {
@@ -258,6 +282,37 @@ describe('computePlan: catch-up', () => {
     expect(c.ignoredLaterActuals).toBe(1);
   });
 
+  it('does not count days of months weighted 0 as days left, and never fails for lack of them', () => {
+    const seasonality = [1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0];
+    const p = plan({ seasonality, actuals: [{ date: '2026-07-31', amount: '300万' }] }, '2026-07-31');
+    const c = p.catchUp;
+    // August and December carry nothing: the days left are September–November's working days.
+    const left = p.months.slice(8, 11).reduce((n, m) => n + m.workingDays, 0);
+    expect(c?.remainingDays).toBe(left);
+    expect(c?.requiredDailyRate).toBe(Math.ceil((c?.remaining ?? 0) / left));
+    const lastMonthOff = plan(
+      { seasonality, actuals: [{ date: '2026-11-30', amount: '1万' }] },
+      '2026-11-30',
+    );
+    expect(lastMonthOff.catchUp?.remainingDays).toBe(0);
+  });
+
+  it('counts only actuals inside the plan period', () => {
+    const p = plan(
+      {
+        startDate: '2026-03-01',
+        actuals: [
+          { date: '2025-12-20', amount: '50万' },
+          { date: '2026-02-27', amount: '10万' },
+          { date: '2026-03-03', amount: '5万' },
+        ],
+      },
+      '2026-03-31',
+    );
+    expect(p.catchUp?.actualToDate).toBe(5_000_000);
+    expect(p.catchUp?.ignoredOutsidePlan).toBe(2);
+  });
+
   it('shows ahead when signatures run before the plan, and nothing left when the target is met', () => {
     const p = plan({ actuals: [{ date: '2026-03-01', amount: '600万' }] }, '2026-03-02');
     expect(p.catchUp?.status).toBe('ahead');
@@ -288,6 +343,25 @@ describe('computePlan: bad input', () => {
     [{ timeZone: 'Mars/Base' }, 'PLAN.INVALID'],
     [{ funnel: { meetingClose: [60, 20, 10] } }, 'PLAN.SHARES_NOT_100'],
     [{ startDate: '2026-12-31', calendar: { daysOff: ['2026-12-31'] } }, 'PLAN.NO_WORKING_DAYS'],
+    [
+      {
+        members: [
+          { name: 'a', weight: 0.0000000001 },
+          { name: 'b', weight: 0 },
+        ],
+      },
+      'PLAN.INVALID',
+    ],
+    [{ seasonality: [0.000000000001, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }, 'PLAN.INVALID'],
+    [{ members: Array.from({ length: 10_001 }, (_, i) => ({ name: `m${i}` })) }, 'PLAN.INVALID'],
+    [
+      { markets: [{ name: 'a', share: 50 }], actuals: [{ date: '2026-01-05', amount: 1, market: 'b' }] },
+      'PLAN.SHARES_NOT_100',
+    ],
+    [
+      { markets: [{ name: 'a', share: 100 }], actuals: [{ date: '2026-01-05', amount: 1, market: 'b' }] },
+      'PLAN.INVALID',
+    ],
   ])('%j → %s', (input, code) => {
     expect(codeOf(() => plan(input))).toBe(code);
   });
@@ -302,6 +376,31 @@ describe('computePlan: bad input', () => {
       });
     } catch (error) {
       expect((error as Error).message).toContain('90%');
+      return;
+    }
+    throw new Error('expected an error');
+  });
+
+  it('accepts shares given to three decimals and a year written as text', () => {
+    const p = plan({
+      year: '2026',
+      markets: [
+        { name: 'a', share: 33.333 },
+        { name: 'b', share: 33.333 },
+        { name: 'c', share: 33.334 },
+      ],
+    });
+    expect(p.settings.year).toBe(2026);
+    expect(p.dimensions.markets.reduce((n, m) => n + m.amount, 0)).toBe(588_000_000);
+  });
+
+  it('explains schema problems in Chinese too', () => {
+    try {
+      plan({ target: 'abc', fieldDays: ['someday'] });
+    } catch (error) {
+      const message = (error as { messageIn(lang: 'zh'): string }).messageIn('zh');
+      expect(message).toContain('无法识别金额“abc”');
+      expect(message).toContain('“someday”不是星期几');
       return;
     }
     throw new Error('expected an error');

@@ -4,7 +4,7 @@
 import type { HolidayData } from '../domain/calendar.js';
 import { dateInTimeZone, type IsoDate } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
-import { computePlan as computePlanResult, type PlanResult } from '../domain/plan/plan.js';
+import { buildPlan, type PlanResult } from '../domain/plan/plan.js';
 import { parsePlanSettings } from '../domain/plan/settings.js';
 
 /** Dependencies of {@link computePlan}. */
@@ -27,5 +27,5 @@ export function computePlan(input: unknown, deps: ComputePlanDeps): PlanResult {
     throw new AppError('PLAN.DATE_OUT_OF_YEAR', { date: deps.date, year: settings.year });
   }
   const today = deps.date ?? dateInTimeZone(deps.now, settings.timeZone);
-  return computePlanResult(settings, { holidays: deps.holidays, today });
+  return buildPlan(settings, { holidays: deps.holidays, today });
 }

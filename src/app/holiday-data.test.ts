@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildYearCalendar, countWorkingDays } from '../domain/calendar.js';
+import { buildYearCalendar, type YearCalendar } from '../domain/calendar.js';
 import { chinaHolidayData } from './holiday-data.js';
 
 const holidays = chinaHolidayData();
+const countWorkingDays = (cal: YearCalendar, month?: number) =>
+  cal.days.filter((d) => d.working && (month === undefined || d.month === month)).length;
 const dayOf = (cal: ReturnType<typeof buildYearCalendar>, date: string) =>
   cal.days.find((d) => d.date === date);
 

@@ -10,6 +10,18 @@ import { AppError } from '../domain/errors.js';
 /** Largest plan file we accept; a plan with every actual of a big team stays far below. */
 const MAX_PLAN_FILE_BYTES = 50 * 1024 * 1024;
 
+/**
+ * UTF-8 (with or without BOM) first; files that are not valid UTF-8 are read as GB18030,
+ * the superset of GBK that Chinese Windows and Excel write by default.
+ */
+export function decodeText(buffer: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
+  } catch {
+    return new TextDecoder('gb18030').decode(buffer);
+  }
+}
+
 /** Reads and parses `path`; `.json` is JSON, anything else YAML (a superset of JSON). */
 export async function readPlanFile(path: string): Promise<unknown> {
   let text: string;
@@ -18,7 +30,7 @@ export async function readPlanFile(path: string): Promise<unknown> {
     if (buffer.length > MAX_PLAN_FILE_BYTES) {
       throw new AppError('FILE.UNREADABLE', { path, reason: 'larger than 50 MB' });
     }
-    text = buffer.toString('utf8').replace(/^\uFEFF/, '');
+    text = decodeText(buffer);
   } catch (error) {
     if (error instanceof AppError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

@@ -3,18 +3,20 @@
  * code; it never calls process.exit, so tests run it in-process with captured output.
  */
 import { Command, CommanderError } from 'commander';
-import { AppError, type Lang } from '../domain/errors.js';
+import { AppError } from '../domain/errors.js';
 import { registerDbCommand } from './db-command.js';
 import { type CliIo, defaultLang } from './io.js';
 import { registerPlanCommand } from './plan-command.js';
+import { registerServeCommand } from './serve-command.js';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const program = new Command();
   let lang = defaultLang(io.env);
-  const langIndex = argv.indexOf('--lang');
-  if (langIndex >= 0 && (argv[langIndex + 1] === 'zh' || argv[langIndex + 1] === 'en')) {
-    lang = argv[langIndex + 1] as Lang;
+  // The language of an error must be known before commander has parsed anything.
+  for (const [i, arg] of argv.entries()) {
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice(7) : undefined;
+    if (value === 'zh' || value === 'en') lang = value;
   }
   program
     .name('closer')
@@ -29,6 +31,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerPlanCommand(program, io);
   registerDbCommand(program, io);
+  registerServeCommand(program, io);
   try {
     if (argv.length === 0) {
       io.stdout(program.helpInformation());
@@ -46,9 +49,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       io.stderr(`${lang === 'zh' ? '错误' : 'Error'} [${error.code}]: ${error.messageIn(lang)}\n`);
       return error.exitCode;
     }
-    io.stderr(
-      `${lang === 'zh' ? '内部错误' : 'Internal error'}: ${(error as Error).stack ?? String(error)}\n`,
-    );
-    return 1;
+    // A bug, not a user mistake: a short message; the stack only when asked for.
+    const internal = new AppError('INTERNAL', { reason: (error as Error).message ?? String(error) });
+    io.stderr(`${lang === 'zh' ? '错误' : 'Error'} [INTERNAL]: ${internal.messageIn(lang)}\n`);
+    if (io.env?.CLOSER_DEBUG) io.stderr(`${(error as Error).stack ?? ''}\n`);
+    return internal.exitCode;
   }
 }

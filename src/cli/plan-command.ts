@@ -80,7 +80,7 @@ export function registerPlanCommand(program: Command, io: CliIo): void {
         });
       }
       if (options.date !== undefined && !isIsoDate(options.date)) {
-        throw badOption('--date', options.date, 'a date like 2026-03-02');
+        throw badOption('--date', options.date, 'date');
       }
       const now = io.now();
       if (options.actual !== undefined) {
@@ -112,8 +112,26 @@ function safeDate(now: Date, timeZone: string): string {
   }
 }
 
-function badOption(option: string, value: string, expected: string): AppError {
-  return new AppError('CLI.BAD_OPTION', { option, reason: `"${value}" — expected ${expected}` });
+/** What each option expects, in both languages. */
+const EXPECTED = {
+  date: ['a date like 2026-03-02', '日期，例如 2026-03-02'],
+  list: ['a list like "name:50,other:50"', '列表，例如 "名称:50,其他:50"'],
+  number: ['a number', '数字'],
+  year: ['a year like 2026', '年份，例如 2026'],
+  markets: ['"name:share" for every market', '每个市场写成 "名称:占比"'],
+  classes: [
+    'shares for A, B, C, new like "A:30,B:30,C:20,new:20"',
+    'A、B、C、new 的占比，例如 "A:30,B:30,C:20,new:20"',
+  ],
+} as const;
+
+function badOption(option: string, value: string, expected: keyof typeof EXPECTED): AppError {
+  const [en, zh] = EXPECTED[expected];
+  return new AppError('CLI.BAD_OPTION', {
+    option,
+    reason: `"${value}" — expected ${en}`,
+    reasonZh: `“${value}”—— 应为${zh}`,
+  });
 }
 
 /** "name:50,other:40" → [{ name, value }]; the last colon separates, so names may hold colons. */
@@ -122,7 +140,7 @@ function parsePairs(option: string, text: string): { name: string; value: string
     .split(/[,，;；]/)
     .map((item) => item.trim())
     .filter(Boolean);
-  if (items.length === 0) throw badOption(option, text, 'a list like "name:50,other:50"');
+  if (items.length === 0) throw badOption(option, text, 'list');
   return items.map((item) => {
     const at = Math.max(item.lastIndexOf(':'), item.lastIndexOf('：'));
     if (at < 0) return { name: item, value: undefined };
@@ -132,7 +150,7 @@ function parsePairs(option: string, text: string): { name: string; value: string
 
 function toNumber(option: string, text: string): number {
   const n = Number(text.trim().replace(/[%％]$/, ''));
-  if (text.trim() === '' || !Number.isFinite(n)) throw badOption(option, text, 'a number');
+  if (text.trim() === '' || !Number.isFinite(n)) throw badOption(option, text, 'number');
   return n;
 }
 
@@ -147,13 +165,13 @@ function applyOptions(base: Record<string, unknown>, o: PlanOptions): Record<str
   };
   if (o.target !== undefined) input.target = o.target;
   if (o.year !== undefined) {
-    if (!/^\d{4}$/.test(o.year.trim())) throw badOption('--year', o.year, 'a year like 2026');
+    if (!/^\d{4}$/.test(o.year.trim())) throw badOption('--year', o.year, 'year');
     input.year = Number(o.year);
   }
   if (o.start !== undefined) input.startDate = o.start;
   if (o.markets !== undefined) {
     input.markets = parsePairs('--markets', o.markets).map(({ name, value }) => {
-      if (value === undefined) throw badOption('--markets', o.markets ?? '', '"name:share" for every market');
+      if (value === undefined) throw badOption('--markets', o.markets ?? '', 'markets');
       return { name, share: toNumber('--markets', value) };
     });
   }
@@ -163,7 +181,7 @@ function applyOptions(base: Record<string, unknown>, o: PlanOptions): Record<str
       const key =
         name.toLowerCase() === 'new' || name === '新' || name === '新客户' ? 'new' : name.toUpperCase();
       if (!['A', 'B', 'C', 'new'].includes(key) || value === undefined) {
-        throw badOption('--classes', o.classes, 'shares for A, B, C, new like "A:30,B:30,C:20,new:20"');
+        throw badOption('--classes', o.classes, 'classes');
       }
       classes[key] = { ...(classes[key] as object), share: toNumber('--classes', value) };
     }

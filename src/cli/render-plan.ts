@@ -9,6 +9,30 @@ import { formatAmount } from '../domain/money.js';
 import type { PeriodAmounts, PlanResult } from '../domain/plan/plan.js';
 import { type Align, renderTable } from './text-table.js';
 
+/** A missing funnel input in words, with where to give it. */
+function missingLabel(key: string, lang: Lang): string {
+  const [, klass] = /^classes\.(A|B|C|new)\.averageOrder$/.exec(key) ?? [];
+  if (klass === 'new') {
+    return lang === 'zh'
+      ? '新客户的平均订单额（--new-order 或 classes.new.averageOrder）'
+      : "new customers' average order (--new-order or classes.new.averageOrder)";
+  }
+  if (klass) {
+    return lang === 'zh'
+      ? `${klass}类客户的平均订单额（classes.${klass}.averageOrder）`
+      : `class ${klass} average order (classes.${klass}.averageOrder)`;
+  }
+  if (key === 'funnel.winRate') {
+    return lang === 'zh'
+      ? '成交率（--win-rate 或 funnel.winRate）'
+      : 'the win rate (--win-rate or funnel.winRate)';
+  }
+  return key;
+}
+
+/** Why a day carries no target. */
+type NoTargetReason = 'off' | 'before' | 'office';
+
 const TEXT = {
   zh: {
     title: (y: number, t: string, s: string) => `${y} 年销售计划 · 目标 ${t} · 起始 ${s}`,
@@ -37,8 +61,8 @@ const TEXT = {
     order: '平均订单',
     orders: '需签单',
     weight: '权重',
-    weekSummary: (n: number, avg: string, min: string, max: string) =>
-      `共 ${n} 周，平均每周 ${avg}，最少 ${min}，最多 ${max}`,
+    weekSummary: (n: number, total: number, avg: string, min: string, max: string) =>
+      `${total} 周中 ${n} 周有目标，平均每周 ${avg}，最少 ${min}，最多 ${max}`,
     week: (w: string, s: string, e: string, a: string, d: number) =>
       `${w}（${s} ~ ${e}）：${a}，${d} 个工作日`,
     thisWeek: '本周',
@@ -47,18 +71,23 @@ const TEXT = {
     todayMore: (w: string, m: string, p: string) => `本周 ${w} · 本月 ${m} · 截至今天累计 ${p}`,
     ordersEq: (n: number) => `${n} 单`,
     monthOrders: '本月需签（按平均订单额）：',
-    noTarget: '今天没有目标（休息日）',
+    noTarget: (why: NoTargetReason) =>
+      ({
+        off: '今天休息，没有目标',
+        before: '计划还没开始，今天没有目标',
+        office: '今天是办公室日，目标分配在见客户日',
+      })[why],
     signings: (e: number, n: number, s: number) =>
       `老客户复购签单 ${e} 个 · 需新客户 ${n} 个（会销预计 ${s} 个）`,
     prospects: (p: number, w: string) => `需接触新客户 ${p} 个（成交率 ${w}）`,
     meetings: (t: number, e: number, n: number, per: number) =>
       `需见面 ${t} 次（老客户 ${e}，新客户 ${n}；每成交平均见面 ${per} 次）`,
     capacity: (c: number, d: number, per: number) => `见面能力 ${c} 次（${d} 个见客户日 × 每天 ${per} 次）`,
-    closeRule: (dist: string) => `见面成交分布：${dist}（同一客户不见第三次）`,
+    closeRule: (dist: string) => `成交时第几次见面：${dist}（目标：两次见面内成交）`,
     feasible: '结论：可行 ✓',
     short: (m: number, c: number, p: number) =>
       `结论：不足 ✗ —— 缺 ${m} 次见面${p ? `、${p} 个潜在客户` : ''}，约少签 ${c} 个客户`,
-    unknown: (missing: string) => `结论：缺少数据，无法判断 —— 请补充 ${missing}`,
+    unknown: (missing: string) => `结论：缺少数据，无法判断 —— 请补充${missing}`,
     seminarLine: (n: number, per: number, inv: number) =>
       `共 ${n} 场，每场邀请 ${per} 人，全年邀请 ${inv} 人次`,
     noSeminar: '未设置每场邀请人数（seminars.invitations）',
@@ -66,6 +95,8 @@ const TEXT = {
     ahead: (d: string) => `领先 ${d}`,
     behind: (d: string) => `落后 ${d}`,
     onTrack: '与计划持平',
+    ignoredOutside: (n: number) => `另有 ${n} 笔签单不在本计划期内，未计入`,
+    ignoredLater: (n: number, d: string) => `另有 ${n} 笔签单日期在 ${d} 之后，未计入`,
     rate: (r: string, o: string, n: number, rem: string) =>
       `剩余 ${rem}，${n} 个工作日，每天需 ${r}（原计划每天 ${o}）`,
   },
@@ -96,8 +127,8 @@ const TEXT = {
     order: 'Avg order',
     orders: 'Orders',
     weight: 'Weight',
-    weekSummary: (n: number, avg: string, min: string, max: string) =>
-      `${n} weeks, ${avg} a week on average, smallest ${min}, largest ${max}`,
+    weekSummary: (n: number, total: number, avg: string, min: string, max: string) =>
+      `${n} of ${total} weeks carry a target: ${avg} a week on average, smallest ${min}, largest ${max}`,
     week: (w: string, s: string, e: string, a: string, d: number) =>
       `${w} (${s} – ${e}): ${a}, ${d} working days`,
     thisWeek: 'This week',
@@ -107,7 +138,12 @@ const TEXT = {
     todayMore: (w: string, m: string, p: string) => `this week ${w} · this month ${m} · planned to date ${p}`,
     ordersEq: (n: number) => `${n} orders`,
     monthOrders: 'Orders this month needs (at average order values): ',
-    noTarget: 'No target today (day off)',
+    noTarget: (why: NoTargetReason) =>
+      ({
+        off: 'Day off: no target today',
+        before: 'The plan has not started yet: no target today',
+        office: 'Office day: the target is spread over field days',
+      })[why],
     signings: (e: number, n: number, s: number) =>
       `${e} repeat orders from existing customers · ${n} new customers needed (${s} expected from seminars)`,
     prospects: (p: number, w: string) => `${p} new prospects to meet (win rate ${w})`,
@@ -115,7 +151,7 @@ const TEXT = {
       `${t} meetings needed (${e} existing, ${n} new; ${per} meetings per win)`,
     capacity: (c: number, d: number, per: number) =>
       `capacity ${c} meetings (${d} field days × ${per} a day)`,
-    closeRule: (dist: string) => `meeting-close distribution: ${dist} (never a third meeting)`,
+    closeRule: (dist: string) => `won at meeting no.: ${dist} (aim: close within two meetings)`,
     feasible: 'Verdict: feasible ✓',
     short: (m: number, c: number, p: number) =>
       `Verdict: short ✗ — ${m} meetings${p ? ` and ${p} prospects` : ''} missing, about ${c} customers fewer`,
@@ -127,6 +163,8 @@ const TEXT = {
     ahead: (d: string) => `ahead by ${d}`,
     behind: (d: string) => `behind by ${d}`,
     onTrack: 'on plan',
+    ignoredOutside: (n: number) => `${n} signed amounts outside this plan's period were not counted`,
+    ignoredLater: (n: number, d: string) => `${n} signed amounts dated after ${d} were not counted`,
     rate: (r: string, o: string, n: number, rem: string) =>
       `${rem} left over ${n} working days: ${r} a day needed (plan: ${o} a day)`,
   },
@@ -144,10 +182,11 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
 
   out.push(t.title(s.year, money(s.target), s.startDate));
   out.push(
+    // Days of the plan's range (a mid-year start counts from its first day).
     t.days(
-      plan.calendar.workingDays,
-      plan.calendar.fieldDays,
-      plan.calendar.officeDays,
+      plan.year.workingDays,
+      plan.year.fieldDays,
+      plan.year.workingDays - plan.year.fieldDays,
       plan.calendar.source,
     ),
   );
@@ -185,7 +224,13 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
     const amounts = carrying.map((w) => w.amount);
     const avg = Math.round(amounts.reduce((a, b) => a + b, 0) / carrying.length);
     const lines = [
-      t.weekSummary(carrying.length, money(avg), money(Math.min(...amounts)), money(Math.max(...amounts))),
+      t.weekSummary(
+        carrying.length,
+        plan.weeks.length,
+        money(avg),
+        money(Math.min(...amounts)),
+        money(Math.max(...amounts)),
+      ),
     ];
     const today = plan.today?.date;
     const at = today ? plan.weeks.findIndex((w) => w.start <= today && today <= w.end) : -1;
@@ -229,7 +274,7 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
         );
       }
     } else {
-      lines.push(t.noTarget);
+      lines.push(t.noTarget(!d.working ? 'off' : d.date < s.startDate ? 'before' : 'office'));
     }
     const orders = plan.dimensions.classes
       .map((c, i) => [c, plan.today?.monthOrders[i]] as const)
@@ -306,7 +351,7 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
       ? [
           t.closeRule(f.meetingClose.map((share, i) => `${i + 1}: ${pct(share)}`).join(' / ')),
           t.capacity(f.capacity.meetings, f.capacity.fieldDays, f.capacity.meetingsPerFieldDay),
-          t.unknown(v.missing.join(', ')),
+          t.unknown(v.missing.map((m) => missingLabel(m, lang)).join(lang === 'zh' ? '、' : ', ')),
         ]
       : [
           t.signings(f.existingSignings, f.newCustomersNeeded, f.seminarSignings),
@@ -333,7 +378,7 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
   if (sem.invitationsPerSeminar > 0) {
     for (const m of sem.byMarket) {
       semLines.push(
-        `  ${dimensionName(m.market, lang)} ${m.invitations}: ${m.cities.map((c) => `${c.city} ${c.invitations}`).join(' · ')}`,
+        `  ${dimensionName(m.market, lang)} ${m.invitations}: ${m.cities.map((c) => `${dimensionName(c.city, lang)} ${c.invitations}`).join(' · ')}`,
       );
     }
   }
@@ -352,6 +397,8 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
       [
         `${t.catchUpLine(c.asOf, money(c.actualToDate), money(c.plannedToDate))} · ${standing}`,
         t.rate(money(c.requiredDailyRate), money(c.plannedDailyRate), c.remainingDays, money(c.remaining)),
+        ...(c.ignoredOutsidePlan > 0 ? [t.ignoredOutside(c.ignoredOutsidePlan)] : []),
+        ...(c.ignoredLaterActuals > 0 ? [t.ignoredLater(c.ignoredLaterActuals, c.asOf)] : []),
       ].join('\n'),
     );
   }

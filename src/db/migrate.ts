@@ -5,7 +5,7 @@
  * runs in one `BEGIN IMMEDIATE` transaction, whose write lock serialises them the same way.
  * On both, a failed migration is rolled back whole.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import {
   type MigrationInfo,
   type MigrationProvider,
@@ -17,8 +17,16 @@ import { MIGRATIONS } from './migrations/index.js';
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
-function migrator(db: Kysely<unknown>): Migrator {
-  return new Migrator({ db, provider });
+/**
+ * A migrator for the schema in use. On PostgreSQL the migration tables are named with the
+ * current schema: introspection sees every schema of the database, and tests and some
+ * deployments keep several Closer schemas in one database.
+ */
+async function migrator(db: Kysely<unknown>): Promise<Migrator> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return new Migrator({ db, provider });
+  const schema = (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]
+    ?.schema;
+  return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
 /** One migration's state. */
@@ -42,16 +50,16 @@ export interface SchemaStatus {
 export async function migrateToLatest(db: Kysely<unknown>): Promise<readonly string[]> {
   const status = await schemaStatus(db);
   if (status.unknown.length > 0) throw new AppError('DB.NEWER_SCHEMA', { migrations: status.unknown });
-  const result = await migrator(db).migrateToLatest();
+  const result = await (await migrator(db)).migrateToLatest();
   throwIfFailed(result);
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 /** Reads which migrations ran and which are pending. */
 export async function schemaStatus(db: Kysely<unknown>): Promise<SchemaStatus> {
-  const infos: readonly MigrationInfo[] = await migrator(db).getMigrations();
+  const infos: readonly MigrationInfo[] = await (await migrator(db)).getMigrations();
   const known = new Set(Object.keys(MIGRATIONS));
-  const applied = await appliedMigrationNames(db);
+  const applied = await appliedMigrationNames(db, infos);
   return {
     migrations: infos.map((m) => ({
       name: m.name,
@@ -62,14 +70,31 @@ export async function schemaStatus(db: Kysely<unknown>): Promise<SchemaStatus> {
   };
 }
 
-async function appliedMigrationNames(db: Kysely<unknown>): Promise<string[]> {
+async function appliedMigrationNames(
+  db: Kysely<unknown>,
+  infos: readonly MigrationInfo[],
+): Promise<string[]> {
+  // Kysely reports only migrations it knows; read the table for ones it does not.
+  if (!infos.some((m) => m.executedAt) && !(await hasMigrationTable(db))) return [];
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const rows = await sql<{
+    name: string;
+  }>`select name from ${sql.table(postgres ? `${await currentSchema(db)}.kysely_migration` : 'kysely_migration')}`.execute(
+    db,
+  );
+  return rows.rows.map((r) => r.name);
+}
+
+async function currentSchema(db: Kysely<unknown>): Promise<string> {
+  return (
+    (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema ?? 'public'
+  );
+}
+
+async function hasMigrationTable(db: Kysely<unknown>): Promise<boolean> {
   const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
-  if (!tables.some((t) => t.name === 'kysely_migration')) return [];
-  const rows = await (db as Kysely<{ kysely_migration: { name: string } }>)
-    .selectFrom('kysely_migration')
-    .select('name')
-    .execute();
-  return rows.map((r) => r.name);
+  const schema = db.getExecutor().adapter instanceof PostgresAdapter ? await currentSchema(db) : undefined;
+  return tables.some((t) => t.name === 'kysely_migration' && t.schema === schema);
 }
 
 function throwIfFailed(result: MigrationResultSet): void {

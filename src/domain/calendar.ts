@@ -5,7 +5,6 @@
  * with customer meetings) among the working days.
  */
 import {
-  daysInMonth,
   fromEpochDay,
   type IsoDate,
   type IsoWeekday,
@@ -156,13 +155,3 @@ export function buildYearCalendar(year: number, options: CalendarOptions): YearC
   }
   return { year, days, source: known ? 'chinese-holidays' : 'weekdays', warnings };
 }
-
-/** Counts working days of a calendar in an optional month (1–12). */
-export function countWorkingDays(calendar: YearCalendar, month?: number): number {
-  let n = 0;
-  for (const day of calendar.days) if (day.working && (month === undefined || day.month === month)) n++;
-  return n;
-}
-
-/** Number of days in a calendar year's month, re-exported for period tables. */
-export { daysInMonth };

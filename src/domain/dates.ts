@@ -65,11 +65,6 @@ export function isoWeekOf(day: number): { isoYear: number; week: number } {
   return { isoYear, week: Math.floor((thursday - jan1) / 7) + 1 };
 }
 
-/** Date of the given weekday in a date's ISO week (1 = that week's Monday). */
-export function isoWeekDay(day: number, weekday: IsoWeekday): number {
-  return day - weekdayOfEpochDay(day) + weekday;
-}
-
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar date "today" in an IANA time zone, for an injected instant. */

@@ -58,14 +58,68 @@ export const ERROR_CATALOG = {
   'PLAN.NO_WORKING_DAYS': {
     http: 400,
     exit: 2,
-    zh: '从 {from} 到 {to} 没有工作日，目标无法分配',
-    en: 'There is no working day from {from} to {to}, so the target cannot be spread',
+    zh: '从 {from} 到 {to} 没有可以分配目标的日子（都是休息日，或这些月份的季节系数为 0），目标无法分配',
+    en: 'No day from {from} to {to} can carry the target (all days off, or seasonality 0 for those months)',
   },
   'PLAN.DATE_OUT_OF_YEAR': {
     http: 400,
     exit: 2,
     zh: '日期 {date} 不在计划年度 {year} 内',
     en: 'The date {date} is not in the plan year {year}',
+  },
+  'VALIDATION.FAILED': {
+    http: 400,
+    exit: 2,
+    zh: '填写的内容有误：{problems}',
+    en: 'Some of the information is not valid: {problems}',
+  },
+  NOT_FOUND: {
+    http: 404,
+    exit: 2,
+    zh: '找不到这条记录，它可能已被删除，或者您无权查看',
+    en: 'This could not be found: it may have been deleted, or you may not have access to it',
+  },
+  'SETUP.ALREADY_DONE': {
+    http: 409,
+    exit: 2,
+    zh: '工作区已经创建好了，请直接登录',
+    en: 'The workspace is already set up; please sign in',
+  },
+  'USER.EMAIL_TAKEN': {
+    http: 409,
+    exit: 2,
+    zh: '邮箱 {email} 已经有人使用，请换一个邮箱',
+    en: 'The email {email} is already in use; please use another one',
+  },
+  'AUTH.INVALID_CREDENTIALS': {
+    http: 401,
+    exit: 2,
+    zh: '邮箱或密码不正确',
+    en: 'The email or password is not correct',
+  },
+  'AUTH.THROTTLED': {
+    http: 429,
+    exit: 2,
+    zh: '登录失败次数太多，为了账号安全请 {retryAfterMinutes} 分钟后再试',
+    en: "Too many failed sign-ins; for your account's safety, try again in {retryAfterMinutes} min",
+  },
+  'AUTH.UNAUTHENTICATED': {
+    http: 401,
+    exit: 2,
+    zh: '请先登录（未登录或登录已过期）',
+    en: 'Please sign in (you are not signed in, or your sign-in has expired)',
+  },
+  'AUTH.FORBIDDEN': {
+    http: 403,
+    exit: 2,
+    zh: '您没有权限进行这项操作，如有需要请联系经理',
+    en: 'You are not allowed to do this; ask your manager if you need it',
+  },
+  'CONFLICT.STALE': {
+    http: 409,
+    exit: 2,
+    zh: '这条记录已被别人修改（当前版本 {currentVersion}），请刷新后再改',
+    en: 'Someone else changed this record meanwhile (now version {currentVersion}); reload it and try again',
   },
   'CLI.BAD_OPTION': {
     http: 400,
@@ -162,7 +216,8 @@ const TERMS: Record<string, Record<Lang, string>> = {
 export function renderMessage(code: ErrorCode, details: ErrorDetails, lang: Lang): string {
   const template = ERROR_CATALOG[code][lang];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = details[name];
+    // A detail may carry its Chinese text beside it (`problems` / `problemsZh`).
+    const value = (lang === 'zh' ? details[`${name}Zh`] : undefined) ?? details[name];
     if (value === undefined) return whole;
     if (Array.isArray(value)) return value.join(lang === 'zh' ? '；' : '; ');
     const text = String(value);
@@ -170,7 +225,7 @@ export function renderMessage(code: ErrorCode, details: ErrorDetails, lang: Lang
   });
 }
 
-/** True when `value` is an AppError (also across module copies). */
+/** True when `value` is an AppError. */
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }

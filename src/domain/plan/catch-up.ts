@@ -27,6 +27,8 @@ export interface CatchUp {
   readonly plannedDailyRate: number;
   /** Actuals dated after `asOf` that were not counted. */
   readonly ignoredLaterActuals: number;
+  /** Actuals outside the plan (another year, or before its start day) that were not counted. */
+  readonly ignoredOutsidePlan: number;
   /** The remaining target re-spread per month (12 entries, 0 for months already past). */
   readonly months: readonly {
     readonly month: number;
@@ -47,8 +49,11 @@ export function computeCatchUp(options: {
   const { settings, asOf, plannedToDate } = options;
   let actualToDate = 0;
   let ignoredLaterActuals = 0;
+  let ignoredOutsidePlan = 0;
   for (const a of settings.actuals) {
-    if (a.date <= asOf) actualToDate += a.amount;
+    // Only signatures inside the plan (its year, from its start day) count toward it.
+    if (a.date < settings.startDate || !a.date.startsWith(`${settings.year}-`)) ignoredOutsidePlan++;
+    else if (a.date <= asOf) actualToDate += a.amount;
     else ignoredLaterActuals++;
   }
   const difference = actualToDate - plannedToDate;
@@ -79,6 +84,7 @@ export function computeCatchUp(options: {
     requiredDailyRate: remainingDays > 0 ? Math.ceil(remaining / remainingDays) : remaining,
     plannedDailyRate: targetDays > 0 ? Math.round(settings.target / targetDays) : 0,
     ignoredLaterActuals,
+    ignoredOutsidePlan,
     months,
     days,
   };

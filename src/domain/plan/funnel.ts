@@ -82,7 +82,7 @@ export function classAmounts(settings: PlanSettings): {
     };
   }
   const expected = classes.map((c) =>
-    c.key === 'new' ? 0 : Math.round((c.customers ?? 0) * (c.repeatRate ?? 0) * (c.averageOrder ?? 0)),
+    c.key === 'new' ? 0 : expectedRevenue(c.customers ?? 0, c.repeatRate ?? 0, c.averageOrder ?? 0),
   );
   const existing = expected.reduce((a, b) => a + b, 0);
   if (existing >= target && existing > 0) {
@@ -104,7 +104,8 @@ export function computeFunnel(
   settings: PlanSettings,
   split: { mode: ClassMode; amounts: readonly number[] },
   fieldDays: number,
-  seminarInvitations: number,
+  /** Seminar invitations of the year that go to new prospects (the others are existing customers). */
+  newInvitations: number,
 ): Funnel {
   const { funnel } = settings;
   const missing: string[] = [];
@@ -116,12 +117,14 @@ export function computeFunnel(
       ...(c.customers !== undefined ? { customers: c.customers } : {}),
       ...(c.repeatRate !== undefined ? { repeatRate: c.repeatRate } : {}),
       ...(c.customers !== undefined && c.repeatRate !== undefined
-        ? { expectedBuyers: round1(c.customers * c.repeatRate) }
+        ? { expectedBuyers: Math.round((c.customers * bp(c.repeatRate)) / 1000) / 10 }
         : {}),
       ...(c.averageOrder !== undefined ? { averageOrder: c.averageOrder } : {}),
       ...(c.averageOrder ? { ordersNeeded: Math.ceil(amount / c.averageOrder) } : {}),
     };
-    if (amount > 0 && !c.averageOrder) missing.push(`classes.${c.key}.averageOrder`);
+    // A class with customers but no order value would silently bring nothing: say so.
+    if ((amount > 0 || (c.customers ?? 0) > 0) && !c.averageOrder)
+      missing.push(`classes.${c.key}.averageOrder`);
     return line;
   });
 
@@ -129,18 +132,19 @@ export function computeFunnel(
     .filter((c) => c.key !== 'new')
     .reduce((n, c) => n + (c.ordersNeeded ?? 0), 0);
   const newCustomersNeeded = classes.find((c) => c.key === 'new')?.ordersNeeded ?? 0;
-  const seminarSignings = Math.min(
-    newCustomersNeeded,
-    Math.floor(seminarInvitations * settings.seminars.signRate),
-  );
+  // Rates are compared in basis points (1/100 of a percent) with integer arithmetic, so
+  // 21 customers at 35 % need exactly 60 prospects, not 61 from 21 / 0.35 = 60.000…01.
+  const winBp = bp(funnel.winRate);
+  const signBp = bp(settings.seminars.signRate);
+  // Meetings per win in basis points of a meeting: 65/25/10 → 14,500 (1.45 meetings).
+  const perWinBp = funnel.meetingClose.reduce((sum, share, i) => sum + bp(share) * (i + 1), 0);
+  const seminarSignings = Math.min(newCustomersNeeded, Math.floor((newInvitations * signBp) / BP));
   const newByMeetings = newCustomersNeeded - seminarSignings;
 
-  const meetingsPerWin = funnel.meetingClose.reduce((sum, share, i) => sum + share * (i + 1), 0);
-  const winRate = funnel.winRate;
-  if (newByMeetings > 0 && winRate === 0) missing.push('funnel.winRate');
-  const prospectsToMeet = winRate > 0 ? Math.ceil(newByMeetings / winRate) : 0;
-  const existingMeetings = Math.ceil(existingSignings * meetingsPerWin);
-  const newMeetings = Math.ceil(prospectsToMeet * meetingsPerWin);
+  if (newByMeetings > 0 && winBp === 0) missing.push('funnel.winRate');
+  const prospectsToMeet = winBp > 0 ? ceilDiv(newByMeetings * BP, winBp) : 0;
+  const existingMeetings = ceilDiv(existingSignings * perWinBp, BP);
+  const newMeetings = ceilDiv(prospectsToMeet * perWinBp, BP);
   const capacityMeetings = Math.floor(fieldDays * funnel.meetingsPerFieldDay);
 
   let shortMeetings = 0;
@@ -151,13 +155,13 @@ export function computeFunnel(
     shortMeetings = totalMeetings - capacityMeetings;
     // Existing customers are met first; the meetings left decide how many new ones can be won.
     const left = Math.max(0, capacityMeetings - existingMeetings);
-    const existingReachable = Math.min(existingSignings, Math.floor(capacityMeetings / meetingsPerWin));
-    const newReachable = Math.floor((left / meetingsPerWin) * winRate);
+    const existingReachable = Math.min(existingSignings, Math.floor((capacityMeetings * BP) / perWinBp));
+    const newReachable = Math.floor((Math.floor((left * BP) / perWinBp) * winBp) / BP);
     shortCustomers = existingSignings - existingReachable + Math.max(0, newByMeetings - newReachable);
   }
   if (funnel.prospects !== undefined && prospectsToMeet > funnel.prospects) {
     shortProspects = prospectsToMeet - funnel.prospects;
-    shortCustomers = Math.max(shortCustomers, newByMeetings - Math.floor(funnel.prospects * winRate));
+    shortCustomers = Math.max(shortCustomers, newByMeetings - Math.floor((funnel.prospects * winBp) / BP));
   }
   const status =
     missing.length > 0 ? 'unknown' : shortMeetings > 0 || shortProspects > 0 ? 'short' : 'feasible';
@@ -169,8 +173,8 @@ export function computeFunnel(
     newCustomersNeeded,
     seminarSignings,
     newByMeetings,
-    meetingsPerWin: round2(meetingsPerWin),
-    winRate,
+    meetingsPerWin: perWinBp / BP,
+    winRate: funnel.winRate,
     prospectsToMeet,
     meetingsNeeded: { existing: existingMeetings, new: newMeetings, total: totalMeetings },
     capacity: { fieldDays, meetingsPerFieldDay: funnel.meetingsPerFieldDay, meetings: capacityMeetings },
@@ -179,9 +183,22 @@ export function computeFunnel(
   };
 }
 
-function round1(n: number): number {
-  return Math.round(n * 10) / 10;
+/** customers × repeat rate × order value in minor units, exact (BigInt: the product can pass 2^53). */
+function expectedRevenue(customers: number, repeatRate: number, averageOrder: number): number {
+  const scaled = BigInt(customers) * BigInt(bp(repeatRate)) * BigInt(averageOrder);
+  // Round half up to the fen.
+  return Number((scaled + BigInt(BP / 2)) / BigInt(BP));
 }
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
+
+/** Basis points in one (100 %). */
+const BP = 10_000;
+
+/** A rate (fraction of 1) in whole basis points; rates are given to 0.01 %. */
+function bp(rate: number): number {
+  return Math.round(rate * BP);
+}
+
+/** ⌈a / b⌉ for non-negative integers, without floating-point division. */
+function ceilDiv(a: number, b: number): number {
+  return Math.floor((a + b - 1) / b);
 }

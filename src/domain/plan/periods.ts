@@ -30,7 +30,7 @@ export interface Spread {
   readonly days: readonly CalendarDay[];
   /** Minor units per calendar day (0 on days without a target). */
   readonly amounts: Float64Array;
-  /** 1 when the day carries a target (in range and working / field). */
+  /** 1 when the day carries a target (in range, working / field, month weighted above 0). */
   readonly carries: Uint8Array;
   /** Quarter amounts (4) and month amounts (12) of the same split. */
   readonly quarters: readonly number[];
@@ -52,7 +52,10 @@ export function spreadOverYear(options: SpreadOptions): Spread {
   const days = calendar.days;
   const carries = new Uint8Array(days.length);
   days.forEach((day, i) => {
-    carries[i] = day.epochDay >= fromEpochDay && carriesTarget(day, spreadOver) ? 1 : 0;
+    // A month weighted 0 by seasonality carries nothing, so its days are not target days
+    // (this keeps "days left" and the catch-up run-rate honest).
+    const weighted = seasonality ? (seasonality[day.month - 1] ?? 0) > 0 : true;
+    carries[i] = day.epochDay >= fromEpochDay && weighted && carriesTarget(day, spreadOver) ? 1 : 0;
   });
 
   // Integer day counts per month, per quarter; seasonality multiplies a month's days.

@@ -128,7 +128,7 @@ export interface PlanContext {
  * Computes a plan: calendar, exact decomposition to days, dimension splits through every
  * period, the funnel and verdict, today's number and (with actuals) the catch-up.
  */
-export function computePlan(settings: PlanSettings, context: PlanContext): PlanResult {
+export function buildPlan(settings: PlanSettings, context: PlanContext): PlanResult {
   const calendar = buildYearCalendar(settings.year, {
     holidays: context.holidays,
     overrides: settings.calendar,
@@ -247,7 +247,8 @@ export function computePlan(settings: PlanSettings, context: PlanContext): PlanR
     markets: settings.markets,
     classAmounts: split.amounts,
   });
-  const funnel = computeFunnel(settings, split, year.fieldDays, seminars.totalInvitations);
+  const newInvitations = seminars.count * (seminars.byClass[CLASS_KEYS.indexOf('new')] ?? 0);
+  const funnel = computeFunnel(settings, split, year.fieldDays, newInvitations);
 
   const result: PlanResult = {
     settings,

@@ -4,8 +4,10 @@
  * (amounts in minor units, rates as fractions of 1).
  */
 import { z } from 'zod';
+import { DEFAULT_FIELD_DAYS } from '../calendar.js';
 import { type IsoDate, type IsoWeekday, isIsoDate } from '../dates.js';
 import { AppError } from '../errors.js';
+import { fieldProblems, problemDetails } from '../issue-messages.js';
 import { parseAmount } from '../money.js';
 
 /** Customer classes of the method: A/B/C by value, plus new customers. */
@@ -67,7 +69,11 @@ const amount = z.union([z.string(), z.number()]).transform((value, ctx) => {
   try {
     return parseAmount(typeof value === 'number' ? String(value) : value);
   } catch (error) {
-    ctx.addIssue({ code: 'custom', message: error instanceof AppError ? error.message : String(error) });
+    ctx.addIssue({
+      code: 'custom',
+      message: error instanceof AppError ? error.message : String(error),
+      params: { zh: error instanceof AppError ? error.messageIn('zh') : String(error) },
+    });
     return z.NEVER;
   }
 });
@@ -77,17 +83,24 @@ const percent = z.union([z.number(), z.string()]).transform((value, ctx) => {
   const text = typeof value === 'number' ? String(value) : value.trim().replace(/\s*[%％]$/, '');
   const n = /^\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(n) || n < 0 || n > 100) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a percentage between 0 and 100` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a percentage between 0 and 100`,
+      params: { zh: `“${value}”不是 0 到 100 之间的百分比` },
+    });
     return z.NEVER;
   }
   return n / 100;
 });
 
-const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
-  // YAML reads an unquoted 2026-03-01 as a Date at UTC midnight.
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value.trim();
+const isoDate = z.string().transform((value, ctx) => {
+  const text = value.trim();
   if (!isIsoDate(text)) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a date like 2026-03-01` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${text}" is not a date like 2026-03-01`,
+      params: { zh: `“${text}”不是日期，请写成 2026-03-01` },
+    });
     return z.NEVER;
   }
   return text as IsoDate;
@@ -96,13 +109,35 @@ const isoDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
 const weekday = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const day = parseWeekday(value);
   if (day === undefined) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a weekday (mon … sun)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${value}" is not a weekday (mon … sun)`,
+      params: { zh: `“${value}”不是星期几（周一 … 周日，或 mon … sun）` },
+    });
     return z.NEVER;
   }
   return day;
 });
 
 const count = z.number().int().min(0).max(10_000_000);
+
+/** Most members a plan may split over; beyond, a plan would take seconds and hundreds of MB. */
+export const MAX_MEMBERS = 10_000;
+/** Most market × class × member segments (the dimension cube) a plan may have. */
+export const MAX_SEGMENTS = 50_000;
+
+/**
+ * A relative weight (member weight, monthly seasonality): 0, or at least 0.0001 — smaller
+ * positive weights would be rounded to nothing by the exact allocation.
+ */
+const weightNumber = z
+  .number()
+  .min(0)
+  .max(1_000_000)
+  .refine((w) => w === 0 || w >= 0.0001, {
+    message: 'a weight is 0 or at least 0.0001',
+    params: { zh: '权重为 0 或不小于 0.0001' },
+  });
 
 const market = z.strictObject({
   name: z.string().trim().min(1).max(100),
@@ -129,7 +164,7 @@ const newClass = z.strictObject({
 const member = z.strictObject({
   name: z.string().trim().min(1).max(100),
   role: z.enum(['manager', 'lead', 'assistant']).optional(),
-  weight: z.number().min(0).max(1_000_000).default(1),
+  weight: weightNumber.default(1),
 });
 
 const funnel = z.strictObject({
@@ -170,7 +205,16 @@ function isTimeZone(name: string): boolean {
 /** The plan file / API body schema (input side: amounts as typed, rates in %). */
 export const planInputSchema = z.strictObject({
   target: amount,
-  year: z.number().int().min(2000).max(2100),
+  // A quoted "2026" in a plan file is still a year.
+  year: z
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^\d{4}$/)
+        .transform(Number),
+    ])
+    .pipe(z.number().int().min(2000).max(2100)),
   startDate: isoDate.optional(),
   currency: z
     .string()
@@ -182,7 +226,7 @@ export const planInputSchema = z.strictObject({
     .default('Asia/Shanghai'),
   spreadOver: z.enum(['working-days', 'field-days']).default('working-days'),
   fieldDays: z.array(weekday).min(1).max(7).optional(),
-  seasonality: z.array(z.number().min(0).max(1000)).length(12).optional(),
+  seasonality: z.array(weightNumber).length(12).optional(),
   markets: z.array(market).min(1).max(100).optional(),
   classes: z
     .strictObject({
@@ -192,7 +236,7 @@ export const planInputSchema = z.strictObject({
       new: newClass.optional(),
     })
     .optional(),
-  members: z.array(member).min(1).max(100_000).optional(),
+  members: z.array(member).min(1).max(MAX_MEMBERS).optional(),
   funnel: funnel.optional(),
   seminars: seminars.optional(),
   calendar: z
@@ -282,7 +326,9 @@ export const DEFAULT_MEETINGS_PER_FIELD_DAY = 3;
 
 /** Shares are compared in hundredths of a percent so 33.33+33.33+33.34 passes exactly. */
 function percentSum(fractions: readonly number[]): number {
-  return fractions.reduce((sum, f) => sum + Math.round(f * 10_000), 0) / 100;
+  // In millionths of a percent: 33.333 + 33.333 + 33.334 is exactly 100, and float noise
+  // in the parsed shares cannot tip a sum off 100.
+  return fractions.reduce((sum, f) => sum + Math.round(f * 100_000_000), 0) / 1_000_000;
 }
 
 /**
@@ -292,14 +338,7 @@ function percentSum(fractions: readonly number[]): number {
 export function parsePlanSettings(input: unknown): PlanSettings {
   const parsed = planInputSchema.safeParse(input);
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => ({
-      path: issue.path.join('.') || '(plan)',
-      message: issue.message,
-    }));
-    throw new AppError('PLAN.INVALID', {
-      problems: fields.map((f) => `${f.path}: ${f.message}`),
-      fields,
-    });
+    throw new AppError('PLAN.INVALID', problemDetails(fieldProblems(parsed.error.issues, '(plan)')));
   }
   const p = parsed.data;
   const startDate = p.startDate ?? `${p.year}-01-01`;
@@ -333,6 +372,11 @@ export function parsePlanSettings(input: unknown): PlanSettings {
   }
 
   const members = p.members ?? [{ name: '*', weight: 1 }];
+  if (markets.length * CLASS_KEYS.length * members.length > MAX_SEGMENTS) {
+    throw invalid(
+      `members: ${markets.length} markets × ${CLASS_KEYS.length} classes × ${members.length} members is more than ${MAX_SEGMENTS} segments; plan large organisations per team`,
+    );
+  }
   if (members.every((m) => m.weight === 0))
     throw invalid('members: at least one member needs a weight above 0');
   const memberNames = new Set<string>();
@@ -350,6 +394,15 @@ export function parsePlanSettings(input: unknown): PlanSettings {
     throw invalid('seasonality: at least one month needs a weight above 0');
   }
 
+  for (const [i, a] of (p.actuals ?? []).entries()) {
+    if (a.market !== undefined && p.markets && !names.has(a.market)) {
+      throw invalid(`actuals.${i}.market: "${a.market}" is not one of the plan's markets`);
+    }
+    if (a.member !== undefined && p.members && !memberNames.has(a.member)) {
+      throw invalid(`actuals.${i}.member: "${a.member}" is not one of the plan's members`);
+    }
+  }
+
   return {
     target: p.target,
     year: p.year,
@@ -357,7 +410,7 @@ export function parsePlanSettings(input: unknown): PlanSettings {
     currency: p.currency,
     timeZone: p.timeZone,
     spreadOver: p.spreadOver,
-    fieldDays: p.fieldDays ? [...new Set(p.fieldDays)].sort() : [2, 3, 4],
+    fieldDays: p.fieldDays ? [...new Set(p.fieldDays)].sort() : DEFAULT_FIELD_DAYS,
     ...(p.seasonality ? { seasonality: p.seasonality } : {}),
     marketsGiven: p.markets !== undefined,
     markets,
@@ -385,10 +438,8 @@ export function parsePlanSettings(input: unknown): PlanSettings {
 }
 
 function invalid(problem: string): AppError {
-  return new AppError('PLAN.INVALID', {
-    problems: [problem],
-    fields: [{ path: problem.split(':')[0], message: problem }],
-  });
+  const path = problem.split(':')[0] ?? '(plan)';
+  return new AppError('PLAN.INVALID', problemDetails([{ path, message: problem, messageZh: problem }]));
 }
 
 /** "杭州主城+萧山" → ["杭州主城", "萧山"]; "富阳/桐庐/临安" → three cities. */

@@ -1,0 +1,235 @@
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { engines, type TestDatabase } from '../../../test/harness/databases.js';
+import type { Database } from '../../db/client.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import type { Schema } from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
+import type { Deps, Principal } from '../context.js';
+import { initWorkspace } from './init-workspace.js';
+import { createMember } from './members.js';
+import { verifyPassword } from './passwords.js';
+import { login } from './sessions.js';
+
+const NOW = new Date('2026-03-02T02:00:00.000Z');
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe.each(engines)('createMember on $name', (engine) => {
+  let database: TestDatabase;
+  let opened: Database;
+  let deps: Deps;
+  let manager: Principal;
+
+  beforeEach(async () => {
+    database = await engine.create();
+    opened = database.open();
+    await migrateToLatest(opened.db);
+    deps = { db: opened.db as Kysely<Schema>, clock: () => NOW, newId: uuidv7 };
+    const ids = await initWorkspace(deps, {
+      workspace: { name: '华东区' },
+      manager: { email: 'boss@example.com', name: '王经理', password: 'manager password' },
+    });
+    manager = { ...ids, role: 'manager', worksFor: null, via: 'session' };
+  });
+
+  afterEach(async () => {
+    await opened.close();
+    await database.dispose();
+  });
+
+  const counts = async () => ({
+    users: (await deps.db.selectFrom('users').select('id').execute()).length,
+    memberships: (await deps.db.selectFrom('memberships').select('id').execute()).length,
+  });
+
+  const lead = { email: 'li@example.com', name: '李组长', password: 'lead password', role: 'lead' } as const;
+
+  it('creates a lead and an assistant working for the lead; the password is stored hashed', async () => {
+    const created = await createMember(deps, manager, { ...lead, email: '  Li@Example.com ' });
+    const assistant = await createMember(deps, manager, {
+      email: 'zhao@example.com',
+      name: '赵助理',
+      password: 'assistant password',
+      role: 'assistant',
+      duty: 'prospecting',
+      worksFor: created.membershipId,
+    });
+
+    const user = await deps.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', created.userId)
+      .executeTakeFirstOrThrow();
+    expect(user).toMatchObject({ email: 'li@example.com', name: '李组长', created_at: NOW.toISOString() });
+    expect(user.password_hash).not.toContain('lead password');
+    expect(user.password_hash).toMatch(/^scrypt\$/);
+    expect(await verifyPassword('lead password', user.password_hash)).toBe(true);
+
+    const memberships = await deps.db
+      .selectFrom('memberships')
+      .select(['id', 'workspace_id', 'user_id', 'role', 'duty', 'works_for', 'version'])
+      .where('id', 'in', [created.membershipId, assistant.membershipId])
+      .orderBy('id')
+      .execute();
+    expect(memberships).toEqual([
+      {
+        id: created.membershipId,
+        workspace_id: manager.workspaceId,
+        user_id: created.userId,
+        role: 'lead',
+        duty: null,
+        works_for: null,
+        version: 1,
+      },
+      {
+        id: assistant.membershipId,
+        workspace_id: manager.workspaceId,
+        user_id: assistant.userId,
+        role: 'assistant',
+        duty: 'prospecting',
+        works_for: created.membershipId,
+        version: 1,
+      },
+    ]);
+
+    const session = await login(deps, {
+      email: 'zhao@example.com',
+      password: 'assistant password',
+      ip: '::1',
+    });
+    expect(session.principal).toEqual({
+      userId: assistant.userId,
+      workspaceId: manager.workspaceId,
+      membershipId: assistant.membershipId,
+      role: 'assistant',
+      worksFor: created.membershipId,
+      via: 'session',
+    });
+  });
+
+  it('refuses callers who are not managers with AUTH.FORBIDDEN', async () => {
+    const created = await createMember(deps, manager, lead);
+    const asLead: Principal = {
+      ...manager,
+      userId: created.userId,
+      membershipId: created.membershipId,
+      role: 'lead',
+    };
+    const error = await failure(
+      createMember(deps, asLead, { email: 'x@example.com', name: 'X', password: 'x password', role: 'lead' }),
+    );
+    expect(error.code).toBe('AUTH.FORBIDDEN');
+    expect(error.httpStatus).toBe(403);
+    expect(await counts()).toEqual({ users: 2, memberships: 2 });
+  });
+
+  it('refuses an email already used (any case) with USER.EMAIL_TAKEN and writes nothing', async () => {
+    await createMember(deps, manager, lead);
+    const before = await counts();
+    const error = await failure(
+      createMember(deps, manager, { ...lead, email: 'LI@example.com', name: '另一个' }),
+    );
+    expect(error.code).toBe('USER.EMAIL_TAKEN');
+    expect(error.httpStatus).toBe(409);
+    expect(error.details).toEqual({ email: 'li@example.com' });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('requires duty and worksFor for an assistant, with field details', async () => {
+    const error = await failure(
+      createMember(deps, manager, {
+        email: 'a@example.com',
+        name: 'A',
+        password: 'a password',
+        role: 'assistant',
+      }),
+    );
+    expect(error.code).toBe('VALIDATION.FAILED');
+    expect(error.httpStatus).toBe(400);
+    expect(pathsAndMessages(error.details.fields)).toEqual([
+      { path: 'duty', message: 'required for an assistant' },
+      { path: 'worksFor', message: 'required for an assistant' },
+    ]);
+    expect(await counts()).toEqual({ users: 1, memberships: 1 });
+  });
+
+  it('forbids duty and worksFor for other roles, and unknown fields', async () => {
+    const error = await failure(
+      createMember(deps, manager, { ...lead, duty: 'after_sales', nickname: 'Li' }),
+    );
+    expect(error.code).toBe('VALIDATION.FAILED');
+    const fields = error.details.fields as { path: string; message: string }[];
+    expect(fields.map((f) => f.path)).toEqual(['(input)', 'duty']);
+    expect(fields[0]?.message).toContain('nickname');
+    const roleError = await failure(createMember(deps, manager, { ...lead, duty: 'after_sales' }));
+    expect(pathsAndMessages(roleError.details.fields)).toEqual([
+      { path: 'duty', message: 'only an assistant has this' },
+    ]);
+  });
+
+  it('refuses a worksFor that is not a lead of this workspace', async () => {
+    const assistant = {
+      email: 'a@example.com',
+      name: 'A',
+      password: 'a password',
+      role: 'assistant',
+      duty: 'after_sales',
+    } as const;
+    // A lead of another workspace (set up directly: initWorkspace allows one first run).
+    const now = NOW.toISOString();
+    await deps.db
+      .insertInto('workspaces')
+      .values({ id: 'ws-b', name: 'B', created_at: now, updated_at: now })
+      .execute();
+    await deps.db
+      .insertInto('users')
+      .values({
+        id: 'u-b',
+        email: 'b@example.com',
+        name: 'B',
+        password_hash: 'x',
+        locale: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await deps.db
+      .insertInto('memberships')
+      .values({
+        id: 'm-b',
+        workspace_id: 'ws-b',
+        user_id: 'u-b',
+        role: 'lead',
+        duty: null,
+        works_for: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const before = await counts();
+
+    for (const worksFor of ['m-b', manager.membershipId, 'no-such-membership']) {
+      const error = await failure(createMember(deps, manager, { ...assistant, worksFor }));
+      expect(error.code).toBe('VALIDATION.FAILED');
+      expect(pathsAndMessages(error.details.fields)).toEqual([
+        { path: 'worksFor', message: 'not a lead of this workspace' },
+      ]);
+    }
+    expect(await counts()).toEqual(before);
+  });
+});
+
+/** The fields of a VALIDATION.FAILED without their Chinese text, for comparisons. */
+function pathsAndMessages(fields: unknown) {
+  return (fields as { path: string; message: string }[]).map(({ path, message }) => ({ path, message }));
+}

@@ -1,0 +1,101 @@
+/** Adding members to a workspace (managers only). */
+import { z } from 'zod';
+import { isUniqueViolation } from '../../db/errors.js';
+import { AppError } from '../../domain/errors.js';
+import type { Deps, Principal } from '../context.js';
+import { fieldError, parseInput } from '../validation.js';
+import { hashPassword, passwordSchema } from './passwords.js';
+
+/** Input of createMember; unknown fields are refused. */
+export const createMemberInput = z
+  .object({
+    email: z.string().trim().toLowerCase().pipe(z.email()),
+    name: z.string().trim().min(1).max(100),
+    password: passwordSchema,
+    role: z.enum(['manager', 'lead', 'assistant']),
+    duty: z.enum(['prospecting', 'after_sales']).optional(),
+    worksFor: z.string().min(1).max(100).optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    const assistant = value.role === 'assistant';
+    for (const field of ['duty', 'worksFor'] as const) {
+      if (assistant && value[field] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: 'required for an assistant' });
+      }
+      if (!assistant && value[field] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [field], message: 'only an assistant has this' });
+      }
+    }
+  });
+
+/** What createMember accepts. */
+export type CreateMemberInput = z.input<typeof createMemberInput>;
+
+/** What createMember created. */
+export interface CreateMemberResult {
+  readonly userId: string;
+  readonly membershipId: string;
+}
+
+/**
+ * Creates a user and their membership in the caller's workspace, in one transaction.
+ * AUTH.FORBIDDEN unless the caller is a manager; VALIDATION.FAILED for bad input or a
+ * `worksFor` that is not a lead of this workspace; USER.EMAIL_TAKEN when the email is used.
+ */
+export async function createMember(
+  deps: Deps,
+  principal: Principal,
+  input: unknown,
+): Promise<CreateMemberResult> {
+  if (principal.role !== 'manager') throw new AppError('AUTH.FORBIDDEN');
+  const member = parseInput(createMemberInput, input);
+  const passwordHash = await hashPassword(member.password);
+  const now = deps.clock().toISOString();
+  const ids = { userId: deps.newId(), membershipId: deps.newId() };
+
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      if (member.worksFor !== undefined) {
+        const lead = await trx
+          .selectFrom('memberships')
+          .select('id')
+          .where('id', '=', member.worksFor)
+          .where('workspace_id', '=', principal.workspaceId)
+          .where('role', '=', 'lead')
+          .executeTakeFirst();
+        if (!lead) throw fieldError('worksFor', 'not a lead of this workspace');
+      }
+      await trx
+        .insertInto('users')
+        .values({
+          id: ids.userId,
+          email: member.email,
+          name: member.name,
+          password_hash: passwordHash,
+          locale: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await trx
+        .insertInto('memberships')
+        .values({
+          id: ids.membershipId,
+          workspace_id: principal.workspaceId,
+          user_id: ids.userId,
+          role: member.role,
+          duty: member.duty ?? null,
+          works_for: member.worksFor ?? null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    });
+  } catch (error) {
+    // The only unique key a new user and membership can hit is users.email.
+    if (isUniqueViolation(error)) throw new AppError('USER.EMAIL_TAKEN', { email: member.email });
+    throw error;
+  }
+  return ids;
+}

@@ -1,0 +1,81 @@
+/**
+ * Password hashing with scrypt (node:crypto). Stored form:
+ * `scrypt$<N>$<r>$<p>$<salt base64>$<hash base64>`, so parameters can be raised later
+ * while old hashes still verify.
+ */
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+
+/** Password policy: length in characters. */
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 200;
+
+/** The password policy as a zod schema, for the use cases' input schemas. */
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(PASSWORD_MAX_LENGTH, `at most ${PASSWORD_MAX_LENGTH} characters`);
+
+const N = 16384;
+const R = 8;
+const P = 1;
+const SALT_BYTES = 16;
+const KEY_BYTES = 64;
+
+/** Upper bounds for parameters read from a stored hash, so a bad row cannot exhaust memory. */
+const MAX_N = 1 << 20;
+const MAX_R = 32;
+const MAX_P = 16;
+
+function derive(password: string, salt: Buffer, keyLength: number, n: number, r: number, p: number) {
+  return new Promise<Buffer>((resolve, reject) => {
+    // scrypt needs 128·N·r bytes; allow that plus headroom (Node's default cap is 32 MiB).
+    const maxmem = 128 * n * r * 2 + 1024 * 1024;
+    scrypt(password.normalize('NFKC'), salt, keyLength, { N: n, r, p, maxmem }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
+  });
+}
+
+/** Hashes `password` with a fresh random salt. Does not check the policy (see passwordSchema). */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(SALT_BYTES);
+  const key = await derive(password, salt, KEY_BYTES, N, R, P);
+  return `scrypt$${N}$${R}$${P}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+/**
+ * A well-formed hash of a random password that was thrown away: nothing verifies against it.
+ * Sign-in verifies against it when the email is unknown, so that costs one scrypt too and
+ * timing does not tell unknown emails from wrong passwords.
+ */
+export const UNUSABLE_PASSWORD_HASH =
+  'scrypt$16384$8$1$hHTuXTfORLRxw90mmi/JBQ==$pW+NJeCdSePFhwIUeM6oe643JTxIQ8lwk6o6HDC2KARFjOIpG6meAdGoUQx7mWaWEXBlWiDyMt0HytxgNlSANQ==';
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+function positiveInt(text: string, max: number): number | null {
+  if (!/^[1-9][0-9]*$/.test(text)) return null;
+  const value = Number(text);
+  return value <= max ? value : null;
+}
+
+/**
+ * True when `password` matches `stored` (constant-time comparison). Unknown or malformed
+ * stored formats give false, never an exception.
+ */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
+  const [, nText = '', rText = '', pText = '', saltText = '', hashText = ''] = parts;
+  const n = positiveInt(nText, MAX_N);
+  const r = positiveInt(rText, MAX_R);
+  const p = positiveInt(pText, MAX_P);
+  if (n === null || r === null || p === null || n < 2 || (n & (n - 1)) !== 0) return false;
+  if (!BASE64.test(saltText) || !BASE64.test(hashText)) return false;
+  const salt = Buffer.from(saltText, 'base64');
+  const expected = Buffer.from(hashText, 'base64');
+  if (salt.length === 0 || expected.length < 16) return false;
+  const actual = await derive(password, salt, expected.length, n, r, p);
+  return timingSafeEqual(actual, expected);
+}

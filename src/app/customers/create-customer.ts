@@ -1,0 +1,53 @@
+/** Use case: create a customer (with its audit entry, in one transaction). */
+import { recordAudit } from '../audit.js';
+import type { Deps, Principal } from '../context.js';
+import { parseInput } from '../validation.js';
+import { checkCustomerReferences } from './customer-references.js';
+import { type Customer, createCustomerInput, toCustomer } from './customer-schema.js';
+
+/**
+ * Creates a customer in the caller's workspace. Defaults: class "new", status "lead";
+ * the owner is the caller (a lead or manager) or, for an assistant, their lead, with the
+ * assistant assigned — so a prospect an assistant finds lands in their lead's book.
+ */
+export async function createCustomer(deps: Deps, principal: Principal, input: unknown): Promise<Customer> {
+  const body = parseInput(createCustomerInput, input);
+  const isAssistant = principal.role === 'assistant';
+  const ownerId =
+    body.ownerId !== undefined ? body.ownerId : isAssistant ? principal.worksFor : principal.membershipId;
+  const assistantId =
+    body.assistantId !== undefined ? body.assistantId : isAssistant ? principal.membershipId : null;
+  const now = deps.clock().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    await checkCustomerReferences(trx, principal, { marketId: body.marketId, ownerId, assistantId });
+    const row = await trx
+      .insertInto('customers')
+      .values({
+        id: deps.newId(),
+        workspace_id: principal.workspaceId,
+        name: body.name,
+        company: body.company ?? null,
+        market_id: body.marketId ?? null,
+        city: body.city ?? null,
+        class: body.class ?? 'new',
+        status: body.status ?? 'lead',
+        owner_id: ownerId ?? null,
+        assistant_id: assistantId ?? null,
+        source: body.source ?? null,
+        tags: JSON.stringify(body.tags ?? []),
+        notes: body.notes ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const customer = toCustomer(row);
+    await recordAudit(trx, deps, principal, {
+      entity: 'customer',
+      entityId: customer.id,
+      action: 'create',
+      after: customer,
+    });
+    return customer;
+  });
+}

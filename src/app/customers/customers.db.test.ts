@@ -1,0 +1,206 @@
+import type { Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
+import { engines, type TestDatabase } from '../../../test/harness/databases.js';
+import type { Database } from '../../db/client.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import type { Schema } from '../../db/schema.js';
+import type { Deps } from '../context.js';
+import { createCustomer } from './create-customer.js';
+import { deleteCustomer } from './delete-customer.js';
+import { getCustomer } from './get-customer.js';
+import { listCustomers } from './list-customers.js';
+import { updateCustomer } from './update-customer.js';
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+  return undefined;
+}
+
+describe.each(engines)('customers on $name', (engine) => {
+  let database: TestDatabase;
+  let open: Database<Schema>;
+  let db: Kysely<Schema>;
+  let deps: Deps;
+  let team: Team;
+  let foreign: Team;
+
+  beforeEach(async () => {
+    database = await engine.create();
+    open = database.open() as Database<Schema>;
+    db = open.db;
+    await migrateToLatest(db as Kysely<unknown>);
+    deps = testDeps(db);
+    team = await seedTeam(db);
+    foreign = await seedTeam(db, '宁波区域');
+  });
+  afterEach(async () => {
+    await open.close();
+    await database.dispose();
+  });
+
+  it('creates a customer with defaults, an owner and an audit entry', async () => {
+    const c = await createCustomer(deps, team.lead, {
+      name: '杭州织造',
+      company: '杭州织造有限公司',
+      marketId: team.marketId,
+      tags: ['纺织'],
+    });
+    expect(c).toMatchObject({
+      name: '杭州织造',
+      class: 'new',
+      status: 'lead',
+      ownerId: team.lead.membershipId,
+      assistantId: null,
+      version: 1,
+    });
+    expect(c.tags).toEqual(['纺织']);
+    const audit = await db.selectFrom('audit_log').selectAll().where('entity_id', '=', c.id).execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'create', actor_id: team.lead.userId, entity: 'customer' });
+    expect(JSON.parse(audit[0]?.after ?? '{}').name).toBe('杭州织造');
+  });
+
+  it("puts an assistant's prospect into their lead's book", async () => {
+    const c = await createCustomer(deps, team.assistant, { name: '富阳纸业' });
+    expect(c.ownerId).toBe(team.lead.membershipId);
+    expect(c.assistantId).toBe(team.assistant.membershipId);
+  });
+
+  it('rejects unknown fields, wrong types and references outside the workspace or the rights', async () => {
+    expect(
+      await codeOf(createCustomer(deps, team.lead, { name: 'x', workspaceId: foreign.workspaceId })),
+    ).toBe('VALIDATION.FAILED');
+    expect(await codeOf(createCustomer(deps, team.lead, { name: '', class: 'Z' }))).toBe('VALIDATION.FAILED');
+    expect(await codeOf(createCustomer(deps, team.lead, { name: 'x', marketId: foreign.marketId }))).toBe(
+      'VALIDATION.FAILED',
+    );
+    expect(
+      await codeOf(createCustomer(deps, team.lead, { name: 'x', ownerId: team.otherLead.membershipId })),
+    ).toBe('VALIDATION.FAILED');
+    try {
+      await createCustomer(deps, team.lead, { name: 'x', marketId: foreign.marketId });
+    } catch (error) {
+      expect((error as { details: { fields: unknown } }).details.fields).toEqual([
+        { path: 'marketId', message: 'unknown market', messageZh: '没有这个市场' },
+      ]);
+    }
+    expect(await db.selectFrom('customers').select('id').execute()).toHaveLength(0);
+  });
+
+  it('shows each role exactly the customers it may see, and answers NOT_FOUND for the rest', async () => {
+    const mine = await createCustomer(deps, team.lead, { name: 'lead own' });
+    const viaAssistant = await createCustomer(deps, team.assistant, { name: 'assistant prospect' });
+    const others = await createCustomer(deps, team.otherLead, { name: 'other lead' });
+    const foreignOne = await createCustomer(deps, foreign.manager, { name: 'foreign' });
+    const names = async (p: typeof team.lead) =>
+      (await listCustomers(deps, p, {})).items.map((c) => c.name).sort();
+
+    expect(await names(team.manager)).toEqual(['assistant prospect', 'lead own', 'other lead']);
+    expect(await names(team.lead)).toEqual(['assistant prospect', 'lead own']);
+    expect(await names(team.assistant)).toEqual(['assistant prospect']);
+    expect(await names(team.otherAssistant)).toEqual([]);
+    expect(await names(foreign.manager)).toEqual(['foreign']);
+
+    expect((await getCustomer(deps, team.lead, viaAssistant.id)).id).toBe(viaAssistant.id);
+    for (const [who, id] of [
+      [team.lead, others.id],
+      [team.assistant, mine.id],
+      [team.manager, foreignOne.id],
+      [foreign.manager, mine.id],
+    ] as const) {
+      expect(await codeOf(getCustomer(deps, who, id))).toBe('NOT_FOUND');
+      expect(await codeOf(updateCustomer(deps, who, id, { version: 1, name: 'hijack' }))).toBe('NOT_FOUND');
+      expect(await codeOf(deleteCustomer(deps, who, id))).toBe('NOT_FOUND');
+    }
+    expect((await getCustomer(deps, team.manager, others.id)).name).toBe('other lead');
+  });
+
+  it('updates with the current version and answers 409 CONFLICT.STALE to a stale one, overwriting nothing', async () => {
+    const c = await createCustomer(deps, team.lead, { name: '临安茶叶' });
+    const updated = await updateCustomer(deps, team.lead, c.id, {
+      version: 1,
+      class: 'A',
+      status: 'contacted',
+    });
+    expect(updated).toMatchObject({ class: 'A', status: 'contacted', version: 2, name: '临安茶叶' });
+
+    expect(await codeOf(updateCustomer(deps, team.manager, c.id, { version: 1, name: 'stale write' }))).toBe(
+      'CONFLICT.STALE',
+    );
+    expect((await getCustomer(deps, team.lead, c.id)).name).toBe('临安茶叶');
+
+    const both = await Promise.allSettled([
+      updateCustomer(deps, team.lead, c.id, { version: 2, notes: 'first' }),
+      updateCustomer(deps, team.manager, c.id, { version: 2, notes: 'second' }),
+    ]);
+    expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason.code).toBe('CONFLICT.STALE');
+    expect((await getCustomer(deps, team.lead, c.id)).version).toBe(3);
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', c.id)
+      .orderBy('at')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'update']);
+  });
+
+  it('lets an assistant not delete, and a lead delete, with an audit entry', async () => {
+    const c = await createCustomer(deps, team.assistant, { name: '桐庐五金' });
+    expect(await codeOf(deleteCustomer(deps, team.assistant, c.id))).toBe('AUTH.FORBIDDEN');
+    await deleteCustomer(deps, team.lead, c.id);
+    expect(await codeOf(getCustomer(deps, team.manager, c.id))).toBe('NOT_FOUND');
+    const audit = await db.selectFrom('audit_log').select('action').where('entity_id', '=', c.id).execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['create', 'delete']);
+  });
+
+  it('pages with a cursor through every customer exactly once, in any allowed sort', async () => {
+    const classes = ['A', 'B', 'C', 'new'] as const;
+    for (let i = 0; i < 23; i++) {
+      await createCustomer(deps, team.lead, {
+        name: `客户${String(i).padStart(2, '0')}`,
+        class: classes[i % 4],
+      });
+    }
+    for (const sort of ['name', 'createdAt', 'class'] as const) {
+      for (const order of ['asc', 'desc'] as const) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await listCustomers(deps, team.lead, {
+            sort,
+            order,
+            limit: 5,
+            ...(cursor ? { cursor } : {}),
+          });
+          seen.push(...page.items.map((c) => c.name));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        expect(new Set(seen).size).toBe(23);
+        expect(seen).toHaveLength(23);
+      }
+    }
+    const byName = await listCustomers(deps, team.lead, { sort: 'name', order: 'desc', limit: 3 });
+    expect(byName.items.map((c) => c.name)).toEqual(['客户22', '客户21', '客户20']);
+  });
+
+  it('filters and searches, treating % and _ as plain characters', async () => {
+    await createCustomer(deps, team.lead, { name: '杭州织造', city: '萧山', class: 'A' });
+    await createCustomer(deps, team.lead, { name: 'Acme 100%', class: 'B' });
+    await createCustomer(deps, team.lead, { name: 'Acme 1000', class: 'B' });
+    const names = async (query: object) =>
+      (await listCustomers(deps, team.lead, query)).items.map((c) => c.name).sort();
+    expect(await names({ q: '萧山' })).toEqual(['杭州织造']);
+    expect(await names({ q: 'acme' })).toEqual(['Acme 100%', 'Acme 1000']);
+    expect(await names({ q: '100%' })).toEqual(['Acme 100%']);
+    expect(await names({ class: 'A' })).toEqual(['杭州织造']);
+    expect(await codeOf(listCustomers(deps, team.lead, { sort: 'password' }))).toBe('VALIDATION.FAILED');
+    expect(await codeOf(listCustomers(deps, team.lead, { cursor: 'garbage' }))).toBe('VALIDATION.FAILED');
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Use case: save a workspace's plan for a year. Plans are versioned: every save is a new
+ * revision, earlier ones stay readable. The input is validated by the planning engine
+ * itself (the same rules as `closer plan`), so a plan that is stored can always be computed.
+ */
+
+import { isUniqueViolation } from '../../db/errors.js';
+import { AppError } from '../../domain/errors.js';
+import { parsePlanSettings } from '../../domain/plan/settings.js';
+import { recordAudit } from '../audit.js';
+import { computePlan } from '../compute-plan.js';
+import type { Deps, Principal } from '../context.js';
+import { chinaHolidayData } from '../holiday-data.js';
+
+/** A stored plan revision (without its computed result). */
+export interface PlanRevision {
+  readonly id: string;
+  readonly year: number;
+  readonly revision: number;
+  readonly input: Record<string, unknown>;
+  readonly createdAt: string;
+  readonly createdBy: string | null;
+}
+
+/** Saves `input` as the next revision of its year's plan; managers only. */
+export async function savePlan(deps: Deps, principal: Principal, input: unknown): Promise<PlanRevision> {
+  if (principal.role !== 'manager') throw new AppError('AUTH.FORBIDDEN', {});
+  const settings = parsePlanSettings(input);
+  // Compute once before storing: an input the engine cannot plan (no working day left…) is refused now.
+  computePlan(input, { holidays: chinaHolidayData(), now: deps.clock() });
+  const createdAt = deps.clock().toISOString();
+  const stored = JSON.stringify(input);
+  // Two managers saving at the same instant both read the same last revision; the unique
+  // (workspace, year, revision) key lets one win and the other simply takes the next number.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await insertRevision(deps, principal, settings.year, stored, createdAt);
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt === 3) throw error;
+    }
+  }
+}
+
+async function insertRevision(
+  deps: Deps,
+  principal: Principal,
+  year: number,
+  stored: string,
+  createdAt: string,
+): Promise<PlanRevision> {
+  return deps.db.transaction().execute(async (trx) => {
+    const last = await trx
+      .selectFrom('plans')
+      .select((eb) => eb.fn.max('revision').as('revision'))
+      .where('workspace_id', '=', principal.workspaceId)
+      .where('year', '=', year)
+      .executeTakeFirst();
+    const revision = Number(last?.revision ?? 0) + 1;
+    const id = deps.newId();
+    await trx
+      .insertInto('plans')
+      .values({
+        id,
+        workspace_id: principal.workspaceId,
+        year,
+        revision,
+        input: stored,
+        created_by: principal.userId,
+        created_at: createdAt,
+      })
+      .execute();
+    await recordAudit(trx, deps, principal, {
+      entity: 'plan',
+      entityId: id,
+      action: 'create',
+      after: { year, revision },
+    });
+    return {
+      id,
+      year,
+      revision,
+      input: JSON.parse(stored) as Record<string, unknown>,
+      createdAt,
+      createdBy: principal.userId,
+    };
+  });
+}

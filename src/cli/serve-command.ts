@@ -1,0 +1,40 @@
+/**
+ * `closer serve`: runs the HTTP server (API, OpenAPI document and docs) on the configured
+ * database until SIGINT or SIGTERM.
+ */
+import type { Command } from 'commander';
+import { parseConfig } from '../config.js';
+import { runServer } from '../server/main.js';
+import type { CliIo } from './io.js';
+
+interface ServeOptions {
+  port?: string;
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+}
+
+/** Adds the `serve` command to `program`. */
+export function registerServeCommand(program: Command, io: CliIo): void {
+  program
+    .command('serve')
+    .description('Run the web server (API at /api, docs at /api/docs) · 启动服务')
+    .option('--port <n>', 'port to listen on (default: PORT or 3000)')
+    .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
+    .option('--data-dir <dir>', 'folder of the SQLite file (default: DATA_DIR or ./data)')
+    .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the SQLite file)')
+    .action(async (options: ServeOptions) => {
+      const config = parseConfig(
+        {
+          // bin/closer.js passes no env today; a server must honour PORT, DATABASE_URL, LOG_LEVEL….
+          ...(io.env ?? process.env),
+          ...(options.port !== undefined ? { PORT: options.port } : {}),
+          ...(options.host !== undefined ? { HOST: options.host } : {}),
+          ...(options.dataDir !== undefined ? { DATA_DIR: options.dataDir } : {}),
+          ...(options.databaseUrl !== undefined ? { DATABASE_URL: options.databaseUrl } : {}),
+        },
+        io.cwd,
+      );
+      await runServer(config, { log: true, say: io.stdout });
+    });
+}

@@ -1,0 +1,303 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { databaseArgs, engines, type TestDatabase } from '../../test/harness/databases.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { migrateToLatest, schemaStatus } from '../db/migrate.js';
+import type { Schema } from '../db/schema.js';
+import { AppError } from '../domain/errors.js';
+import { buildApp } from './app.js';
+import { startServer } from './main.js';
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+describe.each(engines)('HTTP app on $name', (engine) => {
+  let created: TestDatabase | undefined;
+  let database: Database | undefined;
+  let app: FastifyInstance | undefined;
+
+  const start = async (): Promise<FastifyInstance> => {
+    created = await engine.create();
+    database = created.open();
+    await migrateToLatest(database.db);
+    app = await buildApp({
+      db: database.db as Kysely<Schema>,
+      dialect: database.dialect,
+      clock: () => new Date('2026-03-02T02:00:00Z'),
+      newId: () => '0190a000-0000-7000-8000-000000000001',
+    });
+    return app;
+  };
+
+  afterEach(async () => {
+    await app?.close();
+    await database?.close();
+    await created?.dispose();
+    app = undefined;
+    database = undefined;
+    created = undefined;
+  });
+
+  it('answers /api/health after a query, naming the engine, with the security headers', async () => {
+    const res = await (await start()).inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok', database: engine.name });
+    expect(res.headers).toMatchObject(SECURITY_HEADERS);
+  });
+
+  it('answers 503 DB.UNAVAILABLE when the database does not answer', async () => {
+    const server = await start();
+    await database?.close();
+    database = undefined;
+    const res = await server.inject({ method: 'GET', url: '/api/health' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error).toMatchObject({
+      code: 'DB.UNAVAILABLE',
+      message: expect.stringMatching(/^Cannot reach the database \(ref [0-9a-f-]{36}\)$/),
+    });
+    expect(res.headers).toMatchObject(SECURITY_HEADERS);
+  });
+
+  it('serves an OpenAPI 3.1 document with the health path', async () => {
+    const res = await (await start()).inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info).toMatchObject({ title: 'Closer API', version: '0.1.0' });
+    expect(doc.paths['/api/health'].get.responses['200']).toBeDefined();
+    expect(Object.keys(doc.paths)).not.toContain('/api/openapi.json');
+    expect(Object.keys(doc.paths).some((p) => p.startsWith('/api/docs'))).toBe(false);
+  });
+
+  it('serves browsable docs whose assets come from the package', async () => {
+    const server = await start();
+    let res = await server.inject({ method: 'GET', url: '/api/docs' });
+    if (res.statusCode >= 300 && res.statusCode < 400) {
+      res = await server.inject({ method: 'GET', url: String(res.headers.location) });
+    }
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toContain('swagger-ui');
+    expect(res.body).not.toMatch(/src="https?:/);
+    const assets = [...res.body.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(assets).toContain('/api/docs/static/swagger-ui-bundle.js');
+    for (const asset of assets) {
+      const answer = await server.inject({ method: 'GET', url: asset });
+      expect({ asset, status: answer.statusCode }).toEqual({ asset, status: 200 });
+      expect(answer.headers).toMatchObject(SECURITY_HEADERS);
+    }
+    const spec = await server.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(spec.json().openapi).toBe('3.1.0');
+  });
+
+  it('answers an unknown route with 404 NOT_FOUND in the error shape', async () => {
+    const res = await (await start()).inject({ method: 'GET', url: '/api/nope?x=1' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({
+      error: {
+        code: 'NOT_FOUND',
+        message: 'This could not be found: it may have been deleted, or you may not have access to it',
+        details: { method: 'GET', path: '/api/nope' },
+      },
+    });
+    expect(res.headers).toMatchObject(SECURITY_HEADERS);
+  });
+
+  it('speaks the language of ?lang=, else of Accept-Language, else English', async () => {
+    const server = await start();
+    const zhMessage = '找不到这条记录，它可能已被删除，或者您无权查看';
+    const byQuery = await server.inject({ method: 'GET', url: '/api/nope?lang=zh' });
+    expect(byQuery.json().error.message).toBe(zhMessage);
+    const byHeader = await server.inject({
+      method: 'GET',
+      url: '/api/nope',
+      headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
+    });
+    expect(byHeader.json().error.message).toBe(zhMessage);
+    const queryWins = await server.inject({
+      method: 'GET',
+      url: '/api/nope?lang=en',
+      headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
+    });
+    expect(queryWins.json().error.message).toMatch(/^This could not be found/);
+    const preferred = await server.inject({
+      method: 'GET',
+      url: '/api/nope',
+      headers: { 'accept-language': 'fr-FR, en;q=0.8, zh;q=0.5' },
+    });
+    expect(preferred.json().error.message).toMatch(/^This could not be found/);
+  });
+
+  describe('with a test route', () => {
+    const withRoutes = async () => {
+      const server = await start();
+      const routes = server.withTypeProvider<ZodTypeProvider>();
+      routes.post(
+        '/api/test/things',
+        { schema: { body: z.object({ name: z.string(), amount: z.number().int().optional() }).strict() } },
+        async (request) => ({ saved: request.body.name }),
+      );
+      routes.get('/api/test/boom', async () => {
+        throw new Error('secret connection string postgres://admin:pw@db');
+      });
+      routes.get('/api/test/app-error', async () => {
+        throw new AppError('AMOUNT.NEGATIVE', { input: '-5' });
+      });
+      return server;
+    };
+
+    it('accepts a valid body', async () => {
+      const res = await (await withRoutes()).inject({
+        method: 'POST',
+        url: '/api/test/things',
+        payload: { name: '杭州' },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ saved: '杭州' });
+    });
+
+    it('refuses a wrong type with 400 VALIDATION.FAILED naming the field', async () => {
+      const res = await (await withRoutes()).inject({
+        method: 'POST',
+        url: '/api/test/things',
+        payload: { name: 42 },
+      });
+      expect(res.statusCode).toBe(400);
+      const fields = [{ path: 'body.name', message: 'Invalid input: expected string, received number' }];
+      expect(res.json()).toEqual({
+        error: {
+          code: 'VALIDATION.FAILED',
+          message:
+            'Some of the information is not valid: body.name: Invalid input: expected string, received number',
+          details: { fields, problems: ['body.name: Invalid input: expected string, received number'] },
+        },
+      });
+      expect(res.headers).toMatchObject(SECURITY_HEADERS);
+    });
+
+    it('refuses unknown fields (no mass assignment), one problem per field', async () => {
+      const res = await (await withRoutes()).inject({
+        method: 'POST',
+        url: '/api/test/things',
+        payload: { name: 'ok', role: 'owner', workspaceId: 'w2' },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION.FAILED');
+      expect(res.json().error.details.fields).toEqual([
+        { path: 'body.role', message: 'Unrecognized key: "role"' },
+        { path: 'body.workspaceId', message: 'Unrecognized key: "workspaceId"' },
+      ]);
+    });
+
+    it('gives field messages in the caller language', async () => {
+      const res = await (await withRoutes()).inject({
+        method: 'POST',
+        url: '/api/test/things?lang=zh',
+        payload: { name: 42, extra: 1 },
+      });
+      expect(res.statusCode).toBe(400);
+      const error = res.json().error;
+      expect(error.details.fields).toEqual([
+        { path: 'body.name', message: '无效输入：期望 string，实际接收 数字' },
+        { path: 'body.extra', message: '出现未知的键(key): "extra"' },
+      ]);
+      expect(error.message).toMatch(/^填写的内容有误：body\.name：无效输入/);
+    });
+
+    it('refuses malformed JSON with 400 VALIDATION.FAILED', async () => {
+      const res = await (await withRoutes()).inject({
+        method: 'POST',
+        url: '/api/test/things',
+        headers: { 'content-type': 'application/json' },
+        payload: '{"name":',
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({
+        code: 'VALIDATION.FAILED',
+        details: { fields: [{ path: 'body', message: 'Not valid JSON' }] },
+      });
+    });
+
+    it('refuses a body over 1 MB', async () => {
+      const res = await (await withRoutes()).inject({
+        method: 'POST',
+        url: '/api/test/things',
+        payload: { name: 'x'.repeat(1_100_000) },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.details.fields).toEqual([{ path: 'body', message: 'Larger than 1 MB' }]);
+    });
+
+    it('answers an AppError with its status and localised message', async () => {
+      const res = await (await withRoutes()).inject({ method: 'GET', url: '/api/test/app-error?lang=zh' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toEqual({
+        error: { code: 'AMOUNT.NEGATIVE', message: '金额“-5”不能为负数', details: { input: '-5' } },
+      });
+    });
+
+    it('hides the details of a server-side AppError', async () => {
+      const server = await withRoutes();
+      server.get('/api/test/internal', async () => {
+        throw new AppError('FILE.UNWRITABLE', { path: '/srv/closer/secret.xlsx', reason: 'EACCES' });
+      });
+      const res = await server.inject({ method: 'GET', url: '/api/test/internal' });
+      expect(res.statusCode).toBe(500);
+      expect(res.json().error.code).toBe('INTERNAL');
+      expect(res.body).not.toContain('secret');
+    });
+
+    it('answers any other error with 500 INTERNAL, without its message or stack', async () => {
+      const res = await (await withRoutes()).inject({ method: 'GET', url: '/api/test/boom' });
+      expect(res.statusCode).toBe(500);
+      const body = res.json();
+      expect(body.error.code).toBe('INTERNAL');
+      expect(body.error.message).toMatch(
+        /^Internal error, please tell your administrator \(ref [0-9a-f-]{36}\)$/,
+      );
+      expect(res.body).not.toContain('secret');
+      expect(res.body).not.toMatch(/\bat .*\.(ts|js):\d+/);
+      expect(res.headers).toMatchObject(SECURITY_HEADERS);
+    });
+  });
+});
+
+describe.each(engines)('startServer on $name', (engine) => {
+  it('migrates, listens on a real port, answers over HTTP, and closes the database on close()', async () => {
+    const created = await engine.create();
+    const [flag, value = ''] = databaseArgs(created.target);
+    const config: Config = {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: flag === '--data-dir' ? value : '/nonexistent',
+      database:
+        created.target.kind === 'sqlite'
+          ? { kind: 'sqlite', file: created.target.file }
+          : { kind: 'postgres', url: value },
+      logLevel: 'silent',
+    };
+    try {
+      const server = await startServer(config);
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const res = await fetch(`${server.url}/api/health`);
+      expect(await res.json()).toEqual({ status: 'ok', database: engine.name });
+      await Promise.all([server.close(), server.close()]);
+      await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+      const check = created.open();
+      try {
+        expect((await schemaStatus(check.db)).pending).toEqual([]);
+      } finally {
+        await check.close();
+      }
+    } finally {
+      await created.dispose();
+    }
+  });
+});

@@ -1,0 +1,312 @@
+/**
+ * The HTTP application: Fastify with zod schemas, the OpenAPI 3.1 document generated from
+ * them, the browsable API docs, and the one error mapping of the API. `buildApp` never
+ * listens (main.ts does); tests call `app.inject()`.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Deps } from '../app/context.js';
+import type { DialectName } from '../db/client.js';
+import { AppError, type ErrorCode, isAppError, type Lang } from '../domain/errors.js';
+import { requestLang } from './lang.js';
+
+/** What the server needs: the use cases' dependencies plus server-only settings. */
+export type ServerDeps = Deps & {
+  /** The engine behind `db`, reported by /api/health. */
+  readonly dialect: DialectName;
+  /** Fastify's pino logger: false (the default) for none, true or pino options to log. */
+  readonly logger?: FastifyServerOptions['logger'];
+};
+
+/** Largest request body accepted (1 MB). */
+export const BODY_LIMIT = 1_048_576;
+
+/** The shape of every error answer. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  })
+  .meta({ id: 'ErrorBody' });
+
+/** One invalid field of a request: `body.name`, `query.page`, … */
+export interface FieldProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+const healthSchema = z.object({
+  status: z.literal('ok'),
+  database: z.enum(['sqlite', 'postgres']),
+});
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+} as const;
+
+/** Builds the application (routes registered, not listening). */
+export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    genReqId: () => randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.headers(SECURITY_HEADERS);
+    return payload;
+  });
+  app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  app.setNotFoundHandler((request, reply) => {
+    const lang = requestLang(request);
+    const notFound = new AppError('NOT_FOUND', { method: request.method, path: request.url.split('?')[0] });
+    reply.code(notFound.httpStatus).send(errorBody(notFound, lang));
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Closer API',
+        version: packageVersion(),
+        description: "Closer: from an annual sales target to today's number. 从年度目标到今天的数字。",
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  routes.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  routes.get(
+    '/api/health',
+    {
+      schema: {
+        summary: 'Liveness and database check',
+        tags: ['system'],
+        response: { 200: healthSchema, 503: errorBodySchema },
+      },
+    },
+    async (request) => {
+      try {
+        await sql`select 1`.execute(deps.db);
+      } catch (error) {
+        request.log.error({ err: error }, 'health check: database query failed');
+        throw new AppError('DB.UNAVAILABLE', { reason: `${deps.dialect} did not answer` });
+      }
+      return { status: 'ok' as const, database: deps.dialect };
+    },
+  );
+  return app;
+}
+
+function errorBody(error: AppError, lang: Lang): z.infer<typeof errorBodySchema> {
+  return { error: { code: error.code, message: error.messageIn(lang), details: error.details } };
+}
+
+/** Maps anything thrown to the error answer; never sends a stack trace. */
+function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const lang = requestLang(request);
+  let appError: AppError;
+  if (isAppError(error)) {
+    appError = error.httpStatus < 500 ? error : withoutInternals(error, request);
+  } else if (isValidationError(error)) {
+    appError = validationFailed(validationFields(error, request, lang), lang);
+  } else if (isClientError(error)) {
+    // Fastify's own 4xx (malformed JSON, body too large, unsupported media type …).
+    const path = error.code?.startsWith('FST_ERR_CTP_') ? 'body' : 'request';
+    appError = validationFailed([{ path, message: clientErrorMessage(error, lang) }], lang);
+  } else {
+    request.log.error({ err: error }, 'unhandled error');
+    appError = new AppError('INTERNAL', { reason: `ref ${request.id}` });
+  }
+  if (appError.httpStatus < 500) request.log.info({ code: appError.code }, 'request refused');
+  return reply.code(appError.httpStatus).send(errorBody(appError, lang));
+}
+
+/**
+ * A server-side failure's details (paths, driver messages, SQL) are for the log, not the
+ * caller: the answer keeps DB.UNAVAILABLE (so clients can retry) or becomes INTERNAL, with
+ * the request id as the only detail.
+ */
+function withoutInternals(error: AppError, request: FastifyRequest): AppError {
+  request.log.error({ err: error }, 'request failed');
+  return new AppError(error.code === 'DB.UNAVAILABLE' ? 'DB.UNAVAILABLE' : 'INTERNAL', {
+    reason: `ref ${request.id}`,
+  });
+}
+
+function validationFailed(fields: readonly FieldProblem[], lang: Lang): AppError {
+  const separator = lang === 'zh' ? '：' : ': ';
+  return new AppError('VALIDATION.FAILED' satisfies ErrorCode, {
+    problems: fields.map((f) => `${f.path}${separator}${f.message}`),
+    fields,
+  });
+}
+
+interface SchemaIssue {
+  readonly keyword: string;
+  readonly instancePath: string;
+  readonly message?: string;
+  readonly params?: Record<string, unknown>;
+}
+
+interface ValidationError {
+  readonly validation: readonly SchemaIssue[];
+  readonly validationContext?: string;
+}
+
+function isValidationError(error: unknown): error is ValidationError {
+  return typeof error === 'object' && error !== null && Array.isArray((error as ValidationError).validation);
+}
+
+function isClientError(error: unknown): error is { statusCode: number; code?: string; message: string } {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+const CLIENT_ERRORS: Record<string, Record<Lang, string>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { en: 'Not valid JSON', zh: '不是有效的 JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    en: 'Empty body with content type application/json',
+    zh: '内容类型为 application/json，但内容为空',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: { en: 'Larger than 1 MB', zh: '超过 1 MB 上限' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { en: 'Unsupported content type', zh: '不支持的内容类型' },
+};
+
+function clientErrorMessage(error: { code?: string; message: string }, lang: Lang): string {
+  return (error.code ? CLIENT_ERRORS[error.code]?.[lang] : undefined) ?? error.message;
+}
+
+const CONTEXT_NAMES: Record<string, string> = { querystring: 'query' };
+const LOCALES = { en: z.locales.en(), zh: z.locales.zhCN() };
+
+/**
+ * One problem per invalid field, `body.name`-style paths, messages in the caller's language.
+ * An unknown field (a `.strict()` schema) is reported once per key, at the key's path.
+ */
+function validationFields(error: ValidationError, request: FastifyRequest, lang: Lang): FieldProblem[] {
+  const context = error.validationContext ?? 'body';
+  const data = requestPart(request, context);
+  const fromZod = hasZodFastifySchemaValidationErrors(error);
+  const fields: FieldProblem[] = [];
+  for (const issue of error.validation) {
+    const segments = issue.instancePath.split('/').filter((s) => s !== '');
+    const at = (extra: readonly string[]) =>
+      [CONTEXT_NAMES[context] ?? context, ...segments, ...extra].join('.');
+    const original = issue.message ?? issue.keyword;
+    const keys = issue.params?.keys;
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      const isDefault = fromZod && localise(issue, segments, 'en', data, keys) === original;
+      for (const key of keys.map(String)) {
+        const message = isDefault ? (localise(issue, segments, lang, data, [key]) ?? original) : original;
+        fields.push({ path: at([key]), message });
+      }
+      continue;
+    }
+    // Translate zod's default messages; a message written in a schema is kept as written.
+    const isDefault = fromZod && localise(issue, segments, 'en', data) === original;
+    fields.push({
+      path: at([]),
+      message: isDefault ? (localise(issue, segments, lang, data) ?? original) : original,
+    });
+  }
+  return fields;
+}
+
+function requestPart(request: FastifyRequest, context: string): unknown {
+  if (context === 'body') return request.body;
+  if (context === 'querystring') return request.query;
+  if (context === 'params') return request.params;
+  if (context === 'headers') return request.headers;
+  return undefined;
+}
+
+/** Re-renders a zod issue with zod's locale for `lang`, with the offending input restored. */
+function localise(
+  issue: SchemaIssue,
+  segments: readonly string[],
+  lang: Lang,
+  data: unknown,
+  keys?: readonly unknown[],
+): string | undefined {
+  const raw = {
+    ...issue.params,
+    code: issue.keyword,
+    path: segments,
+    input: valueAt(data, segments),
+    ...(keys ? { keys } : {}),
+  };
+  try {
+    const out = (LOCALES[lang].localeError as (issue: unknown) => unknown)(raw);
+    if (typeof out === 'string') return out;
+    if (
+      typeof out === 'object' &&
+      out !== null &&
+      typeof (out as { message?: unknown }).message === 'string'
+    ) {
+      return (out as { message: string }).message;
+    }
+  } catch {
+    // A locale that cannot render this issue: keep zod's own message.
+  }
+  return undefined;
+}
+
+function valueAt(data: unknown, segments: readonly string[]): unknown {
+  let value = data;
+  for (const segment of segments) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
+
+/** The version in Closer's package.json (found upwards from this file, in src/ or dist/). */
+const packageVersion = (() => {
+  let cached: string | undefined;
+  return (): string => {
+    cached ??= findPackageVersion(dirname(fileURLToPath(import.meta.url)));
+    return cached;
+  };
+})();
+
+function findPackageVersion(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'closer' && pkg.version) return pkg.version;
+    }
+    if (dirname(dir) === dir) return '0.0.0';
+  }
+}

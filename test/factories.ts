@@ -1,0 +1,102 @@
+/**
+ * Test data: a workspace with a realistic team (a manager, two leads, an assistant for
+ * each lead) and a second, foreign workspace — inserted directly so tests of one use case
+ * do not depend on the others. Returns the principals to act as.
+ */
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import type { Deps, Principal } from '../src/app/context.js';
+import type { Role, Schema } from '../src/db/schema.js';
+
+/** A fixed clock that tests can move. */
+export function testClock(start = '2026-03-02T02:00:00.000Z') {
+  let now = new Date(start).getTime();
+  return {
+    now: () => new Date(now),
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+/** Deps over a migrated database with a test clock and real UUIDv7s. */
+export function testDeps(db: Kysely<Schema>, clock = testClock()): Deps {
+  return { db, clock: clock.now, newId: uuidv7 };
+}
+
+const STAMP = '2026-01-01T00:00:00.000Z';
+
+async function addMember(
+  db: Kysely<Schema>,
+  workspaceId: string,
+  name: string,
+  role: Role,
+  worksFor: string | null = null,
+): Promise<Principal> {
+  const userId = uuidv7();
+  const membershipId = uuidv7();
+  await db
+    .insertInto('users')
+    .values({
+      id: userId,
+      email: `${userId}@example.test`,
+      name,
+      password_hash: 'x',
+      locale: null,
+      created_at: STAMP,
+      updated_at: STAMP,
+    })
+    .execute();
+  await db
+    .insertInto('memberships')
+    .values({
+      id: membershipId,
+      workspace_id: workspaceId,
+      user_id: userId,
+      role,
+      duty: role === 'assistant' ? 'prospecting' : null,
+      works_for: worksFor,
+      created_at: STAMP,
+      updated_at: STAMP,
+    })
+    .execute();
+  return { userId, workspaceId, membershipId, role, worksFor, via: 'session' };
+}
+
+/** The team of one workspace. */
+export interface Team {
+  readonly workspaceId: string;
+  readonly marketId: string;
+  readonly manager: Principal;
+  readonly lead: Principal;
+  readonly assistant: Principal;
+  readonly otherLead: Principal;
+  readonly otherAssistant: Principal;
+}
+
+/** Creates a workspace with a market and a team. */
+export async function seedTeam(db: Kysely<Schema>, name = '杭州区域'): Promise<Team> {
+  const workspaceId = uuidv7();
+  await db
+    .insertInto('workspaces')
+    .values({ id: workspaceId, name, created_at: STAMP, updated_at: STAMP })
+    .execute();
+  const marketId = uuidv7();
+  await db
+    .insertInto('markets')
+    .values({
+      id: marketId,
+      workspace_id: workspaceId,
+      name: '杭州主城+萧山',
+      share_bp: 5000,
+      created_at: STAMP,
+      updated_at: STAMP,
+    })
+    .execute();
+  const manager = await addMember(db, workspaceId, '经理', 'manager');
+  const lead = await addMember(db, workspaceId, '王磊', 'lead');
+  const assistant = await addMember(db, workspaceId, '李娜', 'assistant', lead.membershipId);
+  const otherLead = await addMember(db, workspaceId, '赵强', 'lead');
+  const otherAssistant = await addMember(db, workspaceId, '孙丽', 'assistant', otherLead.membershipId);
+  return { workspaceId, marketId, manager, lead, assistant, otherLead, otherAssistant };
+}
