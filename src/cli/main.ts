@@ -5,6 +5,8 @@
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/errors.js';
 import { registerDbCommand } from './db-command.js';
+import { registerDemoCommand } from './demo-command.js';
+import { registerInitCommand } from './init-command.js';
 import { type CliIo, defaultLang } from './io.js';
 import { registerPlanCommand } from './plan-command.js';
 import { registerServeCommand } from './serve-command.js';
@@ -31,6 +33,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   registerPlanCommand(program, io);
   registerDbCommand(program, io);
+  registerDemoCommand(program, io);
+  registerInitCommand(program, io);
   registerServeCommand(program, io);
   try {
     if (argv.length === 0) {

@@ -28,7 +28,10 @@ import { z } from 'zod';
 import type { Deps } from '../app/context.js';
 import type { DialectName } from '../db/client.js';
 import { AppError, type ErrorCode, isAppError, type Lang } from '../domain/errors.js';
+import { registerAuth } from './auth.js';
 import { requestLang } from './lang.js';
+import { registerAuthRoutes } from './routes/auth-routes.js';
+import { registerWorkspaceRoutes } from './routes/index.js';
 
 /** What the server needs: the use cases' dependencies plus server-only settings. */
 export type ServerDeps = Deps & {
@@ -103,6 +106,7 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await registerAuth(app, deps);
 
   const routes = app.withTypeProvider<ZodTypeProvider>();
   routes.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -125,6 +129,8 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
       return { status: 'ok' as const, database: deps.dialect };
     },
   );
+  registerAuthRoutes(app, deps);
+  registerWorkspaceRoutes(app, deps);
   return app;
 }
 

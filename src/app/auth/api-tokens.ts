@@ -72,9 +72,9 @@ export async function authenticateApiToken(deps: Deps, token: string): Promise<P
 }
 
 /**
- * Revokes token `id`. Its owner or a manager of its workspace may; anyone else in the
- * workspace gets AUTH.FORBIDDEN. An unknown id or another workspace's token gives NOT_FOUND
- * (its existence is never revealed). Revoking a revoked token changes nothing.
+ * Revokes token `id`. Its owner or a manager of its workspace may. Anyone else — another
+ * member, another workspace — gets NOT_FOUND, like an unknown id: another person's record
+ * is never revealed. Revoking a revoked token changes nothing.
  */
 export async function revokeApiToken(deps: Deps, principal: Principal, id: string): Promise<void> {
   const row = await deps.db
@@ -83,8 +83,9 @@ export async function revokeApiToken(deps: Deps, principal: Principal, id: strin
     .where('id', '=', id)
     .where('workspace_id', '=', principal.workspaceId)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'api_token', id });
-  if (row.user_id !== principal.userId && principal.role !== 'manager') throw new AppError('AUTH.FORBIDDEN');
+  if (!row || (row.user_id !== principal.userId && principal.role !== 'manager')) {
+    throw new AppError('NOT_FOUND', { entity: 'api_token', id });
+  }
   if (row.revoked_at !== null) return;
   await deps.db
     .updateTable('api_tokens')

@@ -9,7 +9,13 @@ import { AppError } from '../../domain/errors.js';
 import type { Deps, Principal } from '../context.js';
 import { initWorkspace } from './init-workspace.js';
 import { sha256Hex } from './internal.js';
-import { authenticateSession, changePassword, login, logout } from './sessions.js';
+import {
+  authenticateSession,
+  authenticateSessionWithCsrf,
+  changePassword,
+  login,
+  logout,
+} from './sessions.js';
 
 const START = new Date('2026-03-02T02:00:00.000Z');
 const MINUTE = 60_000;
@@ -164,6 +170,15 @@ describe.each(engines)('sessions on $name', (engine) => {
     at(30 * DAY);
     expect(await authenticateSession(deps, token)).toBeNull();
     expect(await deps.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+  });
+
+  it("authenticateSessionWithCsrf also returns the session's CSRF token, and null like authenticateSession", async () => {
+    const { token, csrfToken } = await login(deps, { email: EMAIL, password: PASSWORD, ip: IP });
+    expect(await authenticateSessionWithCsrf(deps, token)).toEqual({ principal: manager, csrfToken });
+    expect(await authenticateSessionWithCsrf(deps, 'not-a-session')).toBeNull();
+    expect(await authenticateSessionWithCsrf(deps, 'x'.repeat(257))).toBeNull();
+    at(30 * DAY);
+    expect(await authenticateSessionWithCsrf(deps, token)).toBeNull();
   });
 
   it('changePassword ends every session of the user; the old password stops working', async () => {

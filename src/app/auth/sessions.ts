@@ -140,16 +140,30 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
   return { token, csrfToken, expiresAt, principal };
 }
 
+/** An authenticated session: its principal and the CSRF token its cookie writes must carry. */
+export interface SessionAuth {
+  readonly principal: Principal;
+  readonly csrfToken: string;
+}
+
 /**
  * The principal of a session token, or null when it is unknown or expired (an expired
  * session is deleted).
  */
 export async function authenticateSession(deps: Deps, token: string): Promise<Principal | null> {
+  return (await authenticateSessionWithCsrf(deps, token))?.principal ?? null;
+}
+
+/**
+ * Like {@link authenticateSession}, with the session's CSRF token (for the HTTP layer's
+ * check of cookie-authenticated writes).
+ */
+export async function authenticateSessionWithCsrf(deps: Deps, token: string): Promise<SessionAuth | null> {
   if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return null;
   const id = sha256Hex(token);
   const session = await deps.db
     .selectFrom('sessions')
-    .select(['user_id', 'workspace_id', 'expires_at'])
+    .select(['user_id', 'workspace_id', 'expires_at', 'csrf_token'])
     .where('id', '=', id)
     .executeTakeFirst();
   if (!session) return null;
@@ -157,7 +171,8 @@ export async function authenticateSession(deps: Deps, token: string): Promise<Pr
     await deps.db.deleteFrom('sessions').where('id', '=', id).execute();
     return null;
   }
-  return loadPrincipal(deps.db, session.user_id, session.workspace_id, 'session');
+  const principal = await loadPrincipal(deps.db, session.user_id, session.workspace_id, 'session');
+  return principal ? { principal, csrfToken: session.csrf_token } : null;
 }
 
 /** Ends the session of `token` (nothing happens for an unknown token). */

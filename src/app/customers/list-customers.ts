@@ -7,7 +7,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { visibleCustomers } from '../access.js';
 import type { Deps, Principal } from '../context.js';
-import { fieldError, parseInput } from '../validation.js';
+import { decodeCursor, encodeCursor, type Page } from '../pagination.js';
+import { parseInput } from '../validation.js';
 import { CUSTOMER_CLASSES, CUSTOMER_STATUSES, type Customer, toCustomer } from './customer-schema.js';
 
 /** Sortable fields and their columns: anything else is rejected. */
@@ -33,29 +34,7 @@ export const listCustomersQuery = z.strictObject({
 });
 
 /** One page of customers; `nextCursor` is null on the last page. */
-export interface CustomerPage {
-  readonly items: readonly Customer[];
-  readonly nextCursor: string | null;
-}
-
-interface Cursor {
-  v: string;
-  id: string;
-}
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-function decodeCursor(text: string): Cursor {
-  try {
-    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    if (typeof value.v === 'string' && typeof value.id === 'string') return value;
-  } catch {
-    // fall through to the field error
-  }
-  throw fieldError('cursor', 'not a cursor from a previous page');
-}
+export type CustomerPage = Page<Customer>;
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */
 function likePattern(q: string): string {

@@ -1,0 +1,27 @@
+/**
+ * Records that belong to a customer (contacts, visits, deals, follow-ups) are visible
+ * exactly when their customer is: these helpers scope them and check a named customer.
+ */
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../db/schema.js';
+import { visibleCustomers } from '../access.js';
+import type { Principal } from '../context.js';
+import { fieldError } from '../validation.js';
+
+/** Subquery of the ids of the customers the caller may see. */
+export function visibleCustomerIds(db: Kysely<Schema>, principal: Principal) {
+  return visibleCustomers(db, principal).select('customers.id');
+}
+
+/** Throws VALIDATION.FAILED on `customerId` when the caller cannot see that customer. */
+export async function checkVisibleCustomer(
+  db: Kysely<Schema>,
+  principal: Principal,
+  customerId: string,
+): Promise<void> {
+  const row = await visibleCustomers(db, principal)
+    .select('customers.id')
+    .where('customers.id', '=', customerId)
+    .executeTakeFirst();
+  if (!row) throw fieldError('customerId', 'unknown customer', '没有这个客户');
+}

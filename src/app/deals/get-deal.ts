@@ -1,0 +1,11 @@
+/** Use case: read one deal the caller may see. */
+import type { Deps, Principal } from '../context.js';
+import { type Deal, toDeal } from './deal-schema.js';
+import { findVisibleDeal, productIdsOf } from './deal-store.js';
+
+/** The deal with its product ids, or NOT_FOUND when its customer is not visible to the caller. */
+export async function getDeal(deps: Deps, principal: Principal, id: string): Promise<Deal> {
+  const row = await findVisibleDeal(deps.db, principal, id);
+  const products = await productIdsOf(deps.db, principal, [id]);
+  return toDeal(row, products.get(id) ?? []);
+}

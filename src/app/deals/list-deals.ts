@@ -1,0 +1,54 @@
+/** Use case: list the deals the caller may see, in creation order, with keyset pagination. */
+import { z } from 'zod';
+import type { Deps, Principal } from '../context.js';
+import { visibleCustomerIds } from '../customers/visible-customer.js';
+import { decodeCursor, type Page, toPage } from '../pagination.js';
+import { parseInput } from '../validation.js';
+import { type Deal, toDeal } from './deal-schema.js';
+import { productIdsOf } from './deal-store.js';
+
+/** Query of "list deals": `signedFrom` and `signedTo` are inclusive. */
+export const listDealsQuery = z.strictObject({
+  customerId: z.uuid().optional(),
+  signedFrom: z.iso.date().optional(),
+  signedTo: z.iso.date().optional(),
+  order: z.enum(['asc', 'desc']).default('asc'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+/** Lists deals of the customers visible to the caller, ordered by creation time then id. */
+export async function listDeals(deps: Deps, principal: Principal, query: unknown): Promise<Page<Deal>> {
+  const p = parseInput(listDealsQuery, query);
+  let q = deps.db
+    .selectFrom('deals')
+    .selectAll()
+    .where('workspace_id', '=', principal.workspaceId)
+    .where('customer_id', 'in', visibleCustomerIds(deps.db, principal));
+  if (p.customerId) q = q.where('customer_id', '=', p.customerId);
+  if (p.signedFrom) q = q.where('signed_on', '>=', p.signedFrom);
+  if (p.signedTo) q = q.where('signed_on', '<=', p.signedTo);
+  if (p.cursor) {
+    const cursor = decodeCursor(p.cursor);
+    const op = p.order === 'asc' ? '>' : '<';
+    q = q.where(({ eb, or, and }) =>
+      or([eb('created_at', op, cursor.v), and([eb('created_at', '=', cursor.v), eb('id', op, cursor.id)])]),
+    );
+  }
+  const rows = await q
+    .orderBy('created_at', p.order)
+    .orderBy('id', p.order)
+    .limit(p.limit + 1)
+    .execute();
+  const products = await productIdsOf(
+    deps.db,
+    principal,
+    rows.slice(0, p.limit).map((r) => r.id),
+  );
+  return toPage(
+    rows,
+    p.limit,
+    (r) => r.created_at,
+    (r) => toDeal(r, products.get(r.id) ?? []),
+  );
+}

@@ -1,0 +1,9 @@
+/** Use case: read one follow-up the caller may see. */
+import type { Deps, Principal } from '../context.js';
+import { type FollowUp, toFollowUp } from './follow-up-schema.js';
+import { findVisibleFollowUp } from './follow-up-store.js';
+
+/** The follow-up, or NOT_FOUND when its customer is not visible to the caller. */
+export async function getFollowUp(deps: Deps, principal: Principal, id: string): Promise<FollowUp> {
+  return toFollowUp(await findVisibleFollowUp(deps.db, principal, id));
+}

@@ -1,0 +1,79 @@
+/**
+ * Use case: list the follow-ups the caller may see — open ones first, by due date (so the
+ * overdue come first), then the done ones — with keyset pagination.
+ */
+import { z } from 'zod';
+import { dateInTimeZone } from '../../domain/dates.js';
+import type { Deps, Principal } from '../context.js';
+import { visibleCustomerIds } from '../customers/visible-customer.js';
+import { decodeCursor, type Page, toPage } from '../pagination.js';
+import { fieldError, parseInput } from '../validation.js';
+import { type FollowUp, toFollowUp } from './follow-up-schema.js';
+
+/** A boolean given as JSON or as a query-string word. */
+const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+/** Query of "list follow-ups"; `overdue: true` keeps the open ones due before today (in the workspace's time zone). */
+export const listFollowUpsQuery = z.strictObject({
+  customerId: z.uuid().optional(),
+  assigneeId: z.uuid().optional(),
+  done: flag.optional(),
+  overdue: flag.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+/** The cursor's sort value: done flag and due date, e.g. "0|2026-03-01". */
+function sortValue(row: { done: number; due_on: string }): string {
+  return `${row.done}|${row.due_on}`;
+}
+
+/** Lists follow-ups of the customers visible to the caller: not done first, due date ascending, then id. */
+export async function listFollowUps(
+  deps: Deps,
+  principal: Principal,
+  query: unknown,
+): Promise<Page<FollowUp>> {
+  const p = parseInput(listFollowUpsQuery, query);
+  let q = deps.db
+    .selectFrom('follow_ups')
+    .selectAll()
+    .where('workspace_id', '=', principal.workspaceId)
+    .where('customer_id', 'in', visibleCustomerIds(deps.db, principal));
+  if (p.customerId) q = q.where('customer_id', '=', p.customerId);
+  if (p.assigneeId) q = q.where('assignee_id', '=', p.assigneeId);
+  if (p.done !== undefined) q = q.where('done', '=', p.done ? 1 : 0);
+  if (p.overdue !== undefined) {
+    const workspace = await deps.db
+      .selectFrom('workspaces')
+      .select('time_zone')
+      .where('id', '=', principal.workspaceId)
+      .executeTakeFirstOrThrow();
+    const today = dateInTimeZone(deps.clock(), workspace.time_zone);
+    q = p.overdue
+      ? q.where('done', '=', 0).where('due_on', '<', today)
+      : q.where(({ eb, or }) => or([eb('done', '=', 1), eb('due_on', '>=', today)]));
+  }
+  if (p.cursor) {
+    const cursor = decodeCursor(p.cursor);
+    const [doneText, dueOn] = cursor.v.split('|');
+    if ((doneText !== '0' && doneText !== '1') || dueOn === undefined) {
+      throw fieldError('cursor', 'not a cursor from a previous page', '不是上一页给出的游标');
+    }
+    const done = Number(doneText);
+    q = q.where(({ eb, or, and }) =>
+      or([
+        eb('done', '>', done),
+        and([eb('done', '=', done), eb('due_on', '>', dueOn)]),
+        and([eb('done', '=', done), eb('due_on', '=', dueOn), eb('id', '>', cursor.id)]),
+      ]),
+    );
+  }
+  const rows = await q
+    .orderBy('done', 'asc')
+    .orderBy('due_on', 'asc')
+    .orderBy('id', 'asc')
+    .limit(p.limit + 1)
+    .execute();
+  return toPage(rows, p.limit, sortValue, toFollowUp);
+}

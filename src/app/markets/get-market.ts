@@ -1,0 +1,9 @@
+/** Use case: read one market of the caller's workspace. */
+import type { Deps, Principal } from '../context.js';
+import { type Market, toMarket } from './market-schema.js';
+import { findMarket } from './market-store.js';
+
+/** The market, or NOT_FOUND when it is not the caller's workspace's. */
+export async function getMarket(deps: Deps, principal: Principal, id: string): Promise<Market> {
+  return toMarket(await findMarket(deps.db, principal, id));
+}

@@ -1,0 +1,43 @@
+/** Use case: list the visits the caller may see, newest first by default, with keyset pagination. */
+import { z } from 'zod';
+import type { Deps, Principal } from '../context.js';
+import { visibleCustomerIds } from '../customers/visible-customer.js';
+import { decodeCursor, type Page, toPage } from '../pagination.js';
+import { parseInput } from '../validation.js';
+import { toVisit, type Visit } from './visit-schema.js';
+
+/** Query of "list visits": `from` and `to` are inclusive. */
+export const listVisitsQuery = z.strictObject({
+  customerId: z.uuid().optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+/** Lists visits of the customers visible to the caller, ordered by visit date then id. */
+export async function listVisits(deps: Deps, principal: Principal, query: unknown): Promise<Page<Visit>> {
+  const p = parseInput(listVisitsQuery, query);
+  let q = deps.db
+    .selectFrom('visits')
+    .selectAll()
+    .where('workspace_id', '=', principal.workspaceId)
+    .where('customer_id', 'in', visibleCustomerIds(deps.db, principal));
+  if (p.customerId) q = q.where('customer_id', '=', p.customerId);
+  if (p.from) q = q.where('visit_on', '>=', p.from);
+  if (p.to) q = q.where('visit_on', '<=', p.to);
+  if (p.cursor) {
+    const cursor = decodeCursor(p.cursor);
+    const op = p.order === 'asc' ? '>' : '<';
+    q = q.where(({ eb, or, and }) =>
+      or([eb('visit_on', op, cursor.v), and([eb('visit_on', '=', cursor.v), eb('id', op, cursor.id)])]),
+    );
+  }
+  const rows = await q
+    .orderBy('visit_on', p.order)
+    .orderBy('id', p.order)
+    .limit(p.limit + 1)
+    .execute();
+  return toPage(rows, p.limit, (r) => r.visit_on, toVisit);
+}

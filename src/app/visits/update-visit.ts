@@ -1,0 +1,55 @@
+/** Use case: update a visit under optimistic concurrency, with its audit entry. */
+import { AppError } from '../../domain/errors.js';
+import { recordAudit } from '../audit.js';
+import type { Deps, Principal } from '../context.js';
+import { parseInput } from '../validation.js';
+import { findVisibleVisit } from './get-visit.js';
+import { checkVisitReferences } from './visit-references.js';
+import { toVisit, updateVisitInput, type Visit } from './visit-schema.js';
+
+/** Applies the given fields if `version` is current, else CONFLICT.STALE; NOT_FOUND for a visit the caller cannot see. */
+export async function updateVisit(
+  deps: Deps,
+  principal: Principal,
+  id: string,
+  input: unknown,
+): Promise<Visit> {
+  const { version, ...fields } = parseInput(updateVisitInput, input);
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await findVisibleVisit(trx, principal, id);
+    if (before.version !== version) {
+      throw new AppError('CONFLICT.STALE', { entity: 'visit', id, version, currentVersion: before.version });
+    }
+    await checkVisitReferences(trx, principal, fields);
+    const result = await trx
+      .updateTable('visits')
+      .set({
+        ...(fields.customerId !== undefined ? { customer_id: fields.customerId } : {}),
+        ...(fields.ownerId !== undefined ? { owner_id: fields.ownerId } : {}),
+        ...(fields.visitOn !== undefined ? { visit_on: fields.visitOn } : {}),
+        ...(fields.attendees !== undefined ? { attendees: JSON.stringify(fields.attendees) } : {}),
+        ...(fields.purpose !== undefined ? { purpose: fields.purpose } : {}),
+        ...(fields.outcome !== undefined ? { outcome: fields.outcome } : {}),
+        ...(fields.notes !== undefined ? { notes: fields.notes } : {}),
+        ...(fields.nextStep !== undefined ? { next_step: fields.nextStep } : {}),
+        updated_at: deps.clock().toISOString(),
+        version: version + 1,
+      })
+      .where('workspace_id', '=', principal.workspaceId)
+      .where('id', '=', id)
+      // The version guard makes a concurrent writer that read the same version lose here.
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!result) throw new AppError('CONFLICT.STALE', { entity: 'visit', id, version });
+    const after = toVisit(result);
+    await recordAudit(trx, deps, principal, {
+      entity: 'visit',
+      entityId: id,
+      action: 'update',
+      before: toVisit(before),
+      after,
+    });
+    return after;
+  });
+}

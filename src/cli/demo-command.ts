@@ -1,0 +1,56 @@
+/**
+ * `closer demo`: creates the demo region in an empty database (SQLite under --data-dir or
+ * DATA_DIR, or PostgreSQL with --database-url / DATABASE_URL) and prints its logins.
+ */
+import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { describeDatabase, migrateDatabase } from '../app/database-admin.js';
+import { seedDemo } from '../app/demo/seed-demo.js';
+import { parseConfig } from '../config.js';
+import { openDatabase } from '../db/client.js';
+import type { Schema } from '../db/schema.js';
+import { type CliIo, defaultLang } from './io.js';
+
+interface DemoOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+}
+
+/** Adds `closer demo` to `program`. */
+export function registerDemoCommand(program: Command, io: CliIo): void {
+  program
+    .command('demo')
+    .description('Fill an empty database with a demo sales region · 生成演示数据')
+    .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the SQLite file)')
+    .option('--data-dir <dir>', 'folder of the SQLite file (default: DATA_DIR or ./data)')
+    .action(async (options: DemoOptions) => {
+      const zh = defaultLang(io.env) === 'zh';
+      const config = parseConfig(
+        {
+          ...io.env,
+          ...(options.databaseUrl !== undefined ? { DATABASE_URL: options.databaseUrl } : {}),
+          ...(options.dataDir !== undefined ? { DATA_DIR: options.dataDir } : {}),
+        },
+        io.cwd,
+      );
+      await migrateDatabase(config);
+      const database = openDatabase<Schema>(config.database);
+      try {
+        const demo = await seedDemo({ db: database.db as Kysely<Schema>, clock: io.now, newId: uuidv7 });
+        const c = demo.counts;
+        io.stdout(
+          [
+            zh
+              ? `演示数据已写入 ${describeDatabase(config)}：${c.customers} 个客户，${c.visits} 次拜访，${c.deals} 笔签单，${c.followUps} 个待跟进`
+              : `Demo region written to ${describeDatabase(config)}: ${c.customers} customers, ${c.visits} visits, ${c.deals} deals, ${c.followUps} follow-ups`,
+            zh ? `登录（密码都是 ${demo.password}）：` : `Logins (password ${demo.password} for all):`,
+            ...demo.logins.map((l) => `  ${l.email}  ${l.name}  ${l.role}`),
+            '',
+          ].join('\n'),
+        );
+      } finally {
+        await database.close();
+      }
+    });
+}

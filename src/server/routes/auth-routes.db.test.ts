@@ -1,0 +1,322 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { engines, type TestDatabase } from '../../../test/harness/databases.js';
+import type { Database } from '../../db/client.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import type { Schema } from '../../db/schema.js';
+import { buildApp } from '../app.js';
+
+const EMAIL = 'boss@example.com';
+const PASSWORD = 'right password 1';
+const SETUP = {
+  workspace: { name: '华东区' },
+  manager: { email: EMAIL, name: '王经理', password: PASSWORD },
+};
+
+/** The closer_session cookie a response sets. */
+function sessionCookie(res: LightMyRequestResponse) {
+  const cookie = res.cookies.find((c) => c.name === 'closer_session');
+  if (!cookie) throw new Error('no closer_session cookie');
+  return cookie;
+}
+
+describe.each(engines)('auth routes on $name', (engine) => {
+  let created: TestDatabase;
+  let database: Database;
+  let app: FastifyInstance;
+
+  beforeEach(async () => {
+    created = await engine.create();
+    database = created.open();
+    await migrateToLatest(database.db);
+    app = await buildApp({
+      db: database.db as Kysely<Schema>,
+      dialect: database.dialect,
+      clock: () => new Date('2026-03-02T02:00:00Z'),
+      newId: uuidv7,
+    });
+  });
+
+  afterEach(async () => {
+    await app.close();
+    await database.close();
+    await created.dispose();
+  });
+
+  const setup = () => app.inject({ method: 'POST', url: '/api/setup', payload: SETUP });
+  const login = (email = EMAIL, password = PASSWORD) =>
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+
+  /** Signs in: the cookie header to send and the CSRF token. */
+  async function signIn(email = EMAIL, password = PASSWORD) {
+    const res = await login(email, password);
+    expect(res.statusCode).toBe(200);
+    return { cookie: `closer_session=${sessionCookie(res).value}`, csrf: res.json().csrfToken as string };
+  }
+
+  it('sets up, signs in with a safe cookie, guards cookie writes with the CSRF token, signs out', async () => {
+    const made = await setup();
+    expect(made.statusCode).toBe(201);
+    const { workspaceId, userId } = made.json();
+    expect(Object.keys(made.json()).sort()).toEqual(['userId', 'workspaceId']);
+
+    const signedIn = await login(' Boss@Example.com ');
+    expect(signedIn.statusCode).toBe(200);
+    const body = signedIn.json();
+    expect(body).toEqual({
+      user: { id: userId },
+      workspaceId,
+      role: 'manager',
+      csrfToken: expect.any(String),
+    });
+    const cookie = sessionCookie(signedIn);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 30 * 24 * 3600 });
+    expect(cookie.secure).toBeUndefined();
+    const raw = String(signedIn.headers['set-cookie']);
+    expect(raw).toMatch(/HttpOnly/);
+    expect(raw).toMatch(/SameSite=Lax/);
+    expect(raw).not.toMatch(/Secure/);
+    const auth = { cookie: `closer_session=${cookie.value}` };
+
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: auth });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toEqual({
+      userId,
+      workspaceId,
+      membershipId: expect.any(String),
+      role: 'manager',
+      worksFor: null,
+      via: 'session',
+      csrfToken: body.csrfToken,
+    });
+
+    const noCsrf = await app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: auth,
+      payload: { name: 'x' },
+    });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json().error).toMatchObject({ code: 'AUTH.FORBIDDEN', details: { reason: 'csrf' } });
+    const wrongCsrf = await app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { ...auth, 'x-csrf-token': `${body.csrfToken.slice(1)}x` },
+      payload: { name: 'x' },
+    });
+    expect(wrongCsrf.statusCode).toBe(403);
+    const withCsrf = await app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { ...auth, 'x-csrf-token': body.csrfToken },
+      payload: { name: 'script' },
+    });
+    expect(withCsrf.statusCode).toBe(201);
+    expect(withCsrf.json().token).toMatch(/^clo_/);
+
+    const loggedOut = await app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { ...auth, 'x-csrf-token': body.csrfToken },
+    });
+    expect(loggedOut.statusCode).toBe(204);
+    expect(loggedOut.body).toBe('');
+    const cleared = sessionCookie(loggedOut);
+    expect(cleared.value).toBe('');
+    expect(cleared.expires?.getTime()).toBeLessThan(Date.now());
+    expect(await (database.db as Kysely<Schema>).selectFrom('sessions').selectAll().execute()).toEqual([]);
+
+    const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: auth });
+    expect(after.statusCode).toBe(401);
+    expect(after.json().error.code).toBe('AUTH.UNAUTHENTICATED');
+  });
+
+  it('signs in again from a browser that still holds a session, without a CSRF token', async () => {
+    await setup();
+    const { cookie } = await signIn();
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { cookie },
+      payload: { email: EMAIL, password: PASSWORD },
+    });
+    expect(again.statusCode).toBe(200);
+    expect(sessionCookie(again).value).not.toBe(cookie.split('=')[1]);
+  });
+
+  it('closes set-up once a user exists (409 SETUP.ALREADY_DONE)', async () => {
+    expect((await setup()).statusCode).toBe(201);
+    const again = await setup();
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('SETUP.ALREADY_DONE');
+  });
+
+  it('throttles sign-in: the 6th attempt after 5 failures is 429 with Retry-After', async () => {
+    await setup();
+    for (let i = 0; i < 5; i++) {
+      const res = await login(EMAIL, 'wrong password');
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('AUTH.INVALID_CREDENTIALS');
+      expect(res.headers['set-cookie']).toBeUndefined();
+    }
+    const sixth = await login();
+    expect(sixth.statusCode).toBe(429);
+    expect(sixth.json().error).toMatchObject({
+      code: 'AUTH.THROTTLED',
+      details: { retryAfterSeconds: 900, retryAfterMinutes: 15 },
+    });
+    expect(sixth.headers['retry-after']).toBe('900');
+    expect(sixth.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('a password change ends the session; the new password signs in', async () => {
+    await setup();
+    const { cookie, csrf } = await signIn();
+    const changed = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: { current: PASSWORD, next: 'brand new password' },
+    });
+    expect(changed.statusCode).toBe(204);
+    expect(sessionCookie(changed).value).toBe('');
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(
+      401,
+    );
+    expect((await login()).statusCode).toBe(401);
+    expect((await login(EMAIL, 'brand new password')).statusCode).toBe(200);
+  });
+
+  it('a bearer API token works without CSRF and stops working once deleted', async () => {
+    await setup();
+    const { cookie, csrf } = await signIn();
+    const made = await app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: { name: 'ci' },
+    });
+    const { id, token } = made.json();
+    const bearer = { authorization: `Bearer ${token}` };
+
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ role: 'manager', via: 'token', csrfToken: null });
+    const write = await app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: bearer,
+      payload: { name: 'b' },
+    });
+    expect(write.statusCode).toBe(201);
+
+    const deleted = await app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: bearer });
+    expect(deleted.statusCode).toBe(204);
+    const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer });
+    expect(after.statusCode).toBe(401);
+    // An invalid bearer header is not rescued by a valid cookie.
+    const both = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { ...bearer, cookie } });
+    expect(both.statusCode).toBe(401);
+    const unknown = await app.inject({
+      method: 'DELETE',
+      url: `/api/tokens/${uuidv7()}`,
+      headers: { cookie, 'x-csrf-token': csrf },
+    });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  it('managers add members, everyone lists them, a lead cannot add (403)', async () => {
+    const { userId } = (await setup()).json();
+    const manager = await signIn();
+    const added = await app.inject({
+      method: 'POST',
+      url: '/api/members',
+      headers: { cookie: manager.cookie, 'x-csrf-token': manager.csrf },
+      payload: { email: 'Lead@Example.com', name: '李组长', password: 'lead password 1', role: 'lead' },
+    });
+    expect(added.statusCode).toBe(201);
+    const lead = added.json();
+    expect(Object.keys(lead).sort()).toEqual(['membershipId', 'userId']);
+
+    const leadSession = await signIn('lead@example.com', 'lead password 1');
+    const list = await app.inject({
+      method: 'GET',
+      url: '/api/members',
+      headers: { cookie: leadSession.cookie },
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toEqual({
+      members: [
+        {
+          id: expect.any(String),
+          userId,
+          name: '王经理',
+          email: EMAIL,
+          role: 'manager',
+          duty: null,
+          worksFor: null,
+        },
+        {
+          id: lead.membershipId,
+          userId: lead.userId,
+          name: '李组长',
+          email: 'lead@example.com',
+          role: 'lead',
+          duty: null,
+          worksFor: null,
+        },
+      ],
+    });
+
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/members',
+      headers: { cookie: leadSession.cookie, 'x-csrf-token': leadSession.csrf },
+      payload: { email: 'x@example.com', name: 'X', password: 'some password 1', role: 'lead' },
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('AUTH.FORBIDDEN');
+
+    const anonymous = await app.inject({ method: 'GET', url: '/api/members' });
+    expect(anonymous.statusCode).toBe(401);
+    const anonymousWrite = await app.inject({ method: 'POST', url: '/api/members', payload: { bogus: 1 } });
+    expect(anonymousWrite.statusCode).toBe(401);
+  });
+
+  it('refuses unknown body fields with 400 VALIDATION.FAILED', async () => {
+    const setupExtra = await app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...SETUP, admin: true },
+    });
+    expect(setupExtra.statusCode).toBe(400);
+    expect(setupExtra.json().error).toMatchObject({
+      code: 'VALIDATION.FAILED',
+      details: { fields: [{ path: 'body.admin' }] },
+    });
+    await setup();
+    const loginExtra = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: EMAIL, password: PASSWORD, remember: true },
+    });
+    expect(loginExtra.statusCode).toBe(400);
+    expect(loginExtra.json().error.details.fields).toEqual([
+      { path: 'body.remember', message: expect.any(String) },
+    ]);
+  });
+
+  it('documents every route in the OpenAPI document', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.paths['/api/setup'].post.responses['201']).toBeDefined();
+    expect(doc.paths['/api/auth/login'].post.requestBody).toBeDefined();
+    for (const path of ['/api/auth/logout', '/api/auth/password', '/api/tokens', '/api/members']) {
+      expect(doc.paths[path].post).toBeDefined();
+    }
+    expect(doc.paths['/api/auth/me'].get).toBeDefined();
+    expect(doc.paths['/api/members'].get).toBeDefined();
+    expect(doc.paths['/api/tokens/{id}'].delete).toBeDefined();
+  });
+});

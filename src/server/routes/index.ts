@@ -1,0 +1,151 @@
+/** Every workspace route, registered in one place. */
+import type { FastifyInstance } from 'fastify';
+import { contactView, createContactInput, updateContactInput } from '../../app/contacts/contact-schema.js';
+import { createContact } from '../../app/contacts/create-contact.js';
+import { deleteContact } from '../../app/contacts/delete-contact.js';
+import { getContact } from '../../app/contacts/get-contact.js';
+import { listContacts, listContactsQuery } from '../../app/contacts/list-contacts.js';
+import { updateContact } from '../../app/contacts/update-contact.js';
+import type { Deps } from '../../app/context.js';
+import { createCustomer } from '../../app/customers/create-customer.js';
+import {
+  createCustomerInput,
+  customerView,
+  updateCustomerInput,
+} from '../../app/customers/customer-schema.js';
+import { deleteCustomer } from '../../app/customers/delete-customer.js';
+import { getCustomer } from '../../app/customers/get-customer.js';
+import { listCustomers, listCustomersQuery } from '../../app/customers/list-customers.js';
+import { updateCustomer } from '../../app/customers/update-customer.js';
+import { createDeal } from '../../app/deals/create-deal.js';
+import { createDealInput, dealView, updateDealInput } from '../../app/deals/deal-schema.js';
+import { deleteDeal } from '../../app/deals/delete-deal.js';
+import { getDeal } from '../../app/deals/get-deal.js';
+import { listDeals, listDealsQuery } from '../../app/deals/list-deals.js';
+import { updateDeal } from '../../app/deals/update-deal.js';
+import { createFollowUp } from '../../app/follow-ups/create-follow-up.js';
+import { deleteFollowUp } from '../../app/follow-ups/delete-follow-up.js';
+import {
+  createFollowUpInput,
+  followUpView,
+  updateFollowUpInput,
+} from '../../app/follow-ups/follow-up-schema.js';
+import { getFollowUp } from '../../app/follow-ups/get-follow-up.js';
+import { listFollowUps, listFollowUpsQuery } from '../../app/follow-ups/list-follow-ups.js';
+import { updateFollowUp } from '../../app/follow-ups/update-follow-up.js';
+import { createMarket } from '../../app/markets/create-market.js';
+import { deleteMarket } from '../../app/markets/delete-market.js';
+import { getMarket } from '../../app/markets/get-market.js';
+import { listMarkets, listMarketsQuery } from '../../app/markets/list-markets.js';
+import { createMarketInput, marketView, updateMarketInput } from '../../app/markets/market-schema.js';
+import { updateMarket } from '../../app/markets/update-market.js';
+import { createProduct } from '../../app/products/create-product.js';
+import { deleteProduct } from '../../app/products/delete-product.js';
+import { getProduct } from '../../app/products/get-product.js';
+import { listProducts, listProductsQuery } from '../../app/products/list-products.js';
+import { createProductInput, productView, updateProductInput } from '../../app/products/product-schema.js';
+import { updateProduct } from '../../app/products/update-product.js';
+import { createVisit } from '../../app/visits/create-visit.js';
+import { deleteVisit } from '../../app/visits/delete-visit.js';
+import { getVisit } from '../../app/visits/get-visit.js';
+import { listVisits, listVisitsQuery } from '../../app/visits/list-visits.js';
+import { updateVisit } from '../../app/visits/update-visit.js';
+import { createVisitInput, updateVisitInput, visitView } from '../../app/visits/visit-schema.js';
+import { registerCrudRoutes } from './crud-routes.js';
+import { registerPlanRoutes } from './plan-routes.js';
+
+/** Registers the workspace routes (records and plans) on `app`. */
+export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void {
+  registerCrudRoutes(app, deps, {
+    path: 'customers',
+    noun: 'customer',
+    view: customerView,
+    createInput: createCustomerInput,
+    updateInput: updateCustomerInput,
+    listQuery: listCustomersQuery,
+    create: createCustomer,
+    get: getCustomer,
+    list: listCustomers,
+    update: updateCustomer,
+    remove: deleteCustomer,
+  });
+  registerCrudRoutes(app, deps, {
+    path: 'contacts',
+    noun: 'contact',
+    view: contactView,
+    createInput: createContactInput,
+    updateInput: updateContactInput,
+    listQuery: listContactsQuery,
+    create: createContact,
+    get: getContact,
+    list: listContacts,
+    update: updateContact,
+    remove: deleteContact,
+  });
+  registerCrudRoutes(app, deps, {
+    path: 'visits',
+    noun: 'visit',
+    view: visitView,
+    createInput: createVisitInput,
+    updateInput: updateVisitInput,
+    listQuery: listVisitsQuery,
+    create: createVisit,
+    get: getVisit,
+    list: listVisits,
+    update: updateVisit,
+    remove: deleteVisit,
+  });
+  registerCrudRoutes(app, deps, {
+    path: 'deals',
+    noun: 'deal',
+    view: dealView,
+    createInput: createDealInput,
+    updateInput: updateDealInput,
+    listQuery: listDealsQuery,
+    create: createDeal,
+    get: getDeal,
+    list: listDeals,
+    update: updateDeal,
+    remove: deleteDeal,
+  });
+  registerCrudRoutes(app, deps, {
+    path: 'follow-ups',
+    noun: 'follow-up',
+    view: followUpView,
+    createInput: createFollowUpInput,
+    updateInput: updateFollowUpInput,
+    listQuery: listFollowUpsQuery,
+    create: createFollowUp,
+    get: getFollowUp,
+    list: listFollowUps,
+    update: updateFollowUp,
+    remove: deleteFollowUp,
+  });
+  registerCrudRoutes(app, deps, {
+    path: 'products',
+    noun: 'product',
+    view: productView,
+    createInput: createProductInput,
+    updateInput: updateProductInput,
+    listQuery: listProductsQuery,
+    create: createProduct,
+    get: getProduct,
+    list: listProducts,
+    update: updateProduct,
+    remove: deleteProduct,
+  });
+  registerCrudRoutes(app, deps, {
+    path: 'markets',
+    noun: 'market',
+    view: marketView,
+    createInput: createMarketInput,
+    updateInput: updateMarketInput,
+    listQuery: listMarketsQuery,
+    create: createMarket,
+    get: getMarket,
+    list: listMarkets,
+    update: updateMarket,
+    remove: deleteMarket,
+  });
+  registerPlanRoutes(app, deps);
+}

@@ -1,0 +1,179 @@
+/** Customers and plans over HTTP on both databases: status codes, bodies, and a restart. */
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApiToken } from '../src/app/auth/api-tokens.js';
+import type { Database } from '../src/db/client.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import type { Schema } from '../src/db/schema.js';
+import { buildApp } from '../src/server/app.js';
+import { seedTeam, type Team, testDeps } from './factories.js';
+import { engines, type TestDatabase } from './harness/databases.js';
+
+describe.each(engines)('customers and plans API on $name', (engine) => {
+  let database: TestDatabase;
+  let open: Database<Schema>;
+  let app: FastifyInstance;
+  let team: Team;
+  let manager: Record<string, string>;
+  let lead: Record<string, string>;
+
+  const start = async () => {
+    open = database.open() as Database<Schema>;
+    await migrateToLatest(open.db as Kysely<unknown>);
+    app = await buildApp({ ...testDeps(open.db), dialect: open.dialect });
+  };
+  beforeEach(async () => {
+    database = await engine.create();
+    await start();
+    const deps = testDeps(open.db);
+    team = await seedTeam(open.db);
+    manager = { authorization: `Bearer ${(await createApiToken(deps, team.manager, { name: 't' })).token}` };
+    lead = { authorization: `Bearer ${(await createApiToken(deps, team.lead, { name: 't' })).token}` };
+  });
+  afterEach(async () => {
+    await app.close();
+    await open.close();
+    await database.dispose();
+  });
+
+  it('creates, reads, changes and deletes a customer; a stale version gets 409 and changes nothing', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/customers',
+      headers: lead,
+      payload: { name: '萧山纺织', class: 'A' },
+    });
+    expect(created.statusCode).toBe(201);
+    const customer = created.json();
+    expect(customer).toMatchObject({ name: '萧山纺织', class: 'A', status: 'lead', version: 1 });
+
+    const changed = await app.inject({
+      method: 'PATCH',
+      url: `/api/customers/${customer.id}`,
+      headers: lead,
+      payload: { version: 1, status: 'contacted' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().version).toBe(2);
+
+    const stale = await app.inject({
+      method: 'PATCH',
+      url: `/api/customers/${customer.id}?lang=zh`,
+      headers: manager,
+      payload: { version: 1, name: '覆盖' },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'CONFLICT.STALE', details: { currentVersion: 2 } });
+    expect(stale.json().error.message).toContain('已被别人修改');
+    expect((await app.inject({ url: `/api/customers/${customer.id}`, headers: lead })).json().name).toBe(
+      '萧山纺织',
+    );
+
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/customers/${customer.id}`, headers: lead }))
+        .statusCode,
+    ).toBe(204);
+    expect((await app.inject({ url: `/api/customers/${customer.id}`, headers: lead })).statusCode).toBe(404);
+  });
+
+  it('answers 400 with field details to invalid bodies and unknown fields, and 401 without credentials', async () => {
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/customers',
+      headers: lead,
+      payload: { name: 5, ownerId: 'x' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('VALIDATION.FAILED');
+    const paths = bad.json().error.details.fields.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['body.name', 'body.ownerId']));
+
+    const extra = await app.inject({
+      method: 'POST',
+      url: '/api/customers',
+      headers: lead,
+      payload: { name: 'x', workspaceId: team.workspaceId },
+    });
+    expect(extra.statusCode).toBe(400);
+    expect(extra.json().error.details.fields.map((f: { path: string }) => f.path)).toContain(
+      'body.workspaceId',
+    );
+
+    expect((await app.inject({ url: '/api/customers' })).statusCode).toBe(401);
+  });
+
+  it('pages customers with a cursor', async () => {
+    for (let i = 0; i < 7; i++) {
+      await app.inject({
+        method: 'POST',
+        url: '/api/customers',
+        headers: lead,
+        payload: { name: `客户${i}` },
+      });
+    }
+    const first = (await app.inject({ url: '/api/customers?limit=5&sort=name', headers: lead })).json();
+    expect(first.items).toHaveLength(5);
+    const second = (
+      await app.inject({ url: `/api/customers?limit=5&sort=name&cursor=${first.nextCursor}`, headers: lead })
+    ).json();
+    expect(second.items.map((c: { name: string }) => c.name)).toEqual(['客户5', '客户6']);
+    expect(second.nextCursor).toBeNull();
+    expect((await app.inject({ url: '/api/customers?sort=secret', headers: lead })).statusCode).toBe(400);
+  });
+
+  it('saves a plan and reads it at a level and dimension', async () => {
+    const plan = {
+      target: '588万',
+      year: 2026,
+      markets: [
+        { name: '杭州主城+萧山', share: 50 },
+        { name: '富阳/桐庐/临安', share: 40 },
+        { name: '海外', share: 10 },
+      ],
+    };
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/plans', headers: lead, payload: plan })).statusCode,
+    ).toBe(403);
+    const saved = await app.inject({ method: 'POST', url: '/api/plans', headers: manager, payload: plan });
+    expect(saved.statusCode).toBe(201);
+    expect(saved.json().revision).toBe(1);
+
+    const months = (
+      await app.inject({ url: '/api/plans/2026?level=months&dimension=markets', headers: lead })
+    ).json();
+    expect(months.rows).toHaveLength(12);
+    expect(months.rows.reduce((n: number, r: { amount: number }) => n + r.amount, 0)).toBe(588_000_000);
+    expect(
+      months.rows[0].by['杭州主城+萧山'] + months.rows[0].by['富阳/桐庐/临安'] + months.rows[0].by['海外'],
+    ).toBe(months.rows[0].amount);
+    const whole = (await app.inject({ url: '/api/plans/2026', headers: lead })).json();
+    expect(whole.result.calendar.workingDays).toBe(248);
+
+    const invalid = await app.inject({
+      method: 'POST',
+      url: '/api/plans?lang=zh',
+      headers: manager,
+      payload: { ...plan, markets: [{ name: 'a', share: 90 }] },
+    });
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.json().error.message).toContain('市场的占比合计为 90%');
+  });
+
+  it('keeps the data across a restart', async () => {
+    const created = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/customers',
+        headers: lead,
+        payload: { name: '富阳纸业' },
+      })
+    ).json();
+    await app.close();
+    await open.close();
+    await start();
+    const read = await app.inject({ url: `/api/customers/${created.id}`, headers: lead });
+    expect(read.statusCode).toBe(200);
+    expect(read.json().name).toBe('富阳纸业');
+  });
+});

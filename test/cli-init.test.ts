@@ -1,0 +1,108 @@
+/** `closer init` on both databases: creates the schema, workspace and manager, once. */
+import { resolve } from 'node:path';
+import type { Kysely } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import type { Schema } from '../src/db/schema.js';
+import { databaseArgs, engines, type TestDatabase } from './harness/databases.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+async function run(argv: string[], env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    now: () => new Date('2026-03-02T02:00:00Z'),
+    cwd: ROOT,
+    env,
+  });
+  return { code, stdout, stderr };
+}
+
+const INIT = ['init', '--workspace', '华东区', '--email', 'Boss@Example.com', '--name', '王经理'];
+
+describe.each(engines)('closer init on $name', (engine) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await database?.dispose();
+    database = undefined;
+  });
+
+  it('migrates, creates the workspace and manager, prints the login; a second init fails with exit 2', async () => {
+    database = await engine.create();
+    const args = databaseArgs(database.target);
+    const first = await run([...INIT, ...args], { CLOSER_INIT_PASSWORD: 'right password 1' });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Created the workspace "华东区"');
+    expect(first.stdout).toContain('Sign in as boss@example.com');
+    expect(first.stdout).not.toContain('right password 1');
+
+    const opened = database.open();
+    try {
+      const db = opened.db as Kysely<Schema>;
+      const users = await db.selectFrom('users').select(['email', 'name']).execute();
+      expect(users).toEqual([{ email: 'boss@example.com', name: '王经理' }]);
+      const memberships = await db.selectFrom('memberships').select('role').execute();
+      expect(memberships).toEqual([{ role: 'manager' }]);
+      const workspaces = await db
+        .selectFrom('workspaces')
+        .select(['name', 'currency', 'time_zone'])
+        .execute();
+      expect(workspaces).toEqual([{ name: '华东区', currency: 'CNY', time_zone: 'Asia/Shanghai' }]);
+    } finally {
+      await opened.close();
+    }
+
+    const second = await run([...INIT, ...args, '--password', 'other password 1']);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain('SETUP.ALREADY_DONE');
+    expect(second.stdout).toBe('');
+  });
+
+  it('prints JSON with --json', async () => {
+    database = await engine.create();
+    const res = await run([
+      ...INIT,
+      ...databaseArgs(database.target),
+      '--password',
+      'right password 1',
+      '--json',
+    ]);
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({
+      workspaceId: expect.any(String),
+      userId: expect.any(String),
+      membershipId: expect.any(String),
+      email: 'boss@example.com',
+    });
+  });
+});
+
+describe('closer init: bad input', () => {
+  it('needs a password (option or CLOSER_INIT_PASSWORD): exit 2 CLI.BAD_OPTION', async () => {
+    const res = await run([...INIT, '--data-dir', '/nonexistent/never-created']);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('CLI.BAD_OPTION');
+    expect(res.stderr).toContain('--password');
+  });
+
+  it('refuses a too short password with VALIDATION.FAILED (exit 2)', async () => {
+    const [engine] = engines;
+    if (!engine) throw new Error('no engine');
+    const database = await engine.create();
+    try {
+      const res = await run([...INIT, ...databaseArgs(database.target), '--password', 'short']);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toContain('VALIDATION.FAILED');
+    } finally {
+      await database.dispose();
+    }
+  });
+});
