@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { parseConfig } from '../config.js';
 import { runServer } from '../server/main.js';
+import { writeDemo } from './demo-command.js';
 import type { CliIo } from './io.js';
 
 interface ServeOptions {
@@ -12,6 +13,7 @@ interface ServeOptions {
   host?: string;
   dataDir?: string;
   databaseUrl?: string;
+  demo?: boolean;
 }
 
 /** Adds the `serve` command to `program`. */
@@ -23,11 +25,11 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
     .option('--data-dir <dir>', 'folder of the SQLite file (default: DATA_DIR or ./data)')
     .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the SQLite file)')
+    .option('--demo', 'first fill an empty database with the demo region and print its logins')
     .action(async (options: ServeOptions) => {
       const config = parseConfig(
         {
-          // bin/closer.js passes no env today; a server must honour PORT, DATABASE_URL, LOG_LEVEL….
-          ...(io.env ?? process.env),
+          ...io.env,
           ...(options.port !== undefined ? { PORT: options.port } : {}),
           ...(options.host !== undefined ? { HOST: options.host } : {}),
           ...(options.dataDir !== undefined ? { DATA_DIR: options.dataDir } : {}),
@@ -35,6 +37,7 @@ export function registerServeCommand(program: Command, io: CliIo): void {
         },
         io.cwd,
       );
+      if (options.demo) await writeDemo(config, io, { onlyIfEmpty: true });
       await runServer(config, { log: true, say: io.stdout });
     });
 }
