@@ -7,6 +7,7 @@
  */
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Schema } from '../db/schema.js';
+import { AppError } from '../domain/errors.js';
 import type { Principal } from './context.js';
 
 /** Customers of the caller's workspace that the caller may see. */
@@ -54,4 +55,9 @@ export async function assignableMemberships(db: Kysely<Schema>, principal: Princ
     query = query.where('id', 'in', ids);
   }
   return new Set((await query.execute()).map((r) => r.id));
+}
+
+/** Throws AUTH.FORBIDDEN unless the caller is a manager (workspace-wide settings and plans). */
+export function requireManager(principal: Principal): void {
+  if (principal.role !== 'manager') throw new AppError('AUTH.FORBIDDEN', {});
 }

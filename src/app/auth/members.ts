@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors.js';
 import { AppError } from '../../domain/errors.js';
+import { requireManager } from '../access.js';
 import type { Deps, Principal } from '../context.js';
 import { fieldError, parseInput } from '../validation.js';
 import { hashPassword, passwordSchema } from './passwords.js';
@@ -48,7 +49,7 @@ export async function createMember(
   principal: Principal,
   input: unknown,
 ): Promise<CreateMemberResult> {
-  if (principal.role !== 'manager') throw new AppError('AUTH.FORBIDDEN');
+  requireManager(principal);
   const member = parseInput(createMemberInput, input);
   const passwordHash = await hashPassword(member.password);
   const now = deps.clock().toISOString();

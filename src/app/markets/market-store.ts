@@ -3,14 +3,10 @@ import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../../db/errors.js';
 import type { Schema } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
+
 import type { Principal } from '../context.js';
 import { fieldError } from '../validation.js';
 import type { MarketRow } from './market-schema.js';
-
-/** Any member reads markets; only managers change them. */
-export function requireManager(principal: Principal): void {
-  if (principal.role !== 'manager') throw new AppError('AUTH.FORBIDDEN', {});
-}
 
 /** The market of the caller's workspace, or NOT_FOUND. */
 export async function findMarket(db: Kysely<Schema>, principal: Principal, id: string): Promise<MarketRow> {

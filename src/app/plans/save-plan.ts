@@ -5,8 +5,8 @@
  */
 
 import { isUniqueViolation } from '../../db/errors.js';
-import { AppError } from '../../domain/errors.js';
 import { parsePlanSettings } from '../../domain/plan/settings.js';
+import { requireManager } from '../access.js';
 import { recordAudit } from '../audit.js';
 import { computePlan } from '../compute-plan.js';
 import type { Deps, Principal } from '../context.js';
@@ -24,7 +24,7 @@ export interface PlanRevision {
 
 /** Saves `input` as the next revision of its year's plan; managers only. */
 export async function savePlan(deps: Deps, principal: Principal, input: unknown): Promise<PlanRevision> {
-  if (principal.role !== 'manager') throw new AppError('AUTH.FORBIDDEN', {});
+  requireManager(principal);
   const settings = parsePlanSettings(input);
   // Compute once before storing: an input the engine cannot plan (no working day left…) is refused now.
   computePlan(input, { holidays: chinaHolidayData(), now: deps.clock() });

@@ -2,13 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
+
 import type { Principal } from '../context.js';
 import type { ProductRow } from './product-schema.js';
-
-/** Any member reads the product catalogue; only managers change it. */
-export function requireManager(principal: Principal): void {
-  if (principal.role !== 'manager') throw new AppError('AUTH.FORBIDDEN', {});
-}
 
 /** The product of the caller's workspace, or NOT_FOUND. */
 export async function findProduct(db: Kysely<Schema>, principal: Principal, id: string): Promise<ProductRow> {
