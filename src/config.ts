@@ -17,6 +17,8 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /** true behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto / -For. */
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -30,6 +32,7 @@ export interface Config {
     | { readonly kind: 'sqlite'; readonly file: string }
     | { readonly kind: 'postgres'; readonly url: string };
   readonly logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  readonly trustProxy: boolean;
 }
 
 /**
@@ -54,5 +57,6 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
       ? { kind: 'postgres', url: c.DATABASE_URL }
       : { kind: 'sqlite', file: resolve(dataDir, 'closer.sqlite') },
     logLevel: c.LOG_LEVEL,
+    trustProxy: c.TRUST_PROXY === 'true' || c.TRUST_PROXY === '1',
   };
 }

@@ -276,6 +276,7 @@ describe.each(engines)('startServer on $name', (engine) => {
     const config: Config = {
       port: 0,
       host: '127.0.0.1',
+      trustProxy: false,
       dataDir: flag === '--data-dir' ? value : '/nonexistent',
       database:
         created.target.kind === 'sqlite'

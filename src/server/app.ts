@@ -39,6 +39,8 @@ export type ServerDeps = Deps & {
   readonly dialect: DialectName;
   /** Fastify's pino logger: false (the default) for none, true or pino options to log. */
   readonly logger?: FastifyServerOptions['logger'];
+  /** Trust X-Forwarded-* headers (set TRUST_PROXY=true only behind your own proxy). */
+  readonly trustProxy?: boolean;
 };
 
 /** Largest request body accepted (1 MB). */
@@ -78,6 +80,9 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
+    // Behind a TLS-terminating proxy, X-Forwarded-Proto tells that the client used https
+    // (so the session cookie gets Secure) and X-Forwarded-For gives the IP that throttling counts.
+    trustProxy: deps.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

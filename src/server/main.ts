@@ -34,6 +34,7 @@ export async function startServer(config: Config, options: { log?: boolean } = {
       clock: () => new Date(),
       newId: uuidv7,
       logger: options.log ? { level: config.logLevel } : false,
+      trustProxy: config.trustProxy,
     });
     await listen(app, config);
   } catch (error) {

@@ -56,6 +56,38 @@ describe.each(engines)('auth routes on $name', (engine) => {
     return { cookie: `closer_session=${sessionCookie(res).value}`, csrf: res.json().csrfToken as string };
   }
 
+  it('marks the cookie Secure behind a trusted https proxy, and only a trusted one', async () => {
+    await setup();
+    const behindProxy = await buildApp({
+      db: database.db as Kysely<Schema>,
+      dialect: database.dialect,
+      clock: () => new Date('2026-03-02T02:00:00Z'),
+      newId: uuidv7,
+      trustProxy: true,
+    });
+    try {
+      const forwarded = { 'x-forwarded-proto': 'https' };
+      const payload = { email: EMAIL, password: PASSWORD };
+      const secure = await behindProxy.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload,
+        headers: forwarded,
+      });
+      expect(sessionCookie(secure).secure).toBe(true);
+      // Without TRUST_PROXY a client cannot claim https by sending the header itself.
+      const direct = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload,
+        headers: forwarded,
+      });
+      expect(sessionCookie(direct).secure).toBeUndefined();
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
   it('sets up, signs in with a safe cookie, guards cookie writes with the CSRF token, signs out', async () => {
     const made = await setup();
     expect(made.statusCode).toBe(201);
