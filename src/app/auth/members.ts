@@ -100,3 +100,34 @@ export async function createMember(
   }
   return ids;
 }
+
+/** A member of the workspace as listed to its members. */
+export interface MemberListing {
+  readonly id: string;
+  readonly userId: string;
+  readonly name: string;
+  readonly email: string;
+  readonly role: 'manager' | 'lead' | 'assistant';
+  readonly duty: 'prospecting' | 'after_sales' | null;
+  readonly worksFor: string | null;
+}
+
+/** The members of the caller's workspace, oldest first; every member may list them. */
+export async function listMembers(deps: Deps, principal: Principal): Promise<MemberListing[]> {
+  return deps.db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select([
+      'memberships.id as id',
+      'memberships.user_id as userId',
+      'users.name as name',
+      'users.email as email',
+      'memberships.role as role',
+      'memberships.duty as duty',
+      'memberships.works_for as worksFor',
+    ])
+    .where('memberships.workspace_id', '=', principal.workspaceId)
+    .orderBy('memberships.created_at')
+    .orderBy('memberships.id')
+    .execute();
+}

@@ -6,11 +6,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireManager } from '../../app/access.js';
 import { createApiToken, createApiTokenInput, revokeApiToken } from '../../app/auth/api-tokens.js';
 import { initWorkspace, initWorkspaceInput } from '../../app/auth/init-workspace.js';
-import { createMember, createMemberInput } from '../../app/auth/members.js';
+import { createMember, createMemberInput, listMembers } from '../../app/auth/members.js';
 import { changePassword, changePasswordInput, login, logout } from '../../app/auth/sessions.js';
-import type { Deps, Principal } from '../../app/context.js';
+import type { Deps } from '../../app/context.js';
 import { AppError } from '../../domain/errors.js';
 import { errorBodySchema } from '../app.js';
 import { requirePrincipal, SESSION_COOKIE } from '../auth.js';
@@ -63,7 +64,7 @@ async function authenticated(request: FastifyRequest): Promise<void> {
 
 /** Refuses anyone but a manager (401 / 403) before the body is validated. */
 async function managerOnly(request: FastifyRequest): Promise<void> {
-  if (requirePrincipal(request).role !== 'manager') throw new AppError('AUTH.FORBIDDEN');
+  requireManager(requirePrincipal(request));
 }
 
 function cookieOptions(request: FastifyRequest) {
@@ -77,27 +78,6 @@ function cookieOptions(request: FastifyRequest) {
 
 function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
-}
-
-/** The members of the caller's workspace, oldest first. */
-async function listMembers(deps: Deps, principal: Principal): Promise<z.infer<typeof memberSchema>[]> {
-  const rows = await deps.db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select([
-      'memberships.id as id',
-      'memberships.user_id as userId',
-      'users.name as name',
-      'users.email as email',
-      'memberships.role as role',
-      'memberships.duty as duty',
-      'memberships.works_for as worksFor',
-    ])
-    .where('memberships.workspace_id', '=', principal.workspaceId)
-    .orderBy('memberships.created_at')
-    .orderBy('memberships.id')
-    .execute();
-  return rows;
 }
 
 /** Registers the identity and access routes. Needs {@link registerAuth} first. */
