@@ -71,6 +71,32 @@ export interface CustomersTable extends Mutable {
   /** JSON array of strings. */
   tags: Generated<string>;
   notes: string | null;
+  /** Qualification: the contact who is the key person (KP). */
+  kp_contact_id: string | null;
+  willing_to_sign: Generated<YesNoUnknown>;
+  willing_evidence: string | null;
+  able_to_pay: Generated<YesNoUnknown>;
+  able_evidence: string | null;
+  expected_funds_on: string | null;
+}
+
+/** A qualification answer. */
+export type YesNoUnknown = 'yes' | 'no' | 'unknown';
+/** A customer's status (its stage in the funnel). */
+export type CustomerStatus = CustomersTable['status'];
+
+export interface CustomerStageChangesTable {
+  id: string;
+  workspace_id: string;
+  customer_id: string;
+  from_status: CustomerStatus | null;
+  to_status: CustomerStatus;
+  /** Business date of the change, in the workspace's time zone. */
+  changed_on: string;
+  changed_at: string;
+  actor_id: string | null;
+  /** Set when a customer moved to "proposal" without being qualified. */
+  override_reason: string | null;
 }
 
 export interface ContactsTable extends Mutable {
@@ -127,6 +153,16 @@ export interface VisitsTable extends Mutable {
   outcome: string | null;
   notes: string | null;
   next_step: string | null;
+  /** 1, 2, 3 …: the meeting's number with this customer over visits not cancelled, by date. */
+  meeting_number: Generated<number>;
+  status: Generated<'planned' | 'done' | 'cancelled'>;
+  third_meeting_reason: string | null;
+  /** Version of the discovery chain the answers belong to (0 = built-in default). */
+  discovery_version: number | null;
+  /** JSON array of { questionId, answer }. */
+  discovery_answers: Generated<string>;
+  /** JSON array of { category, need }. */
+  pains: Generated<string>;
 }
 
 export interface FollowUpsTable extends Mutable {
@@ -139,6 +175,120 @@ export interface FollowUpsTable extends Mutable {
   notes: string | null;
   done: Generated<number>;
   done_at: string | null;
+  /** The close attempt (a stall) that created this follow-up. */
+  close_attempt_id: string | null;
+}
+
+export interface DiscoveryChainsTable {
+  id: string;
+  workspace_id: string;
+  version: number;
+  /** JSON array of { id, zh, en, hint? }. */
+  questions: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** Objection catalog categories: the four objections and the three stalls. */
+export type ObjectionKind = 'objection' | 'stall';
+
+export interface ObjectionTypesTable extends Mutable {
+  id: string;
+  workspace_id: string;
+  /** strategy | tactics | team | price | think_about_it | no_money | ask_chairman | a custom key. */
+  key: string;
+  kind: ObjectionKind;
+  label_zh: string;
+  label_en: string;
+  /** JSON array of { id, zh, en }. */
+  replies: Generated<string>;
+  archived: Generated<number>;
+}
+
+export interface CloseAttemptsTable extends Mutable {
+  id: string;
+  workspace_id: string;
+  customer_id: string;
+  visit_id: string | null;
+  owner_id: string | null;
+  attempted_on: string;
+  result: 'signed' | 'objection' | 'stall';
+  objection_key: string | null;
+  customer_words: string | null;
+  reply_id: string | null;
+  reply_text: string | null;
+  response: 'resolved' | 'unresolved' | null;
+  /** "I'll think about it": what concerns the customer. */
+  concern: string | null;
+  /** "No money yet": when the funds arrive. */
+  funds_on: string | null;
+  deal_id: string | null;
+  notes: string | null;
+}
+
+export type Answer3 = 'yes' | 'no' | 'unsure';
+
+export interface ChairmanConsultationsTable extends Mutable {
+  id: string;
+  workspace_id: string;
+  customer_id: string;
+  contact_id: string | null;
+  visit_id: string | null;
+  close_attempt_id: string | null;
+  product_view: string | null;
+  would_choose_first: Answer3;
+  chairman_follows_advice: Answer3;
+  biggest_obstacle: string | null;
+  verdict: 'key_person' | 'champion' | 'neither';
+}
+
+export interface NextVisitPlansTable extends Mutable {
+  id: string;
+  workspace_id: string;
+  customer_id: string;
+  source: 'chairman' | 'stall' | 'visit' | 'manual';
+  source_id: string | null;
+  goal: string;
+  /** JSON array of names or contact ids. */
+  meet_whom: Generated<string>;
+  bring: string | null;
+  planned_on: string | null;
+  status: Generated<'open' | 'done' | 'dropped'>;
+  visit_id: string | null;
+}
+
+export interface SeminarsTable extends Mutable {
+  id: string;
+  workspace_id: string;
+  title: string;
+  held_on: string;
+  city: string | null;
+  venue: string | null;
+  capacity: number;
+  status: Generated<'planned' | 'held' | 'cancelled'>;
+  notes: string | null;
+}
+
+export interface SeminarInvitationsTable extends Mutable {
+  id: string;
+  workspace_id: string;
+  seminar_id: string;
+  customer_id: string;
+  invited_by: string | null;
+  rsvp: Generated<'pending' | 'yes' | 'no'>;
+  attended: Generated<number>;
+}
+
+export interface HandoffsTable {
+  id: string;
+  workspace_id: string;
+  customer_id: string;
+  kind: 'to_lead' | 'to_after_sales';
+  from_id: string | null;
+  to_id: string | null;
+  note: string | null;
+  actor_id: string | null;
+  at: string;
 }
 
 export interface PlansTable {
@@ -207,6 +357,15 @@ export interface Schema {
   deal_products: DealProductsTable;
   visits: VisitsTable;
   follow_ups: FollowUpsTable;
+  customer_stage_changes: CustomerStageChangesTable;
+  discovery_chains: DiscoveryChainsTable;
+  objection_types: ObjectionTypesTable;
+  close_attempts: CloseAttemptsTable;
+  chairman_consultations: ChairmanConsultationsTable;
+  next_visit_plans: NextVisitPlansTable;
+  seminars: SeminarsTable;
+  seminar_invitations: SeminarInvitationsTable;
+  handoffs: HandoffsTable;
   plans: PlansTable;
   audit_log: AuditLogTable;
   sessions: SessionsTable;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
+import { inject } from 'vitest';
 import { type Database, type DatabaseTarget, openDatabase } from '../../src/db/client.js';
 
 /** A database made for one test. */
@@ -43,7 +44,7 @@ const sqlite: TestEngine = {
 const postgres = (url: string): TestEngine => ({
   name: 'postgres',
   async create() {
-    const schema = `t_${uuidv7().replaceAll('-', '')}`;
+    const schema = `t_${inject('testRun')}_${uuidv7().replaceAll('-', '').slice(8)}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     try {

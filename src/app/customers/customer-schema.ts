@@ -2,6 +2,8 @@
  * The customer as the API and the web app see it, and the zod schemas of its inputs —
  * shared by the server's validation, its OpenAPI document and (later) the web forms.
  */
+
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { CustomersTable } from '../../db/schema.js';
 
@@ -55,7 +57,7 @@ export const customerView = z.object({
 export type Customer = z.infer<typeof customerView>;
 
 /** A customers row as Kysely returns it. */
-export type CustomerRow = Omit<CustomersTable, 'tags' | 'version'> & { tags: string; version: number };
+export type CustomerRow = Selectable<CustomersTable>;
 
 /** Row → API shape. */
 export function toCustomer(row: CustomerRow): Customer {

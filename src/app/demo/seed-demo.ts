@@ -8,10 +8,12 @@
 import type { Insertable } from 'kysely';
 import type { CustomersTable, Role } from '../../db/schema.js';
 import { addDays, dateInTimeZone, toEpochDay, weekdayOfEpochDay } from '../../domain/dates.js';
+import { seededRandom } from '../../domain/random.js';
 import { initWorkspace } from '../auth/init-workspace.js';
 import { createMember } from '../auth/members.js';
 import type { Deps, Principal } from '../context.js';
 import { savePlan } from '../plans/save-plan.js';
+import type { DemoAreaSeeder, DemoContext } from './demo-context.js';
 
 /** The demo's logins (all with the same password). */
 export interface DemoResult {
@@ -23,18 +25,6 @@ export interface DemoResult {
 
 const PASSWORD = 'closer-demo-2026';
 const TIME_ZONE = 'Asia/Shanghai';
-
-/** A small seeded generator (mulberry32): the demo must not depend on Math.random. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const MARKETS = [
   { name: '杭州主城+萧山', cities: ['杭州主城', '萧山'], share: 50 },
@@ -110,6 +100,12 @@ const PRODUCTS = [
   },
 ];
 /** Classes of the 300 customers and, for existing ones, the order value they buy at. */
+/**
+ * The method's areas, seeded in this order after the base data; each gets its own
+ * generator (seed + position) so adding an area leaves the others' data unchanged.
+ */
+const AREA_SEEDERS: readonly DemoAreaSeeder[] = [];
+
 const CLASS_PLAN = [
   { key: 'A', count: 12, order: 80_000_00 },
   { key: 'B', count: 40, order: 40_000_00 },
@@ -119,7 +115,7 @@ const CLASS_PLAN = [
 
 /** Seeds the demo region into an empty database (fails with SETUP.ALREADY_DONE otherwise). */
 export async function seedDemo(deps: Deps, options: { seed?: number } = {}): Promise<DemoResult> {
-  const rand = random(options.seed ?? 2013);
+  const rand = seededRandom(options.seed ?? 2013);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const today = dateInTimeZone(deps.clock(), TIME_ZONE);
   const year = Number(today.slice(0, 4));
@@ -180,11 +176,13 @@ export async function seedDemo(deps: Deps, options: { seed?: number } = {}): Pro
     seminars: { perMonth: 1, invitations: 30, signRate: '15%' },
   });
 
+  let marketIds: string[] = [];
+  let productIds: string[] = [];
   const counts = { customers: 0, contacts: 0, visits: 0, deals: 0, followUps: 0, products: 0, markets: 0 };
   await deps.db.transaction().execute(async (trx) => {
     const ws = init.workspaceId;
     const stamp = { created_at: now, updated_at: now };
-    const marketIds = MARKETS.map(() => deps.newId());
+    marketIds = MARKETS.map(() => deps.newId());
     await trx
       .insertInto('markets')
       .values(
@@ -199,7 +197,7 @@ export async function seedDemo(deps: Deps, options: { seed?: number } = {}): Pro
       )
       .execute();
     counts.markets = MARKETS.length;
-    const productIds = PRODUCTS.map(() => deps.newId());
+    productIds = PRODUCTS.map(() => deps.newId());
     await trx
       .insertInto('products')
       .values(
@@ -362,6 +360,22 @@ export async function seedDemo(deps: Deps, options: { seed?: number } = {}): Pro
     }
   });
 
+  const ctx: DemoContext = {
+    workspaceId: init.workspaceId,
+    today,
+    manager,
+    lead: asPrincipal(lead, 'lead', null),
+    prospecting: asPrincipal(prospecting, 'assistant', lead.membershipId),
+    afterSales: asPrincipal(afterSales, 'assistant', lead.membershipId),
+    marketIds,
+    productIds,
+  };
+  const allCounts: Record<string, number> = { ...counts };
+  for (const [i, seed] of AREA_SEEDERS.entries()) {
+    const added = await seed(deps, ctx, seededRandom((options.seed ?? 2013) + 1000 * (i + 1)));
+    for (const [key, n] of Object.entries(added)) allCounts[key] = (allCounts[key] ?? 0) + n;
+  }
+
   return {
     workspaceId: init.workspaceId,
     password: PASSWORD,
@@ -371,6 +385,14 @@ export async function seedDemo(deps: Deps, options: { seed?: number } = {}): Pro
       { email: 'prospecting@demo.closer', name: '李娜', role: 'assistant' },
       { email: 'aftersales@demo.closer', name: '张伟', role: 'assistant' },
     ],
-    counts,
+    counts: allCounts,
   };
+
+  function asPrincipal(
+    member: { userId: string; membershipId: string },
+    role: Role,
+    worksFor: string | null,
+  ): Principal {
+    return { ...member, workspaceId: init.workspaceId, role, worksFor, via: 'session' };
+  }
 }

@@ -1,4 +1,6 @@
 /** The follow-up (a task due on a date for a customer) as the API sees it, and the zod schemas of its inputs. */
+
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { FollowUpsTable } from '../../db/schema.js';
 
@@ -39,7 +41,7 @@ export const followUpView = z.object({
 export type FollowUp = z.infer<typeof followUpView>;
 
 /** A follow_ups row as Kysely returns it. */
-export type FollowUpRow = Omit<FollowUpsTable, 'done' | 'version'> & { done: number; version: number };
+export type FollowUpRow = Selectable<FollowUpsTable>;
 
 /** Row → API shape. */
 export function toFollowUp(row: FollowUpRow): FollowUp {

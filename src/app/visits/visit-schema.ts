@@ -1,4 +1,6 @@
 /** The visit (a meeting with a customer) as the API sees it, and the zod schemas of its inputs. */
+
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { VisitsTable } from '../../db/schema.js';
 
@@ -43,7 +45,7 @@ export const visitView = z.object({
 export type Visit = z.infer<typeof visitView>;
 
 /** A visits row as Kysely returns it. */
-export type VisitRow = Omit<VisitsTable, 'attendees' | 'version'> & { attendees: string; version: number };
+export type VisitRow = Selectable<VisitsTable>;
 
 /** Row → API shape. */
 export function toVisit(row: VisitRow): Visit {

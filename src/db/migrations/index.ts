@@ -4,8 +4,10 @@
  */
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_initial.js';
+import * as m0002 from './0002_method.js';
 
 /** Every migration by name; names sort in the order they must run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_initial': m0001,
+  '0002_method': m0002,
 };
