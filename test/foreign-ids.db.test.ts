@@ -15,6 +15,7 @@ import { createCustomer } from '../src/app/customers/create-customer.js';
 import { createDeal } from '../src/app/deals/create-deal.js';
 import { createFollowUp } from '../src/app/follow-ups/create-follow-up.js';
 import { createMarket } from '../src/app/markets/create-market.js';
+import { createNextVisitPlan } from '../src/app/next-visit-plans/create-next-visit-plan.js';
 import { savePlan } from '../src/app/plans/save-plan.js';
 import { createProduct } from '../src/app/products/create-product.js';
 import { createVisit } from '../src/app/visits/create-visit.js';
@@ -51,7 +52,9 @@ async function recordsOf(
     name: `海外 ${owner.membershipId}`,
     sharePercent: 10,
   });
+  const nextVisitPlan = await createNextVisitPlan(deps, owner, customerId, { goal: '见董事长' });
   return {
+    'next-visit-plans': nextVisitPlan.id,
     customers: customerId,
     tokens: token.id,
     plans: '2026',
@@ -67,8 +70,21 @@ async function recordsOf(
 /** Records every member of a workspace may read: not "another person's" record. */
 const WORKSPACE_WIDE = ['/api/plans', '/api/products', '/api/markets'];
 
+/** Bodies of POST routes under a record that need more than `{}` to pass validation. */
+const POST_BODIES: Record<string, Record<string, unknown>> = {
+  '/api/customers/{id}/chairman-consultations': {
+    contactId: '01900000-0000-7000-8000-000000000000',
+    productView: 'ok',
+    wouldChooseFirst: 'yes',
+    chairmanFollowsAdvice: 'yes',
+    biggestObstacle: 'price',
+  },
+  '/api/customers/{id}/next-visit-plans': { goal: 'meet the chairman' },
+};
+
 /** A body that passes validation for the route, so the answer is about the id. */
-function bodyFor(method: Method): Record<string, unknown> | undefined {
+function bodyFor(method: Method, path = ''): Record<string, unknown> | undefined {
+  if (method === 'post' && POST_BODIES[path]) return POST_BODIES[path];
   if (method === 'patch' || method === 'put') return { version: 1 };
   if (method === 'post') return {};
   return undefined;
@@ -122,13 +138,14 @@ describe.each(engines)('foreign ids on $name', (engine) => {
   };
 
   it('finds the routes that take an id', () => {
-    // 7 record types × read/change/delete, DELETE /api/tokens/{id}, GET /api/plans/{year}.
-    expect(paths.length).toBe(7 * 3 + 2);
+    // 7 record types × read/change/delete, DELETE /api/tokens/{id}, GET /api/plans/{year};
+    // meetings: stage history, chairman consultations (GET, POST), next-visit plans (GET, POST, PATCH).
+    expect(paths.length).toBe(7 * 3 + 2 + 6);
   });
 
   it('answers 404 to a manager for every record of another workspace', async () => {
     for (const [path, method] of paths) {
-      const body = bodyFor(method);
+      const body = bodyFor(method, path);
       const res = await app.inject({
         method: method.toUpperCase() as 'GET',
         url: urlFor(path, foreignIds),
@@ -150,7 +167,7 @@ describe.each(engines)('foreign ids on $name', (engine) => {
   it("answers 404 to a lead for the records of another lead's team", async () => {
     for (const [path, method] of paths) {
       if (WORKSPACE_WIDE.some((prefix) => path.startsWith(prefix))) continue;
-      const body = bodyFor(method);
+      const body = bodyFor(method, path);
       const res = await app.inject({
         method: method.toUpperCase() as 'GET',
         url: urlFor(path, otherTeamIds),

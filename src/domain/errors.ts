@@ -169,6 +169,25 @@ export const ERROR_CATALOG = {
     zh: '内部错误，请联系管理员（{reason}）',
     en: 'Internal error, please tell your administrator ({reason})',
   },
+  // Meeting discipline and qualification (issue 4).
+  'VISIT.THIRD_MEETING_REASON_REQUIRED': {
+    http: 400,
+    exit: 2,
+    zh: '这是与该客户的第 {meetingNumber} 次见面。按工作区规定，第三次及以后的见面必须写明原因（thirdMeetingReason）',
+    en: 'This is meeting number {meetingNumber} with this customer. Your workspace requires a written reason (thirdMeetingReason) for a third or later meeting',
+  },
+  'VISIT.THIRD_MEETING_BLOCKED': {
+    http: 409,
+    exit: 2,
+    zh: '这将是与该客户的第 {meetingNumber} 次见面。按工作区规定，同一个客户不见第三次；请和经理商量下一步',
+    en: 'This would be meeting number {meetingNumber} with this customer. Your workspace does not allow a third meeting; talk to your manager about the next step',
+  },
+  'CUSTOMER.NOT_QUALIFIED': {
+    http: 409,
+    exit: 2,
+    zh: '客户还没有通过资格确认，不能进入“方案”阶段。还缺：{gaps}。补齐后再推进，或填写破例原因（statusOverrideReason）',
+    en: 'The customer is not qualified yet and cannot move to "proposal". Missing: {gaps}. Fill these in first, or give a reason for the exception (statusOverrideReason)',
+  },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** A code of the catalog. */

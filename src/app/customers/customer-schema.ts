@@ -6,9 +6,13 @@
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { CustomersTable } from '../../db/schema.js';
+import { isQualified, qualificationGaps } from '../../domain/method/qualification.js';
 
 export const CUSTOMER_CLASSES = ['A', 'B', 'C', 'new'] as const;
 export const CUSTOMER_STATUSES = ['lead', 'contacted', 'qualified', 'proposal', 'won', 'lost'] as const;
+
+export const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
+export const QUALIFICATION_GAPS = ['key_person', 'willing_to_sign', 'able_to_pay'] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const id = z.uuid();
@@ -26,6 +30,19 @@ export const customerFields = z.strictObject({
   source: text(100).nullable().optional(),
   tags: z.array(text(50)).max(50).optional(),
   notes: z.string().max(10_000).nullable().optional(),
+  /** Qualification: the contact (of this customer) who is the key person. */
+  kpContactId: id.nullable().optional(),
+  willingToSign: z.enum(YES_NO_UNKNOWN).optional(),
+  willingEvidence: text(2000).nullable().optional(),
+  ableToPay: z.enum(YES_NO_UNKNOWN).optional(),
+  ableEvidence: text(2000).nullable().optional(),
+  /** When the customer's money arrives ("no money in the account now"). */
+  expectedFundsOn: z.iso.date().nullable().optional(),
+  /**
+   * Why the customer moves to "proposal" although not qualified; kept in the stage
+   * history, not on the customer.
+   */
+  statusOverrideReason: text(1000).optional(),
 });
 
 /** Body of "create a customer". */
@@ -50,6 +67,18 @@ export const customerView = z.object({
   source: z.string().nullable(),
   tags: z.array(z.string()),
   notes: z.string().nullable(),
+  qualification: z.object({
+    kpContactId: z.string().nullable(),
+    willingToSign: z.enum(YES_NO_UNKNOWN),
+    willingEvidence: z.string().nullable(),
+    ableToPay: z.enum(YES_NO_UNKNOWN),
+    ableEvidence: z.string().nullable(),
+    expectedFundsOn: z.string().nullable(),
+    /** Key person known, willing to sign and able to pay. */
+    qualified: z.boolean(),
+    /** What is still missing, in the order a salesperson checks it. */
+    gaps: z.array(z.enum(QUALIFICATION_GAPS)),
+  }),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
@@ -74,8 +103,28 @@ export function toCustomer(row: CustomerRow): Customer {
     source: row.source,
     tags: JSON.parse(row.tags) as string[],
     notes: row.notes,
+    qualification: qualificationOf(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+  };
+}
+
+/** The qualification block of a customer row. */
+export function qualificationOf(row: CustomerRow): Customer['qualification'] {
+  const facts = {
+    kpContactId: row.kp_contact_id,
+    willingToSign: row.willing_to_sign,
+    ableToPay: row.able_to_pay,
+  };
+  return {
+    kpContactId: row.kp_contact_id,
+    willingToSign: row.willing_to_sign,
+    willingEvidence: row.willing_evidence,
+    ableToPay: row.able_to_pay,
+    ableEvidence: row.able_evidence,
+    expectedFundsOn: row.expected_funds_on,
+    qualified: isQualified(facts),
+    gaps: qualificationGaps(facts),
   };
 }

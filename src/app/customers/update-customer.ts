@@ -6,11 +6,14 @@ import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
 import { checkCustomerReferences } from './customer-references.js';
 import { type Customer, toCustomer, updateCustomerInput } from './customer-schema.js';
+import { checkKpContact, proposalOverride, recordStageChange } from './stage-changes.js';
 
 /**
  * Applies the given fields if `version` is still the stored one; otherwise CONFLICT.STALE
  * (409) with the current version, and nothing is written. NOT_FOUND for a customer the
- * caller cannot see.
+ * caller cannot see. A move to "proposal" needs the customer qualified after this
+ * request's changes, or `statusOverrideReason` (else CUSTOMER.NOT_QUALIFIED); every
+ * status change is appended to the stage history in the same transaction.
  */
 export async function updateCustomer(
   deps: Deps,
@@ -34,6 +37,19 @@ export async function updateCustomer(
       });
     }
     await checkCustomerReferences(trx, principal, fields);
+    await checkKpContact(trx, principal.workspaceId, id, fields.kpContactId);
+    const statusChanged = fields.status !== undefined && fields.status !== before.status;
+    const overrideReason =
+      statusChanged && fields.status === 'proposal'
+        ? proposalOverride(
+            {
+              kpContactId: fields.kpContactId !== undefined ? fields.kpContactId : before.kp_contact_id,
+              willingToSign: fields.willingToSign ?? before.willing_to_sign,
+              ableToPay: fields.ableToPay ?? before.able_to_pay,
+            },
+            fields.statusOverrideReason,
+          )
+        : null;
     const result = await trx
       .updateTable('customers')
       .set({
@@ -48,6 +64,12 @@ export async function updateCustomer(
         ...(fields.source !== undefined ? { source: fields.source } : {}),
         ...(fields.tags !== undefined ? { tags: JSON.stringify(fields.tags) } : {}),
         ...(fields.notes !== undefined ? { notes: fields.notes } : {}),
+        ...(fields.kpContactId !== undefined ? { kp_contact_id: fields.kpContactId } : {}),
+        ...(fields.willingToSign !== undefined ? { willing_to_sign: fields.willingToSign } : {}),
+        ...(fields.willingEvidence !== undefined ? { willing_evidence: fields.willingEvidence } : {}),
+        ...(fields.ableToPay !== undefined ? { able_to_pay: fields.ableToPay } : {}),
+        ...(fields.ableEvidence !== undefined ? { able_evidence: fields.ableEvidence } : {}),
+        ...(fields.expectedFundsOn !== undefined ? { expected_funds_on: fields.expectedFundsOn } : {}),
         updated_at: deps.clock().toISOString(),
         version: version + 1,
       })
@@ -59,6 +81,14 @@ export async function updateCustomer(
       .executeTakeFirst();
     if (!result) throw new AppError('CONFLICT.STALE', { entity: 'customer', id, version });
     const after = toCustomer(result);
+    if (statusChanged) {
+      await recordStageChange(trx, deps, principal, {
+        customerId: id,
+        from: before.status,
+        to: result.status,
+        overrideReason,
+      });
+    }
     await recordAudit(trx, deps, principal, {
       entity: 'customer',
       entityId: id,

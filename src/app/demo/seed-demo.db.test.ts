@@ -6,7 +6,11 @@ import type { Database } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import type { Schema } from '../../db/schema.js';
 import { login } from '../auth/sessions.js';
+import { getStageHistory } from '../customers/get-stage-history.js';
+import { listCustomers } from '../customers/list-customers.js';
 import { getPlan } from '../plans/get-plan.js';
+import { getMeetingStats } from '../stats/get-meeting-stats.js';
+import { listVisits } from '../visits/list-visits.js';
 import { seedDemo } from './seed-demo.js';
 
 describe.each(engines)('demo workspace on $name', (engine) => {
@@ -49,6 +53,53 @@ describe.each(engines)('demo workspace on $name', (engine) => {
     expect(plan.result.dimensions.markets.map((m) => m.amount)).toEqual([
       294_000_000, 235_200_000, 58_800_000,
     ]);
+
+    // Meeting discipline: the statistics have won customers in all three buckets.
+    const stats = await getMeetingStats(deps, session.principal, { groupBy: 'class' });
+    expect(stats.total.won).toBeGreaterThan(100);
+    expect(stats.total.first).toBeGreaterThan(stats.total.second);
+    expect(stats.total.second).toBeGreaterThan(0);
+    expect(stats.total.thirdPlus).toBeGreaterThan(0);
+    expect(stats.rows.map((r) => r.key)).toEqual(['A', 'B', 'C', 'new']);
+    const numbers = await open.db
+      .selectFrom('visits')
+      .select(['customer_id', 'meeting_number', 'status'])
+      .orderBy('customer_id')
+      .orderBy('visit_on')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    const seen = new Map<string, number>();
+    for (const v of numbers) {
+      const n = (seen.get(v.customer_id) ?? 0) + 1;
+      seen.set(v.customer_id, n);
+      expect(v.meeting_number).toBe(n);
+    }
+    const planned = (await listVisits(deps, session.principal, { from: '2026-11-28' })).items;
+    expect(planned.length).toBeGreaterThanOrEqual(2);
+    expect(planned.every((v) => v.status === 'planned')).toBe(true);
+    expect(planned.filter((v) => v.meetingNumber === 3 && v.thirdMeetingReason)).toHaveLength(1);
+
+    // Qualification and stage history agree with each customer's status.
+    const customers = (await listCustomers(deps, session.principal, { limit: 200 })).items;
+    const proposals = customers.filter((c) => c.status === 'proposal');
+    expect(proposals.filter((c) => c.qualification.qualified).length).toBeGreaterThan(proposals.length / 2);
+    const leads = await open.db
+      .selectFrom('customer_stage_changes')
+      .select('customer_id')
+      .distinct()
+      .execute();
+    expect(leads).toHaveLength(300);
+    for (const c of customers.slice(0, 40)) {
+      const history = await getStageHistory(deps, session.principal, c.id);
+      expect(history.at(-1)?.toStatus).toBe(c.status);
+      expect(history.map((h) => h.changedOn)).toEqual(history.map((h) => h.changedOn).sort());
+      for (const h of history) expect(h.changedOn <= '2026-11-27').toBe(true);
+      if (c.status === 'proposal' && !c.qualification.qualified)
+        expect(history.at(-1)?.overrideReason).toBeTruthy();
+    }
+    expect(demo.counts.chairmanConsultations).toBe(4);
+    expect(await open.db.selectFrom('next_visit_plans').select('id').execute()).toHaveLength(4);
 
     await expect(seedDemo(deps)).rejects.toMatchObject({ code: 'SETUP.ALREADY_DONE' });
   });

@@ -4,16 +4,22 @@ import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
 import { findVisibleVisit } from './get-visit.js';
+import { renumberMeetings, thirdMeetingWarnings } from './meeting-numbers.js';
 import { checkVisitReferences } from './visit-references.js';
-import { toVisit, updateVisitInput, type Visit } from './visit-schema.js';
+import { toVisit, updateVisitInput, type VisitWrite } from './visit-schema.js';
 
-/** Applies the given fields if `version` is current, else CONFLICT.STALE; NOT_FOUND for a visit the caller cannot see. */
+/**
+ * Applies the given fields if `version` is current, else CONFLICT.STALE; NOT_FOUND for a
+ * visit the caller cannot see. A change of date, status or customer renumbers the
+ * customer's (both customers') meetings; a visit that becomes a third or later meeting
+ * meets the workspace's policy as when it is logged.
+ */
 export async function updateVisit(
   deps: Deps,
   principal: Principal,
   id: string,
   input: unknown,
-): Promise<Visit> {
+): Promise<VisitWrite> {
   const { version, ...fields } = parseInput(updateVisitInput, input);
   return deps.db.transaction().execute(async (trx) => {
     const before = await findVisibleVisit(trx, principal, id);
@@ -32,6 +38,10 @@ export async function updateVisit(
         ...(fields.outcome !== undefined ? { outcome: fields.outcome } : {}),
         ...(fields.notes !== undefined ? { notes: fields.notes } : {}),
         ...(fields.nextStep !== undefined ? { next_step: fields.nextStep } : {}),
+        ...(fields.status !== undefined ? { status: fields.status } : {}),
+        ...(fields.thirdMeetingReason !== undefined
+          ? { third_meeting_reason: fields.thirdMeetingReason }
+          : {}),
         updated_at: deps.clock().toISOString(),
         version: version + 1,
       })
@@ -42,7 +52,18 @@ export async function updateVisit(
       .returningAll()
       .executeTakeFirst();
     if (!result) throw new AppError('CONFLICT.STALE', { entity: 'visit', id, version });
-    const after = toVisit(result);
+    const numbers = await renumberMeetings(trx, principal.workspaceId, result.customer_id);
+    if (result.customer_id !== before.customer_id) {
+      await renumberMeetings(trx, principal.workspaceId, before.customer_id);
+    }
+    const meetingNumber = numbers.get(id) ?? null;
+    const wasMeeting = before.status !== 'cancelled' && before.meeting_number >= 3;
+    const warnings = await thirdMeetingWarnings(trx, principal.workspaceId, {
+      meetingNumber,
+      reason: result.third_meeting_reason,
+      entering: !wasMeeting || result.customer_id !== before.customer_id,
+    });
+    const after = toVisit({ ...result, meeting_number: meetingNumber ?? 0 });
     await recordAudit(trx, deps, principal, {
       entity: 'visit',
       entityId: id,
@@ -50,6 +71,6 @@ export async function updateVisit(
       before: toVisit(before),
       after,
     });
-    return after;
+    return { ...after, warnings };
   });
 }

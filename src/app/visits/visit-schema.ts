@@ -4,6 +4,9 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { VisitsTable } from '../../db/schema.js';
 
+/** A visit's state: only visits that are not cancelled count as meetings. */
+export const VISIT_STATUSES = ['planned', 'done', 'cancelled'] as const;
+
 const text = (max: number) => z.string().trim().min(1).max(max);
 const longText = z.string().max(10_000).nullable().optional();
 
@@ -17,6 +20,10 @@ export const visitFields = z.strictObject({
   outcome: longText,
   notes: longText,
   nextStep: text(1000).nullable().optional(),
+  /** planned (scheduled), done (held; the default) or cancelled (not a meeting). */
+  status: z.enum(VISIT_STATUSES).optional(),
+  /** Why a third or later meeting with this customer is worth it. */
+  thirdMeetingReason: text(1000).nullable().optional(),
 });
 
 /** Body of "log a visit". */
@@ -38,11 +45,22 @@ export const visitView = z.object({
   outcome: z.string().nullable(),
   notes: z.string().nullable(),
   nextStep: z.string().nullable(),
+  /** 1, 2, 3 … with this customer; null for a cancelled visit. */
+  meetingNumber: z.number().int().nullable(),
+  status: z.enum(VISIT_STATUSES),
+  thirdMeetingReason: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
 });
 export type Visit = z.infer<typeof visitView>;
+
+/** A warning returned with a written visit (a third meeting …), in both languages. */
+export const visitWarningView = z.object({ code: z.string(), zh: z.string(), en: z.string() });
+
+/** The answer to "log a visit" and "update a visit": the visit and what the salesperson must see. */
+export const visitWriteView = visitView.extend({ warnings: z.array(visitWarningView) });
+export type VisitWrite = z.infer<typeof visitWriteView>;
 
 /** A visits row as Kysely returns it. */
 export type VisitRow = Selectable<VisitsTable>;
@@ -59,6 +77,10 @@ export function toVisit(row: VisitRow): Visit {
     outcome: row.outcome,
     notes: row.notes,
     nextStep: row.next_step,
+    // 0 is stored for a cancelled visit (the column is NOT NULL): it is not a meeting.
+    meetingNumber: row.status === 'cancelled' || row.meeting_number < 1 ? null : row.meeting_number,
+    status: row.status,
+    thirdMeetingReason: row.third_meeting_reason,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,

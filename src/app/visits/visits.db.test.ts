@@ -50,7 +50,7 @@ describe.each(engines)('visits on $name', (engine) => {
     db.selectFrom('audit_log').selectAll().where('entity_id', '=', id).orderBy('at').orderBy('id').execute();
 
   it('logs, reads, updates and deletes a visit, each with an audit entry', async () => {
-    const v = await createVisit(deps, team.assistant, {
+    const { warnings, ...v } = await createVisit(deps, team.assistant, {
       customerId: (await createCustomer(deps, team.assistant, { name: '富阳纸业' })).id,
       visitOn: '2026-03-02',
       attendees: ['陈总', '刘工'],
@@ -63,7 +63,10 @@ describe.each(engines)('visits on $name', (engine) => {
       purpose: '第一次见面',
       outcome: null,
       version: 1,
+      meetingNumber: 1,
+      status: 'done',
     });
+    expect(warnings).toEqual([]);
     expect(await getVisit(deps, team.lead, v.id)).toEqual(v);
     const u = await updateVisit(deps, team.assistant, v.id, {
       version: 1,

@@ -31,3 +31,13 @@ export function qualificationGaps(facts: QualificationFacts): QualificationGap[]
 export function isQualified(facts: QualificationFacts): boolean {
   return qualificationGaps(facts).length === 0;
 }
+
+/** What each gap means, for messages in both languages. */
+export const QUALIFICATION_GAP_LABELS: Record<
+  QualificationGap,
+  { readonly zh: string; readonly en: string }
+> = {
+  key_person: { zh: '还没确认谁是 KP（关键决策人）', en: 'the key person (KP) is not identified' },
+  willing_to_sign: { zh: '还没确认对方愿意签约', en: 'their willingness to sign is not confirmed' },
+  able_to_pay: { zh: '还没确认对方付得起款', en: 'their ability to pay is not confirmed' },
+};

@@ -19,6 +19,8 @@ export interface CrudResource {
   /** Singular noun for summaries ("customer"). */
   readonly noun: string;
   readonly view: z.ZodType;
+  /** The answer to create and change when it carries more than the record (visits: `warnings`). */
+  readonly writeView?: z.ZodType;
   readonly createInput: z.ZodType;
   readonly updateInput: z.ZodType;
   readonly listQuery: z.ZodType;
@@ -45,6 +47,7 @@ export function registerCrudRoutes(app: FastifyInstance, deps: Deps, r: CrudReso
   };
   const tags = [r.path];
   const base = `/api/${r.path}`;
+  const writeView = r.writeView ?? r.view;
 
   routes.get(
     base,
@@ -65,7 +68,7 @@ export function registerCrudRoutes(app: FastifyInstance, deps: Deps, r: CrudReso
         summary: `Create a ${r.noun}`,
         tags,
         body: r.createInput,
-        response: { 201: r.view, ...errors },
+        response: { 201: writeView, ...errors },
       },
     },
     async (request, reply) =>
@@ -84,7 +87,7 @@ export function registerCrudRoutes(app: FastifyInstance, deps: Deps, r: CrudReso
         tags,
         params: idParams,
         body: r.updateInput,
-        response: { 200: r.view, ...errors },
+        response: { 200: writeView, ...errors },
       },
     },
     async (request) => r.update(deps, requirePrincipal(request), request.params.id, request.body),

@@ -50,8 +50,14 @@ import { deleteVisit } from '../../app/visits/delete-visit.js';
 import { getVisit } from '../../app/visits/get-visit.js';
 import { listVisits, listVisitsQuery } from '../../app/visits/list-visits.js';
 import { updateVisit } from '../../app/visits/update-visit.js';
-import { createVisitInput, updateVisitInput, visitView } from '../../app/visits/visit-schema.js';
+import {
+  createVisitInput,
+  updateVisitInput,
+  visitView,
+  visitWriteView,
+} from '../../app/visits/visit-schema.js';
 import { registerCrudRoutes } from './crud-routes.js';
+import { registerMeetingRoutes } from './meeting-routes.js';
 import { registerPlanRoutes } from './plan-routes.js';
 
 /** Registers the workspace routes (records and plans) on `app`. */
@@ -86,6 +92,7 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
     path: 'visits',
     noun: 'visit',
     view: visitView,
+    writeView: visitWriteView,
     createInput: createVisitInput,
     updateInput: updateVisitInput,
     listQuery: listVisitsQuery,
@@ -148,4 +155,5 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
     remove: deleteMarket,
   });
   registerPlanRoutes(app, deps);
+  registerMeetingRoutes(app, deps);
 }

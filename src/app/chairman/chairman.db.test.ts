@@ -1,0 +1,187 @@
+import type { Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
+import { engines, type TestDatabase } from '../../../test/harness/databases.js';
+import type { Database } from '../../db/client.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import type { Schema } from '../../db/schema.js';
+import { createContact } from '../contacts/create-contact.js';
+import type { Deps } from '../context.js';
+import { createCustomer } from '../customers/create-customer.js';
+import { getCustomer } from '../customers/get-customer.js';
+import { createNextVisitPlan } from '../next-visit-plans/create-next-visit-plan.js';
+import { listNextVisitPlans } from '../next-visit-plans/list-next-visit-plans.js';
+import { updateNextVisitPlan } from '../next-visit-plans/update-next-visit-plan.js';
+import { createVisit } from '../visits/create-visit.js';
+import { listChairmanConsultations } from './list-chairman-consultations.js';
+import { recordChairmanConsultation } from './record-chairman-consultation.js';
+
+async function errorOf(
+  promise: Promise<unknown>,
+): Promise<{ code?: string; details?: { fields?: { path: string }[] } }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { code?: string };
+  }
+  return {};
+}
+
+describe.each(engines)('"must ask the chairman" and next-visit plans on $name', (engine) => {
+  let database: TestDatabase;
+  let open: Database<Schema>;
+  let db: Kysely<Schema>;
+  let deps: Deps;
+  let team: Team;
+  let customerId: string;
+  let contactId: string;
+
+  const answers = {
+    productView: '产品不错，询盘多',
+    biggestObstacle: '董事长觉得价格高',
+  };
+
+  beforeEach(async () => {
+    database = await engine.create();
+    open = database.open() as Database<Schema>;
+    db = open.db;
+    await migrateToLatest(db as Kysely<unknown>);
+    deps = testDeps(db);
+    team = await seedTeam(db);
+    // The assistant records it; the follow-up still goes to the customer's owner, the lead.
+    customerId = (await createCustomer(deps, team.assistant, { name: '萧山纺织' })).id;
+    contactId = (await createContact(deps, team.lead, { customerId, name: '外贸经理 刘敏' })).id;
+  });
+  afterEach(async () => {
+    await open.close();
+    await database.dispose();
+  });
+
+  it('a champion: default goal, an open chairman plan and a next_visit follow-up for the owner three days out', async () => {
+    const r = await recordChairmanConsultation(deps, team.assistant, customerId, {
+      contactId,
+      wouldChooseFirst: 'yes',
+      chairmanFollowsAdvice: 'unsure',
+      ...answers,
+    });
+    expect(r).toMatchObject({
+      verdict: 'champion',
+      contactId,
+      productView: '产品不错，询盘多',
+      biggestObstacle: '董事长觉得价格高',
+    });
+    // The test workspace's locale is the default zh-CN.
+    expect(r.nextVisitPlan).toMatchObject({
+      source: 'chairman',
+      sourceId: r.id,
+      goal: '和对方一起见董事长，当面向董事长传递产品的价值',
+      status: 'open',
+      plannedOn: null,
+      meetWhom: [],
+    });
+    expect(r.followUp).toMatchObject({
+      kind: 'next_visit',
+      dueOn: '2026-03-05',
+      assigneeId: team.lead.membershipId,
+      notes: r.nextVisitPlan.goal,
+      done: false,
+    });
+    expect((await getCustomer(deps, team.lead, customerId)).qualification.kpContactId).toBeNull();
+    expect((await listChairmanConsultations(deps, team.lead, customerId)).map((c) => c.verdict)).toEqual([
+      'champion',
+    ]);
+    const audits = await db.selectFrom('audit_log').select('entity').where('action', '=', 'create').execute();
+    expect(
+      audits
+        .map((a) => a.entity)
+        .filter((e) => e !== 'customer' && e !== 'contact')
+        .sort(),
+    ).toEqual(['chairman_consultation', 'follow_up', 'next_visit_plan']);
+  });
+
+  it('a key person becomes the customer’s KP; the written goal and date are used', async () => {
+    const r = await recordChairmanConsultation(deps, team.lead, customerId, {
+      contactId,
+      wouldChooseFirst: 'yes',
+      chairmanFollowsAdvice: 'yes',
+      ...answers,
+      nextVisit: { goal: '带合同去签', meetWhom: ['刘敏'], bring: '合同两份', plannedOn: '2026-03-10' },
+    });
+    expect(r.verdict).toBe('key_person');
+    expect(r.nextVisitPlan).toMatchObject({
+      goal: '带合同去签',
+      meetWhom: ['刘敏'],
+      bring: '合同两份',
+      plannedOn: '2026-03-10',
+    });
+    expect(r.followUp.dueOn).toBe('2026-03-10');
+    const customer = await getCustomer(deps, team.lead, customerId);
+    expect(customer.qualification).toMatchObject({
+      kpContactId: contactId,
+      gaps: ['willing_to_sign', 'able_to_pay'],
+    });
+    expect(customer.version).toBe(2);
+  });
+
+  it('neither: resolve the obstacle and find the real KP; foreign contact, visit or customer are refused', async () => {
+    const r = await recordChairmanConsultation(deps, team.lead, customerId, {
+      contactId,
+      wouldChooseFirst: 'unsure',
+      chairmanFollowsAdvice: 'yes',
+      ...answers,
+    });
+    expect(r.verdict).toBe('neither');
+    expect(r.nextVisitPlan.goal).toBe('解决最大的障碍，并找到真正的 KP（关键决策人）');
+
+    const other = (await createCustomer(deps, team.lead, { name: '富阳纸业' })).id;
+    const otherContact = (await createContact(deps, team.lead, { customerId: other, name: '王总' })).id;
+    const otherVisit = (await createVisit(deps, team.lead, { customerId: other, visitOn: '2026-03-02' })).id;
+    const base = { contactId, wouldChooseFirst: 'no', chairmanFollowsAdvice: 'no', ...answers };
+    const bad = await errorOf(
+      recordChairmanConsultation(deps, team.lead, customerId, { ...base, contactId: otherContact }),
+    );
+    expect([bad.code, bad.details?.fields?.[0]?.path]).toEqual(['VALIDATION.FAILED', 'contactId']);
+    const badVisit = await errorOf(
+      recordChairmanConsultation(deps, team.lead, customerId, { ...base, visitId: otherVisit }),
+    );
+    expect([badVisit.code, badVisit.details?.fields?.[0]?.path]).toEqual(['VALIDATION.FAILED', 'visitId']);
+    expect((await errorOf(recordChairmanConsultation(deps, team.otherLead, customerId, base))).code).toBe(
+      'NOT_FOUND',
+    );
+    expect(await db.selectFrom('chairman_consultations').select('id').execute()).toHaveLength(1);
+    expect(await db.selectFrom('next_visit_plans').select('id').execute()).toHaveLength(1);
+    expect(await db.selectFrom('follow_ups').select('id').execute()).toHaveLength(1);
+  });
+
+  it('plans a next visit by hand, marks it done with the visit, and guards the version and the visit', async () => {
+    const first = await createNextVisitPlan(deps, team.lead, customerId, {
+      goal: '演示案例',
+      plannedOn: '2026-03-12',
+    });
+    expect(first).toMatchObject({ source: 'manual', status: 'open', goal: '演示案例', version: 1 });
+    const visit = await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-12' });
+    const other = (await createCustomer(deps, team.lead, { name: '富阳纸业' })).id;
+    const otherVisit = await createVisit(deps, team.lead, { customerId: other, visitOn: '2026-03-12' });
+    const wrong = await errorOf(
+      updateNextVisitPlan(deps, team.lead, first.id, { version: 1, status: 'done', visitId: otherVisit.id }),
+    );
+    expect([wrong.code, wrong.details?.fields?.[0]?.path]).toEqual(['VALIDATION.FAILED', 'visitId']);
+    const done = await updateNextVisitPlan(deps, team.lead, first.id, {
+      version: 1,
+      status: 'done',
+      visitId: visit.id,
+    });
+    expect(done).toMatchObject({ status: 'done', visitId: visit.id, version: 2 });
+    expect(
+      (await errorOf(updateNextVisitPlan(deps, team.lead, first.id, { version: 1, status: 'dropped' }))).code,
+    ).toBe('CONFLICT.STALE');
+    expect(
+      (await errorOf(updateNextVisitPlan(deps, team.otherLead, first.id, { version: 2, goal: 'x' }))).code,
+    ).toBe('NOT_FOUND');
+    const second = await createNextVisitPlan(deps, team.lead, customerId, { goal: '见董事长' });
+    expect((await listNextVisitPlans(deps, team.lead, customerId)).map((p) => [p.id, p.status])).toEqual([
+      [second.id, 'open'],
+      [first.id, 'done'],
+    ]);
+  });
+});

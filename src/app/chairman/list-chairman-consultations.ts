@@ -1,0 +1,22 @@
+/** Use case: a customer's chairman consultations, newest first. */
+import type { Deps, Principal } from '../context.js';
+import { findVisibleCustomer } from '../customers/customer-children.js';
+import { type ChairmanConsultation, toChairmanConsultation } from './chairman-schema.js';
+
+/** The consultations of a customer the caller may see (NOT_FOUND otherwise). */
+export async function listChairmanConsultations(
+  deps: Deps,
+  principal: Principal,
+  customerId: string,
+): Promise<ChairmanConsultation[]> {
+  await findVisibleCustomer(deps.db, principal, customerId);
+  const rows = await deps.db
+    .selectFrom('chairman_consultations')
+    .selectAll()
+    .where('workspace_id', '=', principal.workspaceId)
+    .where('customer_id', '=', customerId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map(toChairmanConsultation);
+}

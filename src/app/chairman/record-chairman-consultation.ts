@@ -1,0 +1,140 @@
+/**
+ * Use case: "I must discuss it with the chairman" — record the contact's answers, decide
+ * whether they are the key person, a champion or neither, and turn that into the next
+ * visit: a next-visit plan (source `chairman`) and a follow-up for the customer's owner,
+ * all in one transaction.
+ */
+import { addDays } from '../../domain/dates.js';
+import { chairmanVerdict, defaultNextVisitGoal } from '../../domain/method/chairman.js';
+import { recordAudit } from '../audit.js';
+import type { Deps, Principal } from '../context.js';
+import { checkCustomerChild, findVisibleCustomer } from '../customers/customer-children.js';
+import { toCustomer } from '../customers/customer-schema.js';
+import { toFollowUp } from '../follow-ups/follow-up-schema.js';
+import { insertNextVisitPlan } from '../next-visit-plans/create-next-visit-plan.js';
+import { parseInput } from '../validation.js';
+import { workspaceToday } from '../workspace/workspace-today.js';
+import {
+  type RecordedConsultation,
+  recordChairmanConsultationInput,
+  toChairmanConsultation,
+} from './chairman-schema.js';
+
+/** Days until the follow-up when the next visit has no date. */
+const FOLLOW_UP_AFTER_DAYS = 3;
+
+/**
+ * Records a consultation for a customer the caller may see (NOT_FOUND otherwise). The
+ * contact, visit and close attempt must be the customer's (VALIDATION.FAILED on the field).
+ * Without `nextVisit.goal` the verdict's default goal is used, in the workspace's language.
+ * The follow-up (kind `next_visit`) is due on `plannedOn`, else three days from today, and
+ * goes to the customer's owner. Verdict `key_person` makes the contact the customer's KP.
+ */
+export async function recordChairmanConsultation(
+  deps: Deps,
+  principal: Principal,
+  customerId: string,
+  input: unknown,
+): Promise<RecordedConsultation> {
+  const body = parseInput(recordChairmanConsultationInput, input);
+  const verdict = chairmanVerdict(body.wouldChooseFirst, body.chairmanFollowsAdvice);
+  const now = deps.clock().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const customer = await findVisibleCustomer(trx, principal, customerId);
+    const ws = principal.workspaceId;
+    await checkCustomerChild(trx, ws, customerId, 'contacts', body.contactId, 'contactId');
+    await checkCustomerChild(trx, ws, customerId, 'visits', body.visitId, 'visitId');
+    await checkCustomerChild(trx, ws, customerId, 'close_attempts', body.closeAttemptId, 'closeAttemptId');
+    const workspace = await trx
+      .selectFrom('workspaces')
+      .select('locale')
+      .where('id', '=', ws)
+      .executeTakeFirstOrThrow();
+    const today = await workspaceToday(trx, deps, ws);
+
+    const row = await trx
+      .insertInto('chairman_consultations')
+      .values({
+        id: deps.newId(),
+        workspace_id: ws,
+        customer_id: customerId,
+        contact_id: body.contactId,
+        visit_id: body.visitId ?? null,
+        close_attempt_id: body.closeAttemptId ?? null,
+        product_view: body.productView,
+        would_choose_first: body.wouldChooseFirst,
+        chairman_follows_advice: body.chairmanFollowsAdvice,
+        biggest_obstacle: body.biggestObstacle,
+        verdict,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const consultation = toChairmanConsultation(row);
+    await recordAudit(trx, deps, principal, {
+      entity: 'chairman_consultation',
+      entityId: row.id,
+      action: 'create',
+      after: consultation,
+    });
+
+    const goal =
+      body.nextVisit?.goal ?? defaultNextVisitGoal(verdict, workspace.locale.startsWith('zh') ? 'zh' : 'en');
+    const plannedOn = body.nextVisit?.plannedOn ?? null;
+    const nextVisitPlan = await insertNextVisitPlan(trx, deps, principal, {
+      customerId,
+      source: 'chairman',
+      sourceId: row.id,
+      goal,
+      meetWhom: body.nextVisit?.meetWhom ?? [],
+      bring: body.nextVisit?.bring ?? null,
+      plannedOn,
+    });
+
+    const followUpRow = await trx
+      .insertInto('follow_ups')
+      .values({
+        id: deps.newId(),
+        workspace_id: ws,
+        customer_id: customerId,
+        assignee_id: customer.owner_id,
+        due_on: plannedOn ?? addDays(today, FOLLOW_UP_AFTER_DAYS),
+        kind: 'next_visit',
+        notes: goal,
+        done: 0,
+        done_at: null,
+        // close_attempt_id marks follow-ups a stall created; this one comes from the consultation.
+        close_attempt_id: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const followUp = toFollowUp(followUpRow);
+    await recordAudit(trx, deps, principal, {
+      entity: 'follow_up',
+      entityId: followUp.id,
+      action: 'create',
+      after: followUp,
+    });
+
+    if (verdict === 'key_person' && customer.kp_contact_id !== body.contactId) {
+      const updated = await trx
+        .updateTable('customers')
+        .set({ kp_contact_id: body.contactId, updated_at: now, version: customer.version + 1 })
+        .where('workspace_id', '=', ws)
+        .where('id', '=', customerId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, deps, principal, {
+        entity: 'customer',
+        entityId: customerId,
+        action: 'update',
+        before: toCustomer(customer),
+        after: toCustomer(updated),
+      });
+    }
+    return { ...consultation, nextVisitPlan, followUp };
+  });
+}

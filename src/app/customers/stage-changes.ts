@@ -1,0 +1,110 @@
+/**
+ * The customer's stage history and the qualification gate in front of "proposal": the
+ * method says prepare fully before a meeting counts — know the key person, whether they
+ * will sign and whether they can pay — so a customer moves to proposal only when
+ * qualified, or with a written reason for the exception that the history keeps.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import { z } from 'zod';
+import type { CustomerStageChangesTable, CustomerStatus, Schema } from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
+import {
+  QUALIFICATION_GAP_LABELS,
+  type QualificationFacts,
+  qualificationGaps,
+} from '../../domain/method/qualification.js';
+import type { Deps, Principal } from '../context.js';
+import { fieldError } from '../validation.js';
+import { workspaceToday } from '../workspace/workspace-today.js';
+import { CUSTOMER_STATUSES } from './customer-schema.js';
+
+/**
+ * For a move to `proposal`: null when the customer is qualified, the override reason when
+ * it is not but one was given; otherwise CUSTOMER.NOT_QUALIFIED listing the gaps.
+ */
+export function proposalOverride(
+  facts: QualificationFacts,
+  overrideReason: string | undefined,
+): string | null {
+  const gaps = qualificationGaps(facts);
+  if (gaps.length === 0) return null;
+  if (overrideReason?.trim()) return overrideReason.trim();
+  throw new AppError('CUSTOMER.NOT_QUALIFIED', {
+    missing: gaps,
+    gaps: gaps.map((g) => QUALIFICATION_GAP_LABELS[g].en),
+    gapsZh: gaps.map((g) => QUALIFICATION_GAP_LABELS[g].zh),
+  });
+}
+
+/** Throws VALIDATION.FAILED on `kpContactId` unless it is a contact of that customer. */
+export async function checkKpContact(
+  db: Kysely<Schema>,
+  workspaceId: string,
+  customerId: string | null,
+  kpContactId: string | null | undefined,
+): Promise<void> {
+  if (!kpContactId) return;
+  const row = customerId
+    ? await db
+        .selectFrom('contacts')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .where('customer_id', '=', customerId)
+        .where('id', '=', kpContactId)
+        .executeTakeFirst()
+    : undefined;
+  if (!row) throw fieldError('kpContactId', 'not a contact of this customer', '不是这个客户的联系人');
+}
+
+/** Appends one stage change, dated today in the workspace's time zone. */
+export async function recordStageChange(
+  db: Kysely<Schema>,
+  deps: Pick<Deps, 'clock' | 'newId'>,
+  principal: Principal,
+  change: {
+    customerId: string;
+    from: CustomerStatus | null;
+    to: CustomerStatus;
+    overrideReason: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('customer_stage_changes')
+    .values({
+      id: deps.newId(),
+      workspace_id: principal.workspaceId,
+      customer_id: change.customerId,
+      from_status: change.from,
+      to_status: change.to,
+      changed_on: await workspaceToday(db, deps, principal.workspaceId),
+      changed_at: deps.clock().toISOString(),
+      actor_id: principal.userId,
+      override_reason: change.overrideReason,
+    })
+    .execute();
+}
+
+/** One stage change as the API shows it. */
+export const stageChangeView = z.object({
+  id: z.string(),
+  fromStatus: z.enum(CUSTOMER_STATUSES).nullable(),
+  toStatus: z.enum(CUSTOMER_STATUSES),
+  changedOn: z.string(),
+  changedAt: z.string(),
+  actorId: z.string().nullable(),
+  overrideReason: z.string().nullable(),
+});
+export type StageChange = z.infer<typeof stageChangeView>;
+
+/** Row → API shape. */
+export function toStageChange(row: Selectable<CustomerStageChangesTable>): StageChange {
+  return {
+    id: row.id,
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
+    changedOn: row.changed_on,
+    changedAt: row.changed_at,
+    actorId: row.actor_id,
+    overrideReason: row.override_reason,
+  };
+}

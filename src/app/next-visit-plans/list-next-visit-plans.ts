@@ -1,0 +1,23 @@
+/** Use case: a customer's next-visit plans, open ones first, then newest first. */
+import type { Deps, Principal } from '../context.js';
+import { findVisibleCustomer } from '../customers/customer-children.js';
+import { type NextVisitPlan, toNextVisitPlan } from './next-visit-plan-schema.js';
+
+/** The plans of a customer the caller may see (NOT_FOUND otherwise). */
+export async function listNextVisitPlans(
+  deps: Deps,
+  principal: Principal,
+  customerId: string,
+): Promise<NextVisitPlan[]> {
+  await findVisibleCustomer(deps.db, principal, customerId);
+  const rows = await deps.db
+    .selectFrom('next_visit_plans')
+    .selectAll()
+    .where('workspace_id', '=', principal.workspaceId)
+    .where('customer_id', '=', customerId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const plans = rows.map(toNextVisitPlan);
+  return [...plans.filter((p) => p.status === 'open'), ...plans.filter((p) => p.status !== 'open')];
+}

@@ -1,0 +1,188 @@
+/** Meeting discipline, qualification and the chairman flow over HTTP on both databases. */
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApiToken } from '../src/app/auth/api-tokens.js';
+import type { Database } from '../src/db/client.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import type { Schema } from '../src/db/schema.js';
+import { buildApp } from '../src/server/app.js';
+import { seedTeam, type Team, testDeps } from './factories.js';
+import { engines, type TestDatabase } from './harness/databases.js';
+
+describe.each(engines)('meetings API on $name', (engine) => {
+  let database: TestDatabase;
+  let open: Database<Schema>;
+  let app: FastifyInstance;
+  let team: Team;
+  let manager: Record<string, string>;
+  let lead: Record<string, string>;
+
+  beforeEach(async () => {
+    database = await engine.create();
+    open = database.open() as Database<Schema>;
+    await migrateToLatest(open.db as Kysely<unknown>);
+    const deps = testDeps(open.db);
+    app = await buildApp({ ...deps, dialect: open.dialect });
+    team = await seedTeam(open.db);
+    manager = { authorization: `Bearer ${(await createApiToken(deps, team.manager, { name: 't' })).token}` };
+    lead = { authorization: `Bearer ${(await createApiToken(deps, team.lead, { name: 't' })).token}` };
+  });
+  afterEach(async () => {
+    await app.close();
+    await open.close();
+    await database.dispose();
+  });
+
+  const post = (url: string, headers: Record<string, string>, payload: unknown) =>
+    app.inject({ method: 'POST', url, headers, payload: payload as Record<string, unknown> });
+  const patch = (url: string, headers: Record<string, string>, payload: unknown) =>
+    app.inject({ method: 'PATCH', url, headers, payload: payload as Record<string, unknown> });
+
+  it('sets the policy (managers only) and answers visits with their meeting number and warnings', async () => {
+    const settings = await app.inject({ url: '/api/workspace/settings', headers: lead });
+    expect(settings.statusCode).toBe(200);
+    expect(settings.json()).toMatchObject({
+      thirdMeetingPolicy: 'warn',
+      timeZone: 'Asia/Shanghai',
+      version: 1,
+    });
+    expect(
+      (await patch('/api/workspace/settings', lead, { version: 1, thirdMeetingPolicy: 'block' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await patch('/api/workspace/settings', manager, { version: 1, thirdMeetingPolicy: 'never' }))
+        .statusCode,
+    ).toBe(400);
+
+    const customerId = (await post('/api/customers', lead, { name: '萧山纺织' })).json().id;
+    for (const visitOn of ['2026-03-03', '2026-03-10']) {
+      const res = await post('/api/visits', lead, { customerId, visitOn });
+      expect(res.statusCode).toBe(201);
+      expect(res.json().warnings).toEqual([]);
+    }
+    const third = await post('/api/visits?lang=en', lead, {
+      customerId,
+      visitOn: '2026-03-17',
+      status: 'planned',
+    });
+    expect(third.statusCode).toBe(201);
+    expect(third.json()).toMatchObject({ meetingNumber: 3, status: 'planned', thirdMeetingReason: null });
+    expect(third.json().warnings.map((w: { code: string }) => w.code)).toEqual(['VISIT.THIRD_MEETING']);
+
+    const changed = await patch('/api/workspace/settings', manager, {
+      version: 1,
+      thirdMeetingPolicy: 'require_reason',
+    });
+    expect(changed.json()).toMatchObject({ thirdMeetingPolicy: 'require_reason', version: 2 });
+    const refused = await post('/api/visits?lang=zh', lead, { customerId, visitOn: '2026-03-24' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({
+      code: 'VISIT.THIRD_MEETING_REASON_REQUIRED',
+      details: { meetingNumber: 4 },
+    });
+    expect(refused.json().error.message).toContain('第 4 次见面');
+
+    await patch('/api/workspace/settings', manager, { version: 2, thirdMeetingPolicy: 'block' });
+    const blocked = await post('/api/visits', lead, {
+      customerId,
+      visitOn: '2026-03-24',
+      thirdMeetingReason: '签合同',
+    });
+    expect([blocked.statusCode, blocked.json().error.code]).toEqual([409, 'VISIT.THIRD_MEETING_BLOCKED']);
+
+    // Deleting the first meeting makes the planned one the second; the list shows it.
+    const list = (
+      await app.inject({ url: `/api/visits?customerId=${customerId}&order=asc`, headers: lead })
+    ).json();
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/visits/${list.items[0].id}`, headers: lead }))
+        .statusCode,
+    ).toBe(204);
+    const after = (await app.inject({ url: `/api/visits/${third.json().id}`, headers: lead })).json();
+    expect(after).toMatchObject({ meetingNumber: 2 });
+    expect(after.warnings).toBeUndefined();
+  });
+
+  it('refuses an unqualified move to proposal with 409, records the override, and shows the stage history', async () => {
+    const c = (await post('/api/customers', lead, { name: '富阳纸业', status: 'qualified' })).json();
+    expect(c.qualification).toMatchObject({
+      qualified: false,
+      gaps: ['key_person', 'willing_to_sign', 'able_to_pay'],
+    });
+    const refused = await patch(`/api/customers/${c.id}?lang=en`, lead, { version: 1, status: 'proposal' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('CUSTOMER.NOT_QUALIFIED');
+    expect(refused.json().error.message).toContain('Missing: the key person (KP) is not identified;');
+    const moved = await patch(`/api/customers/${c.id}`, lead, {
+      version: 1,
+      status: 'proposal',
+      statusOverrideReason: '客户催方案',
+    });
+    expect(moved.statusCode).toBe(200);
+    const history = await app.inject({ url: `/api/customers/${c.id}/stage-history`, headers: lead });
+    expect(
+      history.json().map((h: Record<string, unknown>) => [h.fromStatus, h.toStatus, h.overrideReason]),
+    ).toEqual([
+      [null, 'qualified', null],
+      ['qualified', 'proposal', '客户催方案'],
+    ]);
+  });
+
+  it('records a chairman consultation with its plan and follow-up, and reports meeting statistics', async () => {
+    const customerId = (await post('/api/customers', lead, { name: '临安茶叶' })).json().id;
+    const contactId = (await post('/api/contacts', lead, { customerId, name: '刘经理' })).json().id;
+    const res = await post(`/api/customers/${customerId}/chairman-consultations`, lead, {
+      contactId,
+      productView: '认可',
+      wouldChooseFirst: 'yes',
+      chairmanFollowsAdvice: 'no',
+      biggestObstacle: '预算',
+      nextVisit: { meetWhom: ['董事长', '刘经理'], plannedOn: '2026-03-12' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      verdict: 'champion',
+      nextVisitPlan: {
+        source: 'chairman',
+        meetWhom: ['董事长', '刘经理'],
+        plannedOn: '2026-03-12',
+        status: 'open',
+      },
+      followUp: { kind: 'next_visit', dueOn: '2026-03-12', assigneeId: team.lead.membershipId },
+    });
+    const listed = await app.inject({
+      url: `/api/customers/${customerId}/chairman-consultations`,
+      headers: lead,
+    });
+    expect(listed.json().map((c: { verdict: string }) => c.verdict)).toEqual(['champion']);
+    const plans = (
+      await app.inject({ url: `/api/customers/${customerId}/next-visit-plans`, headers: lead })
+    ).json();
+    expect(plans).toHaveLength(1);
+    const manual = await post(`/api/customers/${customerId}/next-visit-plans`, lead, { goal: '带案例' });
+    expect(manual.statusCode).toBe(201);
+    const dropped = await patch(`/api/next-visit-plans/${plans[0].id}`, lead, {
+      version: 1,
+      status: 'dropped',
+    });
+    expect(dropped.json()).toMatchObject({ status: 'dropped', version: 2 });
+
+    await post('/api/visits', lead, { customerId, visitOn: '2026-02-03' });
+    await post('/api/deals', lead, { customerId, amountMinor: 2_980_000, signedOn: '2026-02-03' });
+    const stats = await app.inject({
+      url: '/api/stats/meetings?from=2026-01-01&to=2026-03-01&groupBy=class',
+      headers: manager,
+    });
+    expect(stats.statusCode).toBe(200);
+    expect(stats.json().total).toMatchObject({
+      won: 1,
+      first: 1,
+      shares: { firstBp: 10_000, secondBp: 0, thirdPlusBp: 0 },
+    });
+    expect(stats.json().rows).toMatchObject([{ key: 'new', label: 'new', won: 1 }]);
+    expect((await app.inject({ url: '/api/stats/meetings?groupBy=team', headers: manager })).statusCode).toBe(
+      400,
+    );
+  });
+});
