@@ -36,11 +36,14 @@ describe('objection counts', () => {
 
   it('always gives shares summing to 10 000 per group', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'), { minLength: 1, maxLength: 40 }), (keys) => {
-        const [group] = countObjections(keys.map((k) => fact({ objectionKey: k })));
-        expect(group?.items.reduce((n, i) => n + i.shareBp, 0)).toBe(10_000);
-        expect(group?.total).toBe(keys.length);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'), { minLength: 1, maxLength: 40 }),
+        (keys) => {
+          const [group] = countObjections(keys.map((k) => fact({ objectionKey: k })));
+          expect(group?.items.reduce((n, i) => n + i.shareBp, 0)).toBe(10_000);
+          expect(group?.total).toBe(keys.length);
+        },
+      ),
     );
   });
 });
@@ -52,7 +55,12 @@ describe('reply effectiveness', () => {
       fact({ customerId: 'c2', attemptedOn: '2026-03-03', replyId: 'price.fair' }),
       fact({ customerId: 'c3', attemptedOn: '2026-03-10', replyId: 'price.fair' }),
       fact({ customerId: 'c1', attemptedOn: '2026-03-03', replyId: 'price.value' }),
-      fact({ customerId: 'c2', attemptedOn: '2026-03-04', objectionKey: 'team', replyText: ' 我们帮您招人 ' }),
+      fact({
+        customerId: 'c2',
+        attemptedOn: '2026-03-04',
+        objectionKey: 'team',
+        replyText: ' 我们帮您招人 ',
+      }),
       fact({ customerId: 'c2', attemptedOn: '2026-03-04', objectionKey: 'team' }),
     ];
     const signed = new Map([
@@ -61,9 +69,30 @@ describe('reply effectiveness', () => {
       ['c2', ['2026-03-05']],
     ]);
     expect(replyEffectiveness(facts, signed)).toEqual([
-      { objectionKey: 'price', replyId: 'price.fair', replyText: null, uses: 3, signedAfter: 2, rateBp: 6667 },
-      { objectionKey: 'price', replyId: 'price.value', replyText: null, uses: 1, signedAfter: 1, rateBp: 10_000 },
-      { objectionKey: 'team', replyId: null, replyText: '我们帮您招人', uses: 1, signedAfter: 1, rateBp: 10_000 },
+      {
+        objectionKey: 'price',
+        replyId: 'price.fair',
+        replyText: null,
+        uses: 3,
+        signedAfter: 2,
+        rateBp: 6667,
+      },
+      {
+        objectionKey: 'price',
+        replyId: 'price.value',
+        replyText: null,
+        uses: 1,
+        signedAfter: 1,
+        rateBp: 10_000,
+      },
+      {
+        objectionKey: 'team',
+        replyId: null,
+        replyText: '我们帮您招人',
+        uses: 1,
+        signedAfter: 1,
+        rateBp: 10_000,
+      },
     ]);
   });
 });

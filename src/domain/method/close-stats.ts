@@ -39,7 +39,10 @@ export function countObjections(facts: readonly ObjectionFact[]): ObjectionGroup
     .map(([group, counts]) => {
       const entries = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
       const total = entries.reduce((n, [, c]) => n + c, 0);
-      const shares = allocate(10_000, entries.map(([, c]) => c));
+      const shares = allocate(
+        10_000,
+        entries.map(([, c]) => c),
+      );
       return {
         group,
         total,
@@ -73,13 +76,28 @@ export function replyEffectiveness(
   facts: readonly ObjectionFact[],
   signedOn: ReadonlyMap<string, readonly string[]>,
 ): ReplyEffect[] {
-  const rows = new Map<string, { objectionKey: string; replyId: string | null; replyText: string | null; uses: number; signedAfter: number }>();
+  const rows = new Map<
+    string,
+    {
+      objectionKey: string;
+      replyId: string | null;
+      replyText: string | null;
+      uses: number;
+      signedAfter: number;
+    }
+  >();
   for (const f of facts) {
     const text = f.replyText?.trim() || null;
     if (f.replyId === null && text === null) continue;
     const replyText = f.replyId === null ? text : null;
     const id = JSON.stringify([f.objectionKey, f.replyId, replyText]);
-    const row = rows.get(id) ?? { objectionKey: f.objectionKey, replyId: f.replyId, replyText, uses: 0, signedAfter: 0 };
+    const row = rows.get(id) ?? {
+      objectionKey: f.objectionKey,
+      replyId: f.replyId,
+      replyText,
+      uses: 0,
+      signedAfter: 0,
+    };
     row.uses++;
     if ((signedOn.get(f.customerId) ?? []).some((d) => d >= f.attemptedOn)) row.signedAfter++;
     rows.set(id, row);

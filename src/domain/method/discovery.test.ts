@@ -39,7 +39,8 @@ describe('discovery chain', () => {
       expect(q.en.length).toBeGreaterThan(5);
     }
     const second = DEFAULT_DISCOVERY_CHAIN.questions[1];
-    for (const word of ['业绩', '用户数量', '市场规模', '品牌', '团队', '贸易形式']) expect(second?.zh).toContain(word);
+    for (const word of ['业绩', '用户数量', '市场规模', '品牌', '团队', '贸易形式'])
+      expect(second?.zh).toContain(word);
     expect(PAIN_CATEGORY_KEYS).toEqual([
       'performance',
       'user_count',
@@ -56,7 +57,9 @@ describe('discovery chain', () => {
     const q = (id: string) => ({ id, zh: '问题', en: 'question' });
     expect(discoveryChainInput.safeParse({ questions: [q('a')] }).success).toBe(true);
     expect(discoveryChainInput.safeParse({ questions: [] }).success).toBe(false);
-    expect(discoveryChainInput.safeParse({ questions: Array.from({ length: 11 }, (_, i) => q(`q${i}`)) }).success).toBe(false);
+    expect(
+      discoveryChainInput.safeParse({ questions: Array.from({ length: 11 }, (_, i) => q(`q${i}`)) }).success,
+    ).toBe(false);
     const twice = discoveryChainInput.safeParse({ questions: [q('a'), q('b'), q('a')] });
     expect(twice.success).toBe(false);
     expect(twice.error?.issues.map((i) => i.path)).toEqual([['questions', 2, 'id']]);
@@ -91,8 +94,18 @@ describe('pitch list', () => {
           { name: '数据管家', answers: [pains[0]] },
         ],
       },
-      { productId: 'p1', name: '出口通', painsAnswered: 1, features: [{ name: '海外买家询盘', answers: [pains[2]] }] },
-      { productId: 'p3', name: '网销宝', painsAnswered: 1, features: [{ name: '关键词推广', answers: [pains[0]] }] },
+      {
+        productId: 'p1',
+        name: '出口通',
+        painsAnswered: 1,
+        features: [{ name: '海外买家询盘', answers: [pains[2]] }],
+      },
+      {
+        productId: 'p3',
+        name: '网销宝',
+        painsAnswered: 1,
+        features: [{ name: '关键词推广', answers: [pains[0]] }],
+      },
     ]);
     expect(buildPitchList([], products)).toEqual([]);
   });
@@ -100,7 +113,9 @@ describe('pitch list', () => {
   it('is ordered by pains answered and never counts more pains than the customer has', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ category: fc.constantFrom(...PAIN_CATEGORY_KEYS), need: fc.string() }), { maxLength: 7 }),
+        fc.array(fc.record({ category: fc.constantFrom(...PAIN_CATEGORY_KEYS), need: fc.string() }), {
+          maxLength: 7,
+        }),
         (pains) => {
           const list = buildPitchList(pains, products);
           for (let i = 1; i < list.length; i++) {

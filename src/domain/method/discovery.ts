@@ -116,7 +116,9 @@ export function unknownQuestionIds(
   answers: readonly { readonly questionId: string }[],
 ): { index: number; questionId: string }[] {
   const known = new Set(chain.questions.map((q) => q.id));
-  return answers.flatMap((a, index) => (known.has(a.questionId) ? [] : [{ index, questionId: a.questionId }]));
+  return answers.flatMap((a, index) =>
+    known.has(a.questionId) ? [] : [{ index, questionId: a.questionId }],
+  );
 }
 
 /** What the pitch list needs of a product. */
@@ -167,7 +169,10 @@ export function buildPitchList(pains: readonly Pain[], products: readonly PitchP
     }
   }
   return items.sort(
-    (a, b) => b.painsAnswered - a.painsAnswered || a.name.localeCompare(b.name) || a.productId.localeCompare(b.productId),
+    (a, b) =>
+      b.painsAnswered - a.painsAnswered ||
+      a.name.localeCompare(b.name) ||
+      a.productId.localeCompare(b.productId),
   );
 }
 

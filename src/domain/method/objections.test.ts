@@ -41,8 +41,24 @@ describe('objection catalog', () => {
 
   it('lets a workspace row replace a built-in entry (keeping its kind) and add custom keys', () => {
     const merged = mergeCatalog([
-      { key: 'price', kind: 'stall', labelZh: '价格', labelEn: 'Price', replies: [], archived: true, version: 3 },
-      { key: 'competitor', kind: 'objection', labelZh: '竞品', labelEn: 'Competitor', replies: [], archived: false, version: 1 },
+      {
+        key: 'price',
+        kind: 'stall',
+        labelZh: '价格',
+        labelEn: 'Price',
+        replies: [],
+        archived: true,
+        version: 3,
+      },
+      {
+        key: 'competitor',
+        kind: 'objection',
+        labelZh: '竞品',
+        labelEn: 'Competitor',
+        replies: [],
+        archived: false,
+        version: 1,
+      },
     ]);
     expect(merged.map((e) => e.key)).toEqual([...BUILT_IN_OBJECTION_KEYS, 'competitor']);
     expect(merged.find((e) => e.key === 'price')).toMatchObject({
@@ -61,28 +77,84 @@ describe('objection catalog', () => {
 describe('close attempt rules', () => {
   it.each<[string, CloseAttemptFacts, string[]]>([
     ['a plain signature', { result: 'signed', attemptedOn: on }, []],
-    ['a signature with an objection', { result: 'signed', attemptedOn: on, objectionKey: 'price' }, ['objectionKey']],
+    [
+      'a signature with an objection',
+      { result: 'signed', attemptedOn: on, objectionKey: 'price' },
+      ['objectionKey'],
+    ],
     ['a signature with a reply', { result: 'signed', attemptedOn: on, replyId: 'price.fair' }, ['replyId']],
     ['an objection without a key', { result: 'objection', attemptedOn: on }, ['objectionKey']],
-    ['an objection with its reply', { result: 'objection', attemptedOn: on, objectionKey: 'price', replyId: 'price.value' }, []],
-    ['a stall named as an objection', { result: 'objection', attemptedOn: on, objectionKey: 'no_money', fundsOn: on }, ['objectionKey']],
-    ['an objection named as a stall', { result: 'stall', attemptedOn: on, objectionKey: 'team' }, ['objectionKey']],
+    [
+      'an objection with its reply',
+      { result: 'objection', attemptedOn: on, objectionKey: 'price', replyId: 'price.value' },
+      [],
+    ],
+    [
+      'a stall named as an objection',
+      { result: 'objection', attemptedOn: on, objectionKey: 'no_money', fundsOn: on },
+      ['objectionKey'],
+    ],
+    [
+      'an objection named as a stall',
+      { result: 'stall', attemptedOn: on, objectionKey: 'team' },
+      ['objectionKey'],
+    ],
     ['an unknown key', { result: 'stall', attemptedOn: on, objectionKey: 'weather' }, ['objectionKey']],
-    ['a reply of another entry', { result: 'objection', attemptedOn: on, objectionKey: 'price', replyId: 'team.support' }, ['replyId']],
-    ['think_about_it without the concern', { result: 'stall', attemptedOn: on, objectionKey: 'think_about_it', concern: '  ' }, ['concern']],
-    ['think_about_it with the concern', { result: 'stall', attemptedOn: on, objectionKey: 'think_about_it', concern: '效果' }, []],
-    ['no_money without the date', { result: 'stall', attemptedOn: on, objectionKey: 'no_money' }, ['fundsOn']],
-    ['no_money with the date', { result: 'stall', attemptedOn: on, objectionKey: 'no_money', fundsOn: '2026-03-20' }, []],
-    ['ask_chairman', { result: 'stall', attemptedOn: on, objectionKey: 'ask_chairman', replyId: 'ask_chairman.four_questions' }, []],
+    [
+      'a reply of another entry',
+      { result: 'objection', attemptedOn: on, objectionKey: 'price', replyId: 'team.support' },
+      ['replyId'],
+    ],
+    [
+      'think_about_it without the concern',
+      { result: 'stall', attemptedOn: on, objectionKey: 'think_about_it', concern: '  ' },
+      ['concern'],
+    ],
+    [
+      'think_about_it with the concern',
+      { result: 'stall', attemptedOn: on, objectionKey: 'think_about_it', concern: '效果' },
+      [],
+    ],
+    [
+      'no_money without the date',
+      { result: 'stall', attemptedOn: on, objectionKey: 'no_money' },
+      ['fundsOn'],
+    ],
+    [
+      'no_money with the date',
+      { result: 'stall', attemptedOn: on, objectionKey: 'no_money', fundsOn: '2026-03-20' },
+      [],
+    ],
+    [
+      'ask_chairman',
+      {
+        result: 'stall',
+        attemptedOn: on,
+        objectionKey: 'ask_chairman',
+        replyId: 'ask_chairman.four_questions',
+      },
+      [],
+    ],
   ])('%s', (_, facts, expected) => {
     expect(paths(facts)).toEqual(expected);
   });
 
   it('refuses an archived entry and speaks both languages', () => {
     const archived = mergeCatalog([
-      { key: 'team', kind: 'objection', labelZh: '团队', labelEn: 'Team', replies: [], archived: true, version: 2 },
+      {
+        key: 'team',
+        kind: 'objection',
+        labelZh: '团队',
+        labelEn: 'Team',
+        replies: [],
+        archived: true,
+        version: 2,
+      },
     ]);
-    const problems = checkCloseAttempt({ result: 'objection', attemptedOn: on, objectionKey: 'team' }, archived);
+    const problems = checkCloseAttempt(
+      { result: 'objection', attemptedOn: on, objectionKey: 'team' },
+      archived,
+    );
     expect(problems.map((p) => p.path)).toEqual(['objectionKey']);
     expect(problems[0]?.messageZh).toContain('团队');
   });
@@ -91,7 +163,10 @@ describe('close attempt rules', () => {
 describe('close attempt effects', () => {
   it('no money: a funds follow-up on the funds date and the expected funds date', () => {
     expect(
-      closeAttemptEffects({ result: 'stall', attemptedOn: on, objectionKey: 'no_money', fundsOn: '2026-03-20' }, 'zh'),
+      closeAttemptEffects(
+        { result: 'stall', attemptedOn: on, objectionKey: 'no_money', fundsOn: '2026-03-20' },
+        'zh',
+      ),
     ).toEqual({
       followUps: [{ kind: 'funds', dueOn: '2026-03-20', notes: '资金到账日：再次逼单' }],
       nextVisit: null,
@@ -102,7 +177,12 @@ describe('close attempt effects', () => {
   it('think about it: a concern follow-up two days later carrying the concern', () => {
     expect(
       closeAttemptEffects(
-        { result: 'stall', attemptedOn: '2026-02-27', objectionKey: 'think_about_it', concern: '担心没有询盘' },
+        {
+          result: 'stall',
+          attemptedOn: '2026-02-27',
+          objectionKey: 'think_about_it',
+          concern: '担心没有询盘',
+        },
         'en',
       ),
     ).toEqual({
@@ -114,7 +194,9 @@ describe('close attempt effects', () => {
 
   it('ask the chairman: a next-visit plan with the default goal and a follow-up a week later', () => {
     for (const lang of ['zh', 'en'] as const) {
-      expect(closeAttemptEffects({ result: 'stall', attemptedOn: on, objectionKey: 'ask_chairman' }, lang)).toEqual({
+      expect(
+        closeAttemptEffects({ result: 'stall', attemptedOn: on, objectionKey: 'ask_chairman' }, lang),
+      ).toEqual({
         followUps: [{ kind: 'next_visit', dueOn: '2026-03-10', notes: CHAIRMAN_GOAL[lang] }],
         nextVisit: { goal: CHAIRMAN_GOAL[lang], meetWhom: [], bring: null, plannedOn: null },
         expectedFundsOn: null,
@@ -138,7 +220,9 @@ describe('close attempt effects', () => {
   });
 
   it('an objection creates nothing unless a next visit is given; a signature never', () => {
-    expect(closeAttemptEffects({ result: 'objection', attemptedOn: on, objectionKey: 'price' }, 'zh')).toEqual({
+    expect(
+      closeAttemptEffects({ result: 'objection', attemptedOn: on, objectionKey: 'price' }, 'zh'),
+    ).toEqual({
       followUps: [],
       nextVisit: null,
       expectedFundsOn: null,
@@ -149,6 +233,8 @@ describe('close attempt effects', () => {
         'zh',
       ).followUps,
     ).toEqual([{ kind: 'next_visit', dueOn: '2026-03-10', notes: '算清价值' }]);
-    expect(closeAttemptEffects({ result: 'signed', attemptedOn: on, nextVisit: { goal: 'x' } }, 'zh').followUps).toEqual([]);
+    expect(
+      closeAttemptEffects({ result: 'signed', attemptedOn: on, nextVisit: { goal: 'x' } }, 'zh').followUps,
+    ).toEqual([]);
   });
 });

@@ -221,7 +221,10 @@ export interface AttemptProblem {
  * think about it" must record the concern and "no money" the date the funds arrive — the
  * method's answer to each stall is to find exactly that out.
  */
-export function checkCloseAttempt(facts: CloseAttemptFacts, catalog: readonly CatalogEntry[]): AttemptProblem[] {
+export function checkCloseAttempt(
+  facts: CloseAttemptFacts,
+  catalog: readonly CatalogEntry[],
+): AttemptProblem[] {
   const problems: AttemptProblem[] = [];
   const key = facts.objectionKey ?? null;
   if (facts.result === 'signed') {
