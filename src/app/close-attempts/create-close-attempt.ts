@@ -36,7 +36,7 @@ export const closeAttemptCreatedView = z.object({
   /** How many attempts this customer has had, this one included. */
   attemptNumber: z.int(),
   created: z.object({
-    followUps: z.array(followUpView.extend({ closeAttemptId: z.string().nullable() })),
+    followUps: z.array(followUpView),
     nextVisitPlan: nextVisitPlanView.nullable(),
     expectedFundsOn: z.string().nullable(),
   }),
@@ -141,7 +141,7 @@ export async function createCloseAttempt(
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      const view = { ...toFollowUp(f), closeAttemptId: f.close_attempt_id };
+      const view = toFollowUp(f);
       await recordAudit(trx, deps, principal, {
         entity: 'follow_up',
         entityId: f.id,
