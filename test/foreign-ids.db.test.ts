@@ -9,12 +9,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/app/auth/api-tokens.js';
+import { createCloseAttempt } from '../src/app/close-attempts/create-close-attempt.js';
 import { createContact } from '../src/app/contacts/create-contact.js';
 import type { Deps, Principal } from '../src/app/context.js';
 import { createCustomer } from '../src/app/customers/create-customer.js';
 import { createDeal } from '../src/app/deals/create-deal.js';
 import { createFollowUp } from '../src/app/follow-ups/create-follow-up.js';
 import { createMarket } from '../src/app/markets/create-market.js';
+import { createObjectionType } from '../src/app/objections/create-objection-type.js';
 import { savePlan } from '../src/app/plans/save-plan.js';
 import { createProduct } from '../src/app/products/create-product.js';
 import { createVisit } from '../src/app/visits/create-visit.js';
@@ -51,7 +53,22 @@ async function recordsOf(
     name: `海外 ${owner.membershipId}`,
     sharePercent: 10,
   });
+  // Close (issue 4): a close attempt, and a custom objection key only this workspace has.
+  const closeAttempt = await createCloseAttempt(deps, owner, {
+    customerId,
+    attemptedOn: '2026-03-03',
+    result: 'signed',
+  });
+  const objectionKey = `own_${owner.membershipId.replace(/-/g, '').slice(-8)}`;
+  await createObjectionType(deps, team.manager, {
+    key: objectionKey,
+    kind: 'objection',
+    labelZh: '自定义',
+    labelEn: 'Custom',
+  });
   return {
+    'close-attempts': closeAttempt.attempt.id,
+    'objection-types': objectionKey,
     customers: customerId,
     tokens: token.id,
     plans: '2026',
@@ -65,10 +82,17 @@ async function recordsOf(
 }
 
 /** Records every member of a workspace may read: not "another person's" record. */
-const WORKSPACE_WIDE = ['/api/plans', '/api/products', '/api/markets'];
+const WORKSPACE_WIDE = ['/api/plans', '/api/products', '/api/markets', '/api/objection-types'];
+
+/** Bodies that pass validation for routes whose body has required fields. */
+const BODIES: Record<string, Record<string, unknown>> = {
+  'put /api/visits/{id}/discovery': { version: 1, discoveryVersion: 0, answers: [], pains: [] },
+};
 
 /** A body that passes validation for the route, so the answer is about the id. */
-function bodyFor(method: Method): Record<string, unknown> | undefined {
+function bodyFor(method: Method, path = ''): Record<string, unknown> | undefined {
+  const special = BODIES[`${method} ${path}`];
+  if (special) return special;
   if (method === 'patch' || method === 'put') return { version: 1 };
   if (method === 'post') return {};
   return undefined;
@@ -123,12 +147,14 @@ describe.each(engines)('foreign ids on $name', (engine) => {
 
   it('finds the routes that take an id', () => {
     // 7 record types × read/change/delete, DELETE /api/tokens/{id}, GET /api/plans/{year}.
-    expect(paths.length).toBe(7 * 3 + 2);
+    // Close (issue 4): PUT visits/{id}/discovery, GET customers/{id}/pitch-list and
+    // /close-attempts, GET and DELETE close-attempts/{id}, PUT objection-types/{key}.
+    expect(paths.length).toBe(7 * 3 + 2 + 6);
   });
 
   it('answers 404 to a manager for every record of another workspace', async () => {
     for (const [path, method] of paths) {
-      const body = bodyFor(method);
+      const body = bodyFor(method, path);
       const res = await app.inject({
         method: method.toUpperCase() as 'GET',
         url: urlFor(path, foreignIds),
@@ -150,7 +176,7 @@ describe.each(engines)('foreign ids on $name', (engine) => {
   it("answers 404 to a lead for the records of another lead's team", async () => {
     for (const [path, method] of paths) {
       if (WORKSPACE_WIDE.some((prefix) => path.startsWith(prefix))) continue;
-      const body = bodyFor(method);
+      const body = bodyFor(method, path);
       const res = await app.inject({
         method: method.toUpperCase() as 'GET',
         url: urlFor(path, otherTeamIds),
