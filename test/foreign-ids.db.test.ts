@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/app/auth/api-tokens.js';
+import { createCloseAttempt } from '../src/app/close-attempts/create-close-attempt.js';
 import { createContact } from '../src/app/contacts/create-contact.js';
 import type { Deps, Principal } from '../src/app/context.js';
 import { createCustomer } from '../src/app/customers/create-customer.js';
@@ -16,6 +17,7 @@ import { createDeal } from '../src/app/deals/create-deal.js';
 import { createFollowUp } from '../src/app/follow-ups/create-follow-up.js';
 import { createMarket } from '../src/app/markets/create-market.js';
 import { createNextVisitPlan } from '../src/app/next-visit-plans/create-next-visit-plan.js';
+import { createObjectionType } from '../src/app/objections/create-objection-type.js';
 import { savePlan } from '../src/app/plans/save-plan.js';
 import { createProduct } from '../src/app/products/create-product.js';
 import { createVisit } from '../src/app/visits/create-visit.js';
@@ -53,8 +55,23 @@ async function recordsOf(
     sharePercent: 10,
   });
   const nextVisitPlan = await createNextVisitPlan(deps, owner, customerId, { goal: '见董事长' });
+  // Close (issue 4): a close attempt, and a custom objection key only this workspace has.
+  const closeAttempt = await createCloseAttempt(deps, owner, {
+    customerId,
+    attemptedOn: '2026-03-03',
+    result: 'signed',
+  });
+  const objectionKey = `own_${owner.membershipId.replace(/-/g, '').slice(-8)}`;
+  await createObjectionType(deps, team.manager, {
+    key: objectionKey,
+    kind: 'objection',
+    labelZh: '自定义',
+    labelEn: 'Custom',
+  });
   return {
     'next-visit-plans': nextVisitPlan.id,
+    'close-attempts': closeAttempt.attempt.id,
+    'objection-types': objectionKey,
     customers: customerId,
     tokens: token.id,
     plans: '2026',
@@ -68,7 +85,12 @@ async function recordsOf(
 }
 
 /** Records every member of a workspace may read: not "another person's" record. */
-const WORKSPACE_WIDE = ['/api/plans', '/api/products', '/api/markets'];
+const WORKSPACE_WIDE = ['/api/plans', '/api/products', '/api/markets', '/api/objection-types'];
+
+/** Bodies that pass validation for routes whose body has required fields. */
+const BODIES: Record<string, Record<string, unknown>> = {
+  'put /api/visits/{id}/discovery': { version: 1, discoveryVersion: 0, answers: [], pains: [] },
+};
 
 /** Bodies of POST routes under a record that need more than `{}` to pass validation. */
 const POST_BODIES: Record<string, Record<string, unknown>> = {
@@ -85,6 +107,8 @@ const POST_BODIES: Record<string, Record<string, unknown>> = {
 /** A body that passes validation for the route, so the answer is about the id. */
 function bodyFor(method: Method, path = ''): Record<string, unknown> | undefined {
   if (method === 'post' && POST_BODIES[path]) return POST_BODIES[path];
+  const special = BODIES[`${method} ${path}`];
+  if (special) return special;
   if (method === 'patch' || method === 'put') return { version: 1 };
   if (method === 'post') return {};
   return undefined;
@@ -140,7 +164,9 @@ describe.each(engines)('foreign ids on $name', (engine) => {
   it('finds the routes that take an id', () => {
     // 7 record types × read/change/delete, DELETE /api/tokens/{id}, GET /api/plans/{year};
     // meetings: stage history, chairman consultations (GET, POST), next-visit plans (GET, POST, PATCH).
-    expect(paths.length).toBe(7 * 3 + 2 + 6);
+    // Close (issue 4): PUT visits/{id}/discovery, GET customers/{id}/pitch-list and
+    // /close-attempts, GET and DELETE close-attempts/{id}, PUT objection-types/{key}.
+    expect(paths.length).toBe(7 * 3 + 2 + 6 + 6);
   });
 
   it('answers 404 to a manager for every record of another workspace', async () => {

@@ -121,6 +121,12 @@ export const ERROR_CATALOG = {
     zh: '这条记录已被别人修改（当前版本 {currentVersion}），请刷新后再改',
     en: 'Someone else changed this record meanwhile (now version {currentVersion}); reload it and try again',
   },
+  'OBJECTION.KEY_TAKEN': {
+    http: 409,
+    exit: 2,
+    zh: '拒签问题目录里已经有“{key}”了，请换一个标识或直接修改它',
+    en: 'The objection catalog already has "{key}"; choose another key or edit that entry',
+  },
   'CLI.BAD_OPTION': {
     http: 400,
     exit: 2,

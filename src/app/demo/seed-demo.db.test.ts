@@ -8,8 +8,11 @@ import type { Schema } from '../../db/schema.js';
 import { login } from '../auth/sessions.js';
 import { getStageHistory } from '../customers/get-stage-history.js';
 import { listCustomers } from '../customers/list-customers.js';
+import { getPitchList } from '../discovery/get-pitch-list.js';
+import { listFollowUps } from '../follow-ups/list-follow-ups.js';
 import { getPlan } from '../plans/get-plan.js';
 import { getMeetingStats } from '../stats/get-meeting-stats.js';
+import { getObjectionStats } from '../stats/objection-stats.js';
 import { listVisits } from '../visits/list-visits.js';
 import { seedDemo } from './seed-demo.js';
 
@@ -102,5 +105,83 @@ describe.each(engines)('demo workspace on $name', (engine) => {
     expect(await open.db.selectFrom('next_visit_plans').select('id').execute()).toHaveLength(4);
 
     await expect(seedDemo(deps)).rejects.toMatchObject({ code: 'SETUP.ALREADY_DONE' });
+  });
+
+  it('has discovery, close attempts and their follow-ups for every close analytic to show', async () => {
+    const deps = testDeps(open.db, testClock('2026-11-27T02:00:00.000Z'));
+    const demo = await seedDemo(deps);
+    const db = open.db;
+    expect(demo.counts.discoveries).toBeGreaterThan(150);
+    expect(demo.counts.closeAttempts).toBeGreaterThan(200);
+    expect(demo.counts.nextVisitPlans).toBeGreaterThan(3);
+
+    const session = await login(deps, {
+      email: 'manager@demo.closer',
+      password: demo.password,
+      ip: '127.0.0.1',
+    });
+    const manager = session.principal;
+
+    // Pains on first visits give a pitch list.
+    const withPains = await db
+      .selectFrom('visits')
+      .select(['customer_id', 'pains', 'discovery_version'])
+      .where('pains', '!=', '[]')
+      .execute();
+    expect(withPains.length).toBe(demo.counts.discoveries);
+    expect(withPains.every((v) => v.discovery_version === 0)).toBe(true);
+    const pitch = await getPitchList(deps, manager, withPains[0]?.customer_id ?? '');
+    expect(pitch.pains.length).toBeGreaterThan(0);
+    expect(pitch.items.length).toBeGreaterThan(0);
+
+    // Every catalog key is met; the shares split over several markets, classes and members.
+    const overall = await getObjectionStats(deps, manager, {});
+    expect(overall.total).toBeGreaterThan(150);
+    expect(overall.groups[0]?.items.map((i) => i.key).sort()).toEqual([
+      'ask_chairman',
+      'no_money',
+      'price',
+      'strategy',
+      'tactics',
+      'team',
+      'think_about_it',
+    ]);
+    for (const [groupBy, min] of [
+      ['market', 3],
+      ['class', 4],
+      ['member', 2],
+    ] as const) {
+      const stats = await getObjectionStats(deps, manager, { groupBy });
+      expect(stats.groups.length).toBeGreaterThanOrEqual(min);
+      for (const g of stats.groups) expect(g.items.reduce((n, i) => n + i.shareBp, 0)).toBe(10_000);
+    }
+    // Replies: some followed by signatures and some not, scripted and own words.
+    const rates = overall.replies.map((r) => r.rateBp);
+    expect(rates.some((r) => r > 0 && r < 10_000)).toBe(true);
+    expect(overall.replies.some((r) => r.replyId === null && r.replyText)).toBe(true);
+    expect(overall.replies.reduce((n, r) => n + r.signedAfter, 0)).toBeGreaterThan(20);
+
+    // Won customers' last attempt is the signature; open customers keep their stall's follow-ups.
+    const signed = await db
+      .selectFrom('close_attempts')
+      .select('deal_id')
+      .where('result', '=', 'signed')
+      .execute();
+    expect(signed.length).toBe(demo.counts.deals);
+    const kinds = await db
+      .selectFrom('follow_ups')
+      .select('kind')
+      .where('close_attempt_id', 'is not', null)
+      .groupBy('kind')
+      .execute();
+    expect(kinds.map((k) => k.kind).sort()).toEqual(['concern', 'funds', 'next_visit']);
+    const funds = await db
+      .selectFrom('customers')
+      .select('id')
+      .where('expected_funds_on', 'is not', null)
+      .execute();
+    expect(funds.length).toBeGreaterThan(0);
+    const overdue = await listFollowUps(deps, manager, { overdue: true });
+    expect(overdue.items.length).toBeGreaterThan(0);
   });
 });

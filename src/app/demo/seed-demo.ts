@@ -14,6 +14,7 @@ import { createMember } from '../auth/members.js';
 import type { Deps, Principal } from '../context.js';
 import { savePlan } from '../plans/save-plan.js';
 import type { DemoAreaSeeder, DemoContext } from './demo-context.js';
+import { seedClose } from './seed-close.js';
 import { seedMeetings } from './seed-meetings.js';
 
 /** The demo's logins (all with the same password). */
@@ -105,7 +106,7 @@ const PRODUCTS = [
  * The method's areas, seeded in this order after the base data; each gets its own
  * generator (seed + position) so adding an area leaves the others' data unchanged.
  */
-const AREA_SEEDERS: readonly DemoAreaSeeder[] = [seedMeetings];
+const AREA_SEEDERS: readonly DemoAreaSeeder[] = [seedMeetings, seedClose];
 
 const CLASS_PLAN = [
   { key: 'A', count: 12, order: 80_000_00 },

@@ -34,6 +34,8 @@ export const followUpView = z.object({
   notes: z.string().nullable(),
   done: z.boolean(),
   doneAt: z.string().nullable(),
+  /** The close attempt (a stall) that created this follow-up, if any. */
+  closeAttemptId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.int(),
@@ -54,6 +56,7 @@ export function toFollowUp(row: FollowUpRow): FollowUp {
     notes: row.notes,
     done: row.done === 1,
     doneAt: row.done_at,
+    closeAttemptId: row.close_attempt_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,

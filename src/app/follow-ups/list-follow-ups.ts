@@ -1,6 +1,9 @@
 /**
- * Use case: list the follow-ups the caller may see — open ones first, by due date (so the
- * overdue come first), then the done ones — with keyset pagination.
+ * Use case: list the follow-ups the caller may see with keyset pagination — overdue first
+ * everywhere: the open overdue ones (oldest due first), then the other open ones by due
+ * date, then the done ones. Ordering open rows by due date is what puts the overdue first,
+ * so the keyset (done, due_on, id) is one stable composite key that does not depend on
+ * "today": a cursor stays valid across midnight and across rows added between pages.
  */
 import { z } from 'zod';
 import { dateInTimeZone } from '../../domain/dates.js';

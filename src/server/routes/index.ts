@@ -56,6 +56,7 @@ import {
   visitView,
   visitWriteView,
 } from '../../app/visits/visit-schema.js';
+import { registerCloseRoutes } from './close-routes.js';
 import { registerCrudRoutes } from './crud-routes.js';
 import { registerMeetingRoutes } from './meeting-routes.js';
 import { registerPlanRoutes } from './plan-routes.js';
@@ -156,4 +157,5 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
   });
   registerPlanRoutes(app, deps);
   registerMeetingRoutes(app, deps);
+  registerCloseRoutes(app, deps);
 }

@@ -1,0 +1,444 @@
+import type { Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
+import { engines, type TestDatabase } from '../../../test/harness/databases.js';
+import type { Database } from '../../db/client.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import type { Schema } from '../../db/schema.js';
+import { CHAIRMAN_GOAL } from '../../domain/method/objections.js';
+import type { Deps } from '../context.js';
+import { createCustomer } from '../customers/create-customer.js';
+import { createDeal } from '../deals/create-deal.js';
+import { updateFollowUp } from '../follow-ups/update-follow-up.js';
+import { createObjectionType } from '../objections/create-objection-type.js';
+import { listObjectionTypes } from '../objections/list-objection-types.js';
+import { updateObjectionType } from '../objections/update-objection-type.js';
+import { createVisit } from '../visits/create-visit.js';
+import { createCloseAttempt } from './create-close-attempt.js';
+import { deleteCloseAttempt } from './delete-close-attempt.js';
+import { getCloseAttempt, listCustomerCloseAttempts } from './get-close-attempt.js';
+
+async function failure(promise: Promise<unknown>): Promise<{ code?: string; fields: string[] }> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { code?: string; details?: { fields?: Array<{ path: string }> } };
+    return { code: e.code, fields: (e.details?.fields ?? []).map((f) => f.path) };
+  }
+  return { fields: [] };
+}
+
+describe.each(engines)('close attempts and the objection catalog on $name', (engine) => {
+  let database: TestDatabase;
+  let open: Database<Schema>;
+  let db: Kysely<Schema>;
+  let deps: Deps;
+  let team: Team;
+  let foreign: Team;
+  let customerId: string;
+
+  beforeEach(async () => {
+    database = await engine.create();
+    open = database.open() as Database<Schema>;
+    db = open.db;
+    await migrateToLatest(db as Kysely<unknown>);
+    deps = testDeps(db);
+    team = await seedTeam(db);
+    foreign = await seedTeam(db, '宁波区域');
+    // Owned by the lead; the assistant works for the lead and logs the attempts.
+    customerId = (
+      await createCustomer(deps, team.lead, { name: '杭州织造', assistantId: team.assistant.membershipId })
+    ).id;
+  });
+  afterEach(async () => {
+    await open.close();
+    await database.dispose();
+  });
+
+  const followUpsOf = (attemptId: string) =>
+    db
+      .selectFrom('follow_ups')
+      .selectAll()
+      .where('close_attempt_id', '=', attemptId)
+      .orderBy('due_on')
+      .execute();
+
+  it('"I\'ll think about it" needs the concern and creates a concern follow-up two days later for the owner', async () => {
+    const base = { customerId, attemptedOn: '2026-03-03', result: 'stall', objectionKey: 'think_about_it' };
+    expect(await failure(createCloseAttempt(deps, team.assistant, base))).toEqual({
+      code: 'VALIDATION.FAILED',
+      fields: ['concern'],
+    });
+    expect(await db.selectFrom('close_attempts').select('id').execute()).toEqual([]);
+    const made = await createCloseAttempt(deps, team.assistant, {
+      ...base,
+      customerWords: '我再考虑考虑',
+      replyId: 'think_about_it.concern',
+      concern: '担心没有海外询盘',
+      response: 'unresolved',
+    });
+    expect(made.attemptNumber).toBe(1);
+    expect(made.attempt).toMatchObject({
+      result: 'stall',
+      objectionKey: 'think_about_it',
+      replyId: 'think_about_it.concern',
+      concern: '担心没有海外询盘',
+      ownerId: team.assistant.membershipId,
+    });
+    expect(made.created.followUps).toEqual([
+      expect.objectContaining({
+        kind: 'concern',
+        dueOn: '2026-03-05',
+        notes: '担心没有海外询盘',
+        assigneeId: team.lead.membershipId,
+        closeAttemptId: made.attempt.id,
+        done: false,
+      }),
+    ]);
+    expect((await followUpsOf(made.attempt.id)).map((f) => [f.kind, f.due_on, f.assignee_id])).toEqual([
+      ['concern', '2026-03-05', team.lead.membershipId],
+    ]);
+    expect(made.created.nextVisitPlan).toBeNull();
+  });
+
+  it('"no money" needs the funds date; it sets the customer\'s expected funds date and a funds follow-up on it', async () => {
+    const base = { customerId, attemptedOn: '2026-03-03', result: 'stall', objectionKey: 'no_money' };
+    expect(await failure(createCloseAttempt(deps, team.lead, base))).toEqual({
+      code: 'VALIDATION.FAILED',
+      fields: ['fundsOn'],
+    });
+    const made = await createCloseAttempt(deps, team.lead, {
+      ...base,
+      fundsOn: '2026-03-20',
+      replyId: 'no_money.when',
+    });
+    expect(made.created.expectedFundsOn).toBe('2026-03-20');
+    expect((await followUpsOf(made.attempt.id)).map((f) => [f.kind, f.due_on, f.done])).toEqual([
+      ['funds', '2026-03-20', 0],
+    ]);
+    const customer = await db
+      .selectFrom('customers')
+      .selectAll()
+      .where('id', '=', customerId)
+      .executeTakeFirstOrThrow();
+    expect(customer).toMatchObject({ expected_funds_on: '2026-03-20', version: 2 });
+  });
+
+  it('"ask the chairman" plans the next visit with the default goal, or the one given, and follows it up', async () => {
+    const first = await createCloseAttempt(deps, team.lead, {
+      customerId,
+      attemptedOn: '2026-03-03',
+      result: 'stall',
+      objectionKey: 'ask_chairman',
+      replyId: 'ask_chairman.four_questions',
+    });
+    expect(first.created.nextVisitPlan).toMatchObject({
+      source: 'stall',
+      sourceId: first.attempt.id,
+      goal: CHAIRMAN_GOAL.zh,
+      meetWhom: [],
+      plannedOn: null,
+      status: 'open',
+    });
+    expect((await followUpsOf(first.attempt.id)).map((f) => [f.kind, f.due_on, f.notes])).toEqual([
+      ['next_visit', '2026-03-10', CHAIRMAN_GOAL.zh],
+    ]);
+    const second = await createCloseAttempt(deps, team.lead, {
+      customerId,
+      attemptedOn: '2026-03-11',
+      result: 'stall',
+      objectionKey: 'ask_chairman',
+      nextVisit: {
+        goal: '带案例见陈董',
+        meetWhom: ['陈董', '刘经理'],
+        bring: '同行案例',
+        plannedOn: '2026-03-13',
+      },
+    });
+    expect(second.attemptNumber).toBe(2);
+    const plans = await db
+      .selectFrom('next_visit_plans')
+      .selectAll()
+      .where('customer_id', '=', customerId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    expect(plans.map((p) => [p.source, p.goal, p.meet_whom, p.bring, p.planned_on])).toEqual([
+      ['stall', CHAIRMAN_GOAL.zh, '[]', null, null],
+      ['stall', '带案例见陈董', '["陈董","刘经理"]', '同行案例', '2026-03-13'],
+    ]);
+    expect((await followUpsOf(second.attempt.id)).map((f) => [f.kind, f.due_on])).toEqual([
+      ['next_visit', '2026-03-13'],
+    ]);
+  });
+
+  it('refuses a key of the wrong kind, an unknown key, a foreign reply, and references to other customers', async () => {
+    const on = { customerId, attemptedOn: '2026-03-03' };
+    expect(
+      await failure(
+        createCloseAttempt(deps, team.lead, {
+          ...on,
+          result: 'objection',
+          objectionKey: 'no_money',
+          fundsOn: '2026-03-09',
+        }),
+      ),
+    ).toEqual({
+      code: 'VALIDATION.FAILED',
+      fields: ['objectionKey'],
+    });
+    expect(
+      await failure(createCloseAttempt(deps, team.lead, { ...on, result: 'stall', objectionKey: 'price' })),
+    ).toEqual({
+      code: 'VALIDATION.FAILED',
+      fields: ['objectionKey'],
+    });
+    expect(await failure(createCloseAttempt(deps, team.lead, { ...on, result: 'objection' }))).toMatchObject({
+      fields: ['objectionKey'],
+    });
+    expect(
+      await failure(
+        createCloseAttempt(deps, team.lead, { ...on, result: 'objection', objectionKey: 'weather' }),
+      ),
+    ).toMatchObject({ fields: ['objectionKey'] });
+    expect(
+      await failure(
+        createCloseAttempt(deps, team.lead, {
+          ...on,
+          result: 'objection',
+          objectionKey: 'price',
+          replyId: 'team.support',
+        }),
+      ),
+    ).toMatchObject({ fields: ['replyId'] });
+    expect(
+      await failure(createCloseAttempt(deps, team.lead, { ...on, result: 'signed', objectionKey: 'price' })),
+    ).toMatchObject({
+      fields: ['objectionKey'],
+    });
+    const other = (await createCustomer(deps, team.lead, { name: '富阳纸业' })).id;
+    const otherDeal = await createDeal(deps, team.lead, { customerId: other, amountMinor: 2_980_000 });
+    const otherVisit = await createVisit(deps, team.lead, { customerId: other, visitOn: '2026-03-02' });
+    expect(
+      await failure(createCloseAttempt(deps, team.lead, { ...on, result: 'signed', dealId: otherDeal.id })),
+    ).toMatchObject({
+      fields: ['dealId'],
+    });
+    expect(
+      await failure(createCloseAttempt(deps, team.lead, { ...on, result: 'signed', visitId: otherVisit.id })),
+    ).toMatchObject({
+      fields: ['visitId'],
+    });
+    for (const who of [team.otherLead, foreign.manager]) {
+      expect(await failure(createCloseAttempt(deps, who, { ...on, result: 'signed' }))).toMatchObject({
+        fields: ['customerId'],
+      });
+    }
+    expect(
+      await failure(createCloseAttempt(deps, team.lead, { ...on, result: 'signed', extra: 1 })),
+    ).toMatchObject({
+      code: 'VALIDATION.FAILED',
+    });
+    expect(await db.selectFrom('close_attempts').select('id').execute()).toEqual([]);
+    expect(await db.selectFrom('follow_ups').select('id').execute()).toEqual([]);
+  });
+
+  it('counts the attempts, reads them within the rights, and deletes one with its open follow-ups only', async () => {
+    const visit = await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-03' });
+    const a = await createCloseAttempt(deps, team.lead, {
+      customerId,
+      visitId: visit.id,
+      attemptedOn: '2026-03-03',
+      result: 'objection',
+      objectionKey: 'price',
+      customerWords: '太贵了',
+      replyId: 'price.fair',
+      response: 'unresolved',
+    });
+    const b = await createCloseAttempt(deps, team.lead, {
+      customerId,
+      attemptedOn: '2026-03-04',
+      result: 'stall',
+      objectionKey: 'ask_chairman',
+    });
+    const deal = await createDeal(deps, team.lead, {
+      customerId,
+      amountMinor: 2_980_000,
+      signedOn: '2026-03-10',
+    });
+    const c = await createCloseAttempt(deps, team.lead, {
+      customerId,
+      attemptedOn: '2026-03-10',
+      result: 'signed',
+      dealId: deal.id,
+    });
+    expect([a.attemptNumber, b.attemptNumber, c.attemptNumber]).toEqual([1, 2, 3]);
+    const list = await listCustomerCloseAttempts(deps, team.assistant, customerId);
+    expect(list.count).toBe(3);
+    expect(list.items.map((i) => i.result)).toEqual(['objection', 'stall', 'signed']);
+    expect(await getCloseAttempt(deps, team.manager, a.attempt.id)).toEqual(a.attempt);
+    for (const who of [team.otherLead, team.otherAssistant, foreign.manager]) {
+      expect((await failure(getCloseAttempt(deps, who, a.attempt.id))).code).toBe('NOT_FOUND');
+      expect((await failure(deleteCloseAttempt(deps, who, a.attempt.id))).code).toBe('NOT_FOUND');
+      expect((await failure(listCustomerCloseAttempts(deps, who, customerId))).code).toBe('NOT_FOUND');
+    }
+
+    // b created a plan and a follow-up; a second attempt's done follow-up survives its deletion.
+    const d = await createCloseAttempt(deps, team.lead, {
+      customerId,
+      attemptedOn: '2026-03-05',
+      result: 'stall',
+      objectionKey: 'think_about_it',
+      concern: '预算',
+    });
+    const [done] = await followUpsOf(d.attempt.id);
+    await updateFollowUp(deps, team.lead, done?.id ?? '', { version: 1, done: true });
+    await deleteCloseAttempt(deps, team.lead, b.attempt.id);
+    await deleteCloseAttempt(deps, team.lead, d.attempt.id);
+    expect((await failure(getCloseAttempt(deps, team.lead, b.attempt.id))).code).toBe('NOT_FOUND');
+    expect(await db.selectFrom('next_visit_plans').select('id').execute()).toEqual([]);
+    const left = await db.selectFrom('follow_ups').select(['id', 'kind', 'close_attempt_id']).execute();
+    expect(left).toEqual([{ id: done?.id, kind: 'concern', close_attempt_id: null }]);
+    expect((await listCustomerCloseAttempts(deps, team.lead, customerId)).count).toBe(2);
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['entity', 'action'])
+      .where('entity_id', '=', b.attempt.id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    expect(audit).toEqual([
+      { entity: 'close_attempt', action: 'create' },
+      { entity: 'close_attempt', action: 'delete' },
+    ]);
+  });
+
+  it('lets a manager override a built-in entry and add custom keys, which the attempts then follow', async () => {
+    const before = await listObjectionTypes(deps, team.lead);
+    expect(before.map((e) => e.key)).toEqual([
+      'strategy',
+      'tactics',
+      'team',
+      'price',
+      'think_about_it',
+      'no_money',
+      'ask_chairman',
+    ]);
+    expect(before.every((e) => e.builtIn && e.version === null && !e.archived)).toBe(true);
+
+    expect((await failure(updateObjectionType(deps, team.lead, 'price', { labelZh: '价' }))).code).toBe(
+      'AUTH.FORBIDDEN',
+    );
+    const price = await updateObjectionType(deps, team.manager, 'price', {
+      labelZh: '价格太高',
+      replies: [
+        { id: 'price.value', zh: '先算价值', en: 'Value first' },
+        { zh: '分期付款', en: 'Pay in instalments' },
+      ],
+    });
+    expect(price).toMatchObject({
+      key: 'price',
+      kind: 'objection',
+      labelZh: '价格太高',
+      labelEn: 'Price: no budget / too expensive',
+      builtIn: true,
+      version: 1,
+    });
+    expect(price.replies.map((r) => r.id)[0]).toBe('price.value');
+    expect(price.replies[1]?.id).toMatch(/^price\.[0-9a-f]{12}$/);
+    // The foreign workspace still has the built-in entry.
+    expect((await listObjectionTypes(deps, foreign.manager)).find((e) => e.key === 'price')?.labelZh).toBe(
+      '价格：没有预算 / 太贵了',
+    );
+
+    const on = { customerId, attemptedOn: '2026-03-03', result: 'objection', objectionKey: 'price' };
+    expect(
+      (await failure(createCloseAttempt(deps, team.lead, { ...on, replyId: 'price.fair' }))).fields,
+    ).toEqual(['replyId']);
+    await createCloseAttempt(deps, team.lead, { ...on, replyId: price.replies[1]?.id });
+
+    expect(
+      (await failure(updateObjectionType(deps, team.manager, 'price', { archived: true }))).fields,
+    ).toEqual(['version']);
+    expect(
+      (await failure(updateObjectionType(deps, team.manager, 'price', { archived: true, version: 7 }))).code,
+    ).toBe('CONFLICT.STALE');
+    expect(
+      await updateObjectionType(deps, team.manager, 'price', { archived: true, version: 1 }),
+    ).toMatchObject({ archived: true, version: 2 });
+    expect((await failure(createCloseAttempt(deps, team.lead, on))).fields).toEqual(['objectionKey']);
+
+    expect(
+      (
+        await failure(
+          createObjectionType(deps, team.manager, {
+            key: 'team',
+            kind: 'objection',
+            labelZh: '团队',
+            labelEn: 'Team',
+          }),
+        )
+      ).code,
+    ).toBe('OBJECTION.KEY_TAKEN');
+    expect(
+      (
+        await failure(
+          createObjectionType(deps, team.lead, {
+            key: 'competitor',
+            kind: 'objection',
+            labelZh: '竞品',
+            labelEn: 'Competitor',
+          }),
+        )
+      ).code,
+    ).toBe('AUTH.FORBIDDEN');
+    const custom = await createObjectionType(deps, team.manager, {
+      key: 'competitor',
+      kind: 'objection',
+      labelZh: '已经在用竞品',
+      labelEn: 'Already using a competitor',
+      replies: [{ id: 'competitor.compare', zh: '对比一下效果', en: 'Compare the results' }],
+    });
+    expect(custom).toMatchObject({ key: 'competitor', builtIn: false, version: 1 });
+    expect(
+      (
+        await failure(
+          createObjectionType(deps, team.manager, {
+            key: 'competitor',
+            kind: 'stall',
+            labelZh: 'x',
+            labelEn: 'x',
+          }),
+        )
+      ).code,
+    ).toBe('OBJECTION.KEY_TAKEN');
+    expect(
+      (
+        await failure(
+          createCloseAttempt(deps, team.lead, { ...on, objectionKey: 'competitor', result: 'stall' }),
+        )
+      ).fields,
+    ).toEqual(['objectionKey']);
+    await createCloseAttempt(deps, team.lead, {
+      ...on,
+      objectionKey: 'competitor',
+      replyId: 'competitor.compare',
+    });
+    expect(
+      (await failure(updateObjectionType(deps, foreign.manager, 'competitor', { archived: true }))).code,
+    ).toBe('NOT_FOUND');
+    expect((await listObjectionTypes(deps, team.lead)).map((e) => e.key).at(-1)).toBe('competitor');
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['entity', 'entity_id', 'action'])
+      .where('entity', '=', 'objection_type')
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => [a.entity_id, a.action])).toEqual([
+      ['price', 'create'],
+      ['price', 'update'],
+      ['competitor', 'create'],
+    ]);
+  });
+});

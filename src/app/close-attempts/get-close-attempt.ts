@@ -1,0 +1,42 @@
+/** Use cases: read one close attempt, and a customer's attempts with their count. */
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.js';
+import { visibleCustomers } from '../access.js';
+import type { Deps, Principal } from '../context.js';
+import {
+  type CloseAttempt,
+  closeAttemptView,
+  findVisibleCloseAttempt,
+  toCloseAttempt,
+} from './close-attempt-schema.js';
+
+/** The attempt, or NOT_FOUND when its customer is not visible to the caller. */
+export async function getCloseAttempt(deps: Deps, principal: Principal, id: string): Promise<CloseAttempt> {
+  return toCloseAttempt(await findVisibleCloseAttempt(deps.db, principal, id));
+}
+
+/** A customer's attempts. */
+export const customerCloseAttemptsView = z.object({ count: z.int(), items: z.array(closeAttemptView) });
+
+/** Every attempt on the customer, oldest first (the order they were made); NOT_FOUND for a customer the caller cannot see. */
+export async function listCustomerCloseAttempts(
+  deps: Deps,
+  principal: Principal,
+  customerId: string,
+): Promise<z.infer<typeof customerCloseAttemptsView>> {
+  const customer = await visibleCustomers(deps.db, principal)
+    .select('customers.id')
+    .where('customers.id', '=', customerId)
+    .executeTakeFirst();
+  if (!customer) throw new AppError('NOT_FOUND', { entity: 'customer', id: customerId });
+  const rows = await deps.db
+    .selectFrom('close_attempts')
+    .selectAll()
+    .where('workspace_id', '=', principal.workspaceId)
+    .where('customer_id', '=', customerId)
+    .orderBy('attempted_on')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return { count: rows.length, items: rows.map(toCloseAttempt) };
+}

@@ -1,0 +1,68 @@
+/** Use case: what to present to a customer — their pains and the products that answer them. */
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.js';
+import {
+  buildPitchList,
+  currentPains,
+  PAIN_CATEGORY_KEYS,
+  type Pain,
+} from '../../domain/method/discovery.js';
+import { visibleCustomers } from '../access.js';
+import type { Deps, Principal } from '../context.js';
+
+const painView = z.object({ category: z.enum(PAIN_CATEGORY_KEYS), need: z.string() });
+
+/** The pitch list as the API shows it. */
+export const pitchListView = z.object({
+  customerId: z.string(),
+  pains: z.array(painView),
+  items: z.array(
+    z.object({
+      productId: z.string(),
+      name: z.string(),
+      painsAnswered: z.int(),
+      features: z.array(z.object({ name: z.string(), answers: z.array(painView) })),
+    }),
+  ),
+});
+export type PitchList = z.infer<typeof pitchListView>;
+
+/**
+ * The customer's current pains (from their visits, newest first, one per category) and the
+ * workspace's products ranked by how many of those pains their features answer.
+ */
+export async function getPitchList(deps: Deps, principal: Principal, customerId: string): Promise<PitchList> {
+  const customer = await visibleCustomers(deps.db, principal)
+    .select('customers.id')
+    .where('customers.id', '=', customerId)
+    .executeTakeFirst();
+  if (!customer) throw new AppError('NOT_FOUND', { entity: 'customer', id: customerId });
+  const visits = await deps.db
+    .selectFrom('visits')
+    .select('pains')
+    .where('workspace_id', '=', principal.workspaceId)
+    .where('customer_id', '=', customerId)
+    .where('status', '!=', 'cancelled')
+    .orderBy('visit_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const pains = currentPains(visits.map((v) => ({ pains: JSON.parse(v.pains) as Pain[] })));
+  const products = await deps.db
+    .selectFrom('products')
+    .select(['id', 'name', 'features'])
+    .where('workspace_id', '=', principal.workspaceId)
+    .execute();
+  const items = buildPitchList(
+    pains,
+    products.map((p) => ({
+      id: p.id,
+      name: p.name,
+      features: JSON.parse(p.features) as { name: string; pains: string[] }[],
+    })),
+  );
+  return {
+    customerId,
+    pains,
+    items: items.map((i) => ({ ...i, features: i.features.map((f) => ({ ...f, answers: [...f.answers] })) })),
+  };
+}

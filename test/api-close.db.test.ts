@@ -1,0 +1,207 @@
+/** Discovery, the objection catalog, close attempts and objection analytics over HTTP on both databases. */
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApiToken } from '../src/app/auth/api-tokens.js';
+import type { Database } from '../src/db/client.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import type { Schema } from '../src/db/schema.js';
+import { buildApp } from '../src/server/app.js';
+import { seedTeam, type Team, testDeps } from './factories.js';
+import { engines, type TestDatabase } from './harness/databases.js';
+
+describe.each(engines)('close API on $name', (engine) => {
+  let database: TestDatabase;
+  let open: Database<Schema>;
+  let app: FastifyInstance;
+  let team: Team;
+  let manager: Record<string, string>;
+  let lead: Record<string, string>;
+  let other: Record<string, string>;
+
+  beforeEach(async () => {
+    database = await engine.create();
+    open = database.open() as Database<Schema>;
+    await migrateToLatest(open.db as Kysely<unknown>);
+    app = await buildApp({ ...testDeps(open.db), dialect: open.dialect });
+    const deps = testDeps(open.db);
+    team = await seedTeam(open.db);
+    const bearer = async (p: Team['lead']) => ({
+      authorization: `Bearer ${(await createApiToken(deps, p, { name: 't' })).token}`,
+    });
+    manager = await bearer(team.manager);
+    lead = await bearer(team.lead);
+    other = await bearer(team.otherLead);
+  });
+  afterEach(async () => {
+    await app.close();
+    await open.close();
+    await database.dispose();
+  });
+
+  const call = async (method: string, url: string, headers: Record<string, string>, payload?: unknown) => {
+    const res = await app.inject({ method: method as 'GET', url, headers, ...(payload ? { payload } : {}) });
+    return { status: res.statusCode, body: res.body ? res.json() : null };
+  };
+
+  it('edits the discovery chain, answers it on a visit, and builds the pitch list', async () => {
+    expect((await call('GET', '/api/discovery-chain', lead)).body).toMatchObject({
+      version: 0,
+      createdAt: null,
+    });
+    const chain = { questions: [{ id: 'now', zh: '现在怎么做？', en: 'How now?' }] };
+    expect((await call('PUT', '/api/discovery-chain', lead, chain)).status).toBe(403);
+    const saved = await call('PUT', '/api/discovery-chain', manager, chain);
+    expect(saved).toMatchObject({ status: 201, body: { version: 1, questions: chain.questions } });
+    const versions = await call('GET', '/api/discovery-chain/versions', lead);
+    expect(versions.body.map((v: { version: number }) => v.version)).toEqual([1, 0]);
+
+    await call('POST', '/api/products', manager, {
+      name: '金品诚企',
+      priceMinor: 8_000_000,
+      features: [{ name: '实力商家认证', pains: ['brand'] }],
+    });
+    const customer = (await call('POST', '/api/customers', lead, { name: '萧山纺织' })).body;
+    const visit = (
+      await call('POST', '/api/visits', lead, { customerId: customer.id, visitOn: '2026-03-03' })
+    ).body;
+    const url = `/api/visits/${visit.id}/discovery`;
+    const body = {
+      version: 1,
+      discoveryVersion: 1,
+      answers: [{ questionId: 'now', answer: '靠展会' }],
+      pains: [{ category: 'brand', need: '让买家信任' }],
+    };
+    const bad = await call('PUT', url, lead, { ...body, discoveryVersion: 9 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.fields.map((f: { path: string }) => f.path)).toEqual(['discoveryVersion']);
+    expect(
+      (await call('PUT', url, lead, { ...body, answers: [{ questionId: 'situation', answer: 'x' }] })).status,
+    ).toBe(400);
+    expect((await call('PUT', url, other, body)).status).toBe(404);
+    expect(await call('PUT', url, lead, body)).toEqual({
+      status: 200,
+      body: { visitId: visit.id, customerId: customer.id, ...body, version: 2 },
+    });
+    expect((await call('PUT', url, lead, body)).status).toBe(409);
+    const pitch = await call('GET', `/api/customers/${customer.id}/pitch-list`, lead);
+    expect(pitch.body).toMatchObject({
+      customerId: customer.id,
+      pains: body.pains,
+      items: [
+        { name: '金品诚企', painsAnswered: 1, features: [{ name: '实力商家认证', answers: body.pains }] },
+      ],
+    });
+    expect((await call('GET', `/api/customers/${customer.id}/pitch-list`, other)).status).toBe(404);
+  });
+
+  it('serves and edits the objection catalog', async () => {
+    const list = await call('GET', '/api/objection-types', lead);
+    expect(list.body).toHaveLength(7);
+    expect((await call('PUT', '/api/objection-types/price', lead, { archived: true })).status).toBe(403);
+    const edited = await call('PUT', '/api/objection-types/price', manager, { labelEn: 'Too expensive' });
+    expect(edited).toMatchObject({
+      status: 200,
+      body: { key: 'price', labelEn: 'Too expensive', version: 1, builtIn: true },
+    });
+    expect(
+      (await call('PUT', '/api/objection-types/price', manager, { labelEn: 'x', version: 5 })).status,
+    ).toBe(409);
+    expect((await call('PUT', '/api/objection-types/nothing', manager, { labelEn: 'x' })).status).toBe(404);
+    const added = await call('POST', '/api/objection-types', manager, {
+      key: 'competitor',
+      kind: 'objection',
+      labelZh: '在用竞品',
+      labelEn: 'Using a competitor',
+    });
+    expect(added).toMatchObject({ status: 201, body: { key: 'competitor', builtIn: false, replies: [] } });
+    const taken = await call('POST', '/api/objection-types?lang=zh', manager, {
+      key: 'price',
+      kind: 'objection',
+      labelZh: '价格',
+      labelEn: 'Price',
+    });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error).toMatchObject({ code: 'OBJECTION.KEY_TAKEN', details: { key: 'price' } });
+    expect(taken.body.error.message).toContain('拒签问题目录');
+  });
+
+  it('logs close attempts with their effects, lists, reads and deletes them, and reports the analytics', async () => {
+    const customer = (await call('POST', '/api/customers', lead, { name: '萧山纺织', class: 'A' })).body;
+    const missing = await call('POST', '/api/close-attempts', lead, {
+      customerId: customer.id,
+      attemptedOn: '2026-03-03',
+      result: 'stall',
+      objectionKey: 'no_money',
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details.fields).toEqual([
+      {
+        path: 'fundsOn',
+        message: 'ask "when will the funds arrive?" and record the date to come back',
+        messageZh: '请问“资金什么时候到账？”并记下日期，到时再来',
+      },
+    ]);
+    const stall = await call('POST', '/api/close-attempts', lead, {
+      customerId: customer.id,
+      attemptedOn: '2026-03-03',
+      result: 'stall',
+      objectionKey: 'no_money',
+      replyId: 'no_money.when',
+      fundsOn: '2026-03-20',
+    });
+    expect(stall.status).toBe(201);
+    expect(stall.body).toMatchObject({
+      attemptNumber: 1,
+      created: {
+        followUps: [
+          {
+            kind: 'funds',
+            dueOn: '2026-03-20',
+            assigneeId: team.lead.membershipId,
+            closeAttemptId: stall.body.attempt.id,
+          },
+        ],
+        nextVisitPlan: null,
+        expectedFundsOn: '2026-03-20',
+      },
+    });
+    const signed = await call('POST', '/api/close-attempts', lead, {
+      customerId: customer.id,
+      attemptedOn: '2026-03-20',
+      result: 'signed',
+    });
+    expect(signed.body.attemptNumber).toBe(2);
+    const listed = await call('GET', `/api/customers/${customer.id}/close-attempts`, lead);
+    expect(listed.body.count).toBe(2);
+    expect(listed.body.items.map((a: { result: string }) => a.result)).toEqual(['stall', 'signed']);
+    expect((await call('GET', `/api/close-attempts/${stall.body.attempt.id}`, lead)).body).toEqual(
+      stall.body.attempt,
+    );
+    expect((await call('GET', `/api/close-attempts/${stall.body.attempt.id}`, other)).status).toBe(404);
+    expect((await call('GET', `/api/customers/${customer.id}/close-attempts`, other)).status).toBe(404);
+
+    const stats = await call(
+      'GET',
+      '/api/stats/objections?from=2026-03-01&to=2026-03-31&groupBy=class',
+      manager,
+    );
+    expect(stats.status).toBe(200);
+    expect(stats.body).toMatchObject({
+      total: 1,
+      groups: [{ group: 'A', label: 'A', total: 1, items: [{ key: 'no_money', count: 1, shareBp: 10_000 }] }],
+      replies: [
+        { objectionKey: 'no_money', replyId: 'no_money.when', uses: 1, signedAfter: 1, rateBp: 10_000 },
+      ],
+    });
+    expect((await call('GET', '/api/stats/objections?groupBy=city', manager)).status).toBe(400);
+
+    expect((await call('DELETE', `/api/close-attempts/${stall.body.attempt.id}`, other)).status).toBe(404);
+    expect(await call('DELETE', `/api/close-attempts/${stall.body.attempt.id}`, lead)).toEqual({
+      status: 204,
+      body: null,
+    });
+    expect((await call('GET', `/api/close-attempts/${stall.body.attempt.id}`, lead)).status).toBe(404);
+    expect((await call('GET', '/api/follow-ups', lead)).body.items).toEqual([]);
+  });
+});
