@@ -52,7 +52,9 @@ import { listVisits, listVisitsQuery } from '../../app/visits/list-visits.js';
 import { updateVisit } from '../../app/visits/update-visit.js';
 import { createVisitInput, updateVisitInput, visitView } from '../../app/visits/visit-schema.js';
 import { registerCrudRoutes } from './crud-routes.js';
+import { registerDutyRoutes } from './duty-routes.js';
 import { registerPlanRoutes } from './plan-routes.js';
+import { registerSeminarRoutes } from './seminar-routes.js';
 
 /** Registers the workspace routes (records and plans) on `app`. */
 export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void {
@@ -148,4 +150,6 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
     remove: deleteMarket,
   });
   registerPlanRoutes(app, deps);
+  registerSeminarRoutes(app, deps);
+  registerDutyRoutes(app, deps);
 }
