@@ -17,6 +17,8 @@ import { createFollowUp } from '../src/app/follow-ups/create-follow-up.js';
 import { createMarket } from '../src/app/markets/create-market.js';
 import { savePlan } from '../src/app/plans/save-plan.js';
 import { createProduct } from '../src/app/products/create-product.js';
+import { createSeminar } from '../src/app/seminars/create-seminar.js';
+import { inviteCustomers } from '../src/app/seminars/invite-customers.js';
 import { createVisit } from '../src/app/visits/create-visit.js';
 import type { Database } from '../src/db/client.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -51,7 +53,17 @@ async function recordsOf(
     name: `海外 ${owner.membershipId}`,
     sharePercent: 10,
   });
+  // Seminars are the workspace's; an invitation is visible with its customer.
+  const seminar = await createSeminar(deps, team.manager, {
+    title: '会销',
+    heldOn: '2026-03-20',
+    capacity: 30,
+  });
+  const invitation = (await inviteCustomers(deps, owner, seminar.id, { customerIds: [customerId] }))
+    .invited[0];
   return {
+    seminars: seminar.id,
+    'seminar-invitations': invitation?.id ?? '',
     customers: customerId,
     tokens: token.id,
     plans: '2026',
@@ -65,10 +77,18 @@ async function recordsOf(
 }
 
 /** Records every member of a workspace may read: not "another person's" record. */
-const WORKSPACE_WIDE = ['/api/plans', '/api/products', '/api/markets'];
+const WORKSPACE_WIDE = ['/api/plans', '/api/products', '/api/markets', '/api/seminars/'];
+
+/** Bodies of routes whose body has required fields (method and OpenAPI path). */
+const BODIES: Record<string, Record<string, unknown>> = {
+  'post /api/seminars/{id}/invitations': { customerIds: ['0190c6d5-0000-7000-8000-000000000000'] },
+  'post /api/customers/{id}/handoff': { kind: 'to_lead' },
+};
 
 /** A body that passes validation for the route, so the answer is about the id. */
-function bodyFor(method: Method): Record<string, unknown> | undefined {
+function bodyFor(method: Method, path = ''): Record<string, unknown> | undefined {
+  const special = BODIES[`${method} ${path}`];
+  if (special) return special;
   if (method === 'patch' || method === 'put') return { version: 1 };
   if (method === 'post') return {};
   return undefined;
@@ -122,13 +142,15 @@ describe.each(engines)('foreign ids on $name', (engine) => {
   };
 
   it('finds the routes that take an id', () => {
-    // 7 record types × read/change/delete, DELETE /api/tokens/{id}, GET /api/plans/{year}.
-    expect(paths.length).toBe(7 * 3 + 2);
+    // 7 record types × read/change/delete, DELETE /api/tokens/{id}, GET /api/plans/{year};
+    // seminars: read/change/delete, quotas, invitations (list, invite), an invitation's
+    // change/delete, a customer's hand-off and hand-offs.
+    expect(paths.length).toBe(7 * 3 + 2 + 3 + 3 + 2 + 2);
   });
 
   it('answers 404 to a manager for every record of another workspace', async () => {
     for (const [path, method] of paths) {
-      const body = bodyFor(method);
+      const body = bodyFor(method, path);
       const res = await app.inject({
         method: method.toUpperCase() as 'GET',
         url: urlFor(path, foreignIds),
@@ -150,7 +172,7 @@ describe.each(engines)('foreign ids on $name', (engine) => {
   it("answers 404 to a lead for the records of another lead's team", async () => {
     for (const [path, method] of paths) {
       if (WORKSPACE_WIDE.some((prefix) => path.startsWith(prefix))) continue;
-      const body = bodyFor(method);
+      const body = bodyFor(method, path);
       const res = await app.inject({
         method: method.toUpperCase() as 'GET',
         url: urlFor(path, otherTeamIds),

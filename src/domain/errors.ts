@@ -173,8 +173,8 @@ export const ERROR_CATALOG = {
   'HANDOFF.NOT_QUALIFIED': {
     http: 409,
     exit: 2,
-    zh: '客户还没有确认合格，不能移交给主管：还缺 {gaps}',
-    en: 'The customer is not qualified yet and cannot go to the lead: missing {gaps}',
+    zh: '客户还没有确认合格，不能移交给主管：还需要{missing}',
+    en: 'The customer is not qualified yet and cannot go to the lead: still to confirm {missing}',
   },
   'HANDOFF.NOT_WON': {
     http: 409,

@@ -22,10 +22,11 @@ import { workspaceToday } from '../seminars/workspace-today.js';
 import { parseInput } from '../validation.js';
 import { type Handoff, handoffInput, toHandoff } from './handoff-schema.js';
 
-const GAP_ZH = {
-  key_person: '确认关键人（KP）',
-  willing_to_sign: '确认愿意签约',
-  able_to_pay: '确认付得起钱',
+/** What is still to be confirmed, in words a salesperson reads in the error message. */
+const GAP_TEXT = {
+  key_person: { en: 'who the key person (KP) is', zh: '确认关键人（KP）' },
+  willing_to_sign: { en: 'that they are willing to sign', zh: '确认对方愿意签约' },
+  able_to_pay: { en: 'that they are able to pay', zh: '确认对方付得起钱' },
 } as const;
 
 /** The hand-off and the customer after it. */
@@ -70,7 +71,11 @@ export async function handoffCustomer(
         ableToPay: before.able_to_pay,
       });
       if (gaps.length > 0)
-        throw new AppError('HANDOFF.NOT_QUALIFIED', { gaps, gapsZh: gaps.map((g) => GAP_ZH[g]) });
+        throw new AppError('HANDOFF.NOT_QUALIFIED', {
+          gaps,
+          missing: gaps.map((g) => GAP_TEXT[g].en),
+          missingZh: gaps.map((g) => GAP_TEXT[g].zh),
+        });
       // The assistant who worked the customer: its assistant, else an assistant owner, else the caller.
       const owner = await membership(trx, principal, before.owner_id);
       const assistantId =
