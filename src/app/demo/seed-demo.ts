@@ -14,6 +14,7 @@ import { createMember } from '../auth/members.js';
 import type { Deps, Principal } from '../context.js';
 import { savePlan } from '../plans/save-plan.js';
 import type { DemoAreaSeeder, DemoContext } from './demo-context.js';
+import { seedSeminars } from './seed-seminars.js';
 
 /** The demo's logins (all with the same password). */
 export interface DemoResult {
@@ -104,7 +105,10 @@ const PRODUCTS = [
  * The method's areas, seeded in this order after the base data; each gets its own
  * generator (seed + position) so adding an area leaves the others' data unchanged.
  */
-const AREA_SEEDERS: readonly DemoAreaSeeder[] = [];
+const AREA_SEEDERS: readonly DemoAreaSeeder[] = [
+  // Seminars and hand-offs (issue 4, seminar).
+  seedSeminars,
+];
 
 const CLASS_PLAN = [
   { key: 'A', count: 12, order: 80_000_00 },

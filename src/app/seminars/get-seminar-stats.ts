@@ -9,15 +9,19 @@
 import { z } from 'zod';
 import { addDays } from '../../domain/dates.js';
 import { differencePoints, rateBp, SIGNING_WINDOW_DAYS } from '../../domain/method/seminars.js';
+import { visibleCustomers } from '../access.js';
 import type { Deps, Principal } from '../context.js';
-import { visibleCustomerIds } from '../customers/visible-customer.js';
 import { fieldError, parseInput } from '../validation.js';
 import { workspaceToday } from './workspace-today.js';
 
-/** Query of "seminar statistics": from/to inclusive; default the year to date. */
+/**
+ * Query of "seminar statistics": from/to inclusive (default the year to date); `class`
+ * limits both groups to customers of one class (e.g. `new`: how seminars work on prospects).
+ */
 export const seminarStatsQuery = z.strictObject({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
+  class: z.enum(['A', 'B', 'C', 'new']).optional(),
 });
 
 const rate = z.number().nullable().describe('percent with two decimals; null when nothing to divide by');
@@ -26,6 +30,7 @@ const rate = z.number().nullable().describe('percent with two decimals; null whe
 export const seminarStatsView = z.object({
   from: z.string(),
   to: z.string(),
+  class: z.enum(['A', 'B', 'C', 'new']).nullable(),
   signingWindowDays: z.int(),
   seminars: z.array(
     z.object({
@@ -67,7 +72,9 @@ export async function getSeminarStats(
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
   if (from > to) throw fieldError('from', 'must not be after to', '开始日期不能晚于结束日期');
   const ws = principal.workspaceId;
-  const visible = visibleCustomerIds(deps.db, principal);
+  let visibleQuery = visibleCustomers(deps.db, principal).select('customers.id');
+  if (q.class) visibleQuery = visibleQuery.where('customers.class', '=', q.class);
+  const visible = visibleQuery;
 
   const seminars = await deps.db
     .selectFrom('seminars')
@@ -172,6 +179,7 @@ export async function getSeminarStats(
   return {
     from,
     to,
+    class: q.class ?? null,
     signingWindowDays: SIGNING_WINDOW_DAYS,
     seminars: rows,
     total: { ...total, signRatePercent: percent(totalBp) },

@@ -389,6 +389,7 @@ describe.each(engines)('seminars on $name', (engine) => {
     expect(lead).toEqual({
       from: '2026-01-01',
       to: '2026-02-28',
+      class: null,
       signingWindowDays: 60,
       seminars: [
         {
