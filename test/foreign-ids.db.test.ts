@@ -20,6 +20,8 @@ import { createNextVisitPlan } from '../src/app/next-visit-plans/create-next-vis
 import { createObjectionType } from '../src/app/objections/create-objection-type.js';
 import { savePlan } from '../src/app/plans/save-plan.js';
 import { createProduct } from '../src/app/products/create-product.js';
+import { createSeminar } from '../src/app/seminars/create-seminar.js';
+import { inviteCustomers } from '../src/app/seminars/invite-customers.js';
 import { createVisit } from '../src/app/visits/create-visit.js';
 import type { Database } from '../src/db/client.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -68,10 +70,20 @@ async function recordsOf(
     labelZh: '自定义',
     labelEn: 'Custom',
   });
+  // Seminars are the workspace's; an invitation is visible with its customer.
+  const seminar = await createSeminar(deps, team.manager, {
+    title: '会销',
+    heldOn: '2026-03-20',
+    capacity: 30,
+  });
+  const invitation = (await inviteCustomers(deps, owner, seminar.id, { customerIds: [customerId] }))
+    .invited[0];
   return {
     'next-visit-plans': nextVisitPlan.id,
     'close-attempts': closeAttempt.attempt.id,
     'objection-types': objectionKey,
+    seminars: seminar.id,
+    'seminar-invitations': invitation?.id ?? '',
     customers: customerId,
     tokens: token.id,
     plans: '2026',
@@ -84,14 +96,6 @@ async function recordsOf(
   };
 }
 
-/** Records every member of a workspace may read: not "another person's" record. */
-const WORKSPACE_WIDE = ['/api/plans', '/api/products', '/api/markets', '/api/objection-types'];
-
-/** Bodies that pass validation for routes whose body has required fields. */
-const BODIES: Record<string, Record<string, unknown>> = {
-  'put /api/visits/{id}/discovery': { version: 1, discoveryVersion: 0, answers: [], pains: [] },
-};
-
 /** Bodies of POST routes under a record that need more than `{}` to pass validation. */
 const POST_BODIES: Record<string, Record<string, unknown>> = {
   '/api/customers/{id}/chairman-consultations': {
@@ -102,6 +106,22 @@ const POST_BODIES: Record<string, Record<string, unknown>> = {
     biggestObstacle: 'price',
   },
   '/api/customers/{id}/next-visit-plans': { goal: 'meet the chairman' },
+};
+
+/** Records every member of a workspace may read: not "another person's" record. */
+const WORKSPACE_WIDE = [
+  '/api/plans',
+  '/api/products',
+  '/api/markets',
+  '/api/objection-types',
+  '/api/seminars/',
+];
+
+/** Bodies of routes whose body has required fields (method and OpenAPI path). */
+const BODIES: Record<string, Record<string, unknown>> = {
+  'put /api/visits/{id}/discovery': { version: 1, discoveryVersion: 0, answers: [], pains: [] },
+  'post /api/seminars/{id}/invitations': { customerIds: ['0190c6d5-0000-7000-8000-000000000000'] },
+  'post /api/customers/{id}/handoff': { kind: 'to_lead' },
 };
 
 /** A body that passes validation for the route, so the answer is about the id. */
@@ -166,7 +186,9 @@ describe.each(engines)('foreign ids on $name', (engine) => {
     // meetings: stage history, chairman consultations (GET, POST), next-visit plans (GET, POST, PATCH).
     // Close (issue 4): PUT visits/{id}/discovery, GET customers/{id}/pitch-list and
     // /close-attempts, GET and DELETE close-attempts/{id}, PUT objection-types/{key}.
-    expect(paths.length).toBe(7 * 3 + 2 + 6 + 6);
+    // Seminars: read/change/delete, quotas, invitations (list, invite), an invitation's
+    // change/delete, a customer's hand-off and hand-offs.
+    expect(paths.length).toBe(7 * 3 + 2 + 6 + 6 + 3 + 3 + 2 + 2);
   });
 
   it('answers 404 to a manager for every record of another workspace', async () => {

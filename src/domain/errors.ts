@@ -169,6 +169,37 @@ export const ERROR_CATALOG = {
     zh: '数据库来自更新版本的 Closer（未知迁移 {migrations}），请升级后再使用',
     en: 'The database was written by a newer Closer (unknown migrations {migrations}); upgrade before using it',
   },
+  // Seminars and team duties (issue 4).
+  'SEMINAR.NOT_YET_HELD': {
+    http: 409,
+    exit: 2,
+    zh: '会销在 {heldOn} 举办，还没到日期，不能登记到场',
+    en: 'The seminar is on {heldOn}; attendance can only be recorded from that day on',
+  },
+  'HANDOFF.NOT_QUALIFIED': {
+    http: 409,
+    exit: 2,
+    zh: '客户还没有确认合格，不能移交给主管：还需要{missing}',
+    en: 'The customer is not qualified yet and cannot go to the lead: still to confirm {missing}',
+  },
+  'HANDOFF.NOT_WON': {
+    http: 409,
+    exit: 2,
+    zh: '只有已成交的客户才能移交售后（当前状态：{status}）',
+    en: 'Only a won customer can go to after-sales (status now: {status})',
+  },
+  'HANDOFF.NO_LEAD': {
+    http: 409,
+    exit: 2,
+    zh: '找不到接手的主管：负责这个客户的助理没有所属主管',
+    en: 'No lead to hand over to: the assistant of this customer works for no lead',
+  },
+  'HANDOFF.NO_AFTER_SALES': {
+    http: 409,
+    exit: 2,
+    zh: '这个客户的主管没有负责售后的助理，无法移交售后',
+    en: "The customer's lead has no after-sales assistant to hand over to",
+  },
   INTERNAL: {
     http: 500,
     exit: 1,

@@ -9,8 +9,11 @@ import { login } from '../auth/sessions.js';
 import { getStageHistory } from '../customers/get-stage-history.js';
 import { listCustomers } from '../customers/list-customers.js';
 import { getPitchList } from '../discovery/get-pitch-list.js';
+import { getAfterSalesQueue } from '../duties/get-after-sales-queue.js';
+import { getProspectingQueue } from '../duties/get-prospecting-queue.js';
 import { listFollowUps } from '../follow-ups/list-follow-ups.js';
 import { getPlan } from '../plans/get-plan.js';
+import { getSeminarStats } from '../seminars/get-seminar-stats.js';
 import { getMeetingStats } from '../stats/get-meeting-stats.js';
 import { getObjectionStats } from '../stats/objection-stats.js';
 import { listVisits } from '../visits/list-visits.js';
@@ -103,6 +106,47 @@ describe.each(engines)('demo workspace on $name', (engine) => {
     }
     expect(demo.counts.chairmanConsultations).toBe(4);
     expect(await open.db.selectFrom('next_visit_plans').select('id').execute()).toHaveLength(4);
+    // Seminars, invitations and hand-offs make the statistics and queues worth reading.
+    expect(demo.counts.seminars).toBe(11);
+    const signIn = async (email: string) =>
+      (await login(deps, { email, password: demo.password, ip: '127.0.0.1' })).principal;
+    const manager = await signIn('manager@demo.closer');
+    const period = { from: '2026-01-01', to: '2026-11-27' };
+    const all = await getSeminarStats(deps, manager, period);
+    const prospects = await getSeminarStats(deps, manager, { ...period, class: 'new' });
+    // Ten held seminars (next month's is still planned), 22–30 invitations each (fewer when
+    // a quota cell runs out of customers).
+    expect(all.seminars).toHaveLength(10);
+    for (const row of all.seminars) {
+      expect(row.invited).toBeGreaterThanOrEqual(15);
+      expect(row.invited).toBeLessThanOrEqual(30);
+      expect(row.attended).toBeLessThanOrEqual(row.accepted);
+    }
+    expect(all.total.attended).toBeGreaterThan(50);
+    expect(all.total.signed).toBeGreaterThan(10);
+    expect(all.total.signed).toBeLessThan(all.total.attended);
+    expect(all.meetingOnly.customers).toBeGreaterThan(20);
+    // On prospects, where the method counts seminar signings, attendees sign far more often
+    // than customers only met (every existing customer of the demo re-signs after a visit,
+    // which evens out the comparison over all classes).
+    expect(prospects.total.attended).toBeGreaterThan(20);
+    expect(prospects.meetingOnly.customers).toBeGreaterThan(20);
+    expect(prospects.differencePoints).toBeGreaterThan(10);
+    const invitations = await open.db.selectFrom('seminar_invitations').select('seminar_id').execute();
+    expect(invitations.length).toBe(demo.counts.seminarInvitations);
+
+    const queue = await getProspectingQueue(deps, await signIn('prospecting@demo.closer'), {});
+    expect(queue.items.length).toBeGreaterThan(20);
+    expect(queue.items.every((i) => i.status === 'lead' || i.status === 'contacted')).toBe(true);
+    expect(queue.weeklyQuota).toBeGreaterThan(0);
+    const afterSales = await signIn('aftersales@demo.closer');
+    const care = await getAfterSalesQueue(deps, session.principal, { memberId: afterSales.membershipId });
+    expect(care.items).toHaveLength(132);
+    expect(care.repeatCandidates.length).toBeGreaterThan(0);
+    expect(care.repeatCandidates.every((c) => c.class === 'A' || c.class === 'B')).toBe(true);
+    const handoffs = await open.db.selectFrom('handoffs').select('kind').execute();
+    expect(handoffs.length).toBeGreaterThan(20);
+    expect(handoffs.every((h) => h.kind === 'to_lead')).toBe(true);
 
     await expect(seedDemo(deps)).rejects.toMatchObject({ code: 'SETUP.ALREADY_DONE' });
   });

@@ -16,6 +16,7 @@ import { savePlan } from '../plans/save-plan.js';
 import type { DemoAreaSeeder, DemoContext } from './demo-context.js';
 import { seedClose } from './seed-close.js';
 import { seedMeetings } from './seed-meetings.js';
+import { seedSeminars } from './seed-seminars.js';
 
 /** The demo's logins (all with the same password). */
 export interface DemoResult {
@@ -106,7 +107,7 @@ const PRODUCTS = [
  * The method's areas, seeded in this order after the base data; each gets its own
  * generator (seed + position) so adding an area leaves the others' data unchanged.
  */
-const AREA_SEEDERS: readonly DemoAreaSeeder[] = [seedMeetings, seedClose];
+const AREA_SEEDERS: readonly DemoAreaSeeder[] = [seedMeetings, seedClose, seedSeminars];
 
 const CLASS_PLAN = [
   { key: 'A', count: 12, order: 80_000_00 },

@@ -58,8 +58,10 @@ import {
 } from '../../app/visits/visit-schema.js';
 import { registerCloseRoutes } from './close-routes.js';
 import { registerCrudRoutes } from './crud-routes.js';
+import { registerDutyRoutes } from './duty-routes.js';
 import { registerMeetingRoutes } from './meeting-routes.js';
 import { registerPlanRoutes } from './plan-routes.js';
+import { registerSeminarRoutes } from './seminar-routes.js';
 
 /** Registers the workspace routes (records and plans) on `app`. */
 export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void {
@@ -158,4 +160,6 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
   registerPlanRoutes(app, deps);
   registerMeetingRoutes(app, deps);
   registerCloseRoutes(app, deps);
+  registerSeminarRoutes(app, deps);
+  registerDutyRoutes(app, deps);
 }

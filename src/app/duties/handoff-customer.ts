@@ -1,0 +1,177 @@
+/**
+ * Use case: hand a customer over inside the team (method: the prospecting assistant finds
+ * and qualifies, the lead meets and closes, the after-sales assistant looks after won
+ * customers).
+ * - `to_lead`: only a qualified customer (key person known, willing to sign, able to pay;
+ *   else HANDOFF.NOT_QUALIFIED naming the gaps). The owner becomes the lead the customer's
+ *   assistant works for; a customer still at lead/contacted moves to qualified, with its
+ *   stage change recorded.
+ * - `to_after_sales`: only a won customer (HANDOFF.NOT_WON); the assistant becomes the
+ *   after-sales assistant of the owner's lead (HANDOFF.NO_AFTER_SALES when there is none).
+ * Every hand-off writes a `handoffs` row and audit entries, in one transaction.
+ */
+import type { Transaction } from 'kysely';
+import type { Schema } from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
+import { qualificationGaps } from '../../domain/method/qualification.js';
+import { visibleCustomers } from '../access.js';
+import { recordAudit } from '../audit.js';
+import type { Deps, Principal } from '../context.js';
+import { type Customer, toCustomer } from '../customers/customer-schema.js';
+import { workspaceToday } from '../seminars/workspace-today.js';
+import { parseInput } from '../validation.js';
+import { type Handoff, handoffInput, toHandoff } from './handoff-schema.js';
+
+/** What is still to be confirmed, in words a salesperson reads in the error message. */
+const GAP_TEXT = {
+  key_person: { en: 'who the key person (KP) is', zh: '确认关键人（KP）' },
+  willing_to_sign: { en: 'that they are willing to sign', zh: '确认对方愿意签约' },
+  able_to_pay: { en: 'that they are able to pay', zh: '确认对方付得起钱' },
+} as const;
+
+/** The hand-off and the customer after it. */
+export interface HandoffResult {
+  readonly handoff: Handoff;
+  readonly customer: Customer;
+}
+
+async function membership(trx: Transaction<Schema>, principal: Principal, id: string | null) {
+  if (id === null) return undefined;
+  return trx
+    .selectFrom('memberships')
+    .select(['id', 'role', 'duty', 'works_for'])
+    .where('workspace_id', '=', principal.workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Hands the customer `customerId` (NOT_FOUND unless visible) to the lead or to after-sales. */
+export async function handoffCustomer(
+  deps: Deps,
+  principal: Principal,
+  customerId: string,
+  input: unknown,
+): Promise<HandoffResult> {
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await visibleCustomers(trx, principal)
+      .selectAll('customers')
+      .where('customers.id', '=', customerId)
+      .executeTakeFirst();
+    if (!before) throw new AppError('NOT_FOUND', { entity: 'customer', id: customerId });
+    const body = parseInput(handoffInput, input);
+    const now = deps.clock().toISOString();
+    let fromId: string | null;
+    let toId: string;
+    let changes: { owner_id?: string; assistant_id?: string; status?: 'qualified' } = {};
+
+    if (body.kind === 'to_lead') {
+      const gaps = qualificationGaps({
+        kpContactId: before.kp_contact_id,
+        willingToSign: before.willing_to_sign,
+        ableToPay: before.able_to_pay,
+      });
+      if (gaps.length > 0)
+        throw new AppError('HANDOFF.NOT_QUALIFIED', {
+          gaps,
+          missing: gaps.map((g) => GAP_TEXT[g].en),
+          missingZh: gaps.map((g) => GAP_TEXT[g].zh),
+        });
+      // The assistant who worked the customer: its assistant, else an assistant owner, else the caller.
+      const owner = await membership(trx, principal, before.owner_id);
+      const assistantId =
+        before.assistant_id ??
+        (owner?.role === 'assistant'
+          ? owner.id
+          : principal.role === 'assistant'
+            ? principal.membershipId
+            : null);
+      const assistant = await membership(trx, principal, assistantId);
+      if (!assistant?.works_for) throw new AppError('HANDOFF.NO_LEAD', {});
+      fromId = assistant.id;
+      toId = assistant.works_for;
+      changes = {
+        owner_id: toId,
+        ...(before.status === 'lead' || before.status === 'contacted'
+          ? { status: 'qualified' as const }
+          : {}),
+      };
+    } else {
+      if (before.status !== 'won') throw new AppError('HANDOFF.NOT_WON', { status: before.status });
+      const owner = await membership(trx, principal, before.owner_id);
+      const leadId = owner?.role === 'lead' ? owner.id : owner?.role === 'assistant' ? owner.works_for : null;
+      if (!leadId) throw new AppError('HANDOFF.NO_LEAD', {});
+      const afterSales = await trx
+        .selectFrom('memberships')
+        .select('id')
+        .where('workspace_id', '=', principal.workspaceId)
+        .where('works_for', '=', leadId)
+        .where('role', '=', 'assistant')
+        .where('duty', '=', 'after_sales')
+        .orderBy('id')
+        .executeTakeFirst();
+      if (!afterSales) throw new AppError('HANDOFF.NO_AFTER_SALES', {});
+      fromId = before.assistant_id;
+      toId = afterSales.id;
+      changes = { assistant_id: toId };
+    }
+
+    const updated = await trx
+      .updateTable('customers')
+      .set({ ...changes, updated_at: now, version: before.version + 1 })
+      .where('workspace_id', '=', principal.workspaceId)
+      .where('id', '=', customerId)
+      .where('version', '=', before.version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated)
+      throw new AppError('CONFLICT.STALE', { entity: 'customer', id: customerId, version: before.version });
+    if (changes.status) {
+      const { today } = await workspaceToday(trx, deps, principal);
+      await trx
+        .insertInto('customer_stage_changes')
+        .values({
+          id: deps.newId(),
+          workspace_id: principal.workspaceId,
+          customer_id: customerId,
+          from_status: before.status,
+          to_status: changes.status,
+          changed_on: today,
+          changed_at: now,
+          actor_id: principal.userId,
+          override_reason: null,
+        })
+        .execute();
+    }
+    const row = await trx
+      .insertInto('handoffs')
+      .values({
+        id: deps.newId(),
+        workspace_id: principal.workspaceId,
+        customer_id: customerId,
+        kind: body.kind,
+        from_id: fromId,
+        to_id: toId,
+        note: body.note ?? null,
+        actor_id: principal.userId,
+        at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const handoff = toHandoff(row);
+    const customer = toCustomer(updated);
+    await recordAudit(trx, deps, principal, {
+      entity: 'customer',
+      entityId: customerId,
+      action: 'update',
+      before: toCustomer(before),
+      after: customer,
+    });
+    await recordAudit(trx, deps, principal, {
+      entity: 'handoff',
+      entityId: handoff.id,
+      action: 'create',
+      after: handoff,
+    });
+    return { handoff, customer };
+  });
+}

@@ -1,0 +1,9 @@
+/** Use case: read one seminar (any member of the workspace). */
+import type { Deps, Principal } from '../context.js';
+import { type Seminar, toSeminar } from './seminar-schema.js';
+import { findSeminar } from './seminar-store.js';
+
+/** The seminar, or NOT_FOUND when it is not the caller's workspace's. */
+export async function getSeminar(deps: Deps, principal: Principal, id: string): Promise<Seminar> {
+  return toSeminar(await findSeminar(deps.db, principal, id));
+}
