@@ -105,7 +105,9 @@ describe.each(engines)('demo workspace on $name', (engine) => {
         expect(history.at(-1)?.overrideReason).toBeTruthy();
     }
     expect(demo.counts.chairmanConsultations).toBe(4);
-    expect(await open.db.selectFrom('next_visit_plans').select('id').execute()).toHaveLength(4);
+    expect(
+      await open.db.selectFrom('next_visit_plans').select('id').where('source', '=', 'chairman').execute(),
+    ).toHaveLength(4);
     // Seminars, invitations and hand-offs make the statistics and queues worth reading.
     expect(demo.counts.seminars).toBe(11);
     const signIn = async (email: string) =>
@@ -157,7 +159,7 @@ describe.each(engines)('demo workspace on $name', (engine) => {
     const db = open.db;
     expect(demo.counts.discoveries).toBeGreaterThan(150);
     expect(demo.counts.closeAttempts).toBeGreaterThan(200);
-    expect(demo.counts.nextVisitPlans).toBeGreaterThan(3);
+    expect(demo.counts.nextVisitPlans).toBeGreaterThanOrEqual(3);
 
     const session = await login(deps, {
       email: 'manager@demo.closer',
