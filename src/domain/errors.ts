@@ -163,6 +163,12 @@ export const ERROR_CATALOG = {
     zh: '数据库来自更新版本的 Closer（未知迁移 {migrations}），请升级后再使用',
     en: 'The database was written by a newer Closer (unknown migrations {migrations}); upgrade before using it',
   },
+  'PROGRESS.NO_PLAN': {
+    http: 404,
+    exit: 2,
+    zh: '{year} 年还没有保存销售计划，请经理先制定并保存计划，才能看进度、预测和今日目标',
+    en: 'There is no saved plan for {year} yet: a manager needs to save one before progress, forecast and today’s number can be shown',
+  },
   INTERNAL: {
     http: 500,
     exit: 1,

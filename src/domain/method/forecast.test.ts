@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateWinRates, forecastYear, type ForecastInput, type Opportunity } from './forecast.js';
+import { estimateWinRates, type ForecastInput, forecastYear, type Opportunity } from './forecast.js';
 
 const EMPTY_MONTHS = new Array<number>(12).fill(0);
 
@@ -47,10 +47,22 @@ describe('forecast', () => {
     const signedByMonth = [...EMPTY_MONTHS];
     signedByMonth[0] = 50_00;
     const sure = forecastYear(input([a, b], 1, { signedByMonth, runs: 500 }));
-    expect(sure).toMatchObject({ p10: 350_00, p50: 350_00, p90: 350_00, expected: 350_00, probabilityOfTarget: 1 });
+    expect(sure).toMatchObject({
+      p10: 350_00,
+      p50: 350_00,
+      p90: 350_00,
+      expected: 350_00,
+      probabilityOfTarget: 1,
+    });
     expect(sure.months[0]).toMatchObject({ signed: 50_00, p50: 50_00 });
     const never = forecastYear(input([a, b], 0, { signedByMonth, runs: 500 }));
-    expect(never).toMatchObject({ p10: 50_00, p50: 50_00, p90: 50_00, expected: 50_00, probabilityOfTarget: 0 });
+    expect(never).toMatchObject({
+      p10: 50_00,
+      p50: 50_00,
+      p90: 50_00,
+      expected: 50_00,
+      probabilityOfTarget: 0,
+    });
   });
 
   it('is deterministic for a seed and differs for another', () => {
@@ -74,7 +86,11 @@ describe('forecast', () => {
   it('does not count a close after the year end', () => {
     const late = forecastYear(
       input([a], 1, {
-        history: { winRates: [{ stage: 'proposal', class: 'A', rate: 1 }], dealSizes: {}, cycleDays: { proposal: [400] } },
+        history: {
+          winRates: [{ stage: 'proposal', class: 'A', rate: 1 }],
+          dealSizes: {},
+          cycleDays: { proposal: [400] },
+        },
         runs: 100,
       }),
     );
@@ -85,7 +101,11 @@ describe('forecast', () => {
     const unknown = { ...a, amount: null };
     const priced = forecastYear(
       input([unknown], 1, {
-        history: { winRates: [{ stage: 'proposal', class: 'A', rate: 1 }], dealSizes: { A: [70_00] }, cycleDays: {} },
+        history: {
+          winRates: [{ stage: 'proposal', class: 'A', rate: 1 }],
+          dealSizes: { A: [70_00] },
+          cycleDays: {},
+        },
         runs: 50,
       }),
     );

@@ -96,19 +96,31 @@ describe('progress vs plan', () => {
       sale('2030-02-01', 10_000_00),
       sale('2030-02-02', 7_000_00, { market: '宁波', member: '陌生人', class: 'new' }),
     ];
-    const markets = computeProgressRows(p, signed, { level: 'year', dimension: 'markets', asOf: '2030-12-31' });
+    const markets = computeProgressRows(p, signed, {
+      level: 'year',
+      dimension: 'markets',
+      asOf: '2030-12-31',
+    });
     expect(markets.map((r) => [r.segment, r.plan, r.actual])).toEqual([
       ['杭州', 72_000_000, 10_000_00],
       ['海外', 48_000_000, 0],
       ['unassigned', 0, 7_000_00],
     ]);
-    const members = computeProgressRows(p, signed, { level: 'year', dimension: 'members', asOf: '2030-12-31' });
+    const members = computeProgressRows(p, signed, {
+      level: 'year',
+      dimension: 'members',
+      asOf: '2030-12-31',
+    });
     expect(members.map((r) => [r.segment, r.plan, r.actual])).toEqual([
       ['王磊', 90_000_000, 10_000_00],
       ['李娜', 30_000_000, 0],
       ['unassigned', 0, 7_000_00],
     ]);
-    const classes = computeProgressRows(p, signed, { level: 'year', dimension: 'classes', asOf: '2030-12-31' });
+    const classes = computeProgressRows(p, signed, {
+      level: 'year',
+      dimension: 'classes',
+      asOf: '2030-12-31',
+    });
     expect(classes.map((r) => r.segment)).toEqual(['A', 'B', 'C', 'new']);
     expect(classes.find((r) => r.segment === 'new')?.actual).toBe(7_000_00);
     // No dimension: nothing is dropped.
@@ -126,7 +138,12 @@ describe('progress vs plan', () => {
     const may = rows[4];
     expect(may?.plan).toBe(planSum(p, '2030-05-01', '2030-05-31', (d) => d.byMember[1] ?? 0));
     expect(may?.actual).toBe(1_000_00);
-    const yearRows = computeProgressRows(p, [], { level: 'year', dimension: 'markets', asOf: '2030-05-10', members: ['李娜'] });
+    const yearRows = computeProgressRows(p, [], {
+      level: 'year',
+      dimension: 'markets',
+      asOf: '2030-05-10',
+      members: ['李娜'],
+    });
     // The team's quarter share of each market (an estimate: 1/4 of the plan).
     expect(yearRows.map((r) => r.plan)).toEqual([18_000_000, 12_000_000]);
   });

@@ -85,7 +85,7 @@ export function computeProgressRows(
   const { dimension, asOf } = options;
   const days = plan.days;
   const index = new Map<string, number>();
-  days.forEach((d, i) => index.set(d.date, i));
+  for (const [i, d] of days.entries()) index.set(d.date, i);
 
   const memberNames = plan.dimensions.members.map((m) => m.name);
   const team = options.members ? new Set(options.members) : undefined;
@@ -130,11 +130,7 @@ export function computeProgressRows(
   }
   const segments = dimension === 'none' ? 1 : names.length + (anyUnassigned ? 1 : 0);
 
-  const settings = plan.settings;
-  const carries = (day: DayPlan): boolean =>
-    day.date >= settings.startDate &&
-    (settings.spreadOver === 'field-days' ? day.field : day.working) &&
-    (settings.seasonality?.[Number(day.date.slice(5, 7)) - 1] ?? 1) > 0;
+  const carries = (day: DayPlan): boolean => carriesTarget(plan, day);
 
   const rows: ProgressRow[] = [];
   for (const period of periodsOf(plan, options.level)) {
@@ -172,11 +168,25 @@ export function computeProgressRows(
         status: difference > 0 ? 'ahead' : difference < 0 ? 'behind' : 'on_track',
         remaining,
         remainingWorkingDays: remainingDays,
-        requiredDailyRate: remaining === 0 ? 0 : remainingDays === 0 ? null : Math.ceil(remaining / remainingDays),
+        requiredDailyRate:
+          remaining === 0 ? 0 : remainingDays === 0 ? null : Math.ceil(remaining / remainingDays),
       });
     }
   }
   return rows;
+}
+
+/**
+ * Whether a day carries a target: on or after the plan's start, a working day (a field
+ * day when the plan spreads over field days) in a month whose seasonality is not 0.
+ */
+export function carriesTarget(plan: PlanResult, day: DayPlan): boolean {
+  const settings = plan.settings;
+  return (
+    day.date >= settings.startDate &&
+    (settings.spreadOver === 'field-days' ? day.field : day.working) &&
+    (settings.seasonality?.[Number(day.date.slice(5, 7)) - 1] ?? 1) > 0
+  );
 }
 
 /** The periods of a level with the keys the plan routes use. */

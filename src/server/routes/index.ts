@@ -53,6 +53,7 @@ import { updateVisit } from '../../app/visits/update-visit.js';
 import { createVisitInput, updateVisitInput, visitView } from '../../app/visits/visit-schema.js';
 import { registerCrudRoutes } from './crud-routes.js';
 import { registerPlanRoutes } from './plan-routes.js';
+import { registerProgressRoutes } from './progress-routes.js';
 
 /** Registers the workspace routes (records and plans) on `app`. */
 export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void {
@@ -148,4 +149,5 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
     remove: deleteMarket,
   });
   registerPlanRoutes(app, deps);
+  registerProgressRoutes(app, deps);
 }
