@@ -98,6 +98,7 @@ export async function computeForecast(
     .where('workspace_id', '=', ws)
     .orderBy('changed_on')
     .orderBy('changed_at')
+    .orderBy('id')
     .execute();
   const deals = await db
     .selectFrom('deals')
@@ -110,6 +111,8 @@ export async function computeForecast(
       'customers.class',
     ])
     .where('deals.workspace_id', '=', ws)
+    // A fixed order: deal sizes are sampled by position, so both databases give the same result.
+    .orderBy('deals.id')
     .execute();
 
   const entered = new Map<string, Map<string, IsoDate>>();

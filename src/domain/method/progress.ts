@@ -102,14 +102,17 @@ export function computeProgressRows(
         : dimension === 'members'
           ? memberNames.filter((_, i) => teamMembers[i])
           : ['*'];
+  // Column of each member segment in the plan's member arrays.
+  const memberColumn = memberNames.flatMap((_, i) => (teamMembers[i] ? [i] : []));
   const planOf = (day: DayPlan, s: number): number => {
     if (dimension === 'markets') return day.byMarket[s] ?? 0;
     if (dimension === 'classes') return day.byClass[s] ?? 0;
-    if (dimension === 'members') return day.byMember[memberNames.indexOf(names[s] ?? '')] ?? 0;
+    if (dimension === 'members') return day.byMember[memberColumn[s] ?? -1] ?? 0;
     if (!team) return day.amount;
     return day.byMember.reduce((n, v, i) => n + (teamMembers[i] ? v : 0), 0);
   };
 
+  const column = new Map(names.map((name, i) => [name, i]));
   // Signed amounts per day and segment; the last column is "unassigned".
   const width = names.length + 1;
   const actual = new Float64Array(days.length * width);
@@ -120,7 +123,7 @@ export function computeProgressRows(
     let col = 0;
     if (dimension !== 'none') {
       const key = dimension === 'markets' ? s.market : dimension === 'classes' ? s.class : s.member;
-      col = names.indexOf(key);
+      col = column.get(key) ?? -1;
       if (col < 0) {
         col = names.length;
         anyUnassigned = true;
