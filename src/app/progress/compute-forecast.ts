@@ -191,14 +191,14 @@ export async function computeForecast(
         stage: c.status,
         class: c.class,
         amount: deal ? deal.amount : null,
-        enteredStageOn: (on > asOf ? asOf : on) as IsoDate,
+        enteredStageOn: notAfter(on, asOf),
       });
     } else if (deal) {
       opportunities.push({
         stage: 'proposal',
         class: c.class,
         amount: deal.amount,
-        enteredStageOn: (deal.since > asOf ? asOf : deal.since) as IsoDate,
+        enteredStageOn: notAfter(deal.since, asOf),
       });
     }
   }
@@ -225,4 +225,9 @@ export async function computeForecast(
       cycleTimes: Object.values(cycleDays).reduce((n, l) => n + (l?.length ?? 0), 0),
     },
   };
+}
+
+/** The earlier of two ISO dates (a record created after asOf counts as entered on asOf). */
+function notAfter(date: string, limit: IsoDate): IsoDate {
+  return (date < limit ? date : limit) as IsoDate;
 }

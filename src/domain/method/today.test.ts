@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { HolidayData } from '../calendar.js';
 import { buildPlan } from '../plan/plan.js';
 import { parsePlanSettings } from '../plan/settings.js';
 import { type CustomerFacts, suggestionReasons, todayNumbers } from './today.js';
