@@ -9,6 +9,7 @@ import { registerDemoCommand } from './demo-command.js';
 import { registerInitCommand } from './init-command.js';
 import { type CliIo, defaultLang } from './io.js';
 import { registerPlanCommand } from './plan-command.js';
+import { registerProgressCommands } from './progress-command.js';
 import { registerServeCommand } from './serve-command.js';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   registerDemoCommand(program, io);
   registerInitCommand(program, io);
   registerServeCommand(program, io);
+  registerProgressCommands(program, io);
   try {
     if (argv.length === 0) {
       io.stdout(program.helpInformation());

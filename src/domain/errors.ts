@@ -200,6 +200,12 @@ export const ERROR_CATALOG = {
     zh: '这个客户的主管没有负责售后的助理，无法移交售后',
     en: "The customer's lead has no after-sales assistant to hand over to",
   },
+  'PROGRESS.NO_PLAN': {
+    http: 404,
+    exit: 2,
+    zh: '{year} 年还没有保存销售计划，请经理先制定并保存计划，才能看进度、预测和今日目标',
+    en: 'There is no saved plan for {year} yet: a manager needs to save one before progress, forecast and today’s number can be shown',
+  },
   INTERNAL: {
     http: 500,
     exit: 1,

@@ -61,6 +61,7 @@ import { registerCrudRoutes } from './crud-routes.js';
 import { registerDutyRoutes } from './duty-routes.js';
 import { registerMeetingRoutes } from './meeting-routes.js';
 import { registerPlanRoutes } from './plan-routes.js';
+import { registerProgressRoutes } from './progress-routes.js';
 import { registerSeminarRoutes } from './seminar-routes.js';
 
 /** Registers the workspace routes (records and plans) on `app`. */
@@ -162,4 +163,5 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
   registerCloseRoutes(app, deps);
   registerSeminarRoutes(app, deps);
   registerDutyRoutes(app, deps);
+  registerProgressRoutes(app, deps);
 }

@@ -1,0 +1,570 @@
+/** Progress, forecast and Today on both databases, with hand-made data and known numbers. */
+import type { FastifyInstance } from 'fastify';
+import type { Insertable, Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
+import { engines, type TestDatabase } from '../../../test/harness/databases.js';
+import type { Database } from '../../db/client.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import type { CustomersTable, Schema } from '../../db/schema.js';
+import type { PlanResult } from '../../domain/plan/plan.js';
+import { buildApp } from '../../server/app.js';
+import { createApiToken } from '../auth/api-tokens.js';
+import type { Deps, Principal } from '../context.js';
+import { getPlan } from '../plans/get-plan.js';
+import { savePlan } from '../plans/save-plan.js';
+import { computeForecast } from './compute-forecast.js';
+import { computeProgress } from './compute-progress.js';
+import { getToday } from './get-today.js';
+
+const STAMP = '2026-01-01T00:00:00.000Z';
+const WAN = 10_000_00; // 1万 yuan in fen
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+  return undefined;
+}
+
+describe.each(engines)('progress, forecast and Today on $name', (engine) => {
+  let database: TestDatabase;
+  let open: Database<Schema>;
+  let db: Kysely<Schema>;
+  let deps: Deps;
+  let team: Team;
+  let plan: PlanResult;
+
+  const customer = async (over: Partial<Insertable<CustomersTable>> = {}): Promise<string> => {
+    const id = uuidv7();
+    await db
+      .insertInto('customers')
+      .values({
+        id,
+        workspace_id: team.workspaceId,
+        name: `客户${id.slice(-6)}`,
+        class: 'B',
+        status: 'contacted',
+        owner_id: team.lead.membershipId,
+        market_id: team.marketId,
+        created_at: STAMP,
+        updated_at: STAMP,
+        ...over,
+      })
+      .execute();
+    return id;
+  };
+  const deal = async (customerId: string, amount: number, signedOn: string | null, owner: string | null) => {
+    await db
+      .insertInto('deals')
+      .values({
+        id: uuidv7(),
+        workspace_id: team.workspaceId,
+        customer_id: customerId,
+        owner_id: owner,
+        amount_minor: amount,
+        currency: 'CNY',
+        signed_on: signedOn,
+        expected_funds_on: null,
+        notes: null,
+        created_at: STAMP,
+        updated_at: STAMP,
+      })
+      .execute();
+  };
+
+  beforeEach(async () => {
+    database = await engine.create();
+    open = database.open() as Database<Schema>;
+    db = open.db;
+    await migrateToLatest(db as Kysely<unknown>);
+    deps = testDeps(db); // today: Monday 2026-03-02 in Asia/Shanghai
+    team = await seedTeam(db);
+    await savePlan(deps, team.manager, {
+      target: '120万',
+      year: 2026,
+      markets: [
+        { name: '杭州主城+萧山', share: 60 },
+        { name: '海外', share: 40 },
+      ],
+      members: [
+        { name: '王磊', weight: 3 },
+        { name: '李娜', weight: 1 },
+        { name: '赵强', weight: 2 },
+      ],
+    });
+    plan = (await getPlan(deps, team.manager, { year: 2026 })).result;
+  });
+  afterEach(async () => {
+    await open.close();
+    await database.dispose();
+  });
+
+  const planThrough = (
+    from: string,
+    to: string,
+    of: (d: PlanResult['days'][number]) => number = (d) => d.amount,
+  ) => plan.days.filter((d) => d.date >= from && d.date <= to).reduce((n, d) => n + of(d), 0);
+  const workingAfter = (date: string, to = '2026-12-31') =>
+    plan.days.filter((d) => d.date > date && d.date <= to && d.working).length;
+
+  describe('progress', () => {
+    beforeEach(async () => {
+      const mine = await customer({ class: 'A' });
+      const other = await customer({ owner_id: team.otherLead.membershipId, market_id: null });
+      const newOne = await customer({ class: 'new' });
+      await deal(mine, 10 * WAN, '2026-02-10', team.lead.membershipId);
+      await deal(other, 5 * WAN, '2026-03-02', team.otherLead.membershipId);
+      await deal(newOne, 1 * WAN, '2026-01-05', null); // no owner: unassigned member
+      await deal(mine, 7 * WAN, '2025-12-30', team.lead.membershipId); // last year
+      await deal(mine, 3 * WAN, null, team.lead.membershipId); // open: not signed
+      await deal(mine, 9 * WAN, '2026-03-03', team.lead.membershipId); // after asOf
+    });
+
+    it('gives the manager actual, plan to date and the exact run-rate for the year', async () => {
+      const report = await computeProgress(deps, team.manager, { year: 2026, level: 'year' });
+      const plan120 = 120 * WAN;
+      const toDate = planThrough('2026-01-01', '2026-03-02');
+      const left = workingAfter('2026-03-02');
+      expect(report).toMatchObject({ year: 2026, revision: 1, asOf: '2026-03-02', scope: 'workspace' });
+      expect(report.rows).toEqual([
+        {
+          period: '2026',
+          start: '2026-01-01',
+          end: '2026-12-31',
+          segment: null,
+          plan: plan120,
+          planToDate: toDate,
+          actual: 16 * WAN,
+          difference: 16 * WAN - toDate,
+          status: 16 * WAN > toDate ? 'ahead' : 'behind',
+          remaining: plan120 - 16 * WAN,
+          remainingWorkingDays: left,
+          requiredDailyRate: Math.ceil((plan120 - 16 * WAN) / left),
+        },
+      ]);
+      expect(left).toBeGreaterThan(200);
+      // asOf later: the 3 March signature counts.
+      const later = await computeProgress(deps, team.manager, {
+        year: 2026,
+        level: 'year',
+        asOf: '2026-03-03',
+      });
+      expect(later.rows[0]?.actual).toBe(25 * WAN);
+    });
+
+    it('splits by member and market, reporting what the plan cannot place as unassigned', async () => {
+      const members = await computeProgress(deps, team.manager, {
+        year: 2026,
+        level: 'year',
+        dimension: 'members',
+      });
+      expect(members.rows.map((r) => [r.segment, r.plan, r.actual])).toEqual([
+        ['王磊', 60 * WAN, 10 * WAN],
+        ['李娜', 20 * WAN, 0],
+        ['赵强', 40 * WAN, 5 * WAN],
+        ['unassigned', 0, 1 * WAN],
+      ]);
+      const markets = await computeProgress(deps, team.manager, {
+        year: 2026,
+        level: 'year',
+        dimension: 'markets',
+      });
+      expect(markets.rows.map((r) => [r.segment, r.actual])).toEqual([
+        ['杭州主城+萧山', 11 * WAN],
+        ['海外', 0],
+        ['unassigned', 5 * WAN],
+      ]);
+      expect(markets.unassigned).toEqual({ deals: 2, amount: 6 * WAN });
+      const months = await computeProgress(deps, team.manager, {
+        year: 2026,
+        level: 'months',
+        dimension: 'classes',
+      });
+      expect(months.rows).toHaveLength(48);
+      expect(months.rows.find((r) => r.period === '2026-02' && r.segment === 'A')?.actual).toBe(10 * WAN);
+    });
+
+    it('shows a lead their team only, against the team members’ share of the plan', async () => {
+      const lead = await computeProgress(deps, team.lead, { year: 2026, level: 'year' });
+      expect(lead.scope).toBe('team');
+      expect(lead.rows[0]).toMatchObject({ plan: 80 * WAN, actual: 11 * WAN });
+      expect(lead.rows[0]?.planToDate).toBe(
+        planThrough('2026-01-01', '2026-03-02', (d) => (d.byMember[0] ?? 0) + (d.byMember[1] ?? 0)),
+      );
+      const byMember = await computeProgress(deps, team.lead, {
+        year: 2026,
+        level: 'year',
+        dimension: 'members',
+      });
+      expect(byMember.rows.map((r) => r.segment)).toEqual(['王磊', '李娜', 'unassigned']);
+      expect(byMember.rows.some((r) => r.segment === '赵强')).toBe(false);
+      const other = await computeProgress(deps, team.otherLead, { year: 2026, level: 'year' });
+      expect(other.rows[0]).toMatchObject({ plan: 40 * WAN, actual: 5 * WAN });
+      // The assistant sees their lead's team.
+      const assistant = await computeProgress(deps, team.assistant, { year: 2026, level: 'year' });
+      expect(assistant.rows[0]).toMatchObject({ plan: 80 * WAN, actual: 11 * WAN });
+    });
+
+    it('refuses a year without a plan and an asOf outside the year', async () => {
+      expect(await codeOf(computeProgress(deps, team.manager, { year: 2025 }))).toBe('PROGRESS.NO_PLAN');
+      expect(await codeOf(computeProgress(deps, team.manager, { year: 2026, asOf: '2027-01-01' }))).toBe(
+        'PLAN.DATE_OUT_OF_YEAR',
+      );
+      expect(await codeOf(computeProgress(deps, team.manager, { year: 2026, level: 'decades' }))).toBe(
+        'VALIDATION.FAILED',
+      );
+    });
+  });
+
+  it('answers zeroes when nothing has been signed', async () => {
+    const report = await computeProgress(deps, team.manager, {
+      year: 2026,
+      level: 'quarters',
+      dimension: 'members',
+    });
+    expect(report.rows).toHaveLength(12);
+    expect(report.rows.every((r) => r.actual === 0)).toBe(true);
+    expect(report.unassigned).toEqual({ deals: 0, amount: 0 });
+    const forecast = await computeForecast(deps, team.manager, { year: 2026, runs: 200 });
+    expect(forecast).toMatchObject({
+      p10: 0,
+      p50: 0,
+      p90: 0,
+      expected: 0,
+      opportunities: 0,
+      probabilityOfTarget: 0,
+    });
+    const today = await getToday(deps, team.manager, {});
+    expect(today).toMatchObject({ followUps: [], suggestions: [], suggestionsTotal: 0 });
+    expect(today.numbers?.target).toBeGreaterThan(0);
+  });
+
+  describe('forecast', () => {
+    it('is deterministic for a seed, uses the stage history, and adds the signed amount', async () => {
+      // History: two class-B customers won after entering "proposal"; one lost.
+      for (const [status, entered, signed] of [
+        ['won', '2025-10-01', '2025-10-11'],
+        ['won', '2025-11-01', '2025-11-21'],
+        ['lost', '2025-11-05', null],
+      ] as const) {
+        const id = await customer({ status });
+        await db
+          .insertInto('customer_stage_changes')
+          .values({
+            id: uuidv7(),
+            workspace_id: team.workspaceId,
+            customer_id: id,
+            from_status: 'qualified',
+            to_status: 'proposal',
+            changed_on: entered,
+            changed_at: `${entered}T02:00:00.000Z`,
+            actor_id: null,
+            override_reason: null,
+          })
+          .execute();
+        if (signed) await deal(id, 4 * WAN, signed, team.lead.membershipId);
+      }
+      await deal(await customer({ status: 'won' }), 2 * WAN, '2026-02-01', team.lead.membershipId);
+      // The opportunity: a proposal with an open deal of 3万.
+      const opp = await customer({ status: 'proposal' });
+      await deal(opp, 3 * WAN, null, team.lead.membershipId);
+
+      const one = await computeForecast(deps, team.manager, { year: 2026, seed: 42 });
+      expect(await computeForecast(deps, team.manager, { year: 2026, seed: 42 })).toEqual(one);
+      expect(one).toMatchObject({
+        runs: 10_000,
+        seed: 42,
+        signedSoFar: 2 * WAN,
+        target: 120 * WAN,
+        opportunities: 1,
+        history: { outcomes: 3, dealSizes: 3, cycleTimes: 2 },
+      });
+      // Rate with the documented shrinkage: overall (2 + 1.5)/8, stage and class (2 + 5·parent)/8.
+      const overall = (2 + 5 * 0.3) / 8;
+      const stage = (2 + 5 * overall) / 8;
+      const p = (2 + 5 * stage) / 8;
+      expect(Math.abs(one.expected - (2 * WAN + p * 3 * WAN))).toBeLessThan(0.02 * 3 * WAN);
+      expect(one.p10).toBe(2 * WAN);
+      expect(one.p90).toBe(5 * WAN);
+      expect(one.months[0]).toMatchObject({ p10: 0, p90: 0 });
+      expect(one.months[1]).toMatchObject({ signed: 2 * WAN, p10: 2 * WAN, p50: 2 * WAN });
+
+      // A lead's forecast counts the team's target; the other lead sees no opportunity.
+      const other = await computeForecast(deps, team.otherLead, { year: 2026, runs: 100 });
+      expect(other).toMatchObject({ target: 40 * WAN, opportunities: 0, signedSoFar: 0, p90: 0 });
+      expect(await codeOf(computeForecast(deps, team.manager, { year: 2026, runs: 5 }))).toBe(
+        'VALIDATION.FAILED',
+      );
+    });
+  });
+
+  describe('Today', () => {
+    const DATE = '2026-03-02';
+    const stageCustomer = (over: Partial<Insertable<CustomersTable>>) => customer(over);
+    const contact = async (customerId: string) => {
+      const id = uuidv7();
+      await db
+        .insertInto('contacts')
+        .values({
+          id,
+          workspace_id: team.workspaceId,
+          customer_id: customerId,
+          name: '陈总',
+          created_at: STAMP,
+          updated_at: STAMP,
+        })
+        .execute();
+      await db.updateTable('customers').set({ kp_contact_id: id }).where('id', '=', customerId).execute();
+    };
+    const seminar = async (heldOn: string) => {
+      const id = uuidv7();
+      await db
+        .insertInto('seminars')
+        .values({
+          id,
+          workspace_id: team.workspaceId,
+          title: `会销${heldOn}`,
+          held_on: heldOn,
+          capacity: 30,
+          city: null,
+          venue: null,
+          notes: null,
+          created_at: STAMP,
+          updated_at: STAMP,
+        })
+        .execute();
+      return id;
+    };
+    const invite = async (seminarId: string, customerId: string, attended: boolean) =>
+      db
+        .insertInto('seminar_invitations')
+        .values({
+          id: uuidv7(),
+          workspace_id: team.workspaceId,
+          seminar_id: seminarId,
+          customer_id: customerId,
+          invited_by: null,
+          attended: attended ? 1 : 0,
+          created_at: STAMP,
+          updated_at: STAMP,
+        })
+        .execute();
+    const followUp = async (assignee: Principal, dueOn: string, done = 0) => {
+      const id = uuidv7();
+      await db
+        .insertInto('follow_ups')
+        .values({
+          id,
+          workspace_id: team.workspaceId,
+          customer_id: await customer(),
+          assignee_id: assignee.membershipId,
+          due_on: dueOn,
+          kind: 'visit',
+          notes: null,
+          done,
+          done_at: null,
+          close_attempt_id: null,
+          created_at: STAMP,
+          updated_at: STAMP,
+        })
+        .execute();
+      return id;
+    };
+
+    it('gives the day’s target by member, the month so far and the run-rate', async () => {
+      await deal(await customer(), 2 * WAN, '2026-03-02', team.lead.membershipId);
+      await deal(await customer(), 1 * WAN, '2026-03-01', team.otherLead.membershipId);
+      const day = plan.days.find((d) => d.date === DATE);
+      const manager = await getToday(deps, team.manager, {});
+      expect(manager.date).toBe(DATE);
+      expect(manager.numbers).toMatchObject({ working: true, target: day?.amount });
+      expect(day?.amount).toBeGreaterThan(0);
+      const monthPlan = planThrough('2026-03-01', '2026-03-31');
+      const left = plan.days.filter((d) => d.date >= DATE && d.date <= '2026-03-31' && d.working).length;
+      expect(manager.numbers?.month).toEqual({
+        plan: monthPlan,
+        planToDate: planThrough('2026-03-01', DATE),
+        actual: 3 * WAN,
+        difference: 3 * WAN - planThrough('2026-03-01', DATE),
+        status: 'ahead',
+        remaining: monthPlan - 3 * WAN,
+        remainingWorkingDays: left,
+        requiredDailyRate: Math.ceil((monthPlan - 3 * WAN) / left),
+      });
+      const lead = await getToday(deps, team.lead, { date: DATE });
+      expect(lead.scope).toBe('member');
+      expect(lead.numbers?.target).toBe(day?.byMember[0]);
+      expect(lead.numbers?.month.actual).toBe(2 * WAN);
+      const outsider = await getToday(deps, team.otherAssistant, { date: DATE });
+      expect(outsider).toMatchObject({ memberInPlan: false, numbers: { target: 0 } });
+      const saturday = await getToday(deps, team.manager, { date: '2026-03-07' });
+      expect(saturday.numbers).toMatchObject({ working: false, target: 0 });
+      const noPlan = await getToday(deps, team.manager, { date: '2027-01-04' });
+      expect(noPlan).toMatchObject({ plan: null, numbers: null });
+    });
+
+    it('lists the caller’s follow-ups due today or overdue, overdue first', async () => {
+      const overdue = await followUp(team.lead, '2026-02-25');
+      const due = await followUp(team.lead, DATE);
+      await followUp(team.lead, '2026-03-03');
+      await followUp(team.lead, '2026-02-20', 1);
+      const others = await followUp(team.otherLead, '2026-02-27');
+      const lead = await getToday(deps, team.lead, { date: DATE });
+      expect(lead.followUps.map((f) => [f.id, f.daysOverdue])).toEqual([
+        [overdue, 5],
+        [due, 0],
+      ]);
+      const manager = await getToday(deps, team.manager, { date: DATE });
+      expect(manager.followUps.map((f) => f.id)).toEqual([overdue, others, due]);
+    });
+
+    it('suggests each customer exactly when its reason holds, with expected amounts', async () => {
+      // Class averages of signed deals: B = 4万, A = 10万 (before the repeat candidates' deals below).
+      const ids: Record<string, string> = {};
+      const make = async (key: string, over: Partial<Insertable<CustomersTable>>) => {
+        ids[key] = await stageCustomer({ name: key, ...over });
+        return ids[key] as string;
+      };
+      // funds_arriving
+      await deal(
+        await make('funds+5', { status: 'proposal', expected_funds_on: '2026-03-07' }),
+        3 * WAN,
+        null,
+        null,
+      );
+      await make('funds+8', { status: 'proposal', expected_funds_on: '2026-03-10' });
+      await make('funds won', { status: 'won', expected_funds_on: '2026-03-03' });
+      const attempt = await make('attempt-3', { status: 'contacted' });
+      await db
+        .insertInto('close_attempts')
+        .values({
+          id: uuidv7(),
+          workspace_id: team.workspaceId,
+          customer_id: attempt,
+          visit_id: null,
+          owner_id: team.lead.membershipId,
+          attempted_on: '2026-02-20',
+          result: 'stall',
+          objection_key: 'no_money',
+          customer_words: null,
+          reply_id: null,
+          reply_text: null,
+          response: null,
+          concern: null,
+          funds_on: '2026-02-27',
+          deal_id: null,
+          notes: null,
+          created_at: STAMP,
+          updated_at: STAMP,
+        })
+        .execute();
+      // qualified_not_closed
+      const q1 = await make('qualified', { status: 'qualified', willing_to_sign: 'yes', able_to_pay: 'yes' });
+      await contact(q1);
+      const q2 = await make('qualified, able unknown', { status: 'qualified', willing_to_sign: 'yes' });
+      await contact(q2);
+      const q3 = await make('qualified but won', {
+        status: 'won',
+        class: 'C',
+        willing_to_sign: 'yes',
+        able_to_pay: 'yes',
+      });
+      await contact(q3);
+      // repeat_candidate
+      await deal(await make('A 213 days', { status: 'won', class: 'A' }), 10 * WAN, '2025-08-01', null);
+      await deal(await make('A 152 days', { status: 'won', class: 'A' }), 10 * WAN, '2025-10-01', null);
+      await deal(await make('B old', { status: 'won', class: 'B' }), 4 * WAN, '2025-01-01', null);
+      // seminar_invitee
+      const soon = await seminar('2026-03-10');
+      const far = await seminar('2026-03-20');
+      const past = await seminar('2026-02-15');
+      await invite(soon, await make('invited +8', { status: 'contacted' }), false);
+      await invite(far, await make('invited +18', { status: 'contacted' }), false);
+      await invite(past, await make('attended', { status: 'contacted' }), true);
+      const signedAfter = await make('attended and signed', { status: 'won', class: 'C' });
+      await invite(past, signedAfter, true);
+      await deal(signedAfter, 2 * WAN, '2026-02-20', null);
+
+      const today = await getToday(deps, team.lead, { date: DATE });
+      const byName = new Map(today.suggestions.map((s) => [s.customerName, s]));
+      const codes = (name: string) => byName.get(name)?.reasons.map((r) => r.code);
+      expect(codes('funds+5')).toEqual(['funds_arriving']);
+      expect(codes('attempt-3')).toEqual(['funds_arriving']);
+      expect(codes('qualified')).toEqual(['qualified_not_closed']);
+      expect(codes('A 213 days')).toEqual(['repeat_candidate']);
+      expect(codes('invited +8')).toEqual(['seminar_invitee']);
+      expect(codes('attended')).toEqual(['seminar_invitee']);
+      for (const name of [
+        'funds+8',
+        'funds won',
+        'qualified, able unknown',
+        'qualified but won',
+        'A 152 days',
+        'B old',
+        'invited +18',
+        'attended and signed',
+      ]) {
+        expect(byName.has(name), name).toBe(false);
+      }
+      expect(today.suggestions).toHaveLength(6);
+      expect(byName.get('funds+5')?.reasons[0]?.zh).toContain('2026-03-07');
+      expect(byName.get('A 213 days')?.reasons[0]?.en).toContain('213 days');
+      // Amounts: the open deal, else the class average (A: 10万; B: 4万; C: 2万).
+      expect(byName.get('funds+5')).toMatchObject({ expectedAmount: 3 * WAN, amountSource: 'open_deal' });
+      expect(byName.get('A 213 days')).toMatchObject({
+        expectedAmount: 10 * WAN,
+        amountSource: 'class_average',
+      });
+      expect(byName.get('qualified')).toMatchObject({
+        expectedAmount: 4 * WAN,
+        amountSource: 'class_average',
+      });
+      expect(today.suggestions.map((s) => s.expectedAmount)).toEqual([10, 4, 4, 4, 4, 3].map((n) => n * WAN));
+      expect(today.suggestionsTotal).toBe(29 * WAN);
+      expect(today.shortfall).toBe(Math.max(0, (today.numbers?.target ?? 0) - 29 * WAN));
+      // Another team's lead sees none of these customers.
+      expect((await getToday(deps, team.otherLead, { date: DATE })).suggestions).toEqual([]);
+    });
+  });
+
+  it('serves /api/progress, /api/forecast and /api/today to their callers only', async () => {
+    const app: FastifyInstance = await buildApp({ ...testDeps(db), dialect: open.dialect });
+    try {
+      const bearer = async (p: Principal) => ({
+        authorization: `Bearer ${(await createApiToken(deps, p, { name: 't' })).token}`,
+      });
+      await deal(await customer({ owner_id: team.otherLead.membershipId }), 5 * WAN, '2026-02-02', null);
+      const lead = await bearer(team.lead);
+      const manager = await bearer(team.manager);
+      const progress = await app.inject({ url: '/api/progress?year=2026&level=year', headers: lead });
+      expect(progress.statusCode).toBe(200);
+      expect(progress.json().rows[0]).toMatchObject({ actual: 0, plan: 80 * WAN });
+      const all = await app.inject({ url: '/api/progress?year=2026&level=year', headers: manager });
+      expect(all.json().rows[0].actual).toBe(5 * WAN);
+      expect((await app.inject({ url: '/api/progress?year=2026&level=bad', headers: lead })).statusCode).toBe(
+        400,
+      );
+      const missing = await app.inject({ url: '/api/progress?year=2030', headers: lead });
+      expect(missing.statusCode).toBe(404);
+      expect(missing.json().error.code).toBe('PROGRESS.NO_PLAN');
+      expect((await app.inject({ url: '/api/progress?year=2026' })).statusCode).toBe(401);
+
+      const f1 = await app.inject({ url: '/api/forecast?year=2026&seed=3&runs=500', headers: manager });
+      expect(f1.statusCode).toBe(200);
+      const f2 = await app.inject({ url: '/api/forecast?year=2026&seed=3&runs=500', headers: manager });
+      expect(f2.json()).toEqual(f1.json());
+      expect(f1.json()).toMatchObject({ signedSoFar: 5 * WAN, runs: 500, seed: 3 });
+
+      const today = await app.inject({ url: '/api/today?date=2026-03-02', headers: lead });
+      expect(today.statusCode).toBe(200);
+      expect(today.json()).toMatchObject({ date: '2026-03-02', scope: 'member', numbers: { working: true } });
+      expect((await app.inject({ url: '/api/today?date=yesterday', headers: lead })).statusCode).toBe(400);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,408 @@
+/**
+ * `closer today`, `closer progress` and `closer forecast`: the caller's day, actual vs plan
+ * and the year-end forecast, from the workspace database (SQLite under --data-dir or
+ * DATA_DIR, or PostgreSQL with --database-url / DATABASE_URL), acting as `--user <email>`
+ * (default: the only manager when the database holds one workspace). Tables by default,
+ * `--json` for scripts; amounts in 万 for zh.
+ */
+import type { Command } from 'commander';
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import type { Deps, Principal } from '../app/context.js';
+import { migrateDatabase } from '../app/database-admin.js';
+import { computeForecast } from '../app/progress/compute-forecast.js';
+import { computeProgress } from '../app/progress/compute-progress.js';
+import { getToday, type TodayView } from '../app/progress/get-today.js';
+import { parseConfig } from '../config.js';
+import { openDatabase } from '../db/client.js';
+import type { Schema } from '../db/schema.js';
+import { isIsoDate } from '../domain/dates.js';
+import { AppError, type Lang } from '../domain/errors.js';
+import type { Forecast } from '../domain/method/forecast.js';
+import {
+  PROGRESS_DIMENSIONS,
+  PROGRESS_LEVELS,
+  type ProgressDimension,
+  type ProgressLevel,
+  type ProgressRow,
+} from '../domain/method/progress.js';
+import { formatAmount } from '../domain/money.js';
+import { type CliIo, defaultLang } from './io.js';
+import { renderTable } from './text-table.js';
+
+interface CommonOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  user?: string;
+  json?: boolean;
+  lang?: string;
+}
+interface TodayOptions extends CommonOptions {
+  date?: string;
+}
+interface ProgressOptions extends CommonOptions {
+  year?: string;
+  level?: string;
+  dimension?: string;
+  asOf?: string;
+}
+interface ForecastOptions extends CommonOptions {
+  year?: string;
+  seed?: string;
+  runs?: string;
+}
+
+/** Adds `today`, `progress` and `forecast` to `program`. */
+export function registerProgressCommands(program: Command, io: CliIo): void {
+  const common = (command: Command) =>
+    command
+      .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the SQLite file)')
+      .option('--data-dir <dir>', 'folder of the SQLite file (default: DATA_DIR or ./data)')
+      .option('--user <email>', 'act as this member (default: the only manager)')
+      .option('--lang <lang>', 'output language: zh or en')
+      .option('--json', 'print JSON');
+
+  common(
+    program
+      .command('today')
+      .description("Today's number, follow-ups due and customers to call · 今日目标与建议客户")
+      .option('--date <date>', 'the day, e.g. 2026-03-02 (default: today)'),
+  ).action(async (options: TodayOptions) => {
+    const lang = langOf(options, io);
+    const date = options.date === undefined ? undefined : checkDate('--date', options.date);
+    await withCaller(io, options, async (deps, principal) => {
+      const view = await getToday(deps, principal, date ? { date } : {});
+      io.stdout(options.json ? `${JSON.stringify(view, null, 2)}\n` : `${renderToday(view, lang)}\n`);
+    });
+  });
+
+  common(
+    program
+      .command('progress')
+      .description('Actual vs plan at a level and dimension, with the run-rate still needed · 进度')
+      .option('--year <year>', 'plan year (default: this year)')
+      .option('--level <level>', `${PROGRESS_LEVELS.join(' | ')} (default: months)`)
+      .option('--dimension <dimension>', `${PROGRESS_DIMENSIONS.join(' | ')} (default: none)`)
+      .option('--as-of <date>', 'count up to this day (default: today)'),
+  ).action(async (options: ProgressOptions) => {
+    const lang = langOf(options, io);
+    const input = {
+      ...(options.year !== undefined ? { year: checkInt('--year', options.year, 2000, 2100) } : {}),
+      ...(options.level !== undefined
+        ? { level: checkChoice('--level', options.level, PROGRESS_LEVELS) }
+        : {}),
+      ...(options.dimension !== undefined
+        ? { dimension: checkChoice('--dimension', options.dimension, PROGRESS_DIMENSIONS) }
+        : {}),
+      ...(options.asOf !== undefined ? { asOf: checkDate('--as-of', options.asOf) } : {}),
+    };
+    await withCaller(io, options, async (deps, principal) => {
+      const report = await computeProgress(deps, principal, input);
+      io.stdout(
+        options.json
+          ? `${JSON.stringify(report, null, 2)}\n`
+          : `${renderProgress(report.rows, report, lang)}\n`,
+      );
+    });
+  });
+
+  common(
+    program
+      .command('forecast')
+      .description('Year-end forecast: P10/P50/P90 and the chance of reaching the target · 预测')
+      .option('--year <year>', 'plan year (default: this year)')
+      .option('--seed <n>', 'random seed (same seed, same result; default 2013)')
+      .option('--runs <n>', 'simulation runs, 100–100000 (default 10000)'),
+  ).action(async (options: ForecastOptions) => {
+    const lang = langOf(options, io);
+    const input = {
+      ...(options.year !== undefined ? { year: checkInt('--year', options.year, 2000, 2100) } : {}),
+      ...(options.seed !== undefined ? { seed: checkInt('--seed', options.seed, 0, 4_294_967_295) } : {}),
+      ...(options.runs !== undefined ? { runs: checkInt('--runs', options.runs, 100, 100_000) } : {}),
+    };
+    await withCaller(io, options, async (deps, principal) => {
+      const forecast = await computeForecast(deps, principal, input);
+      io.stdout(
+        options.json
+          ? `${JSON.stringify(forecast, null, 2)}\n`
+          : `${renderForecast(forecast, forecast.year, lang)}\n`,
+      );
+    });
+  });
+}
+
+function langOf(options: CommonOptions, io: CliIo): Lang {
+  if (options.lang === undefined) return defaultLang(io.env);
+  if (options.lang === 'zh' || options.lang === 'en') return options.lang;
+  throw badOption('--lang', options.lang, 'zh or en', 'zh 或 en');
+}
+
+function badOption(option: string, value: string, en: string, zh: string): AppError {
+  return new AppError('CLI.BAD_OPTION', {
+    option,
+    reason: `"${value}" — expected ${en}`,
+    reasonZh: `“${value}”—— 应为${zh}`,
+  });
+}
+
+function checkDate(option: string, value: string): string {
+  if (!isIsoDate(value)) throw badOption(option, value, 'a date like 2026-03-02', '日期，例如 2026-03-02');
+  return value;
+}
+
+function checkInt(option: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw badOption(option, value, `a whole number from ${min} to ${max}`, `${min} 到 ${max} 之间的整数`);
+  }
+  return n;
+}
+
+function checkChoice<T extends string>(option: string, value: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(value)) {
+    throw badOption(option, value, `one of ${choices.join(', ')}`, `${choices.join('、')} 之一`);
+  }
+  return value as T;
+}
+
+/** Opens the database, finds the member to act as, and runs `body` with them. */
+async function withCaller(
+  io: CliIo,
+  options: CommonOptions,
+  body: (deps: Deps, principal: Principal) => Promise<void>,
+): Promise<void> {
+  const config = parseConfig(
+    {
+      ...io.env,
+      ...(options.databaseUrl !== undefined ? { DATABASE_URL: options.databaseUrl } : {}),
+      ...(options.dataDir !== undefined ? { DATA_DIR: options.dataDir } : {}),
+    },
+    io.cwd,
+  );
+  await migrateDatabase(config);
+  const database = openDatabase<Schema>(config.database);
+  try {
+    const db = database.db as Kysely<Schema>;
+    const principal = await findCaller(db, options.user);
+    await body({ db, clock: io.now, newId: uuidv7 }, principal);
+  } finally {
+    await database.close();
+  }
+}
+
+/** The membership of `email`, or the only manager of the only workspace. */
+async function findCaller(db: Kysely<Schema>, email: string | undefined): Promise<Principal> {
+  let query = db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select([
+      'users.id as userId',
+      'memberships.workspace_id as workspaceId',
+      'memberships.id as membershipId',
+      'memberships.role',
+      'memberships.works_for as worksFor',
+    ]);
+  if (email !== undefined) {
+    const rows = await query.where('users.email', '=', email.trim().toLowerCase()).execute();
+    if (rows.length !== 1) {
+      throw new AppError('CLI.BAD_OPTION', {
+        option: '--user',
+        reason:
+          rows.length === 0
+            ? `no member has the email ${email}`
+            : `${email} belongs to several workspaces; use the API with that workspace`,
+        reasonZh:
+          rows.length === 0
+            ? `没有邮箱为 ${email} 的成员`
+            : `${email} 属于多个工作区，请通过该工作区的接口查看`,
+      });
+    }
+    return { ...(rows[0] as (typeof rows)[number]), via: 'token' };
+  }
+  const workspaces = await db.selectFrom('workspaces').select('id').limit(2).execute();
+  query = query.where('memberships.role', '=', 'manager');
+  const managers = workspaces.length === 1 ? await query.limit(2).execute() : [];
+  if (managers.length !== 1) {
+    throw new AppError('CLI.BAD_OPTION', {
+      option: '--user',
+      reason:
+        workspaces.length === 0
+          ? 'the database has no workspace yet (run closer init or closer demo)'
+          : 'say which member to act as, e.g. --user manager@example.com',
+      reasonZh:
+        workspaces.length === 0
+          ? '数据库里还没有工作区（先运行 closer init 或 closer demo）'
+          : '请指定以哪位成员的身份查看，例如 --user manager@example.com',
+    });
+  }
+  return { ...(managers[0] as (typeof managers)[number]), via: 'token' };
+}
+
+/** Amounts for people: 万 for zh (2 decimals), exact for en. */
+function money(minor: number, lang: Lang): string {
+  return formatAmount(Math.round(minor), lang, lang === 'zh' ? { compact: true } : undefined);
+}
+
+const STATUS = {
+  ahead: { zh: '超前', en: 'ahead' },
+  behind: { zh: '落后', en: 'behind' },
+  on_track: { zh: '持平', en: 'on track' },
+} as const;
+
+function rate(value: number | null, lang: Lang): string {
+  return value === null ? (lang === 'zh' ? '无剩余工作日' : 'no day left') : money(value, lang);
+}
+
+/** Rows a Today table shows; `--json` has them all. */
+const SHOWN = 20;
+
+function more(total: number, lang: Lang): string[] {
+  if (total <= SHOWN) return [];
+  return [
+    lang === 'zh'
+      ? `… 另有 ${total - SHOWN} 条（--json 查看全部）`
+      : `… and ${total - SHOWN} more (--json shows all)`,
+  ];
+}
+
+/** The Today view as text. */
+export function renderToday(view: TodayView, lang: Lang): string {
+  const zh = lang === 'zh';
+  const lines: string[] = [];
+  const n = view.numbers;
+  if (!n) {
+    lines.push(
+      zh
+        ? `${view.date}：${view.date.slice(0, 4)} 年还没有保存计划，没有今日目标`
+        : `${view.date}: no saved plan for ${view.date.slice(0, 4)}, so no target today`,
+    );
+  } else {
+    const day = n.working ? (zh ? '工作日' : 'working day') : zh ? '休息日' : 'day off';
+    lines.push(
+      zh
+        ? `${view.date}（${day}）今日目标：${money(n.target, lang)}${view.scope === 'workspace' ? '（团队合计）' : ''}`
+        : `${view.date} (${day}) today's target: ${money(n.target, lang)}${view.scope === 'workspace' ? ' (team total)' : ''}`,
+    );
+    if (!view.memberInPlan) {
+      lines.push(
+        zh ? '（计划里没有您的名字，所以没有分到目标）' : '(the plan does not name you, so no share of it)',
+      );
+    }
+    const m = n.month;
+    lines.push(
+      zh
+        ? `本月：计划 ${money(m.plan, lang)}，至今应完成 ${money(m.planToDate, lang)}，实际 ${money(m.actual, lang)}，${STATUS[m.status].zh} ${money(Math.abs(m.difference), lang)}；还需每天 ${rate(m.requiredDailyRate, lang)}（剩 ${m.remainingWorkingDays} 个工作日）`
+        : `Month: plan ${money(m.plan, lang)}, due so far ${money(m.planToDate, lang)}, signed ${money(m.actual, lang)}, ${STATUS[m.status].en} by ${money(Math.abs(m.difference), lang)}; needs ${rate(m.requiredDailyRate, lang)} a day (${m.remainingWorkingDays} working days left)`,
+    );
+  }
+  lines.push('', zh ? '待跟进（逾期在前）' : 'Follow-ups (overdue first)');
+  if (view.followUps.length === 0) lines.push(zh ? '  没有' : '  none');
+  else {
+    lines.push(
+      renderTable(
+        zh ? ['客户', '到期', '逾期天数', '类型'] : ['Customer', 'Due', 'Days overdue', 'Kind'],
+        view.followUps.slice(0, SHOWN).map((f) => [f.customerName, f.dueOn, String(f.daysOverdue), f.kind]),
+        ['left', 'left', 'right', 'left'],
+      ),
+    );
+    lines.push(...more(view.followUps.length, lang));
+  }
+  const target = n?.target ?? 0;
+  lines.push(
+    '',
+    zh
+      ? `建议客户：预计合计 ${money(view.suggestionsTotal, lang)}${target > 0 ? (view.shortfall > 0 ? `，比今日目标还差 ${money(view.shortfall, lang)}` : '，足以覆盖今日目标') : ''}`
+      : `Suggested customers: expected ${money(view.suggestionsTotal, lang)} in all${target > 0 ? (view.shortfall > 0 ? `, ${money(view.shortfall, lang)} short of today's target` : ", enough for today's target") : ''}`,
+  );
+  if (view.suggestions.length === 0) lines.push(zh ? '  没有' : '  none');
+  else {
+    lines.push(
+      renderTable(
+        zh ? ['客户', '类别', '预计金额', '原因'] : ['Customer', 'Class', 'Expected', 'Why'],
+        view.suggestions
+          .slice(0, SHOWN)
+          .map((s) => [
+            s.customerName,
+            s.class,
+            money(s.expectedAmount, lang),
+            s.reasons.map((r) => r[lang]).join(zh ? '；' : '; '),
+          ]),
+        ['left', 'left', 'right', 'left'],
+      ),
+    );
+    lines.push(...more(view.suggestions.length, lang));
+  }
+  return lines.join('\n');
+}
+
+/** A progress report as text. */
+export function renderProgress(
+  rows: readonly ProgressRow[],
+  head: { year: number; asOf: string; level: ProgressLevel; dimension: ProgressDimension; scope: string },
+  lang: Lang,
+): string {
+  const zh = lang === 'zh';
+  const withSegment = head.dimension !== 'none';
+  const header = zh
+    ? ['期间', ...(withSegment ? ['分组'] : []), '计划', '至今计划', '实际', '差额', '状态', '还需日均']
+    : [
+        'Period',
+        ...(withSegment ? ['Segment'] : []),
+        'Plan',
+        'Due so far',
+        'Actual',
+        'Difference',
+        'Status',
+        'Daily needed',
+      ];
+  const body = rows.map((r) => [
+    r.period,
+    ...(withSegment ? [r.segment === 'unassigned' ? (zh ? '未归属' : 'unassigned') : (r.segment ?? '')] : []),
+    money(r.plan, lang),
+    money(r.planToDate, lang),
+    money(r.actual, lang),
+    money(r.difference, lang),
+    STATUS[r.status][lang],
+    rate(r.requiredDailyRate, lang),
+  ]);
+  const align = header.map((_, i) =>
+    i === 0 || (withSegment && i === 1) || i === header.length - 2 ? 'left' : 'right',
+  );
+  const title = zh
+    ? `${head.year} 年进度（截至 ${head.asOf}${head.scope === 'team' ? '，本团队' : ''}）`
+    : `Progress ${head.year} (as of ${head.asOf}${head.scope === 'team' ? ', your team' : ''})`;
+  return [title, renderTable(header, body, align)].join('\n');
+}
+
+/** A forecast as text. */
+export function renderForecast(f: Forecast, year: number, lang: Lang): string {
+  const zh = lang === 'zh';
+  const pct = `${(f.probabilityOfTarget * 100).toFixed(1)}%`;
+  const lines = [
+    zh
+      ? `${year} 年预测（${f.runs} 次模拟，种子 ${f.seed}，${f.opportunities} 个在跟商机）`
+      : `Forecast ${year} (${f.runs} runs, seed ${f.seed}, ${f.opportunities} open opportunities)`,
+    zh
+      ? `目标 ${money(f.target, lang)}，已签 ${money(f.signedSoFar, lang)}；预计年末 ${money(f.expected, lang)}（P10 ${money(f.p10, lang)} · P50 ${money(f.p50, lang)} · P90 ${money(f.p90, lang)}）；达成目标的概率 ${pct}`
+      : `Target ${money(f.target, lang)}, signed ${money(f.signedSoFar, lang)}; expected at year end ${money(f.expected, lang)} (P10 ${money(f.p10, lang)} · P50 ${money(f.p50, lang)} · P90 ${money(f.p90, lang)}); chance of reaching the target ${pct}`,
+    renderTable(
+      zh ? ['月份', '已签累计', 'P10', 'P50', 'P90'] : ['Month', 'Signed', 'P10', 'P50', 'P90'],
+      f.months.map((m) => [
+        String(m.month),
+        money(m.signed, lang),
+        money(m.p10, lang),
+        money(m.p50, lang),
+        money(m.p90, lang),
+      ]),
+      ['right', 'right', 'right', 'right', 'right'],
+    ),
+  ];
+  if (f.unpriced > 0) {
+    lines.push(
+      zh
+        ? `注意：${f.unpriced} 个商机没有金额，也没有同类签单可参考，按 0 计算`
+        : `Note: ${f.unpriced} opportunities have no amount and no deal of their class to go by; counted as 0`,
+    );
+  }
+  return lines.join('\n');
+}

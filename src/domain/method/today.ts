@@ -1,0 +1,202 @@
+/**
+ * "Today" (method part 1): today's number for a person, how the month stands, and which
+ * customers can supply the number — each suggestion with its reason, so the day's amount
+ * has named sources. Pure: facts and dates are passed in.
+ */
+import { addDays, type IsoDate, toEpochDay } from '../dates.js';
+import type { DayPlan, PlanResult } from '../plan/plan.js';
+import { carriesTarget } from './progress.js';
+import { isQualified, type YesNoUnknown } from './qualification.js';
+
+/** Today's target and the month so far. */
+export interface TodayNumbers {
+  readonly date: IsoDate;
+  readonly working: boolean;
+  /** Whether the day carries a target (a working day, or a field day for field-day plans). */
+  readonly carriesTarget: boolean;
+  readonly target: number;
+  readonly month: {
+    readonly plan: number;
+    /** Plan of the month through today, inclusive. */
+    readonly planToDate: number;
+    /** Signed this month through today. */
+    readonly actual: number;
+    readonly difference: number;
+    readonly status: 'ahead' | 'behind' | 'on_track';
+    readonly remaining: number;
+    /** Days from today (included, it is not over) to the month's end that carry a target. */
+    readonly remainingWorkingDays: number;
+    /** remaining ÷ those days, rounded up to the fen; 0 when met; null when none is left. */
+    readonly requiredDailyRate: number | null;
+  };
+}
+
+/**
+ * Today's numbers for the plan members at `members` (indexes into the plan's members;
+ * undefined = the whole plan, a manager's view).
+ */
+export function todayNumbers(
+  plan: PlanResult,
+  date: IsoDate,
+  members: readonly number[] | undefined,
+  monthActual: number,
+): TodayNumbers {
+  const share = (day: DayPlan) =>
+    members ? members.reduce((n, i) => n + (day.byMember[i] ?? 0), 0) : day.amount;
+  const month = date.slice(0, 7);
+  let planned = 0;
+  let planToDate = 0;
+  let remainingDays = 0;
+  let today: DayPlan | undefined;
+  for (const day of plan.days) {
+    if (!day.date.startsWith(month)) continue;
+    planned += share(day);
+    if (day.date <= date) planToDate += share(day);
+    if (day.date >= date && carriesTarget(plan, day)) remainingDays++;
+    if (day.date === date) today = day;
+  }
+  const difference = monthActual - planToDate;
+  const remaining = Math.max(0, planned - monthActual);
+  return {
+    date,
+    working: today?.working ?? false,
+    carriesTarget: today ? carriesTarget(plan, today) : false,
+    target: today ? share(today) : 0,
+    month: {
+      plan: planned,
+      planToDate,
+      actual: monthActual,
+      difference,
+      status: difference > 0 ? 'ahead' : difference < 0 ? 'behind' : 'on_track',
+      remaining,
+      remainingWorkingDays: remainingDays,
+      requiredDailyRate:
+        remaining === 0 ? 0 : remainingDays === 0 ? null : Math.ceil(remaining / remainingDays),
+    },
+  };
+}
+
+/** Why a customer is suggested today. */
+export type SuggestionCode =
+  | 'funds_arriving'
+  | 'qualified_not_closed'
+  | 'repeat_candidate'
+  | 'seminar_invitee';
+
+/** A reason with its text in both languages. */
+export interface SuggestionReason {
+  readonly code: SuggestionCode;
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** What is known about a customer for the suggestions. */
+export interface CustomerFacts {
+  readonly status: 'lead' | 'contacted' | 'qualified' | 'proposal' | 'won' | 'lost';
+  readonly class: 'A' | 'B' | 'C' | 'new';
+  readonly kpContactId: string | null;
+  readonly willingToSign: YesNoUnknown;
+  readonly ableToPay: YesNoUnknown;
+  readonly expectedFundsOn: IsoDate | null;
+  /** Funds dates promised in close attempts ("no money yet"). */
+  readonly attemptFundsOn: readonly IsoDate[];
+  /** The latest deal signed, if any. */
+  readonly lastSignedOn: IsoDate | null;
+  readonly seminars: readonly {
+    readonly title: string;
+    readonly heldOn: IsoDate;
+    readonly status: 'planned' | 'held' | 'cancelled';
+    readonly rsvp: 'pending' | 'yes' | 'no';
+    readonly attended: boolean;
+  }[];
+}
+
+/** Days before and after today in which an expected funds date makes a customer worth a visit. */
+export const FUNDS_WINDOW = { before: 3, after: 7 } as const;
+/** An A-class customer whose last deal is older than this is a repeat candidate. */
+export const REPEAT_AFTER_DAYS = 180;
+/** Seminars this many days ahead make their invitees worth a call. */
+export const SEMINAR_AHEAD_DAYS = 14;
+/** Attendance this many days back without a signature makes a customer worth a visit. */
+export const SEMINAR_BEHIND_DAYS = 30;
+
+/**
+ * The reasons to work on a customer today, in a fixed order:
+ * - `funds_arriving`: the customer's expected funds date, or one promised in a close
+ *   attempt, lies in [today − 3, today + 7] and the customer is not won (nor lost);
+ * - `qualified_not_closed`: qualified (KP known, willing, able to pay) and in stage
+ *   qualified or proposal;
+ * - `repeat_candidate`: an A-class won customer whose last deal is older than 180 days;
+ * - `seminar_invitee`: invited (not declined) to a seminar not cancelled in the next 14
+ *   days, or attended one in the last 30 days and signed nothing since.
+ */
+export function suggestionReasons(facts: CustomerFacts, today: IsoDate): SuggestionReason[] {
+  const reasons: SuggestionReason[] = [];
+  const from = addDays(today, -FUNDS_WINDOW.before);
+  const to = addDays(today, FUNDS_WINDOW.after);
+  if (facts.status !== 'won' && facts.status !== 'lost') {
+    const dates = [facts.expectedFundsOn, ...facts.attemptFundsOn]
+      .filter((d): d is IsoDate => d !== null && d >= from && d <= to)
+      .sort();
+    const date = dates[0];
+    if (date !== undefined) {
+      reasons.push({
+        code: 'funds_arriving',
+        zh: `资金预计 ${date} 到账，趁热促成签约`,
+        en: `Funds expected on ${date}: go and close`,
+      });
+    }
+  }
+  if (
+    (facts.status === 'qualified' || facts.status === 'proposal') &&
+    isQualified({
+      kpContactId: facts.kpContactId,
+      willingToSign: facts.willingToSign,
+      ableToPay: facts.ableToPay,
+    })
+  ) {
+    reasons.push({
+      code: 'qualified_not_closed',
+      zh: '已确认关键人、有签约意愿也有付款能力，还没成交',
+      en: 'Key person known, willing to sign and able to pay, but not closed yet',
+    });
+  }
+  if (facts.class === 'A' && facts.status === 'won' && facts.lastSignedOn !== null) {
+    const days = toEpochDay(today) - toEpochDay(facts.lastSignedOn);
+    if (days > REPEAT_AFTER_DAYS) {
+      reasons.push({
+        code: 'repeat_candidate',
+        zh: `A类老客户，上次签单在 ${days} 天前（${facts.lastSignedOn}），可以争取复购`,
+        en: `A-class customer, last deal ${days} days ago (${facts.lastSignedOn}): ask for a repeat order`,
+      });
+    }
+  }
+  const ahead = addDays(today, SEMINAR_AHEAD_DAYS);
+  const behind = addDays(today, -SEMINAR_BEHIND_DAYS);
+  const upcoming = facts.seminars
+    .filter((s) => s.status !== 'cancelled' && s.rsvp !== 'no' && s.heldOn >= today && s.heldOn <= ahead)
+    .sort((a, b) => a.heldOn.localeCompare(b.heldOn))[0];
+  const attended = facts.seminars
+    .filter(
+      (s) =>
+        s.attended &&
+        s.heldOn < today &&
+        s.heldOn >= behind &&
+        (facts.lastSignedOn === null || facts.lastSignedOn < s.heldOn),
+    )
+    .sort((a, b) => b.heldOn.localeCompare(a.heldOn))[0];
+  if (upcoming) {
+    reasons.push({
+      code: 'seminar_invitee',
+      zh: `已受邀参加 ${upcoming.heldOn} 的会销“${upcoming.title}”，会前确认到场并约谈`,
+      en: `Invited to the seminar "${upcoming.title}" on ${upcoming.heldOn}: confirm attendance and book a talk`,
+    });
+  } else if (attended) {
+    reasons.push({
+      code: 'seminar_invitee',
+      zh: `${attended.heldOn} 参加了会销“${attended.title}”，还没签约，趁热跟进`,
+      en: `Attended the seminar "${attended.title}" on ${attended.heldOn} and has not signed: follow up while it is fresh`,
+    });
+  }
+  return reasons;
+}
