@@ -163,6 +163,18 @@ export const ERROR_CATALOG = {
     zh: '数据库来自更新版本的 Closer（未知迁移 {migrations}），请升级后再使用',
     en: 'The database was written by a newer Closer (unknown migrations {migrations}); upgrade before using it',
   },
+  'IMPORT.MISSING_COLUMNS': {
+    http: 400,
+    exit: 2,
+    zh: '导入文件缺少必需的列：{missing}。找到的表头：{headers}。请改表头，或用映射指定哪一列是什么',
+    en: 'The import file lacks required columns: {missing}. Headers found: {headers}. Rename them, or give a mapping',
+  },
+  'IMPORT.UNSUPPORTED_FILE': {
+    http: 400,
+    exit: 3,
+    zh: '无法读取导入文件“{file}”：只支持 .xlsx 和 .csv（UTF-8 或 GBK 编码）（{reason}）',
+    en: 'Cannot read the import file "{file}": only .xlsx and .csv (UTF-8 or GBK) are supported ({reason})',
+  },
   INTERNAL: {
     http: 500,
     exit: 1,
