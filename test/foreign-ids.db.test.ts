@@ -14,6 +14,7 @@ import type { Deps, Principal } from '../src/app/context.js';
 import { createCustomer } from '../src/app/customers/create-customer.js';
 import { createDeal } from '../src/app/deals/create-deal.js';
 import { createFollowUp } from '../src/app/follow-ups/create-follow-up.js';
+import { startImport } from '../src/app/import/import-jobs.js';
 import { createMarket } from '../src/app/markets/create-market.js';
 import { savePlan } from '../src/app/plans/save-plan.js';
 import { createProduct } from '../src/app/products/create-product.js';
@@ -51,7 +52,15 @@ async function recordsOf(
     name: `海外 ${owner.membershipId}`,
     sharePercent: 10,
   });
+  const importJob = await startImport(
+    deps,
+    owner,
+    { type: 'customers', format: 'csv' },
+    Buffer.from('客户名称\n'),
+  );
+  await importJob.run();
   return {
+    imports: importJob.job.id,
     customers: customerId,
     tokens: token.id,
     plans: '2026',
@@ -122,8 +131,9 @@ describe.each(engines)('foreign ids on $name', (engine) => {
   };
 
   it('finds the routes that take an id', () => {
-    // 7 record types × read/change/delete, DELETE /api/tokens/{id}, GET /api/plans/{year}.
-    expect(paths.length).toBe(7 * 3 + 2);
+    // 7 record types × read/change/delete, DELETE /api/tokens/{id}, GET /api/plans/{year},
+    // GET /api/imports/{id} and its /errors.
+    expect(paths.length).toBe(7 * 3 + 2 + 2);
   });
 
   it('answers 404 to a manager for every record of another workspace', async () => {

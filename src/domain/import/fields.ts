@@ -281,6 +281,7 @@ export function normaliseHeader(header: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[*＊]/g, '')
+    .replace(/[:：]\s*$/u, '')
     .replace(/\s*[([（【][^)\]）】]*[)\]）】]\s*$/u, '')
     .replace(/[:：]\s*$/u, '')
     .replace(/[\s_]+/g, ' ')

@@ -52,6 +52,7 @@ import { listVisits, listVisitsQuery } from '../../app/visits/list-visits.js';
 import { updateVisit } from '../../app/visits/update-visit.js';
 import { createVisitInput, updateVisitInput, visitView } from '../../app/visits/visit-schema.js';
 import { registerCrudRoutes } from './crud-routes.js';
+import { registerImportRoutes } from './import-routes.js';
 import { registerPlanRoutes } from './plan-routes.js';
 
 /** Registers the workspace routes (records and plans) on `app`. */
@@ -148,4 +149,5 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
     remove: deleteMarket,
   });
   registerPlanRoutes(app, deps);
+  registerImportRoutes(app, deps);
 }
