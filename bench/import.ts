@@ -5,11 +5,12 @@
  * fresh PostgreSQL schema. Reports the median time of the rounds and the peak RSS and heap
  * sampled while importing (the file is streamed, so neither grows with the row count).
  */
+
+import { once } from 'node:events';
 import { createReadStream, createWriteStream, mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
@@ -47,7 +48,10 @@ async function writeCsv(path: string): Promise<void> {
 async function seed(db: Kysely<Schema>): Promise<Principal> {
   const stamp = new Date().toISOString();
   const workspaceId = uuidv7();
-  await db.insertInto('workspaces').values({ id: workspaceId, name: 'bench', created_at: stamp, updated_at: stamp }).execute();
+  await db
+    .insertInto('workspaces')
+    .values({ id: workspaceId, name: 'bench', created_at: stamp, updated_at: stamp })
+    .execute();
   let manager: Principal | null = null;
   for (const [email, role] of [
     ['bench-manager@example.test', 'manager'],
@@ -57,13 +61,31 @@ async function seed(db: Kysely<Schema>): Promise<Principal> {
     const membershipId = uuidv7();
     await db
       .insertInto('users')
-      .values({ id: userId, email, name: role, password_hash: 'x', locale: null, created_at: stamp, updated_at: stamp })
+      .values({
+        id: userId,
+        email,
+        name: role,
+        password_hash: 'x',
+        locale: null,
+        created_at: stamp,
+        updated_at: stamp,
+      })
       .execute();
     await db
       .insertInto('memberships')
-      .values({ id: membershipId, workspace_id: workspaceId, user_id: userId, role, duty: null, works_for: null, created_at: stamp, updated_at: stamp })
+      .values({
+        id: membershipId,
+        workspace_id: workspaceId,
+        user_id: userId,
+        role,
+        duty: null,
+        works_for: null,
+        created_at: stamp,
+        updated_at: stamp,
+      })
       .execute();
-    if (role === 'manager') manager = { userId, workspaceId, membershipId, role, worksFor: null, via: 'token' };
+    if (role === 'manager')
+      manager = { userId, workspaceId, membershipId, role, worksFor: null, via: 'token' };
   }
   if (!manager) throw new Error('no manager');
   return manager;
@@ -91,10 +113,15 @@ async function importOnce(target: DatabaseTarget, file: string) {
       peakHeap = Math.max(peakHeap, m.heapUsed);
     }, 20);
     const start = performance.now();
-    const report = await importRecords({ db, clock: () => new Date(), newId: uuidv7 }, principal, createReadStream(file), {
-      type: 'customers',
-      format: 'csv',
-    });
+    const report = await importRecords(
+      { db, clock: () => new Date(), newId: uuidv7 },
+      principal,
+      createReadStream(file),
+      {
+        type: 'customers',
+        format: 'csv',
+      },
+    );
     const ms = performance.now() - start;
     clearInterval(sampler);
     if (report.counts.created !== ROWS) throw new Error(`imported ${report.counts.created} of ${ROWS} rows`);
@@ -110,7 +137,10 @@ export async function benchImport(): Promise<void> {
   const file = join(dir, 'customers.csv');
   await writeCsv(file);
   const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  const engines: { name: string; target: () => Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> }[] = [
+  const engines: {
+    name: string;
+    target: () => Promise<{ target: DatabaseTarget; drop: () => Promise<void> }>;
+  }[] = [
     {
       name: 'SQLite',
       target: async () => {
@@ -143,7 +173,9 @@ export async function benchImport(): Promise<void> {
       },
     });
   }
-  console.log(`\nImport of a ${ROWS.toLocaleString('en')}-row customer CSV (streamed, batches of 500 rows per transaction)\n`);
+  console.log(
+    `\nImport of a ${ROWS.toLocaleString('en')}-row customer CSV (streamed, batches of 500 rows per transaction)\n`,
+  );
   console.log('| database | rounds | median s | min s | max s | rows/s | peak RSS MB | peak heap MB |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const engine of engines) {

@@ -6,9 +6,12 @@ import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { createApiToken } from '../src/app/auth/api-tokens.js';
+import { createContact } from '../src/app/contacts/create-contact.js';
 import { createCustomer } from '../src/app/customers/create-customer.js';
 import { createDeal } from '../src/app/deals/create-deal.js';
+import { createFollowUp } from '../src/app/follow-ups/create-follow-up.js';
 import { savePlan } from '../src/app/plans/save-plan.js';
+import { createVisit } from '../src/app/visits/create-visit.js';
 import type { Database } from '../src/db/client.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Schema } from '../src/db/schema.js';
@@ -157,6 +160,45 @@ describe.each(engines)('import and export API on $name', (engine) => {
     const mapping = await post('/api/imports?type=customers&mapping=a%3Dnope', Buffer.from('a\nx\n'));
     const job = await finished(mapping.json().id);
     expect(job.failure.code).toBe('VALIDATION.FAILED');
+    const notXlsx = await post(
+      '/api/imports?type=customers&format=xlsx',
+      Buffer.from('客户名称\n杭州织造\n'),
+    );
+    expect((await finished(notXlsx.json().id)).failure.code).toBe('IMPORT.UNSUPPORTED_FILE');
+  });
+
+  it('exports contacts, visits and follow-ups with customer and member names', async () => {
+    const deps = testDeps(open.db);
+    const customer = await createCustomer(deps, team.lead, { name: '杭州织造' });
+    await createContact(deps, team.lead, {
+      customerId: customer.id,
+      name: '陈总',
+      phone: '13800000000',
+      role: 'key_person',
+    });
+    await createVisit(deps, team.lead, {
+      customerId: customer.id,
+      visitOn: '2026-03-03',
+      attendees: ['陈总', '刘工'],
+    });
+    await createFollowUp(deps, team.lead, { customerId: customer.id, dueOn: '2026-03-10', kind: 'visit' });
+    const read = async (url: string) =>
+      parseCsv((await app.inject({ url, headers: lead })).rawPayload, { bom: true }) as string[][];
+    expect(await read('/api/exports/contacts.csv?lang=zh')).toEqual([
+      ['客户名称', '联系人', '职位', '电话', '邮箱', '角色'],
+      ['杭州织造', '陈总', '', '13800000000', '', 'key_person'],
+    ]);
+    expect(await read('/api/exports/visits.csv?lang=en&from=2026-03-01')).toEqual([
+      ['Customer', 'Visit date', 'Owner', 'Attendees', 'Purpose', 'Outcome', 'Next step', 'Notes'],
+      ['杭州织造', '2026-03-03', '王磊', '陈总、刘工', '', '', '', ''],
+    ]);
+    expect(await read('/api/exports/follow-ups.csv?lang=zh')).toEqual([
+      ['客户名称', '到期日', '类型', '负责人', '已完成', '备注'],
+      ['杭州织造', '2026-03-10', 'visit', '王磊', '否', ''],
+    ]);
+    expect((await app.inject({ url: '/api/exports/visits.csv?from=nope', headers: lead })).statusCode).toBe(
+      400,
+    );
   });
 
   it('exports customers as CSV and xlsx with formula cells neutralised, readable by csv-parse, SheetJS and exceljs', async () => {

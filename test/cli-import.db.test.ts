@@ -82,7 +82,7 @@ describe.each(engines)('closer import / export on $name', (engine) => {
         '',
       ].join('\n'),
     );
-    expect(dry.stderr).toContain('已处理 2 行');
+    expect(dry.stderr).toContain('[##############################] 100%  2 行\n');
     expect(await names()).toEqual([]);
 
     const real = await run([

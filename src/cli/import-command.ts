@@ -123,19 +123,28 @@ export function registerImportCommand(program: Command, io: CliIo): void {
     }
     const report = await withPrincipal(io, options, async (deps, principal) => {
       let lastDrawn = 0;
+      let bytesRead = 0;
+      // The share of bytes read drives the bar: rows are counted as they come, the total is unknown.
+      async function* counted(stream: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+        for await (const chunk of stream) {
+          bytesRead += chunk.length;
+          yield chunk;
+        }
+      }
       const progress = (rows: number, done = false) => {
         if (!io.stderrIsTTY || options.json) return;
         const now = Date.now();
         if (!done && now - lastDrawn < 100) return;
         lastDrawn = now;
-        io.stderr(
-          `\r${lang === 'zh' ? '已处理' : 'Processed'} ${rows} ${lang === 'zh' ? '行' : 'rows'}${done ? '\n' : ''}`,
-        );
+        const share = done || size === 0 ? 1 : Math.min(1, bytesRead / size);
+        const filled = Math.round(share * 30);
+        const bar = `[${'#'.repeat(filled)}${'-'.repeat(30 - filled)}] ${String(Math.round(share * 100)).padStart(3)}%`;
+        io.stderr(`\r${bar}  ${rows} ${lang === 'zh' ? '行' : 'rows'}${done ? '\n' : ''}`);
       };
       const result = await importRecords(
         deps,
         principal,
-        createReadStream(path),
+        counted(createReadStream(path)),
         {
           type: options.type,
           format,
