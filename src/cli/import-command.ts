@@ -149,6 +149,7 @@ export function registerImportCommand(program: Command, io: CliIo): void {
           type: options.type,
           format,
           dryRun: options.dryRun === true,
+          fileName: file,
           ...(options.mapping ? { mapping: options.mapping } : {}),
         },
         {

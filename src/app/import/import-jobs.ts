@@ -139,7 +139,13 @@ export async function startImport(
         deps,
         principal,
         Readable.from([bytes]),
-        { type: p.type, format: p.format, dryRun: p.dryRun, ...(p.mapping ? { mapping: p.mapping } : {}) },
+        {
+          type: p.type,
+          format: p.format,
+          dryRun: p.dryRun,
+          ...(p.mapping ? { mapping: p.mapping } : {}),
+          ...(p.fileName ? { fileName: p.fileName } : {}),
+        },
         {
           onProgress: async (c) => {
             await update({

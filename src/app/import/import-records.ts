@@ -57,6 +57,8 @@ export const importOptions = z.strictObject({
   /** `header=field,…` or { header: field }; `#3=phone` names the third column. */
   mapping: z.union([z.string().max(5000), z.record(z.string(), z.string())]).optional(),
   batchSize: z.int().min(1).max(5000).default(500),
+  /** The file's name, for messages. */
+  fileName: z.string().max(1000).optional(),
 });
 export type ImportOptions = z.input<typeof importOptions>;
 
@@ -230,7 +232,10 @@ export async function importRecords(
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError('IMPORT.UNSUPPORTED_FILE', { file: opts.format, reason: (error as Error).message });
+    throw new AppError('IMPORT.UNSUPPORTED_FILE', {
+      file: opts.fileName ?? `.${opts.format}`,
+      reason: (error as Error).message,
+    });
   }
   if (!header) {
     header = findHeader(pending, opts.type, explicit?.mapping);
