@@ -12,6 +12,7 @@
 import { performance } from 'node:perf_hooks';
 import { computePlan } from '../src/app/compute-plan.js';
 import { chinaHolidayData } from '../src/app/holiday-data.js';
+import { benchImport } from './import.js';
 
 interface Case {
   readonly name: string;
@@ -104,3 +105,6 @@ for (const c of cases) {
   if (kept.year.amount !== kept.settings.target) throw new Error('benchmark plan does not add up');
 }
 console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+// 3. the 100,000-row customer import (SQLite, and PostgreSQL when a URL is set).
+await benchImport();

@@ -14,4 +14,5 @@ process.exitCode = await main(process.argv.slice(2), {
   now: () => new Date(),
   cwd: process.cwd(),
   env: process.env,
+  stderrIsTTY: process.stderr.isTTY === true,
 });

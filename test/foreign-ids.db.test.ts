@@ -15,6 +15,7 @@ import type { Deps, Principal } from '../src/app/context.js';
 import { createCustomer } from '../src/app/customers/create-customer.js';
 import { createDeal } from '../src/app/deals/create-deal.js';
 import { createFollowUp } from '../src/app/follow-ups/create-follow-up.js';
+import { startImport } from '../src/app/import/import-jobs.js';
 import { createMarket } from '../src/app/markets/create-market.js';
 import { createNextVisitPlan } from '../src/app/next-visit-plans/create-next-visit-plan.js';
 import { createObjectionType } from '../src/app/objections/create-objection-type.js';
@@ -78,12 +79,20 @@ async function recordsOf(
   });
   const invitation = (await inviteCustomers(deps, owner, seminar.id, { customerIds: [customerId] }))
     .invited[0];
+  const importJob = await startImport(
+    deps,
+    owner,
+    { type: 'customers', format: 'csv' },
+    Buffer.from('客户名称\n'),
+  );
+  await importJob.run();
   return {
     'next-visit-plans': nextVisitPlan.id,
     'close-attempts': closeAttempt.attempt.id,
     'objection-types': objectionKey,
     seminars: seminar.id,
     'seminar-invitations': invitation?.id ?? '',
+    imports: importJob.job.id,
     customers: customerId,
     tokens: token.id,
     plans: '2026',
@@ -188,7 +197,8 @@ describe.each(engines)('foreign ids on $name', (engine) => {
     // /close-attempts, GET and DELETE close-attempts/{id}, PUT objection-types/{key}.
     // Seminars: read/change/delete, quotas, invitations (list, invite), an invitation's
     // change/delete, a customer's hand-off and hand-offs.
-    expect(paths.length).toBe(7 * 3 + 2 + 6 + 6 + 3 + 3 + 2 + 2);
+    // Imports: GET /api/imports/{id} and its /errors.
+    expect(paths.length).toBe(7 * 3 + 2 + 6 + 6 + 3 + 3 + 2 + 2 + 2);
   });
 
   it('answers 404 to a manager for every record of another workspace', async () => {

@@ -11,6 +11,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { AppError, type Lang } from '../domain/errors.js';
+import { neutraliseCell } from '../domain/import/neutralise.js';
 import type { PlanResult } from '../domain/plan/plan.js';
 import { type ColumnType, planTables, type Table } from './plan-tables.js';
 
@@ -18,23 +19,10 @@ import { type ColumnType, planTables, type Table } from './plan-tables.js';
 type Cell = Table['rows'][number][number];
 
 /**
- * Text that spreadsheet programs read as a formula (or as the start of one): `=`, `+`, `-`,
- * `@`, tab and CR — also after leading spaces (ordinary, no-break and ideographic), because
- * Excel and LibreOffice skip those before deciding.
+ * Neutralises a text cell against formula (CSV) injection (one rule for every export:
+ * `src/domain/import/neutralise.ts`), re-exported where the plan export always had it.
  */
-const FORMULA_START = /^[ \u00a0\u3000]*[=+\-@\t\r]/;
-
-/**
- * Neutralises a text cell against formula (CSV) injection: text that a spreadsheet would
- * treat as a formula gets a leading apostrophe, so `=cmd|' /C calc'!A0` typed as a member
- * name is shown as text instead of being run when a colleague opens the export.
- *
- * @param text A text cell as it should read.
- * @returns `text`, or `'` + `text` when it starts like a formula.
- */
-export function neutraliseCell(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+export { neutraliseCell };
 
 /** Excel number formats of the numeric column types (amounts are shown in major units). */
 const NUM_FMT: Record<Exclude<ColumnType, 'text'>, string> = {

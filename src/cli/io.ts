@@ -10,6 +10,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Environment, for the default language (CLOSER_LANG, LANG). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** True when stderr is a terminal (progress bars are drawn only then). */
+  readonly stderrIsTTY?: boolean;
 }
 
 /** The language of messages before options are read: CLOSER_LANG, then LANG, then English. */

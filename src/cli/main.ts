@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/errors.js';
 import { registerDbCommand } from './db-command.js';
 import { registerDemoCommand } from './demo-command.js';
+import { registerImportCommand } from './import-command.js';
 import { registerInitCommand } from './init-command.js';
 import { type CliIo, defaultLang } from './io.js';
 import { registerPlanCommand } from './plan-command.js';
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   registerInitCommand(program, io);
   registerServeCommand(program, io);
   registerProgressCommands(program, io);
+  registerImportCommand(program, io);
   try {
     if (argv.length === 0) {
       io.stdout(program.helpInformation());

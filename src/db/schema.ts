@@ -344,6 +344,41 @@ export interface LoginAttemptsTable {
   succeeded: number;
 }
 
+/** A record's import fingerprint: re-importing the same row finds the same record. */
+export interface ImportKeysTable {
+  workspace_id: string;
+  entity: 'customer' | 'contact' | 'deal' | 'visit';
+  key: string;
+  record_id: string;
+  created_at: string;
+}
+
+/** An import run (or dry run) and its outcome. */
+export interface ImportJobsTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  type: 'customers' | 'contacts' | 'deals' | 'visits';
+  format: 'csv' | 'xlsx';
+  file_name: string | null;
+  dry_run: number;
+  lang: 'zh' | 'en';
+  status: 'queued' | 'running' | 'done' | 'failed';
+  rows_read: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  skipped: Generated<number>;
+  rejected: Generated<number>;
+  /** JSON report (mapping and row outcomes). */
+  report: string | null;
+  /** JSON of the rejected rows, for the error file. */
+  errors: string | null;
+  /** JSON { code, details } when the whole job failed. */
+  failure: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** The whole schema. */
 export interface Schema {
   workspaces: WorkspacesTable;
@@ -371,4 +406,6 @@ export interface Schema {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
+  import_keys: ImportKeysTable;
+  import_jobs: ImportJobsTable;
 }

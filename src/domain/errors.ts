@@ -206,6 +206,18 @@ export const ERROR_CATALOG = {
     zh: '{year} 年还没有保存销售计划，请经理先制定并保存计划，才能看进度、预测和今日目标',
     en: 'There is no saved plan for {year} yet: a manager needs to save one before progress, forecast and today’s number can be shown',
   },
+  'IMPORT.MISSING_COLUMNS': {
+    http: 400,
+    exit: 2,
+    zh: '导入文件缺少必需的列：{missing}。找到的表头：{headers}。请改表头，或用映射指定哪一列是什么',
+    en: 'The import file lacks required columns: {missing}. Headers found: {headers}. Rename them, or give a mapping',
+  },
+  'IMPORT.UNSUPPORTED_FILE': {
+    http: 400,
+    exit: 3,
+    zh: '无法读取导入文件“{file}”：只支持 .xlsx 和 .csv（UTF-8 或 GBK 编码）（{reason}）',
+    en: 'Cannot read the import file "{file}": only .xlsx and .csv (UTF-8 or GBK) are supported ({reason})',
+  },
   INTERNAL: {
     http: 500,
     exit: 1,

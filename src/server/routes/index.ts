@@ -59,6 +59,7 @@ import {
 import { registerCloseRoutes } from './close-routes.js';
 import { registerCrudRoutes } from './crud-routes.js';
 import { registerDutyRoutes } from './duty-routes.js';
+import { registerImportRoutes } from './import-routes.js';
 import { registerMeetingRoutes } from './meeting-routes.js';
 import { registerPlanRoutes } from './plan-routes.js';
 import { registerProgressRoutes } from './progress-routes.js';
@@ -164,4 +165,5 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
   registerSeminarRoutes(app, deps);
   registerDutyRoutes(app, deps);
   registerProgressRoutes(app, deps);
+  registerImportRoutes(app, deps);
 }

@@ -1,0 +1,295 @@
+import type { Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
+import { engines, type TestDatabase } from '../../../test/harness/databases.js';
+import { chunks, gbk, utf8Bom, xlsxOf } from '../../../test/import/fixtures.js';
+import type { Database } from '../../db/client.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import type { Schema } from '../../db/schema.js';
+import type { Deps } from '../context.js';
+import { createCustomer } from '../customers/create-customer.js';
+import { type ImportOptions, importRecords } from './import-records.js';
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+  return undefined;
+}
+
+describe.each(engines)('importRecords on $name', (engine) => {
+  let database: TestDatabase;
+  let open: Database<Schema>;
+  let db: Kysely<Schema>;
+  let deps: Deps;
+  let team: Team;
+
+  beforeEach(async () => {
+    database = await engine.create();
+    open = database.open() as Database<Schema>;
+    db = open.db;
+    await migrateToLatest(db as Kysely<unknown>);
+    deps = testDeps(db);
+    team = await seedTeam(db);
+  });
+  afterEach(async () => {
+    await open.close();
+    await database.dispose();
+  });
+
+  const run = (bytes: Uint8Array, options: ImportOptions, principal = team.lead) =>
+    importRecords(deps, principal, chunks(bytes), options);
+  const customers = () =>
+    db
+      .selectFrom('customers')
+      .select(['name', 'company', 'city', 'class', 'status', 'owner_id', 'market_id', 'notes'])
+      .where('workspace_id', '=', team.workspaceId)
+      .orderBy('name')
+      .execute();
+
+  it('imports a GBK CSV with Chinese headers, blank and duplicate rows; a re-import creates nothing', async () => {
+    const text = [
+      '客户名称,城市,客户级别,市场,备注',
+      '杭州织造,杭州,A类,杭州主城+萧山,老客户',
+      ',,,,',
+      '富阳纸业,富阳,B,,',
+      '杭州织造,杭州,A类,杭州主城+萧山,老客户',
+      '',
+    ].join('\r\n');
+    const first = await run(gbk(text), { type: 'customers', format: 'csv' });
+    expect(first.counts).toEqual({ rowsRead: 3, created: 2, updated: 0, skipped: 1, rejected: 0 });
+    expect(first.rows.map((r) => [r.line, r.action, r.label, r.reason?.en])).toEqual([
+      [2, 'create', '杭州织造', undefined],
+      [4, 'create', '富阳纸业', undefined],
+      [5, 'skip', '杭州织造', 'Duplicate of row 2'],
+    ]);
+    expect(await customers()).toEqual([
+      {
+        name: '富阳纸业',
+        company: null,
+        city: '富阳',
+        class: 'B',
+        status: 'lead',
+        owner_id: team.lead.membershipId,
+        market_id: null,
+        notes: null,
+      },
+      {
+        name: '杭州织造',
+        company: null,
+        city: '杭州',
+        class: 'A',
+        status: 'lead',
+        owner_id: team.lead.membershipId,
+        market_id: team.marketId,
+        notes: '老客户',
+      },
+    ]);
+    const again = await run(gbk(text), { type: 'customers', format: 'csv' });
+    expect(again.counts).toEqual({ rowsRead: 3, created: 0, updated: 0, skipped: 3, rejected: 0 });
+    expect(await customers()).toHaveLength(2);
+    const audits = await db.selectFrom('audit_log').select(['entity', 'action']).execute();
+    expect(audits).toEqual([
+      { entity: 'customer', action: 'create' },
+      { entity: 'customer', action: 'create' },
+    ]);
+  });
+
+  it('updates a customer a re-import says something new about, and finds one typed in by hand', async () => {
+    await createCustomer(deps, team.lead, { name: '萧山纺织', city: '萧山' });
+    const report = await run(utf8Bom('Company,City,Status,Tier\n萧山纺织,杭州,Closed Won,A\n'), {
+      type: 'customers',
+      format: 'csv',
+    });
+    expect(report.counts).toMatchObject({ created: 0, updated: 1 });
+    expect(await customers()).toMatchObject([{ name: '萧山纺织', city: '杭州', status: 'won', class: 'A' }]);
+    const row = await db.selectFrom('customers').select('version').executeTakeFirstOrThrow();
+    expect(row.version).toBe(2);
+  });
+
+  it('dry run reports row by row and writes nothing; bad rows come back with reasons', async () => {
+    const text = [
+      '客户名称,负责人,客户级别,市场',
+      '杭州织造,王磊,A,',
+      ',王磊,A,',
+      '富阳纸业,不存在的人,B,',
+      '临安竹业,,Z,',
+      '桐庐茶业,,C,海外',
+      '宁波港务,赵强,C,',
+    ].join('\n');
+    const report = await run(Buffer.from(text), { type: 'customers', format: 'csv', dryRun: true });
+    expect(report.rows.map((r) => [r.line, r.action, r.reason?.en ?? null])).toEqual([
+      [2, 'create', null],
+      [3, 'reject', 'name: Too small: expected string to have >=1 characters'],
+      [4, 'reject', 'No member "不存在的人" in this workspace'],
+      [5, 'reject', 'Unknown class "Z" (use: A, B, C, new)'],
+      [6, 'reject', 'No market "海外" in this workspace'],
+      [7, 'reject', '"赵强" is not a member you can assign'],
+    ]);
+    expect(report.rows[2]?.reason?.zh).toBe('没有成员“不存在的人”');
+    expect(report.rejected.headers).toEqual(['客户名称', '负责人', '客户级别', '市场']);
+    expect(report.rejected.rows.map((r) => r.cells)).toEqual([
+      ['', '王磊', 'A', ''],
+      ['富阳纸业', '不存在的人', 'B', ''],
+      ['临安竹业', '', 'Z', ''],
+      ['桐庐茶业', '', 'C', '海外'],
+      ['宁波港务', '赵强', 'C', ''],
+    ]);
+    expect(await customers()).toEqual([]);
+  });
+
+  it('reads an xlsx with a merged title row, a header merged over two rows, dates and amounts', async () => {
+    await createCustomer(deps, team.lead, { name: '杭州织造' });
+    await createCustomer(deps, team.lead, { name: '富阳纸业' });
+    const rows = [
+      ['2026 年签单明细'],
+      ['客户名称', '合同信息', null, null],
+      [null, '金额（元）', '签单日期', '备注'],
+      ['杭州织造', '¥1,200.00', 46082, '序列号日期'],
+      ['富阳纸业', '12万', '2026/3/1', null],
+      [null, null, null, null],
+      ['杭州织造', 3000, '2026年3月5日', '中文日期'],
+      ['富阳纸业', 5000, new Date(Date.UTC(2026, 2, 9)), '日期单元格'],
+      ['杭州织造', 'abc', '2026-03-01', null],
+    ];
+    const bytes = xlsxOf(rows, ['A1:D1', 'A2:A3', 'B2:D2'], ['C8']);
+    const report = await run(bytes, { type: 'deals', format: 'xlsx' });
+    expect(report.headerLine).toBe(3);
+    expect(report.mapping).toEqual([
+      { header: '客户名称', field: 'customer' },
+      { header: '金额（元）', field: 'amount' },
+      { header: '签单日期', field: 'signedOn' },
+      { header: '备注', field: 'notes' },
+    ]);
+    expect(report.counts).toEqual({ rowsRead: 5, created: 4, updated: 0, skipped: 0, rejected: 1 });
+    expect(report.rows[4]).toMatchObject({ line: 9, action: 'reject' });
+    const deals = await db
+      .selectFrom('deals')
+      .innerJoin('customers', 'customers.id', 'deals.customer_id')
+      .select(['customers.name', 'deals.amount_minor', 'deals.signed_on', 'deals.notes', 'deals.owner_id'])
+      .orderBy('deals.signed_on')
+      .orderBy('deals.amount_minor')
+      .execute();
+    expect(deals.map((d) => ({ ...d, amount_minor: Number(d.amount_minor) }))).toEqual([
+      {
+        name: '杭州织造',
+        amount_minor: 120_000,
+        signed_on: '2026-03-01',
+        notes: '序列号日期',
+        owner_id: team.lead.membershipId,
+      },
+      {
+        name: '富阳纸业',
+        amount_minor: 12_000_000,
+        signed_on: '2026-03-01',
+        notes: null,
+        owner_id: team.lead.membershipId,
+      },
+      {
+        name: '杭州织造',
+        amount_minor: 300_000,
+        signed_on: '2026-03-05',
+        notes: '中文日期',
+        owner_id: team.lead.membershipId,
+      },
+      {
+        name: '富阳纸业',
+        amount_minor: 500_000,
+        signed_on: '2026-03-09',
+        notes: '日期单元格',
+        owner_id: team.lead.membershipId,
+      },
+    ]);
+    const again = await run(bytes, { type: 'deals', format: 'xlsx' });
+    expect(again.counts).toMatchObject({ created: 0, skipped: 4, rejected: 1 });
+  });
+
+  it('imports contacts (HubSpot first/last name) and visits of visible customers only', async () => {
+    await createCustomer(deps, team.lead, { name: '杭州织造' });
+    await createCustomer(deps, team.otherLead, { name: '宁波港务' });
+    const contacts = await run(
+      Buffer.from(
+        'First Name,Last Name,Company Name,Phone Number,Job Title\n总,陈,杭州织造,138 0000 0000,董事长\nA,B,宁波港务,1,x\n',
+      ),
+      { type: 'contacts', format: 'csv' },
+    );
+    expect(contacts.rows.map((r) => [r.action, r.reason?.en ?? null])).toEqual([
+      ['create', null],
+      ['reject', 'No customer "宁波港务" that you can see: import the customers first'],
+    ]);
+    const contact = await db
+      .selectFrom('contacts')
+      .select(['name', 'phone', 'title'])
+      .executeTakeFirstOrThrow();
+    expect(contact).toEqual({ name: '陈 总', phone: '138 0000 0000', title: '董事长' });
+
+    const visits = await run(
+      Buffer.from('客户,拜访日期,拜访目的,参会人\n杭州织造,2026/3/3,第一次见面,陈总、刘工\n'),
+      {
+        type: 'visits',
+        format: 'csv',
+      },
+    );
+    expect(visits.counts.created).toBe(1);
+    const visit = await db
+      .selectFrom('visits')
+      .select(['visit_on', 'attendees', 'owner_id'])
+      .executeTakeFirstOrThrow();
+    expect(visit).toEqual({
+      visit_on: '2026-03-03',
+      attendees: '["陈总","刘工"]',
+      owner_id: team.lead.membershipId,
+    });
+  });
+
+  it('takes an explicit mapping, and refuses a file without the required columns', async () => {
+    const bytes = Buffer.from('甲,乙\n杭州织造,杭州\n');
+    expect(await codeOf(run(bytes, { type: 'customers', format: 'csv' }))).toBe('IMPORT.MISSING_COLUMNS');
+    const report = await run(bytes, { type: 'customers', format: 'csv', mapping: '甲=name,乙=city' });
+    expect(report.counts.created).toBe(1);
+    expect(await customers()).toMatchObject([{ name: '杭州织造', city: '杭州' }]);
+    expect(await codeOf(run(bytes, { type: 'customers', format: 'csv', mapping: '甲=nope' }))).toBe(
+      'VALIDATION.FAILED',
+    );
+  });
+
+  it('rejects an imported customer of another team instead of duplicating it; an assistant’s rows land with their lead', async () => {
+    await run(Buffer.from('客户名称\n舟山渔业\n'), { type: 'customers', format: 'csv' }, team.otherLead);
+    const report = await run(
+      Buffer.from('客户名称,城市\n舟山渔业,舟山\n临安竹业,临安\n'),
+      { type: 'customers', format: 'csv' },
+      team.assistant,
+    );
+    expect(report.rows.map((r) => [r.action, r.reason?.en ?? null])).toEqual([
+      ['reject', 'A customer of this name exists but is not one of yours'],
+      ['create', null],
+    ]);
+    const all = await db
+      .selectFrom('customers')
+      .select(['name', 'owner_id', 'assistant_id'])
+      .orderBy('name')
+      .execute();
+    expect(all).toEqual([
+      { name: '临安竹业', owner_id: team.lead.membershipId, assistant_id: team.assistant.membershipId },
+      { name: '舟山渔业', owner_id: team.otherLead.membershipId, assistant_id: null },
+    ]);
+  });
+
+  it('commits batch by batch and reports progress', async () => {
+    const lines = ['客户名称'];
+    for (let i = 1; i <= 25; i += 1) lines.push(`客户${i}`);
+    const progress: number[] = [];
+    const report = await importRecords(
+      deps,
+      team.manager,
+      chunks(Buffer.from(lines.join('\n'))),
+      { type: 'customers', format: 'csv', batchSize: 10 },
+      { onProgress: (c) => void progress.push(c.rowsRead) },
+    );
+    expect(progress).toEqual([10, 20, 25]);
+    expect(report.counts.created).toBe(25);
+    expect(await customers()).toHaveLength(25);
+  });
+});

@@ -1,0 +1,301 @@
+/** Import jobs and exports over HTTP on both databases; files checked with independent parsers. */
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { createApiToken } from '../src/app/auth/api-tokens.js';
+import { createContact } from '../src/app/contacts/create-contact.js';
+import { createCustomer } from '../src/app/customers/create-customer.js';
+import { createDeal } from '../src/app/deals/create-deal.js';
+import { createFollowUp } from '../src/app/follow-ups/create-follow-up.js';
+import { savePlan } from '../src/app/plans/save-plan.js';
+import { createVisit } from '../src/app/visits/create-visit.js';
+import type { Database } from '../src/db/client.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import type { Schema } from '../src/db/schema.js';
+import { buildApp } from '../src/server/app.js';
+import { seedTeam, type Team, testDeps } from './factories.js';
+import { engines, type TestDatabase } from './harness/databases.js';
+import { gbk, xlsxOf } from './import/fixtures.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+describe.each(engines)('import and export API on $name', (engine) => {
+  let database: TestDatabase;
+  let open: Database<Schema>;
+  let app: FastifyInstance;
+  let team: Team;
+  let lead: Record<string, string>;
+  let otherLead: Record<string, string>;
+  let manager: Record<string, string>;
+
+  beforeEach(async () => {
+    database = await engine.create();
+    open = database.open() as Database<Schema>;
+    await migrateToLatest(open.db as Kysely<unknown>);
+    app = await buildApp({ ...testDeps(open.db), dialect: open.dialect });
+    const deps = testDeps(open.db);
+    team = await seedTeam(open.db);
+    const bearer = async (p: Team['lead']) => ({
+      authorization: `Bearer ${(await createApiToken(deps, p, { name: 't' })).token}`,
+    });
+    lead = await bearer(team.lead);
+    otherLead = await bearer(team.otherLead);
+    manager = await bearer(team.manager);
+  });
+  afterEach(async () => {
+    await app.close();
+    await open.close();
+    await database.dispose();
+  });
+
+  /** Polls the job until it has finished. */
+  async function finished(id: string, headers = lead) {
+    for (let i = 0; i < 200; i += 1) {
+      const res = await app.inject({ url: `/api/imports/${id}`, headers });
+      const job = res.json();
+      if (job.status === 'done' || job.status === 'failed') return job;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error('import did not finish');
+  }
+
+  const post = (url: string, payload: Buffer, contentType = 'text/csv', headers = lead) =>
+    app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': contentType }, payload });
+
+  it('dry-runs, then imports a GBK CSV; the error file comes back as CSV with the reasons', async () => {
+    const csv = gbk(
+      '客户名称,客户级别,城市\r\n杭州织造,A,杭州\r\n富阳纸业,Z,富阳\r\n,B,\r\n杭州织造,A,杭州\r\n',
+    );
+    const dry = await post('/api/imports?type=customers&dryRun=true&lang=zh', csv);
+    expect(dry.statusCode).toBe(202);
+    expect(dry.json()).toMatchObject({ type: 'customers', format: 'csv', dryRun: true, status: 'queued' });
+    const dryJob = await finished(dry.json().id);
+    expect(dryJob).toMatchObject({
+      status: 'done',
+      counts: { rowsRead: 4, created: 1, updated: 0, skipped: 1, rejected: 2 },
+    });
+    expect(dryJob.report.rows.map((r: { line: number; action: string }) => [r.line, r.action])).toEqual([
+      [2, 'create'],
+      [3, 'reject'],
+      [4, 'reject'],
+      [5, 'skip'],
+    ]);
+    expect(await open.db.selectFrom('customers').select('id').execute()).toEqual([]);
+
+    const real = await post('/api/imports?type=customers&filename=%E5%AE%A2%E6%88%B7.csv&lang=zh', csv);
+    const job = await finished(real.json().id);
+    expect(job.counts).toEqual({ rowsRead: 4, created: 1, updated: 0, skipped: 1, rejected: 2 });
+    expect(job.fileName).toBe('客户.csv');
+    const names = await open.db.selectFrom('customers').select('name').execute();
+    expect(names).toEqual([{ name: '杭州织造' }]);
+
+    const errors = await app.inject({ url: `/api/imports/${job.id}/errors`, headers: lead });
+    expect(errors.statusCode).toBe(200);
+    expect(errors.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(errors.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const rows = parseCsv(errors.rawPayload, { bom: true }) as string[][];
+    expect(rows.slice(0, 2)).toEqual([
+      ['客户名称', '客户级别', '城市', '错误'],
+      ['富阳纸业', 'Z', '富阳', '无法识别客户级别“Z”（可用：A, B, C, new）'],
+    ]);
+    expect(rows[2]?.slice(0, 3)).toEqual(['', 'B', '']);
+    expect(rows[2]?.[3]).toMatch(/^name：/);
+    expect(rows).toHaveLength(3);
+  });
+
+  it('imports an xlsx body and returns the error file as xlsx; another member cannot see the job', async () => {
+    const bytes = xlsxOf([
+      ['Company', 'Tier', 'City'],
+      ['Hangzhou Weaving', 'A', 'Hangzhou'],
+      ['Fuyang Paper', 'Q', 'Fuyang'],
+    ]);
+    const res = await post('/api/imports?type=customers&lang=en', bytes, XLSX_TYPE);
+    expect(res.statusCode).toBe(202);
+    expect(res.json().format).toBe('xlsx');
+    const job = await finished(res.json().id);
+    expect(job.counts).toMatchObject({ created: 1, rejected: 1 });
+    expect(job.report.mapping).toEqual([
+      { header: 'Company', field: 'name' },
+      { header: 'Tier', field: 'class' },
+      { header: 'City', field: 'city' },
+    ]);
+    const errors = await app.inject({ url: `/api/imports/${job.id}/errors`, headers: lead });
+    expect(errors.headers['content-type']).toBe(XLSX_TYPE);
+    const book = XLSX.read(errors.rawPayload, { type: 'buffer' });
+    const sheet = book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet;
+    expect(XLSX.utils.sheet_to_json(sheet, { header: 1 })).toEqual([
+      ['Company', 'Tier', 'City', 'Error'],
+      ['Fuyang Paper', 'Q', 'Fuyang', 'Unknown class "Q" (use: A, B, C, new)'],
+    ]);
+
+    for (const headers of [otherLead, manager]) {
+      const other = await app.inject({ url: `/api/imports/${job.id}`, headers });
+      expect({ status: other.statusCode, code: other.json().error.code }).toEqual({
+        status: 404,
+        code: 'NOT_FOUND',
+      });
+    }
+    expect((await app.inject({ url: `/api/imports/${job.id}` })).statusCode).toBe(401);
+  });
+
+  it('records a file without the required columns as a failed job with the reason', async () => {
+    const res = await post('/api/imports?type=deals&lang=en', Buffer.from('甲,乙\n1,2\n'));
+    const job = await finished(res.json().id);
+    expect(job.status).toBe('failed');
+    expect(job.failure).toMatchObject({
+      code: 'IMPORT.MISSING_COLUMNS',
+      details: { missing: ['customer', 'amount'], headers: ['甲', '乙'] },
+    });
+    const errors = await app.inject({ url: `/api/imports/${job.id}/errors`, headers: lead });
+    expect(errors.statusCode).toBe(404);
+  });
+
+  it('refuses a bad type and an unknown mapping field', async () => {
+    const bad = await post('/api/imports?type=products', Buffer.from('a\n'));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('VALIDATION.FAILED');
+    const mapping = await post('/api/imports?type=customers&mapping=a%3Dnope', Buffer.from('a\nx\n'));
+    const job = await finished(mapping.json().id);
+    expect(job.failure.code).toBe('VALIDATION.FAILED');
+    const notXlsx = await post(
+      '/api/imports?type=customers&format=xlsx',
+      Buffer.from('客户名称\n杭州织造\n'),
+    );
+    expect((await finished(notXlsx.json().id)).failure.code).toBe('IMPORT.UNSUPPORTED_FILE');
+  });
+
+  it('exports contacts, visits and follow-ups with customer and member names', async () => {
+    const deps = testDeps(open.db);
+    const customer = await createCustomer(deps, team.lead, { name: '杭州织造' });
+    await createContact(deps, team.lead, {
+      customerId: customer.id,
+      name: '陈总',
+      phone: '13800000000',
+      role: 'key_person',
+    });
+    await createVisit(deps, team.lead, {
+      customerId: customer.id,
+      visitOn: '2026-03-03',
+      attendees: ['陈总', '刘工'],
+    });
+    await createFollowUp(deps, team.lead, { customerId: customer.id, dueOn: '2026-03-10', kind: 'visit' });
+    const read = async (url: string) =>
+      parseCsv((await app.inject({ url, headers: lead })).rawPayload, { bom: true }) as string[][];
+    expect(await read('/api/exports/contacts.csv?lang=zh')).toEqual([
+      ['客户名称', '联系人', '职位', '电话', '邮箱', '角色'],
+      ['杭州织造', '陈总', '', '13800000000', '', 'key_person'],
+    ]);
+    expect(await read('/api/exports/visits.csv?lang=en&from=2026-03-01')).toEqual([
+      ['Customer', 'Visit date', 'Owner', 'Attendees', 'Purpose', 'Outcome', 'Next step', 'Notes'],
+      ['杭州织造', '2026-03-03', '王磊', '陈总、刘工', '', '', '', ''],
+    ]);
+    expect(await read('/api/exports/follow-ups.csv?lang=zh')).toEqual([
+      ['客户名称', '到期日', '类型', '负责人', '已完成', '备注'],
+      ['杭州织造', '2026-03-10', 'visit', '王磊', '否', ''],
+    ]);
+    expect((await app.inject({ url: '/api/exports/visits.csv?from=nope', headers: lead })).statusCode).toBe(
+      400,
+    );
+  });
+
+  it('exports customers as CSV and xlsx with formula cells neutralised, readable by csv-parse, SheetJS and exceljs', async () => {
+    const deps = testDeps(open.db);
+    await createCustomer(deps, team.lead, {
+      name: '=HYPERLINK("http://x","点我")',
+      city: '杭州',
+      class: 'A',
+    });
+    await createCustomer(deps, team.lead, { name: '+86 海宁', notes: '  @所有人', tags: ['-5', '重点'] });
+    await createCustomer(deps, team.otherLead, { name: '别人的客户' });
+
+    const csv = await app.inject({ url: '/api/exports/customers.csv?lang=zh', headers: lead });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-disposition']).toContain('customers.csv');
+    const rows = parseCsv(csv.rawPayload, { bom: true }) as string[][];
+    expect(rows[0]).toEqual([
+      '客户名称',
+      '公司全称',
+      '市场',
+      '城市',
+      '客户级别',
+      '客户状态',
+      '负责人',
+      '来源',
+      '标签',
+      '备注',
+      '创建时间',
+    ]);
+    expect(rows.slice(1).map((r) => [r[0], r[3], r[4], r[6], r[8], r[9]])).toEqual([
+      ['\'=HYPERLINK("http://x","点我")', '杭州', 'A', '王磊', '', ''],
+      ["'+86 海宁", '', 'new', '王磊', "'-5, 重点", "'  @所有人"],
+    ]);
+
+    const xlsx = await app.inject({ url: '/api/exports/customers.xlsx?lang=en&class=A', headers: lead });
+    expect(xlsx.headers['content-type']).toBe(XLSX_TYPE);
+    const book = XLSX.read(xlsx.rawPayload, { type: 'buffer' });
+    const data = XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, {
+      header: 1,
+    }) as string[][];
+    expect(data.map((r) => r[0])).toEqual(['Customer', '\'=HYPERLINK("http://x","点我")']);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const cell = workbook.worksheets[0]?.getCell('A2');
+    expect(cell?.value).toBe('\'=HYPERLINK("http://x","点我")');
+    expect(cell?.formula).toBeUndefined();
+  });
+
+  it('exports deals with amounts as numbers (xlsx) and yuan (csv), and the export imports back without duplicates', async () => {
+    const deps = testDeps(open.db);
+    const customer = await createCustomer(deps, team.lead, { name: '杭州织造' });
+    await createDeal(deps, team.lead, {
+      customerId: customer.id,
+      amountMinor: 120_000,
+      signedOn: '2026-03-01',
+    });
+    await createDeal(deps, team.lead, {
+      customerId: customer.id,
+      amountMinor: 12_000_000_01,
+      signedOn: '2026-03-02',
+    });
+
+    const xlsx = await app.inject({ url: '/api/exports/deals.xlsx?lang=zh', headers: lead });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect([sheet?.getCell('B2').value, sheet?.getCell('B3').value]).toEqual([1200, 12_000_000.01]);
+    expect(sheet?.getCell('B2').numFmt).toBe('#,##0.00');
+
+    const csv = await app.inject({ url: '/api/exports/deals.csv?lang=en', headers: lead });
+    const rows = parseCsv(csv.rawPayload, { bom: true }) as string[][];
+    expect(rows.map((r) => r.slice(0, 4))).toEqual([
+      ['Customer', 'Amount', 'Currency', 'Signed on'],
+      ['杭州织造', '1200.00', 'CNY', '2026-03-01'],
+      ['杭州织造', '12000000.01', 'CNY', '2026-03-02'],
+    ]);
+
+    for (const [payload, type] of [
+      [csv.rawPayload, 'text/csv'],
+      [xlsx.rawPayload, XLSX_TYPE],
+    ] as const) {
+      const res = await post('/api/imports?type=deals', payload, type);
+      const job = await finished(res.json().id);
+      expect(job.counts).toEqual({ rowsRead: 2, created: 0, updated: 0, skipped: 2, rejected: 0 });
+    }
+  });
+
+  it('exports the plan as xlsx and csv, and answers 404 for a year without a plan', async () => {
+    await savePlan(testDeps(open.db), team.manager, { target: '588万', year: 2026 });
+    const xlsx = await app.inject({ url: '/api/exports/plan.xlsx?year=2026&lang=en', headers: lead });
+    expect(xlsx.statusCode).toBe(200);
+    const book = XLSX.read(xlsx.rawPayload, { type: 'buffer' });
+    expect(book.SheetNames).toContain('Months');
+    const csv = await app.inject({ url: '/api/exports/plan.csv?year=2026&lang=zh', headers: lead });
+    const rows = parseCsv(csv.rawPayload, { bom: true, relax_column_count: true }) as string[][];
+    expect(rows.some((r) => r[0] === '月度')).toBe(true);
+    const missing = await app.inject({ url: '/api/exports/plan.csv?year=2027', headers: lead });
+    expect(missing.statusCode).toBe(404);
+  });
+});
