@@ -344,6 +344,18 @@ export interface LoginAttemptsTable {
   succeeded: number;
 }
 
+export interface CalendarFeedsTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  /** SHA-256 (hex) of the feed's secret token. */
+  token_hash: string;
+  /** 0/1: the feed offers China's holidays as a second calendar. */
+  include_holidays: Generated<number>;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 /** The whole schema. */
 export interface Schema {
   workspaces: WorkspacesTable;
@@ -371,4 +383,5 @@ export interface Schema {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_attempts: LoginAttemptsTable;
+  calendar_feeds: CalendarFeedsTable;
 }
