@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/errors.js';
+import { registerBackupCommands } from './backup-command.js';
 import { registerDbCommand } from './db-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerInitCommand } from './init-command.js';
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   registerDemoCommand(program, io);
   registerInitCommand(program, io);
   registerServeCommand(program, io);
+  registerBackupCommands(program, io);
   try {
     if (argv.length === 0) {
       io.stdout(program.helpInformation());

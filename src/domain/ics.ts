@@ -121,7 +121,10 @@ export function renderCalendar(calendar: IcsCalendar): string {
     `NAME:${escapeText(calendar.name)}`,
     `X-WR-CALNAME:${escapeText(calendar.name)}`,
     ...(calendar.description
-      ? [`X-WR-CALDESC:${escapeText(calendar.description)}`, `DESCRIPTION:${escapeText(calendar.description)}`]
+      ? [
+          `X-WR-CALDESC:${escapeText(calendar.description)}`,
+          `DESCRIPTION:${escapeText(calendar.description)}`,
+        ]
       : []),
     `X-WR-TIMEZONE:${calendar.timeZone}`,
     `REFRESH-INTERVAL;VALUE=DURATION:${ttl}`,
