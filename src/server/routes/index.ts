@@ -51,6 +51,7 @@ import { getVisit } from '../../app/visits/get-visit.js';
 import { listVisits, listVisitsQuery } from '../../app/visits/list-visits.js';
 import { updateVisit } from '../../app/visits/update-visit.js';
 import { createVisitInput, updateVisitInput, visitView } from '../../app/visits/visit-schema.js';
+import { registerCalendarRoutes } from './calendar-routes.js';
 import { registerCrudRoutes } from './crud-routes.js';
 import { registerPlanRoutes } from './plan-routes.js';
 
@@ -148,4 +149,5 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
     remove: deleteMarket,
   });
   registerPlanRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
 }
