@@ -253,6 +253,17 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
       expect((await app.inject({ url })).statusCode).toBe(404);
     }
     expect((await app.inject({ method: 'POST', url: '/api/calendar-feeds' })).statusCode).toBe(401);
+
+    // A member who leaves the workspace takes their feeds with them.
+    const assistant = await app.inject({
+      method: 'POST',
+      url: '/api/calendar-feeds',
+      headers: await auth(team.assistant),
+    });
+    const assistantPath = new URL(assistant.json().url).pathname;
+    expect((await app.inject({ url: assistantPath })).statusCode).toBe(200);
+    await db.deleteFrom('memberships').where('id', '=', team.assistant.membershipId).execute();
+    expect((await app.inject({ url: assistantPath })).statusCode).toBe(404);
   });
 
   it("serves China's holidays and make-up working days as a second feed, only when asked for", async () => {

@@ -8,9 +8,8 @@ import type { Kysely } from 'kysely';
 import { backupDatabase } from '../app/backup/backup-database.js';
 import type { TableSummary } from '../app/backup/backup-format.js';
 import { restoreDatabase } from '../app/backup/restore-database.js';
-import { describeDatabase } from '../app/database-admin.js';
+import { describeDatabase, withDatabase } from '../app/database-admin.js';
 import { type Config, parseConfig } from '../config.js';
-import { openDatabase } from '../db/client.js';
 import type { Schema } from '../db/schema.js';
 import { type CliIo, defaultLang } from './io.js';
 
@@ -32,13 +31,8 @@ function configFrom(io: CliIo, options: BackupOptions): Config {
   );
 }
 
-async function withDb<T>(config: Config, work: (db: Kysely<Schema>) => Promise<T>): Promise<T> {
-  const database = openDatabase<Schema>(config.database);
-  try {
-    return await work(database.db);
-  } finally {
-    await database.close();
-  }
+function withDb<T>(config: Config, work: (db: Kysely<Schema>) => Promise<T>): Promise<T> {
+  return withDatabase(config, (db) => work(db as Kysely<Schema>));
 }
 
 function totals(tables: Readonly<Record<string, TableSummary>>): { tables: number; rows: number } {

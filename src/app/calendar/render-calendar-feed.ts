@@ -6,22 +6,12 @@
  * follows the owner's current rights. An unknown or revoked token, or an owner who left
  * the workspace, is NOT_FOUND.
  */
-import {
-  type FeedLang,
-  feedLang,
-  followUpEvent,
-  holidayEvents,
-  seminarEvent,
-  visitEvent,
-} from '../../domain/calendar-feed.js';
+import { followUpEvent, seminarEvent, visitEvent } from '../../domain/calendar-feed.js';
 import { addDays, dateInTimeZone } from '../../domain/dates.js';
-import { AppError } from '../../domain/errors.js';
 import { renderCalendar } from '../../domain/ics.js';
 import { visibleCustomers } from '../access.js';
-import { loadPrincipal } from '../auth/internal.js';
-import type { Deps, Principal } from '../context.js';
-import { chinaHolidayData } from '../holiday-data.js';
-import { feedByToken } from './calendar-feed-schema.js';
+import type { Deps } from '../context.js';
+import { feedContext } from './feed-context.js';
 
 /** How often calendar apps are asked to refresh, in minutes. */
 export const FEED_REFRESH_MINUTES = 60;
@@ -30,41 +20,9 @@ const SEMINAR_HISTORY_DAYS = 180;
 /** Upper bound of each kind of item in one feed (calendar apps choke on huge feeds). */
 const MAX_ITEMS = 2000;
 
-interface FeedContext {
-  readonly principal: Principal;
-  readonly lang: FeedLang;
-  readonly timeZone: string;
-  readonly userName: string;
-  readonly workspaceName: string;
-}
-
-async function contextOf(deps: Deps, token: string): Promise<FeedContext & { includeHolidays: boolean }> {
-  const feed = await feedByToken(deps, token);
-  const principal = feed && (await loadPrincipal(deps.db, feed.userId, feed.workspaceId, 'token'));
-  if (!feed || !principal) throw new AppError('NOT_FOUND', { entity: 'calendar_feed' });
-  const workspace = await deps.db
-    .selectFrom('workspaces')
-    .select(['name', 'locale', 'time_zone'])
-    .where('id', '=', feed.workspaceId)
-    .executeTakeFirstOrThrow();
-  const user = await deps.db
-    .selectFrom('users')
-    .select('name')
-    .where('id', '=', feed.userId)
-    .executeTakeFirstOrThrow();
-  return {
-    principal,
-    lang: feedLang(workspace.locale),
-    timeZone: workspace.time_zone,
-    userName: user.name,
-    workspaceName: workspace.name,
-    includeHolidays: feed.includeHolidays,
-  };
-}
-
 /** The personal feed behind `token` as iCalendar text. */
 export async function renderCalendarFeed(deps: Deps, token: string): Promise<string> {
-  const ctx = await contextOf(deps, token);
+  const ctx = await feedContext(deps, token);
   const { principal, lang } = ctx;
   const me = principal.membershipId;
   const visible = visibleCustomers(deps.db, principal).select('customers.id');
@@ -179,26 +137,5 @@ export async function renderCalendarFeed(deps: Deps, token: string): Promise<str
     timeZone: ctx.timeZone,
     refreshMinutes: FEED_REFRESH_MINUTES,
     events,
-  });
-}
-
-/**
- * The holiday feed behind `token`: China's public holidays and make-up working days of
- * this year and next (in the workspace's time zone). NOT_FOUND when the feed was created
- * without holidays, revoked, or unknown.
- */
-export async function renderHolidayFeed(deps: Deps, token: string): Promise<string> {
-  const ctx = await contextOf(deps, token);
-  if (!ctx.includeHolidays) throw new AppError('NOT_FOUND', { entity: 'calendar_feed' });
-  const year = Number(dateInTimeZone(deps.clock(), ctx.timeZone).slice(0, 4));
-  const zh = ctx.lang === 'zh';
-  return renderCalendar({
-    name: zh ? '中国法定节假日与调休' : "China's public holidays",
-    description: zh
-      ? '国务院公布的放假与调休上班安排（来自 chinese-days）'
-      : 'Public holidays and make-up working days published by the State Council (from chinese-days)',
-    timeZone: ctx.timeZone,
-    refreshMinutes: 24 * 60,
-    events: holidayEvents(chinaHolidayData(), [year, year + 1], ctx.lang, deps.clock().toISOString()),
   });
 }
