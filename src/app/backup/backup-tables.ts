@@ -56,18 +56,29 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
 export const NOT_BACKED_UP: readonly (keyof Schema & string)[] = ['sessions', 'login_attempts'];
 
 /**
- * The columns of every table of the current schema (on PostgreSQL only the schema in use:
- * introspection sees all of them), Kysely's own migration tables left out.
+ * The columns of every table of the current schema, Kysely's own migration tables left
+ * out. On PostgreSQL the catalogue is asked for the schema in use only: Kysely's
+ * introspection reads every schema of the database, which is slow where many live side
+ * by side (tests, several deployments in one database).
  */
 export async function tableColumns(db: Kysely<Schema>): Promise<Map<string, string[]>> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const schema = postgres
-    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
-    : undefined;
-  const tables = await db.introspection.getTables();
   const result = new Map<string, string[]>();
-  for (const table of tables) {
-    if (postgres && table.schema !== schema) continue;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const rows = await sql<{ table: string; column: string }>`
+      select c.relname as "table", a.attname as "column"
+      from pg_catalog.pg_class c
+      join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      join pg_catalog.pg_attribute a on a.attrelid = c.oid
+      where n.nspname = current_schema() and c.relkind in ('r', 'p')
+        and a.attnum > 0 and not a.attisdropped
+      order by c.relname, a.attnum`.execute(db);
+    for (const { table, column } of rows.rows) {
+      if (table.startsWith('kysely_')) continue;
+      result.set(table, [...(result.get(table) ?? []), column]);
+    }
+    return result;
+  }
+  for (const table of await db.introspection.getTables()) {
     if (table.name.startsWith('kysely_')) continue;
     result.set(
       table.name,
