@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/app/auth/api-tokens.js';
+import { createCalendarFeed } from '../src/app/calendar/create-calendar-feed.js';
 import { createCloseAttempt } from '../src/app/close-attempts/create-close-attempt.js';
 import { createContact } from '../src/app/contacts/create-contact.js';
 import type { Deps, Principal } from '../src/app/context.js';
@@ -86,6 +87,7 @@ async function recordsOf(
     Buffer.from('客户名称\n'),
   );
   await importJob.run();
+  const calendarFeed = await createCalendarFeed(deps, owner, {});
   return {
     'next-visit-plans': nextVisitPlan.id,
     'close-attempts': closeAttempt.attempt.id,
@@ -93,6 +95,7 @@ async function recordsOf(
     seminars: seminar.id,
     'seminar-invitations': invitation?.id ?? '',
     imports: importJob.job.id,
+    'calendar-feeds': calendarFeed.id,
     customers: customerId,
     tokens: token.id,
     plans: '2026',
@@ -172,7 +175,8 @@ describe.each(engines)('foreign ids on $name', (engine) => {
       paths: Record<string, Record<string, unknown>>;
     };
     paths = Object.entries(doc.paths)
-      .filter(([path]) => /\{[^}]+\}/.test(path))
+      // /ics/{token}… are public calendar feeds: the secret token is the credential, not an id.
+      .filter(([path]) => /\{[^}]+\}/.test(path) && path.startsWith('/api/'))
       .flatMap(([path, methods]) => Object.keys(methods).map((m) => [path, m as Method] as [string, Method]));
   });
   afterAll(async () => {
@@ -198,7 +202,8 @@ describe.each(engines)('foreign ids on $name', (engine) => {
     // Seminars: read/change/delete, quotas, invitations (list, invite), an invitation's
     // change/delete, a customer's hand-off and hand-offs.
     // Imports: GET /api/imports/{id} and its /errors.
-    expect(paths.length).toBe(7 * 3 + 2 + 6 + 6 + 3 + 3 + 2 + 2 + 2);
+    // Calendar: DELETE /api/calendar-feeds/{id}.
+    expect(paths.length).toBe(7 * 3 + 2 + 6 + 6 + 3 + 3 + 2 + 2 + 2 + 1);
   });
 
   it('answers 404 to a manager for every record of another workspace', async () => {

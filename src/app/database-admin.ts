@@ -14,7 +14,11 @@ export function describeDatabase(config: Config): string {
   return `PostgreSQL ${url.host}${url.pathname}`;
 }
 
-async function withDatabase<T>(
+/**
+ * Runs `work` on `config`'s database and closes it; connection failures (refused, unknown
+ * host, wrong password, unopenable file) become DB.UNAVAILABLE.
+ */
+export async function withDatabase<T>(
   config: Config,
   work: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>,
 ): Promise<T> {

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { AppError } from '../domain/errors.js';
+import { registerBackupCommands } from './backup-command.js';
 import { registerDbCommand } from './db-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerImportCommand } from './import-command.js';
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   registerServeCommand(program, io);
   registerProgressCommands(program, io);
   registerImportCommand(program, io);
+  registerBackupCommands(program, io);
   try {
     if (argv.length === 0) {
       io.stdout(program.helpInformation());

@@ -379,6 +379,18 @@ export interface ImportJobsTable {
   updated_at: string;
 }
 
+export interface CalendarFeedsTable {
+  id: string;
+  workspace_id: string;
+  user_id: string;
+  /** SHA-256 (hex) of the feed's secret token. */
+  token_hash: string;
+  /** 0/1: the feed offers China's holidays as a second calendar. */
+  include_holidays: Generated<number>;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 /** The whole schema. */
 export interface Schema {
   workspaces: WorkspacesTable;
@@ -408,4 +420,5 @@ export interface Schema {
   login_attempts: LoginAttemptsTable;
   import_keys: ImportKeysTable;
   import_jobs: ImportJobsTable;
+  calendar_feeds: CalendarFeedsTable;
 }

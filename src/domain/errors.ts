@@ -218,6 +218,30 @@ export const ERROR_CATALOG = {
     zh: '无法读取导入文件“{file}”：只支持 .xlsx 和 .csv（UTF-8 或 GBK 编码）（{reason}）',
     en: 'Cannot read the import file "{file}": only .xlsx and .csv (UTF-8 or GBK) are supported ({reason})',
   },
+  'BACKUP.WRONG_FORMAT': {
+    http: 400,
+    exit: 3,
+    zh: '{path} 不是 Closer 备份文件',
+    en: '{path} is not a Closer backup file',
+  },
+  'BACKUP.DAMAGED': {
+    http: 400,
+    exit: 3,
+    zh: '备份文件 {path} 已损坏或不完整（{reason}），没有恢复任何数据',
+    en: 'The backup file {path} is damaged or incomplete ({reason}); nothing was restored',
+  },
+  'BACKUP.NEWER_SCHEMA': {
+    http: 400,
+    exit: 3,
+    zh: '备份文件来自更新版本的 Closer（未知迁移 {migrations}），请先升级 Closer 再恢复',
+    en: 'The backup was written by a newer Closer (unknown migrations {migrations}); upgrade Closer before restoring it',
+  },
+  'BACKUP.TARGET_NOT_EMPTY': {
+    http: 409,
+    exit: 4,
+    zh: '目标数据库已有数据（{workspaces} 个工作区，{users} 个用户）；确认要用备份替换全部数据时请加 --replace',
+    en: 'The target database already has data ({workspaces} workspaces, {users} users); add --replace to replace all of it with the backup',
+  },
   INTERNAL: {
     http: 500,
     exit: 1,

@@ -56,6 +56,7 @@ import {
   visitView,
   visitWriteView,
 } from '../../app/visits/visit-schema.js';
+import { registerCalendarRoutes } from './calendar-routes.js';
 import { registerCloseRoutes } from './close-routes.js';
 import { registerCrudRoutes } from './crud-routes.js';
 import { registerDutyRoutes } from './duty-routes.js';
@@ -166,4 +167,5 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
   registerDutyRoutes(app, deps);
   registerProgressRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
 }

@@ -1,0 +1,21 @@
+/** Use case: the caller's own calendar feeds (without tokens), newest first. */
+import type { Deps, Principal } from '../context.js';
+import type { CalendarFeedView } from './calendar-feed-schema.js';
+
+/** Lists the caller's feeds in this workspace, revoked ones included (with revokedAt). */
+export async function listCalendarFeeds(deps: Deps, principal: Principal): Promise<CalendarFeedView[]> {
+  const rows = await deps.db
+    .selectFrom('calendar_feeds')
+    .select(['id', 'include_holidays', 'created_at', 'revoked_at'])
+    .where('workspace_id', '=', principal.workspaceId)
+    .where('user_id', '=', principal.userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    includeHolidays: r.include_holidays === 1,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+  }));
+}
