@@ -20,7 +20,8 @@ import { engines, type TestDatabase } from './harness/databases.js';
 const sqlite = engines[0];
 if (!sqlite) throw new Error('no SQLite engine');
 
-const INDEX = '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head></html>';
+const INDEX =
+  '<!doctype html><html><head><script type="module" src="/assets/index-abc123.js"></script></head></html>';
 
 describe('web app serving', () => {
   let database: TestDatabase;

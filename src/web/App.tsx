@@ -11,7 +11,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from './features/auth/api/auth-api';
+import { forgetSignedIn, useMe } from './features/auth/api/auth-api';
 import { LoginPage } from './features/auth/pages/LoginPage';
 import { SetupPage } from './features/auth/pages/SetupPage';
 import { CustomerPage } from './features/customers/pages/CustomerPage';
@@ -26,12 +26,16 @@ const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // A 4xx will not get better by asking again.
-      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      retry: (count, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
       refetchOnWindowFocus: false,
     },
   },
 });
-setUnauthorizedHandler(() => queryClient.setQueryData(['me'], null));
+setUnauthorizedHandler(() => {
+  forgetSignedIn();
+  queryClient.setQueryData(['me'], null);
+});
 
 /** The root component. */
 export function App() {
@@ -42,7 +46,11 @@ export function App() {
     document.documentElement.lang = zh ? 'zh-CN' : 'en';
   }, [zh]);
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#b4232a', borderRadius: 6 } }}>
+    <ConfigProvider
+      locale={zh ? zhCN : enUS}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#b4232a', borderRadius: 6 } }}
+    >
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <Pages />
@@ -66,10 +74,8 @@ function Pages() {
   }
   if (me.isError) return <Result status="error" title={t('error.title')} subTitle={me.error.message} />;
   if (!me.data) return <LoginPage />;
-  if (path === '/' || path === '/login') {
-    navigate(me.data.role === 'manager' ? '/plan' : '/customers', true);
-    return null;
-  }
+  if (path === '/' || path === '/login')
+    return <Redirect to={me.data.role === 'manager' ? '/plan' : '/customers'} />;
   const customer = /^\/customers\/([0-9a-f-]{36})$/.exec(path);
   return (
     <AppShell me={me.data} path={path}>
@@ -86,4 +92,10 @@ function Pages() {
       )}
     </AppShell>
   );
+}
+
+/** Replaces the current path (after rendering: navigation is a state change elsewhere). */
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, true), [to]);
+  return null;
 }

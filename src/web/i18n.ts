@@ -76,6 +76,8 @@ const zh = {
     preview: '计算结果',
     invalid: '设置有误，暂时无法计算',
     months: '每月目标',
+    monthlyAverage: '月均目标',
+    yearTarget: '年度目标',
     weeks: '每周目标',
     marketSplit: '市场分布',
     classSplit: '客户分类分布',
@@ -137,7 +139,14 @@ const zh = {
     count: '本页 {{n}} 个客户',
   },
   classes: { A: 'A 类', B: 'B 类', C: 'C 类', new: '新客户' },
-  statuses: { lead: '线索', contacted: '已接触', qualified: '已确认', proposal: '方案', won: '成交', lost: '丢单' },
+  statuses: {
+    lead: '线索',
+    contacted: '已接触',
+    qualified: '已确认',
+    proposal: '方案',
+    won: '成交',
+    lost: '丢单',
+  },
   contactRoles: { key_person: '关键人', influencer: '影响者', user: '使用者', gatekeeper: '把关者' },
   team: {
     title: '团队',
@@ -181,7 +190,8 @@ const en: Texts = {
   },
   auth: {
     setupTitle: 'First run: create the workspace',
-    setupIntro: "Create your team's workspace and the manager's account. Sign in with this email and password later.",
+    setupIntro:
+      "Create your team's workspace and the manager's account. Sign in with this email and password later.",
     workspaceName: 'Workspace name (company or team)',
     managerName: 'Your name',
     email: 'Email',
@@ -195,7 +205,8 @@ const en: Texts = {
   duties: { prospecting: 'Prospecting', after_sales: 'After-sales' },
   plan: {
     title: 'Annual plan',
-    intro: 'Enter the target and assumptions; the plan is recalculated as you type. Save it for the whole team.',
+    intro:
+      'Enter the target and assumptions; the plan is recalculated as you type. Save it for the whole team.',
     target: 'Annual target (CNY, e.g. 5.88M)',
     year: 'Year',
     spreadOver: 'Spread the target over',
@@ -230,6 +241,8 @@ const en: Texts = {
     preview: 'Result',
     invalid: 'The settings are not valid yet',
     months: 'Monthly targets',
+    monthlyAverage: 'Monthly average',
+    yearTarget: 'Annual target',
     weeks: 'Weekly targets',
     marketSplit: 'By market',
     classSplit: 'By customer class',
@@ -299,7 +312,12 @@ const en: Texts = {
     won: 'Won',
     lost: 'Lost',
   },
-  contactRoles: { key_person: 'Key person', influencer: 'Influencer', user: 'User', gatekeeper: 'Gatekeeper' },
+  contactRoles: {
+    key_person: 'Key person',
+    influencer: 'Influencer',
+    user: 'User',
+    gatekeeper: 'Gatekeeper',
+  },
   team: {
     title: 'Team',
     add: 'Add member',

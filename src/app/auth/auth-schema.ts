@@ -73,7 +73,6 @@ export const createMemberInput = z
     }
   });
 
-
 /** What initWorkspace accepts (before defaults). */
 export type InitWorkspaceInput = z.input<typeof initWorkspaceInput>;
 

@@ -1,5 +1,5 @@
 /** Adding members to a workspace (managers only). */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors.js';
 import { AppError } from '../../domain/errors.js';
 import { requireManager } from '../access.js';

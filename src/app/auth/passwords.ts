@@ -4,7 +4,6 @@
  * while old hashes still verify.
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
 
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordSchema } from './auth-schema.js';
 

@@ -51,7 +51,11 @@ export function setUnauthorizedHandler(handler: () => void): void {
 type Query = Record<string, string | number | undefined | null>;
 
 /** Calls the API; resolves with the parsed body (undefined for 204). */
-export async function api<T>(method: string, path: string, options: { body?: unknown; query?: Query } = {}): Promise<T> {
+export async function api<T>(
+  method: string,
+  path: string,
+  options: { body?: unknown; query?: Query } = {},
+): Promise<T> {
   const url = new URL(path, window.location.origin);
   for (const [key, value] of Object.entries(options.query ?? {})) {
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));

@@ -35,5 +35,7 @@ export function useFormErrors() {
 
 /** The general error of a form (rendered as text, never as HTML). */
 export function FormAlert({ message }: { message: string | null }) {
-  return message ? <Alert type="error" showIcon title={message} style={{ marginBottom: 16 }} role="alert" /> : null;
+  return message ? (
+    <Alert type="error" showIcon title={message} style={{ marginBottom: 16 }} role="alert" />
+  ) : null;
 }

@@ -31,7 +31,13 @@ export function usePath(): string {
 
 /** onClick for an <a href>: plain clicks navigate in the app, modified clicks open normally. */
 export function linkClick(path: string) {
-  return (event: { preventDefault(): void; metaKey: boolean; ctrlKey: boolean; shiftKey: boolean; button: number }) => {
+  return (event: {
+    preventDefault(): void;
+    metaKey: boolean;
+    ctrlKey: boolean;
+    shiftKey: boolean;
+    button: number;
+  }) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
     navigate(path);

@@ -77,10 +77,20 @@ export function AppShell({ me, path, children }: AppShellProps) {
       )}
       <Layout>
         <Layout.Header
-          style={{ background: '#fff', padding: '0 16px', borderBottom: '1px solid #f0f0f0', height: 56, lineHeight: '56px' }}
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            borderBottom: '1px solid #f0f0f0',
+            height: 56,
+            lineHeight: '56px',
+          }}
         >
           <Flex justify="space-between" align="center" style={{ height: '100%' }} gap={8}>
-            {wide ? <span /> : <Button icon={<MenuOutlined />} aria-label="menu" onClick={() => setOpen(true)} />}
+            {wide ? (
+              <span />
+            ) : (
+              <Button icon={<MenuOutlined />} aria-label="menu" onClick={() => setOpen(true)} />
+            )}
             <Flex gap={8} align="center">
               <Typography.Text type="secondary" style={{ display: wide ? undefined : 'none' }}>
                 {t(`roles.${me.role}`)}

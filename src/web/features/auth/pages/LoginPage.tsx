@@ -21,8 +21,9 @@ export function LoginPage() {
     try {
       await login(values.email ?? '', values.password ?? '');
       await queryClient.invalidateQueries({ queryKey: ['me'] });
+      // From /login or /setup to the start page of the role (the app redirects /); elsewhere stay.
       const path = window.location.pathname;
-      navigate(path === '/login' || path === '/setup' || path === '/' ? '/customers' : path, true);
+      if (path === '/login' || path === '/setup') navigate('/', true);
     } catch (error) {
       errors.fromError(error);
     } finally {
@@ -32,7 +33,13 @@ export function LoginPage() {
 
   return (
     <AuthFrame>
-      <Card title={<Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>{t('auth.loginTitle')}</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+            {t('auth.loginTitle')}
+          </Typography.Title>
+        }
+      >
         <FormAlert message={errors.general} />
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item label={t('auth.email')} name="email" {...errors.item('email')}>

@@ -4,8 +4,8 @@ import { Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { initWorkspaceInput } from '../../../../app/auth/auth-schema.js';
-import { FormAlert, useFormErrors } from '../../../lib/forms';
 import { currentLang } from '../../../lib/format';
+import { FormAlert, useFormErrors } from '../../../lib/forms';
 import { navigate } from '../../../lib/router';
 import { validate } from '../../../lib/validate';
 import { login, setUp } from '../api/auth-api';
@@ -28,7 +28,10 @@ export function SetupPage() {
   async function submit(values: SetupValues) {
     errors.clear();
     const input = {
-      workspace: { name: values.workspaceName ?? '', locale: i18n.language.startsWith('zh') ? 'zh-CN' : 'en' },
+      workspace: {
+        name: values.workspaceName ?? '',
+        locale: i18n.language.startsWith('zh') ? 'zh-CN' : 'en',
+      },
       manager: { name: values.name ?? '', email: values.email ?? '', password: values.password ?? '' },
     } as const;
     const checked = validate(initWorkspaceInput, input, currentLang());
@@ -48,7 +51,13 @@ export function SetupPage() {
 
   return (
     <AuthFrame>
-      <Card title={<Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>{t('auth.setupTitle')}</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+            {t('auth.setupTitle')}
+          </Typography.Title>
+        }
+      >
         <Typography.Paragraph type="secondary">{t('auth.setupIntro')}</Typography.Paragraph>
         <FormAlert message={errors.general} />
         <Form<SetupValues> layout="vertical" onFinish={submit} requiredMark={false}>

@@ -32,15 +32,17 @@ export interface Member {
 export function useCustomers(filters: CustomerFilters, cursor: string | undefined, limit = 20) {
   return useQuery({
     queryKey: ['customers', filters, cursor, limit],
-    queryFn: () =>
-      api<Page<Customer>>('GET', '/api/customers', { query: { ...filters, cursor, limit } }),
+    queryFn: () => api<Page<Customer>>('GET', '/api/customers', { query: { ...filters, cursor, limit } }),
     placeholderData: keepPreviousData,
   });
 }
 
 /** One customer. */
 export function useCustomer(id: string) {
-  return useQuery({ queryKey: ['customer', id], queryFn: () => api<Customer>('GET', `/api/customers/${id}`) });
+  return useQuery({
+    queryKey: ['customer', id],
+    queryFn: () => api<Customer>('GET', `/api/customers/${id}`),
+  });
 }
 
 /** A customer's contacts (first 200). */
@@ -55,7 +57,8 @@ export function useContacts(customerId: string) {
 export function useVisits(customerId: string) {
   return useQuery({
     queryKey: ['visits', customerId],
-    queryFn: () => api<Page<Visit>>('GET', '/api/visits', { query: { customerId, limit: 200, order: 'desc' } }),
+    queryFn: () =>
+      api<Page<Visit>>('GET', '/api/visits', { query: { customerId, limit: 200, order: 'desc' } }),
   });
 }
 

@@ -21,7 +21,15 @@ interface Values {
 const blank = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
 /** The dialog. */
-export function ContactForm({ customerId, open, onClose }: { customerId: string; open: boolean; onClose: () => void }) {
+export function ContactForm({
+  customerId,
+  open,
+  onClose,
+}: {
+  customerId: string;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors();
@@ -83,7 +91,10 @@ export function ContactForm({ customerId, open, onClose }: { customerId: string;
           <Input type="email" />
         </Form.Item>
         <Form.Item label={t('customers.role')} name="role" {...errors.item('role')}>
-          <Select allowClear options={CONTACT_ROLES.map((r) => ({ value: r, label: t(`contactRoles.${r}`) }))} />
+          <Select
+            allowClear
+            options={CONTACT_ROLES.map((r) => ({ value: r, label: t(`contactRoles.${r}`) }))}
+          />
         </Form.Item>
         <Form.Item name="kpConfirmed" valuePropName="checked">
           <Checkbox>{t('customers.kp')}</Checkbox>

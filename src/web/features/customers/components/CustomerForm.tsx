@@ -3,7 +3,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CUSTOMER_CLASSES, CUSTOMER_STATUSES, createCustomerInput } from '../../../../app/customers/customer-schema.js';
+import {
+  CUSTOMER_CLASSES,
+  CUSTOMER_STATUSES,
+  createCustomerInput,
+} from '../../../../app/customers/customer-schema.js';
 import { currentLang } from '../../../lib/format';
 import { FormAlert, useFormErrors } from '../../../lib/forms';
 import { navigate } from '../../../lib/router';

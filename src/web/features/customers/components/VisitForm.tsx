@@ -20,7 +20,15 @@ interface Values {
 const blank = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
 /** The dialog. */
-export function VisitForm({ customerId, open, onClose }: { customerId: string; open: boolean; onClose: () => void }) {
+export function VisitForm({
+  customerId,
+  open,
+  onClose,
+}: {
+  customerId: string;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors();

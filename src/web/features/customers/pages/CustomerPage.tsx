@@ -61,7 +61,9 @@ export function CustomerPage({ id }: { id: string }) {
           <Descriptions.Item label={t('customers.owner')}>{owner ?? none}</Descriptions.Item>
           {c.notes ? (
             <Descriptions.Item label={t('customers.notes')} span="filled">
-              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.notes}</Typography.Paragraph>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                {c.notes}
+              </Typography.Paragraph>
             </Descriptions.Item>
           ) : null}
         </Descriptions>
@@ -69,7 +71,11 @@ export function CustomerPage({ id }: { id: string }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
           <Card
-            title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('customers.contacts')}</Typography.Title>}
+            title={
+              <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+                {t('customers.contacts')}
+              </Typography.Title>
+            }
             extra={
               <Button icon={<PlusOutlined />} onClick={() => setAddingContact(true)}>
                 {t('customers.addContact')}
@@ -85,8 +91,13 @@ export function CustomerPage({ id }: { id: string }) {
                   <List.Item.Meta
                     title={
                       <span>
-                        {p.name} {p.title ? <Typography.Text type="secondary">· {p.title}</Typography.Text> : null}{' '}
-                        {p.role ? <Tag color={p.role === 'key_person' ? 'red' : undefined}>{t(`contactRoles.${p.role}`)}</Tag> : null}
+                        {p.name}{' '}
+                        {p.title ? <Typography.Text type="secondary">· {p.title}</Typography.Text> : null}{' '}
+                        {p.role ? (
+                          <Tag color={p.role === 'key_person' ? 'red' : undefined}>
+                            {t(`contactRoles.${p.role}`)}
+                          </Tag>
+                        ) : null}
                         {p.kpConfirmed ? <Tag color="green">{t('customers.kp')}</Tag> : null}
                       </span>
                     }
@@ -99,7 +110,11 @@ export function CustomerPage({ id }: { id: string }) {
         </Col>
         <Col xs={24} lg={14}>
           <Card
-            title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('customers.visits')}</Typography.Title>}
+            title={
+              <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+                {t('customers.visits')}
+              </Typography.Title>
+            }
             extra={
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setLoggingVisit(true)}>
                 {t('customers.logVisit')}

@@ -103,7 +103,8 @@ export function CustomersPage() {
   const onChange: TableProps<Customer>['onChange'] = (_pagination, _filters, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
     if (!s?.order || !s.columnKey) filter({ sort: 'createdAt', order: 'desc' });
-    else filter({ sort: s.columnKey as CustomerFilters['sort'], order: s.order === 'ascend' ? 'asc' : 'desc' });
+    else
+      filter({ sort: s.columnKey as CustomerFilters['sort'], order: s.order === 'ascend' ? 'asc' : 'desc' });
   };
 
   const options = (values: readonly string[], prefix: string) =>
@@ -171,9 +172,15 @@ export function CustomersPage() {
         locale={{ emptyText: list.isPending ? t('common.loading') : t('common.empty') }}
       />
       <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
-        <Typography.Text type="secondary">{t('customers.count', { n: list.data?.items.length ?? 0 })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('customers.count', { n: list.data?.items.length ?? 0 })}
+        </Typography.Text>
         <Space>
-          <Button aria-label="previous" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          <Button
+            aria-label="previous"
+            disabled={cursors.length <= 1}
+            onClick={() => setCursors((c) => c.slice(0, -1))}
+          >
             ‹
           </Button>
           <Typography.Text>{cursors.length}</Typography.Text>

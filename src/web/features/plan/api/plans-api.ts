@@ -29,13 +29,17 @@ export function savePlan(input: PlanInput): Promise<PlanRevision> {
  * so customers can be filed under the markets the plan splits the target by. Markets not in
  * the plan are left alone: customers may still point at them.
  */
-export async function syncMarkets(markets: readonly { name: string; share: number; cities?: string[] }[]): Promise<void> {
+export async function syncMarkets(
+  markets: readonly { name: string; share: number; cities?: string[] }[],
+): Promise<void> {
   const existing = await api<Page<Market>>('GET', '/api/markets', { query: { limit: 200 } });
   for (const m of markets) {
     const sharePercent = Math.round(m.share * 100) / 100;
     const found = existing.items.find((e) => e.name === m.name);
     if (!found) {
-      await api('POST', '/api/markets', { body: { name: m.name, sharePercent, ...(m.cities ? { cities: m.cities } : {}) } });
+      await api('POST', '/api/markets', {
+        body: { name: m.name, sharePercent, ...(m.cities ? { cities: m.cities } : {}) },
+      });
     } else if (found.sharePercent !== sharePercent) {
       await api('PATCH', `/api/markets/${found.id}`, { body: { sharePercent, version: found.version } });
     }

@@ -1,7 +1,7 @@
 /** The plan's charts: months, weeks, market and class split, and the funnel with its verdict. */
 import { Alert, Card, Col, Descriptions, Row, Typography } from 'antd';
 import type { EChartsOption } from 'echarts';
-import { useMemo } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanResult } from '../../../../domain/plan/plan.js';
 import { EChart } from '../../../lib/EChart';
@@ -9,82 +9,75 @@ import { money } from '../../../lib/format';
 
 const COLORS = ['#b4232a', '#d4873a', '#3a7bd5', '#2e9d6a', '#7b5ea7', '#8c8c8c'];
 
-/** Charts of `result`. */
-export function PlanCharts({ result }: { result: PlanResult }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+/**
+ * Charts of `result`. Memoised: the options are rebuilt (and the charts redrawn) only when
+ * the computed plan or the language changes, not on every keystroke elsewhere in the form.
+ */
+export const PlanCharts = memo(function PlanCharts({ result }: { result: PlanResult }) {
+  const { t } = useTranslation();
   const yuanAxis = { type: 'value' as const, axisLabel: { formatter: (v: number) => money(v * 100, true) } };
   const tooltip = { trigger: 'axis' as const, valueFormatter: (v: unknown) => money(Number(v) * 100) };
 
-  const months = useMemo<EChartsOption>(
-    () => ({
-      color: COLORS,
-      grid: { left: 56, right: 8, top: 16, bottom: 24 },
-      tooltip,
-      xAxis: { type: 'category', data: result.months.map((m) => t('plan.month', { m: m.month })) },
-      yAxis: yuanAxis,
-      series: [{ type: 'bar', name: t('plan.months'), data: result.months.map((m) => m.amount / 100) }],
-    }),
-    // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the plan or the language changes
-    [result, lang],
-  );
-  const weeks = useMemo<EChartsOption>(
-    () => ({
-      color: COLORS,
-      grid: { left: 56, right: 8, top: 16, bottom: 24 },
-      tooltip,
-      xAxis: { type: 'category', data: result.weeks.map((w) => t('plan.week', { w: w.week })) },
-      yAxis: yuanAxis,
-      series: [{ type: 'line', name: t('plan.weeks'), data: result.weeks.map((w) => w.amount / 100), areaStyle: {} }],
-    }),
-    // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the plan or the language changes
-    [result, lang],
-  );
+  const months: EChartsOption = {
+    color: COLORS,
+    grid: { left: 56, right: 8, top: 16, bottom: 24 },
+    tooltip,
+    xAxis: { type: 'category', data: result.months.map((m) => t('plan.month', { m: m.month })) },
+    yAxis: yuanAxis,
+    series: [{ type: 'bar', name: t('plan.months'), data: result.months.map((m) => m.amount / 100) }],
+  };
+  const weeks: EChartsOption = {
+    color: COLORS,
+    grid: { left: 56, right: 8, top: 16, bottom: 24 },
+    tooltip,
+    xAxis: { type: 'category', data: result.weeks.map((w) => t('plan.week', { w: w.week })) },
+    yAxis: yuanAxis,
+    series: [
+      { type: 'line', name: t('plan.weeks'), data: result.weeks.map((w) => w.amount / 100), areaStyle: {} },
+    ],
+  };
   const pie = (rows: readonly { name: string; amount: number }[]): EChartsOption => ({
     color: COLORS,
     tooltip: { trigger: 'item', valueFormatter: (v: unknown) => money(Number(v) * 100) },
+    legend: { bottom: 0, type: 'scroll' },
     series: [
       {
         type: 'pie',
-        radius: ['40%', '70%'],
-        label: { formatter: (p: { name: string; percent?: number }) => `${p.name}\n${p.percent ?? 0}%` },
+        radius: ['35%', '62%'],
+        center: ['50%', '45%'],
+        label: { formatter: (p: { percent?: number }) => `${p.percent ?? 0}%` },
         data: rows.map((r) => ({ name: r.name, value: r.amount / 100 })),
       },
     ],
   });
-  const markets = useMemo(
-    () => pie(result.dimensions.markets.map((m) => ({ name: m.name === '*' ? t('common.all') : m.name, amount: m.amount }))),
-    // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the plan or the language changes
-    [result, lang],
+  const markets = pie(
+    result.dimensions.markets.map((m) => ({
+      name: m.name === '*' ? t('common.all') : m.name,
+      amount: m.amount,
+    })),
   );
-  const classes = useMemo(
-    () => pie(result.dimensions.classes.map((c) => ({ name: t(`classes.${c.key}`), amount: c.amount }))),
-    // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the plan or the language changes
-    [result, lang],
+  const classes = pie(
+    result.dimensions.classes.map((c) => ({ name: t(`classes.${c.key}`), amount: c.amount })),
   );
   const f = result.funnel;
-  const funnel = useMemo<EChartsOption>(
-    () => ({
-      color: COLORS,
-      tooltip: { trigger: 'item' },
-      series: [
-        {
-          type: 'funnel',
-          sort: 'descending',
-          left: 8,
-          right: 8,
-          label: { position: 'inside', formatter: '{b}: {c}' },
-          data: [
-            { name: t('plan.meetingsNeeded'), value: f.meetingsNeeded.new },
-            { name: t('plan.prospectsToMeet'), value: f.prospectsToMeet },
-            { name: t('plan.newCustomers'), value: f.newByMeetings },
-          ],
-        },
-      ],
-    }),
-    // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed when the plan or the language changes
-    [result, lang],
-  );
+  const funnel: EChartsOption = {
+    color: COLORS,
+    tooltip: { trigger: 'item' },
+    series: [
+      {
+        type: 'funnel',
+        sort: 'descending',
+        left: 8,
+        right: 8,
+        label: { position: 'inside', formatter: '{b}: {c}' },
+        data: [
+          { name: t('plan.meetingsNeeded'), value: f.meetingsNeeded.new },
+          { name: t('plan.prospectsToMeet'), value: f.prospectsToMeet },
+          { name: t('plan.newCustomers'), value: f.newByMeetings },
+        ],
+      },
+    ],
+  };
 
   const v = f.verdict;
   const verdict =
@@ -133,7 +126,9 @@ export function PlanCharts({ result }: { result: PlanResult }) {
               <Descriptions column={1} size="small">
                 <Descriptions.Item label={t('plan.newCustomers')}>{f.newCustomersNeeded}</Descriptions.Item>
                 <Descriptions.Item label={t('plan.prospectsToMeet')}>{f.prospectsToMeet}</Descriptions.Item>
-                <Descriptions.Item label={t('plan.meetingsNeeded')}>{f.meetingsNeeded.total}</Descriptions.Item>
+                <Descriptions.Item label={t('plan.meetingsNeeded')}>
+                  {f.meetingsNeeded.total}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('plan.capacity')}>
                   {f.capacity.meetings} ({f.capacity.fieldDays} × {f.capacity.meetingsPerFieldDay})
                 </Descriptions.Item>
@@ -148,4 +143,4 @@ export function PlanCharts({ result }: { result: PlanResult }) {
       </Col>
     </Row>
   );
-}
+});

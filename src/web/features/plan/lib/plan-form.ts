@@ -9,7 +9,9 @@ import { toHolidayData } from '../../../../domain/holiday-file.js';
 import { buildPlan, type PlanResult } from '../../../../domain/plan/plan.js';
 import { type PlanInput, parsePlanSettings, parseWeekday } from '../../../../domain/plan/settings.js';
 
-const holidays = toHolidayData(chineseDays as { holidays: Record<string, string>; workdays: Record<string, string> });
+const holidays = toHolidayData(
+  chineseDays as { holidays: Record<string, string>; workdays: Record<string, string> },
+);
 
 type ExistingKey = 'A' | 'B' | 'C';
 
@@ -84,7 +86,11 @@ export function toPlanInput(v: PlanFormValues): PlanInput {
   } else {
     for (const k of keys) {
       const c = v.classes[k] ?? {};
-      const row = { customers: opt(c.customers), repeatRate: opt(c.repeatRate), averageOrder: amountText(c.averageOrder) };
+      const row = {
+        customers: opt(c.customers),
+        repeatRate: opt(c.repeatRate),
+        averageOrder: amountText(c.averageOrder),
+      };
       if (Object.values(row).some(present)) classes[k] = row;
     }
     const averageOrder = amountText(v.classes.new?.averageOrder);
@@ -105,11 +111,19 @@ export function toPlanInput(v: PlanFormValues): PlanInput {
     spreadOver: v.spreadOver,
     fieldDays: v.fieldDays.length ? [...v.fieldDays].sort() : undefined,
     markets: v.markets.length
-      ? v.markets.map((m) => ({ name: m.name ?? '', share: m.share ?? 0, ...(m.cities?.length ? { cities: m.cities } : {}) }))
+      ? v.markets.map((m) => ({
+          name: m.name ?? '',
+          share: m.share ?? 0,
+          ...(m.cities?.length ? { cities: m.cities } : {}),
+        }))
       : undefined,
     classes: Object.keys(classes).length ? classes : undefined,
     members: v.members.length
-      ? v.members.map((m) => ({ name: m.name ?? '', weight: m.weight ?? 0, ...(m.role ? { role: m.role } : {}) }))
+      ? v.members.map((m) => ({
+          name: m.name ?? '',
+          weight: m.weight ?? 0,
+          ...(m.role ? { role: m.role } : {}),
+        }))
       : undefined,
     funnel: Object.values(funnel).some(present) ? funnel : undefined,
     seasonality: seasonality.every((s) => s === 1) ? undefined : seasonality,
@@ -132,18 +146,7 @@ function amountString(value: unknown): string | undefined {
 /** A stored plan input → form values (what the editor cannot show is kept in `rest`). */
 export function fromPlanInput(input: Record<string, unknown>): PlanFormValues {
   const p = input as Partial<Record<string, unknown>> & PlanInput;
-  const {
-    target,
-    year,
-    spreadOver,
-    fieldDays,
-    markets,
-    classes,
-    funnel,
-    seasonality,
-    members,
-    ...rest
-  } = p;
+  const { target, year, spreadOver, fieldDays, markets, classes, funnel, seasonality, members, ...rest } = p;
   const base = defaultPlan(Number(year));
   const c = (classes ?? {}) as Record<string, Record<string, unknown> | undefined>;
   const byFunnel = ['A', 'B', 'C'].some((k) => c[k]?.customers !== undefined);
@@ -159,7 +162,11 @@ export function fromPlanInput(input: Record<string, unknown>): PlanFormValues {
     year: Number(year),
     spreadOver: spreadOver ?? 'working-days',
     fieldDays: (fieldDays ?? base.fieldDays).map((d) => parseWeekday(d)).filter(present),
-    markets: (markets ?? []).map((m) => ({ name: m.name, share: percentNumber(m.share) ?? null, cities: m.cities })),
+    markets: (markets ?? []).map((m) => ({
+      name: m.name,
+      share: percentNumber(m.share) ?? null,
+      cities: m.cities,
+    })),
     classMode: byFunnel || !classes ? 'funnel' : 'share',
     classes: classes
       ? { A: classValues('A'), B: classValues('B'), C: classValues('C'), new: classValues('new') }

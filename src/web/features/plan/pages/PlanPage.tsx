@@ -25,11 +25,11 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '../../auth/api/auth-api';
-import { currentLang, money } from '../../../lib/format';
 import { ApiError } from '../../../lib/api';
+import { currentLang, money } from '../../../lib/format';
+import type { Me } from '../../auth/api/auth-api';
 import { savePlan, syncMarkets, usePlanRevisions } from '../api/plans-api';
 import { PlanCharts } from '../components/PlanCharts';
 import {
@@ -52,7 +52,13 @@ export function PlanPage({ me }: { me: Me }) {
   return <PlanEditor me={me} revisions={revisions.data} />;
 }
 
-function PlanEditor({ me, revisions }: { me: Me; revisions: { year: number; revision: number; input: Record<string, unknown> }[] }) {
+function PlanEditor({
+  me,
+  revisions,
+}: {
+  me: Me;
+  revisions: { year: number; revision: number; input: Record<string, unknown> }[];
+}) {
   const { t } = useTranslation();
   const lang = currentLang();
   const { message } = App.useApp();
@@ -60,11 +66,11 @@ function PlanEditor({ me, revisions }: { me: Me; revisions: { year: number; revi
   const [form] = Form.useForm<PlanFormValues>();
   const thisYear = dayjs().year();
   const latest = (year: number) => revisions.find((r) => r.year === year);
-  const initial = useMemo(() => {
-    const found = latest(thisYear) ?? revisions[0];
+  // Only the first render's revisions seed the form (a lazy state, computed once).
+  const [initial] = useState<PlanFormValues>(() => {
+    const found = revisions.find((r) => r.year === thisYear) ?? revisions[0];
     return found ? fromPlanInput(found.input) : defaultPlan(thisYear);
-    // biome-ignore lint/correctness/useExhaustiveDependencies: only the first render's revisions seed the form
-  }, []);
+  });
   const [values, setValues] = useState<PlanFormValues>(initial);
   const [serverError, setServerError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -73,12 +79,11 @@ function PlanEditor({ me, revisions }: { me: Me; revisions: { year: number; revi
   const preview = useMemo(() => computePreview(input, dayjs().format('YYYY-MM-DD')), [input]);
   const current = latest(values.year);
 
-  useEffect(() => setServerError(null), [values]);
-
   const liveFields = preview.ok ? {} : planErrorFields(preview.error, lang);
   const serverFields = serverError instanceof ApiError ? serverError.fields : {};
   const fields = { ...liveFields, ...serverFields };
-  const item = (path: string) => (fields[path] ? { validateStatus: 'error' as const, help: fields[path] } : {});
+  const item = (path: string) =>
+    fields[path] ? { validateStatus: 'error' as const, help: fields[path] } : {};
   const general = serverError
     ? Object.keys(serverFields).length === 0
       ? planErrorMessage(serverError, lang)
@@ -90,6 +95,7 @@ function PlanEditor({ me, revisions }: { me: Me; revisions: { year: number; revi
         : t('plan.invalid');
 
   function onValuesChange(changed: Partial<PlanFormValues>) {
+    setServerError(null);
     if (changed.year !== undefined && changed.year !== null) {
       const found = latest(changed.year);
       const next = found ? fromPlanInput(found.input) : { ...form.getFieldsValue(true), year: changed.year };
@@ -136,7 +142,9 @@ function PlanEditor({ me, revisions }: { me: Me; revisions: { year: number; revi
             {t('plan.title')}
           </Typography.Title>
           <Typography.Text type="secondary">
-            {current ? t('plan.revision', { revision: current.revision }) : t('plan.noPlan', { year: values.year })}
+            {current
+              ? t('plan.revision', { revision: current.revision })
+              : t('plan.noPlan', { year: values.year })}
           </Typography.Text>
         </div>
         <Space wrap>
@@ -194,11 +202,21 @@ function PlanEditor({ me, revisions }: { me: Me; revisions: { year: number; revi
                   <>
                     {rows.map((row) => (
                       <Flex key={row.key} gap={8} align="start">
-                        <Form.Item name={[row.name, 'name']} style={{ flex: 1 }} {...item(`markets.${row.name}.name`)}>
+                        <Form.Item
+                          name={[row.name, 'name']}
+                          style={{ flex: 1 }}
+                          {...item(`markets.${row.name}.name`)}
+                        >
                           <Input placeholder={t('plan.marketName')} aria-label={t('plan.marketName')} />
                         </Form.Item>
                         <Form.Item name={[row.name, 'share']} {...item(`markets.${row.name}.share`)}>
-                          <InputNumber min={0} max={100} placeholder="%" aria-label={t('plan.share')} style={{ width: 80 }} />
+                          <InputNumber
+                            min={0}
+                            max={100}
+                            placeholder="%"
+                            aria-label={t('plan.share')}
+                            style={{ width: 80 }}
+                          />
                         </Form.Item>
                         <Button
                           type="text"
@@ -208,7 +226,12 @@ function PlanEditor({ me, revisions }: { me: Me; revisions: { year: number; revi
                         />
                       </Flex>
                     ))}
-                    <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ name: '', share: 0 })}>
+                    <Button
+                      type="dashed"
+                      block
+                      icon={<PlusOutlined />}
+                      onClick={() => add({ name: '', share: 0 })}
+                    >
                       {t('plan.addMarket')}
                     </Button>
                   </>
@@ -241,17 +264,29 @@ function PlanEditor({ me, revisions }: { me: Me; revisions: { year: number; revi
                         <Typography.Text strong>{t(`classes.${k}`)}</Typography.Text>
                       </Col>
                       <Col span={8}>
-                        <Form.Item label={t('plan.customers')} name={['classes', k, 'customers']} {...item(`classes.${k}.customers`)}>
+                        <Form.Item
+                          label={t('plan.customers')}
+                          name={['classes', k, 'customers']}
+                          {...item(`classes.${k}.customers`)}
+                        >
                           <InputNumber min={0} precision={0} style={{ width: '100%' }} />
                         </Form.Item>
                       </Col>
                       <Col span={8}>
-                        <Form.Item label={t('plan.repeatRate')} name={['classes', k, 'repeatRate']} {...item(`classes.${k}.repeatRate`)}>
+                        <Form.Item
+                          label={t('plan.repeatRate')}
+                          name={['classes', k, 'repeatRate']}
+                          {...item(`classes.${k}.repeatRate`)}
+                        >
                           <InputNumber min={0} max={100} style={{ width: '100%' }} />
                         </Form.Item>
                       </Col>
                       <Col span={8}>
-                        <Form.Item label={t('plan.averageOrder')} name={['classes', k, 'averageOrder']} {...item(`classes.${k}.averageOrder`)}>
+                        <Form.Item
+                          label={t('plan.averageOrder')}
+                          name={['classes', k, 'averageOrder']}
+                          {...item(`classes.${k}.averageOrder`)}
+                        >
                           <Input />
                         </Form.Item>
                       </Col>
@@ -272,14 +307,23 @@ function PlanEditor({ me, revisions }: { me: Me; revisions: { year: number; revi
                 <Space.Compact block>
                   {[0, 1, 2].map((i) => (
                     <Form.Item key={i} name={['funnel', 'meetingClose', i]} noStyle>
-                      <InputNumber min={0} max={100} style={{ width: '33%' }} aria-label={`${t('plan.meetingClose')} ${i + 1}`} />
+                      <InputNumber
+                        min={0}
+                        max={100}
+                        style={{ width: '33%' }}
+                        aria-label={`${t('plan.meetingClose')} ${i + 1}`}
+                      />
                     </Form.Item>
                   ))}
                 </Space.Compact>
               </Form.Item>
               <Row gutter={8}>
                 <Col span={8}>
-                  <Form.Item label={t('plan.winRate')} name={['funnel', 'winRate']} {...item('funnel.winRate')}>
+                  <Form.Item
+                    label={t('plan.winRate')}
+                    name={['funnel', 'winRate']}
+                    {...item('funnel.winRate')}
+                  >
                     <InputNumber min={0} max={100} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
@@ -293,7 +337,11 @@ function PlanEditor({ me, revisions }: { me: Me; revisions: { year: number; revi
                   </Form.Item>
                 </Col>
                 <Col span={8}>
-                  <Form.Item label={t('plan.prospects')} name={['funnel', 'prospects']} {...item('funnel.prospects')}>
+                  <Form.Item
+                    label={t('plan.prospects')}
+                    name={['funnel', 'prospects']}
+                    {...item('funnel.prospects')}
+                  >
                     <InputNumber min={0} precision={0} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
@@ -321,11 +369,20 @@ function PlanEditor({ me, revisions }: { me: Me; revisions: { year: number; revi
                   <>
                     {rows.map((row) => (
                       <Flex key={row.key} gap={8} align="start">
-                        <Form.Item name={[row.name, 'name']} style={{ flex: 1 }} {...item(`members.${row.name}.name`)}>
+                        <Form.Item
+                          name={[row.name, 'name']}
+                          style={{ flex: 1 }}
+                          {...item(`members.${row.name}.name`)}
+                        >
                           <Input placeholder={t('plan.memberName')} aria-label={t('plan.memberName')} />
                         </Form.Item>
                         <Form.Item name={[row.name, 'weight']} {...item(`members.${row.name}.weight`)}>
-                          <InputNumber min={0} placeholder={t('plan.weight')} aria-label={t('plan.weight')} style={{ width: 80 }} />
+                          <InputNumber
+                            min={0}
+                            placeholder={t('plan.weight')}
+                            aria-label={t('plan.weight')}
+                            style={{ width: 80 }}
+                          />
                         </Form.Item>
                         <Button
                           type="text"
@@ -335,7 +392,12 @@ function PlanEditor({ me, revisions }: { me: Me; revisions: { year: number; revi
                         />
                       </Flex>
                     ))}
-                    <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add({ name: '', weight: 1 })}>
+                    <Button
+                      type="dashed"
+                      block
+                      icon={<PlusOutlined />}
+                      onClick={() => add({ name: '', weight: 1 })}
+                    >
                       {t('plan.addMember')}
                     </Button>
                   </>
@@ -350,10 +412,17 @@ function PlanEditor({ me, revisions }: { me: Me; revisions: { year: number; revi
               <Card size="small">
                 <Row gutter={16}>
                   <Col xs={12} md={6}>
-                    <Statistic title={t('plan.target')} value={money(result.year.amount)} data-testid="plan-total" />
+                    <Statistic
+                      title={t('plan.yearTarget')}
+                      value={money(result.year.amount)}
+                      data-testid="plan-total"
+                    />
                   </Col>
                   <Col xs={12} md={6}>
-                    <Statistic title={t('plan.months')} value={money(Math.round(result.year.amount / 12), true)}/>
+                    <Statistic
+                      title={t('plan.monthlyAverage')}
+                      value={money(Math.round(result.year.amount / 12), true)}
+                    />
                   </Col>
                   <Col xs={12} md={6}>
                     <Statistic title={t('plan.workingDays')} value={result.calendar.workingDays} />

@@ -5,11 +5,11 @@ import { App, Button, Card, Flex, Form, Input, Modal, Result, Select, Table, Tag
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createMemberInput } from '../../../../app/auth/auth-schema.js';
-import type { Me } from '../../auth/api/auth-api';
-import type { Member } from '../../customers/api/customers-api';
 import { currentLang } from '../../../lib/format';
 import { FormAlert, useFormErrors } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
+import type { Me } from '../../auth/api/auth-api';
+import type { Member } from '../../customers/api/customers-api';
 import { addMember, useMembers } from '../api/team-api';
 
 interface Values {
@@ -53,7 +53,9 @@ export function TeamPage({ me }: { me: Me }) {
             title: t('team.duty'),
             responsive: ['md'],
             render: (_, m) =>
-              m.duty ? `${t(`duties.${m.duty}`)}${m.worksFor ? ` · ${names.get(m.worksFor) ?? ''}` : ''}` : '',
+              m.duty
+                ? `${t(`duties.${m.duty}`)}${m.worksFor ? ` · ${names.get(m.worksFor) ?? ''}` : ''}`
+                : '',
           },
         ]}
       />
@@ -124,18 +126,28 @@ function MemberForm({ open, onClose, members }: { open: boolean; onClose: () => 
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item label={t('team.role')} name="role" {...errors.item('role')}>
-          <Select options={(['manager', 'lead', 'assistant'] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          <Select
+            options={(['manager', 'lead', 'assistant'] as const).map((r) => ({
+              value: r,
+              label: t(`roles.${r}`),
+            }))}
+          />
         </Form.Item>
         {role === 'assistant' ? (
           <>
             <Form.Item label={t('team.duty')} name="duty" {...errors.item('duty')}>
               <Select
-                options={(['prospecting', 'after_sales'] as const).map((d) => ({ value: d, label: t(`duties.${d}`) }))}
+                options={(['prospecting', 'after_sales'] as const).map((d) => ({
+                  value: d,
+                  label: t(`duties.${d}`),
+                }))}
               />
             </Form.Item>
             <Form.Item label={t('team.worksFor')} name="worksFor" {...errors.item('worksFor')}>
               <Select
-                options={members.filter((m) => m.role === 'lead').map((m) => ({ value: m.id, label: m.name }))}
+                options={members
+                  .filter((m) => m.role === 'lead')
+                  .map((m) => ({ value: m.id, label: m.name }))}
               />
             </Form.Item>
           </>
