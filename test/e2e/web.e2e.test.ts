@@ -217,6 +217,22 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     await page.getByPlaceholder('搜索名称、公司、城市').press('Enter');
     await expect.poll(() => page.getByRole('link', { name: '富阳造纸 <b>厂</b>' }).count()).toBe(0);
     await expect.poll(() => page.getByRole('link', { name: '萧山纺织' }).isVisible()).toBe(true);
+    await page.getByPlaceholder('搜索名称、公司、城市').fill('');
+    await page.getByPlaceholder('搜索名称、公司、城市').press('Enter');
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(2);
+    // Filter by class, then sort by name (server-side: the list API's sort and order).
+    await page.getByRole('combobox', { name: '分类' }).click();
+    await page.locator('.ant-select-item-option', { hasText: 'A 类' }).click();
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
+    await expect.poll(() => page.getByRole('link', { name: '萧山纺织' }).isVisible()).toBe(true);
+    await page.getByRole('combobox', { name: '分类' }).press('Escape');
+    await page.locator('.ant-select-clear').first().click({ force: true });
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(2);
+    const firstName = () => page.locator('tbody tr.ant-table-row').first().locator('a').textContent();
+    await page.getByRole('columnheader', { name: '名称' }).click();
+    await expect.poll(firstName).toBe('富阳造纸 <b>厂</b>');
+    await page.getByRole('columnheader', { name: '名称' }).click();
+    await expect.poll(firstName).toBe('萧山纺织');
 
     // The team: add a lead; adding the manager's email again shows the server's message.
     await page.getByRole('menuitem', { name: '团队' }).click();
