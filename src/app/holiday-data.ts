@@ -4,12 +4,10 @@
  * Loaded once per process: the file is ~60 KB and never changes at run time.
  */
 import { createRequire } from 'node:module';
-import type { HolidayData, HolidayName } from '../domain/calendar.js';
+import type { HolidayData } from '../domain/calendar.js';
+import { type ChineseDaysFile, toHolidayData } from '../domain/holiday-file.js';
 
-interface ChineseDaysFile {
-  holidays: Record<string, string>;
-  workdays: Record<string, string>;
-}
+export { toHolidayData };
 
 let cached: HolidayData | undefined;
 
@@ -20,21 +18,4 @@ export function chinaHolidayData(): HolidayData {
   const file = require('chinese-days/dist/chinese-days.json') as ChineseDaysFile;
   cached = toHolidayData(file);
   return cached;
-}
-
-/** Converts the package's `"Spring Festival,春节,4"` entries into named dates. */
-export function toHolidayData(file: ChineseDaysFile): HolidayData {
-  const years = new Set<number>();
-  const read = (entries: Record<string, string>): Map<string, HolidayName> => {
-    const map = new Map<string, HolidayName>();
-    for (const [date, text] of Object.entries(entries)) {
-      const [en = '', zh = ''] = text.split(',');
-      map.set(date, { zh, en });
-      years.add(Number(date.slice(0, 4)));
-    }
-    return map;
-  };
-  const holidays = read(file.holidays);
-  const workdays = read(file.workdays);
-  return { years, holidays, workdays };
 }

@@ -32,6 +32,7 @@ import { registerAuth } from './auth.js';
 import { requestLang } from './lang.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerWorkspaceRoutes } from './routes/index.js';
+import { defaultWebRoot, isWebPath, registerWeb, sendAppShell, WEB_CSP, wantsAppShell } from './web.js';
 
 /** What the server needs: the use cases' dependencies plus server-only settings. */
 export type ServerDeps = Deps & {
@@ -41,6 +42,8 @@ export type ServerDeps = Deps & {
   readonly logger?: FastifyServerOptions['logger'];
   /** Trust X-Forwarded-* headers (set TRUST_PROXY=true only behind your own proxy). */
   readonly trustProxy?: boolean;
+  /** The built web app to serve at `/`: a directory, false for none; default `dist/web` when built. */
+  readonly webRoot?: string | false;
 };
 
 /** Largest request body accepted (1 MB). */
@@ -87,12 +90,16 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.addHook('onSend', async (_request, reply, payload) => {
+  const webRoot = deps.webRoot === undefined ? defaultWebRoot() : deps.webRoot || undefined;
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.headers(SECURITY_HEADERS);
+    if (isWebPath(request.url)) reply.header('content-security-policy', WEB_CSP);
     return payload;
   });
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
   app.setNotFoundHandler((request, reply) => {
+    // A client-side route of the web app (/customers/…): the app shell decides what to show.
+    if (webRoot && wantsAppShell(request)) return sendAppShell(reply, webRoot);
     const lang = requestLang(request);
     const notFound = new AppError('NOT_FOUND', { method: request.method, path: request.url.split('?')[0] });
     reply.code(notFound.httpStatus).send(errorBody(notFound, lang));
@@ -136,6 +143,7 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   );
   registerAuthRoutes(app, deps);
   registerWorkspaceRoutes(app, deps);
+  if (webRoot) await registerWeb(app, webRoot);
   return app;
 }
 

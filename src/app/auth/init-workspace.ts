@@ -3,47 +3,14 @@
  * any user exists, so an installed server cannot be taken over by a second set-up.
  */
 import { PostgresAdapter, sql } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import type { Deps } from '../context.js';
 import { parseInput } from '../validation.js';
-import { hashPassword, passwordSchema } from './passwords.js';
+import { initWorkspaceInput } from './auth-schema.js';
+import { hashPassword } from './passwords.js';
 
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Input of initWorkspace; unknown fields are refused. */
-export const initWorkspaceInput = z
-  .object({
-    workspace: z
-      .object({
-        name: z.string().trim().min(1).max(100),
-        currency: z
-          .string()
-          .regex(/^[A-Z]{3}$/, 'a 3-letter ISO 4217 code such as CNY')
-          .default('CNY'),
-        timeZone: z
-          .string()
-          .refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai')
-          .default('Asia/Shanghai'),
-        locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
-      })
-      .strict(),
-    manager: z
-      .object({
-        email: z.string().trim().toLowerCase().pipe(z.email()),
-        name: z.string().trim().min(1).max(100),
-        password: passwordSchema,
-      })
-      .strict(),
-  })
-  .strict();
+export { initWorkspaceInput };
 
 /** What initWorkspace accepts (before defaults). */
 export type InitWorkspaceInput = z.input<typeof initWorkspaceInput>;

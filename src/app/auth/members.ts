@@ -1,34 +1,14 @@
 /** Adding members to a workspace (managers only). */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors.js';
 import { AppError } from '../../domain/errors.js';
 import { requireManager } from '../access.js';
 import type { Deps, Principal } from '../context.js';
 import { fieldError, parseInput } from '../validation.js';
-import { hashPassword, passwordSchema } from './passwords.js';
+import { createMemberInput } from './auth-schema.js';
+import { hashPassword } from './passwords.js';
 
-/** Input of createMember; unknown fields are refused. */
-export const createMemberInput = z
-  .object({
-    email: z.string().trim().toLowerCase().pipe(z.email()),
-    name: z.string().trim().min(1).max(100),
-    password: passwordSchema,
-    role: z.enum(['manager', 'lead', 'assistant']),
-    duty: z.enum(['prospecting', 'after_sales']).optional(),
-    worksFor: z.string().min(1).max(100).optional(),
-  })
-  .strict()
-  .superRefine((value, ctx) => {
-    const assistant = value.role === 'assistant';
-    for (const field of ['duty', 'worksFor'] as const) {
-      if (assistant && value[field] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [field], message: 'required for an assistant' });
-      }
-      if (!assistant && value[field] !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [field], message: 'only an assistant has this' });
-      }
-    }
-  });
+export { createMemberInput };
 
 /** What createMember accepts. */
 export type CreateMemberInput = z.input<typeof createMemberInput>;

@@ -1,0 +1,101 @@
+/**
+ * The app: providers (antd theme and locale, TanStack Query), the sign-in gate and the
+ * page for the current path. zh-CN and en switch everything at once: texts, antd's
+ * components and dayjs dates.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider, Flex, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { forgetSignedIn, useMe } from './features/auth/api/auth-api';
+import { LoginPage } from './features/auth/pages/LoginPage';
+import { SetupPage } from './features/auth/pages/SetupPage';
+import { CustomerPage } from './features/customers/pages/CustomerPage';
+import { CustomersPage } from './features/customers/pages/CustomersPage';
+import { PlanPage } from './features/plan/pages/PlanPage';
+import { TeamPage } from './features/team/pages/TeamPage';
+import { ApiError, setUnauthorizedHandler } from './lib/api';
+import { navigate, usePath } from './lib/router';
+import { AppShell } from './shell/AppShell';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not get better by asking again.
+      retry: (count, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+setUnauthorizedHandler(() => {
+  forgetSignedIn();
+  queryClient.setQueryData(['me'], null);
+});
+
+/** The root component. */
+export function App() {
+  const { i18n } = useTranslation();
+  const zh = i18n.language.startsWith('zh');
+  useEffect(() => {
+    dayjs.locale(zh ? 'zh-cn' : 'en');
+    document.documentElement.lang = zh ? 'zh-CN' : 'en';
+  }, [zh]);
+  return (
+    <ConfigProvider
+      locale={zh ? zhCN : enUS}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#b4232a', borderRadius: 6 } }}
+    >
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <Pages />
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Pages() {
+  const path = usePath();
+  const me = useMe();
+  const { t } = useTranslation();
+  if (path === '/setup') return <SetupPage />;
+  if (me.isPending) {
+    return (
+      <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
+        <Spin size="large" description={t('common.loading')} />
+      </Flex>
+    );
+  }
+  if (me.isError) return <Result status="error" title={t('error.title')} subTitle={me.error.message} />;
+  if (!me.data) return <LoginPage />;
+  if (path === '/' || path === '/login')
+    return <Redirect to={me.data.role === 'manager' ? '/plan' : '/customers'} />;
+  const customer = /^\/customers\/([0-9a-f-]{36})$/.exec(path);
+  return (
+    <AppShell me={me.data} path={path}>
+      {path === '/plan' ? (
+        <PlanPage me={me.data} />
+      ) : path === '/customers' ? (
+        <CustomersPage />
+      ) : customer?.[1] ? (
+        <CustomerPage id={customer[1]} />
+      ) : path === '/team' ? (
+        <TeamPage me={me.data} />
+      ) : (
+        <Result status="404" title="404" subTitle={t('error.notFound')} />
+      )}
+    </AppShell>
+  );
+}
+
+/** Replaces the current path (after rendering: navigation is a state change elsewhere). */
+function Redirect({ to }: { to: string }) {
+  useEffect(() => navigate(to, true), [to]);
+  return null;
+}

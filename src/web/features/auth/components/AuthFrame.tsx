@@ -1,0 +1,27 @@
+/** The centred frame of the sign-in and set-up pages, with the language switch. */
+import { Flex, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../../shell/LanguageSwitch';
+
+/** Frame around `children`. */
+export function AuthFrame({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical align="center" style={{ minHeight: '100vh', padding: '32px 16px', background: '#f5f5f5' }}>
+      <div style={{ width: '100%', maxWidth: 420 }}>
+        <Flex justify="space-between" align="center" style={{ marginBottom: 16 }}>
+          <div>
+            <Typography.Text strong style={{ fontSize: 18 }}>
+              {t('app.name')}
+            </Typography.Text>
+            <br />
+            <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+          </div>
+          <LanguageSwitch />
+        </Flex>
+        <main>{children}</main>
+      </div>
+    </Flex>
+  );
+}

@@ -1,0 +1,63 @@
+/** Sign-in with email and password (cookie session). */
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert, useFormErrors } from '../../../lib/forms';
+import { linkClick, navigate } from '../../../lib/router';
+import { login } from '../api/auth-api';
+import { AuthFrame } from '../components/AuthFrame';
+
+/** The sign-in page. */
+export function LoginPage() {
+  const { t } = useTranslation();
+  const errors = useFormErrors();
+  const [busy, setBusy] = useState(false);
+  const queryClient = useQueryClient();
+
+  async function submit(values: { email?: string; password?: string }) {
+    errors.clear();
+    setBusy(true);
+    try {
+      await login(values.email ?? '', values.password ?? '');
+      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      // From /login or /setup to the start page of the role (the app redirects /); elsewhere stay.
+      const path = window.location.pathname;
+      if (path === '/login' || path === '/setup') navigate('/', true);
+    } catch (error) {
+      errors.fromError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthFrame>
+      <Card
+        title={
+          <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
+            {t('auth.loginTitle')}
+          </Typography.Title>
+        }
+      >
+        <FormAlert message={errors.general} />
+        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item label={t('auth.email')} name="email" {...errors.item('email')}>
+            <Input type="email" autoFocus autoComplete="username" />
+          </Form.Item>
+          <Form.Item label={t('auth.password')} name="password" {...errors.item('password')}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} block>
+            {t('auth.loginSubmit')}
+          </Button>
+        </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+          <a href="/setup" onClick={linkClick('/setup')}>
+            {t('auth.setupTitle')}
+          </a>
+        </Typography.Paragraph>
+      </Card>
+    </AuthFrame>
+  );
+}

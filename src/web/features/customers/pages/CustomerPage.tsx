@@ -1,0 +1,161 @@
+/**
+ * One customer: its details, contacts and visits. The method's parts (qualification,
+ * objections, close attempts) join this page when their APIs exist.
+ */
+import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Descriptions, Flex, List, Result, Row, Skeleton, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../lib/api';
+import { linkClick } from '../../../lib/router';
+import { useContacts, useCustomer, useMarkets, useMembers, useVisits } from '../api/customers-api';
+import { ContactForm } from '../components/ContactForm';
+import { VisitForm } from '../components/VisitForm';
+
+/** The customer page. */
+export function CustomerPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const customer = useCustomer(id);
+  const contacts = useContacts(id);
+  const visits = useVisits(id);
+  const markets = useMarkets();
+  const members = useMembers();
+  const [addingContact, setAddingContact] = useState(false);
+  const [loggingVisit, setLoggingVisit] = useState(false);
+
+  if (customer.isPending) return <Skeleton active />;
+  if (customer.isError) {
+    const missing = customer.error instanceof ApiError && customer.error.status === 404;
+    return (
+      <Result
+        status={missing ? '404' : 'error'}
+        title={missing ? '404' : t('error.title')}
+        subTitle={missing ? t('customers.notFound') : customer.error.message}
+      />
+    );
+  }
+  const c = customer.data;
+  const market = markets.data?.items.find((m) => m.id === c.marketId)?.name;
+  const owner = members.data?.members.find((m) => m.id === c.ownerId)?.name;
+  const none = t('common.none');
+
+  return (
+    <Flex vertical gap={16}>
+      <a href="/customers" onClick={linkClick('/customers')}>
+        <ArrowLeftOutlined /> {t('customers.title')}
+      </a>
+      <Card>
+        <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
+          {c.name}
+        </Typography.Title>
+        <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
+          <Descriptions.Item label={t('customers.company')}>{c.company ?? none}</Descriptions.Item>
+          <Descriptions.Item label={t('customers.city')}>{c.city ?? none}</Descriptions.Item>
+          <Descriptions.Item label={t('customers.market')}>{market ?? none}</Descriptions.Item>
+          <Descriptions.Item label={t('customers.class')}>
+            <Tag>{t(`classes.${c.class}`)}</Tag>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customers.status')}>
+            <Tag>{t(`statuses.${c.status}`)}</Tag>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('customers.owner')}>{owner ?? none}</Descriptions.Item>
+          {c.notes ? (
+            <Descriptions.Item label={t('customers.notes')} span="filled">
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+                {c.notes}
+              </Typography.Paragraph>
+            </Descriptions.Item>
+          ) : null}
+        </Descriptions>
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={10}>
+          <Card
+            title={
+              <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+                {t('customers.contacts')}
+              </Typography.Title>
+            }
+            extra={
+              <Button icon={<PlusOutlined />} onClick={() => setAddingContact(true)}>
+                {t('customers.addContact')}
+              </Button>
+            }
+          >
+            <List
+              loading={contacts.isPending}
+              dataSource={contacts.data?.items ?? []}
+              locale={{ emptyText: t('customers.noContacts') }}
+              renderItem={(p) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={
+                      <span>
+                        {p.name}{' '}
+                        {p.title ? <Typography.Text type="secondary">· {p.title}</Typography.Text> : null}{' '}
+                        {p.role ? (
+                          <Tag color={p.role === 'key_person' ? 'red' : undefined}>
+                            {t(`contactRoles.${p.role}`)}
+                          </Tag>
+                        ) : null}
+                        {p.kpConfirmed ? <Tag color="green">{t('customers.kp')}</Tag> : null}
+                      </span>
+                    }
+                    description={[p.phone, p.email].filter(Boolean).join(' · ') || null}
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card
+            title={
+              <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+                {t('customers.visits')}
+              </Typography.Title>
+            }
+            extra={
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setLoggingVisit(true)}>
+                {t('customers.logVisit')}
+              </Button>
+            }
+          >
+            <List
+              loading={visits.isPending}
+              dataSource={visits.data?.items ?? []}
+              locale={{ emptyText: t('customers.noVisits') }}
+              renderItem={(v) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={
+                      <span>
+                        <Typography.Text strong>{v.visitOn}</Typography.Text> {v.purpose ?? ''}
+                      </span>
+                    }
+                    description={
+                      <>
+                        {v.outcome ? (
+                          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>
+                            {v.outcome}
+                          </Typography.Paragraph>
+                        ) : null}
+                        {v.nextStep ? (
+                          <Typography.Text type="secondary">
+                            {t('customers.nextStep')}: {v.nextStep}
+                          </Typography.Text>
+                        ) : null}
+                      </>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <ContactForm customerId={id} open={addingContact} onClose={() => setAddingContact(false)} />
+      <VisitForm customerId={id} open={loggingVisit} onClose={() => setLoggingVisit(false)} />
+    </Flex>
+  );
+}

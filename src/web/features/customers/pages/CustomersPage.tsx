@@ -1,0 +1,202 @@
+/** The customer list: search, filters (market, class, status, owner), sort and cursor paging. */
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  CUSTOMER_CLASSES,
+  CUSTOMER_STATUSES,
+  type Customer,
+} from '../../../../app/customers/customer-schema.js';
+import { linkClick } from '../../../lib/router';
+import { type CustomerFilters, useCustomers, useMarkets, useMembers } from '../api/customers-api';
+import { CustomerForm } from '../components/CustomerForm';
+
+const STATUS_COLORS: Record<string, string> = {
+  lead: 'default',
+  contacted: 'blue',
+  qualified: 'cyan',
+  proposal: 'gold',
+  won: 'green',
+  lost: 'red',
+};
+
+/** The customers page. */
+export function CustomersPage() {
+  const { t } = useTranslation();
+  const [filters, setFilters] = useState<CustomerFilters>({ sort: 'createdAt', order: 'desc' });
+  // Cursors of the pages seen so far: [undefined, c2, c3…]; the last one is the current page.
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const [adding, setAdding] = useState(false);
+  const cursor = cursors[cursors.length - 1];
+  const list = useCustomers(filters, cursor);
+  const markets = useMarkets();
+  const members = useMembers();
+  const marketNames = useMemo(
+    () => new Map((markets.data?.items ?? []).map((m) => [m.id, m.name])),
+    [markets.data],
+  );
+  const memberNames = useMemo(
+    () => new Map((members.data?.members ?? []).map((m) => [m.id, m.name])),
+    [members.data],
+  );
+
+  function filter(change: Partial<CustomerFilters>) {
+    setFilters((f) => ({ ...f, ...change }));
+    setCursors([undefined]);
+  }
+
+  const sortOrder = (key: CustomerFilters['sort']) =>
+    filters.sort === key ? (filters.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
+
+  const columns: TableProps<Customer>['columns'] = [
+    {
+      key: 'name',
+      title: t('customers.name'),
+      sorter: true,
+      sortOrder: sortOrder('name'),
+      render: (_, c) => (
+        <a href={`/customers/${c.id}`} onClick={linkClick(`/customers/${c.id}`)}>
+          {c.name}
+        </a>
+      ),
+    },
+    { key: 'company', title: t('customers.company'), dataIndex: 'company', responsive: ['md'] },
+    { key: 'city', title: t('customers.city'), dataIndex: 'city', responsive: ['lg'] },
+    {
+      key: 'market',
+      title: t('customers.market'),
+      responsive: ['md'],
+      render: (_, c) => (c.marketId ? (marketNames.get(c.marketId) ?? '') : ''),
+    },
+    {
+      key: 'class',
+      title: t('customers.class'),
+      sorter: true,
+      sortOrder: sortOrder('class'),
+      render: (_, c) => <Tag>{t(`classes.${c.class}`)}</Tag>,
+    },
+    {
+      key: 'status',
+      title: t('customers.status'),
+      sorter: true,
+      sortOrder: sortOrder('status'),
+      render: (_, c) => <Tag color={STATUS_COLORS[c.status]}>{t(`statuses.${c.status}`)}</Tag>,
+    },
+    {
+      key: 'owner',
+      title: t('customers.owner'),
+      responsive: ['lg'],
+      render: (_, c) => (c.ownerId ? (memberNames.get(c.ownerId) ?? '') : ''),
+    },
+    {
+      key: 'createdAt',
+      title: t('customers.created'),
+      sorter: true,
+      sortOrder: sortOrder('createdAt'),
+      responsive: ['lg'],
+      render: (_, c) => dayjs(c.createdAt).format('YYYY-MM-DD'),
+    },
+  ];
+
+  const onChange: TableProps<Customer>['onChange'] = (_pagination, _filters, sorter) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    if (!s?.order || !s.columnKey) filter({ sort: 'createdAt', order: 'desc' });
+    else
+      filter({ sort: s.columnKey as CustomerFilters['sort'], order: s.order === 'ascend' ? 'asc' : 'desc' });
+  };
+
+  const options = (values: readonly string[], prefix: string) =>
+    values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
+
+  return (
+    <Card>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+          {t('customers.title')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          {t('customers.add')}
+        </Button>
+      </Flex>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('customers.searchPlaceholder')}
+          aria-label={t('common.search')}
+          onSearch={(q) => filter({ q: q.trim() || undefined })}
+          style={{ width: 240 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('customers.market')}
+          aria-label={t('customers.market')}
+          style={{ width: 140 }}
+          onChange={(v?: string) => filter({ marketId: v })}
+          options={(markets.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('customers.class')}
+          aria-label={t('customers.class')}
+          style={{ width: 110 }}
+          onChange={(v?: string) => filter({ class: v })}
+          options={options(CUSTOMER_CLASSES, 'classes')}
+        />
+        <Select
+          allowClear
+          placeholder={t('customers.status')}
+          aria-label={t('customers.status')}
+          style={{ width: 110 }}
+          onChange={(v?: string) => filter({ status: v })}
+          options={options(CUSTOMER_STATUSES, 'statuses')}
+        />
+        <Select
+          allowClear
+          placeholder={t('customers.owner')}
+          aria-label={t('customers.owner')}
+          style={{ width: 130 }}
+          onChange={(v?: string) => filter({ ownerId: v })}
+          options={(members.data?.members ?? []).map((m) => ({ value: m.id, label: m.name }))}
+        />
+      </Space>
+      <Table<Customer>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.isFetching}
+        pagination={false}
+        onChange={onChange}
+        locale={{ emptyText: list.isPending ? t('common.loading') : t('common.empty') }}
+      />
+      <Flex justify="space-between" align="center" style={{ marginTop: 16 }}>
+        <Typography.Text type="secondary">
+          {t('customers.count', { n: list.data?.items.length ?? 0 })}
+        </Typography.Text>
+        <Space>
+          <Button
+            aria-label="previous"
+            disabled={cursors.length <= 1}
+            onClick={() => setCursors((c) => c.slice(0, -1))}
+          >
+            ‹
+          </Button>
+          <Typography.Text>{cursors.length}</Typography.Text>
+          <Button
+            aria-label="next"
+            disabled={!list.data?.nextCursor}
+            onClick={() => {
+              const next = list.data?.nextCursor;
+              if (next) setCursors((c) => [...c, next]);
+            }}
+          >
+            ›
+          </Button>
+        </Space>
+      </Flex>
+      <CustomerForm open={adding} onClose={() => setAdding(false)} />
+    </Card>
+  );
+}

@@ -1,0 +1,159 @@
+/** The team: its members, and (for a manager) adding one. */
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Flex, Form, Input, Modal, Result, Select, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createMemberInput } from '../../../../app/auth/auth-schema.js';
+import { currentLang } from '../../../lib/format';
+import { FormAlert, useFormErrors } from '../../../lib/forms';
+import { validate } from '../../../lib/validate';
+import type { Me } from '../../auth/api/auth-api';
+import type { Member } from '../../customers/api/customers-api';
+import { addMember, useMembers } from '../api/team-api';
+
+interface Values {
+  name?: string;
+  email?: string;
+  password?: string;
+  role?: 'manager' | 'lead' | 'assistant';
+  duty?: 'prospecting' | 'after_sales';
+  worksFor?: string;
+}
+
+/** The team page. */
+export function TeamPage({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const members = useMembers();
+  const [adding, setAdding] = useState(false);
+  if (me.role !== 'manager') return <Result status="403" title="403" subTitle={t('team.managersOnly')} />;
+  const names = new Map((members.data?.members ?? []).map((m) => [m.id, m.name]));
+  return (
+    <Card>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
+        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+          {t('team.title')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          {t('team.add')}
+        </Button>
+      </Flex>
+      <Table<Member>
+        rowKey="id"
+        loading={members.isPending}
+        dataSource={members.data?.members ?? []}
+        pagination={false}
+        locale={{ emptyText: t('common.empty') }}
+        columns={[
+          { key: 'name', title: t('team.name'), dataIndex: 'name' },
+          { key: 'email', title: t('team.email'), dataIndex: 'email', responsive: ['sm'] },
+          { key: 'role', title: t('team.role'), render: (_, m) => <Tag>{t(`roles.${m.role}`)}</Tag> },
+          {
+            key: 'duty',
+            title: t('team.duty'),
+            responsive: ['md'],
+            render: (_, m) =>
+              m.duty
+                ? `${t(`duties.${m.duty}`)}${m.worksFor ? ` · ${names.get(m.worksFor) ?? ''}` : ''}`
+                : '',
+          },
+        ]}
+      />
+      <MemberForm open={adding} onClose={() => setAdding(false)} members={members.data?.members ?? []} />
+    </Card>
+  );
+}
+
+function MemberForm({ open, onClose, members }: { open: boolean; onClose: () => void; members: Member[] }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const role = Form.useWatch('role', form);
+  const errors = useFormErrors();
+  const [busy, setBusy] = useState(false);
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+
+  async function submit() {
+    const v = form.getFieldsValue();
+    errors.clear();
+    const assistant = v.role === 'assistant';
+    const input = JSON.parse(
+      JSON.stringify({
+        name: v.name ?? '',
+        email: v.email ?? '',
+        password: v.password ?? '',
+        role: v.role,
+        duty: assistant ? v.duty : undefined,
+        worksFor: assistant ? v.worksFor : undefined,
+      }),
+    ) as unknown;
+    const checked = validate(createMemberInput, input, currentLang());
+    if (!checked.ok) return errors.setFields(checked.fields);
+    setBusy(true);
+    try {
+      await addMember(checked.data);
+      await queryClient.invalidateQueries({ queryKey: ['members'] });
+      message.success(t('team.added', { name: checked.data.name }));
+      form.resetFields();
+      onClose();
+    } catch (error) {
+      errors.fromError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal
+      open={open}
+      title={t('team.add')}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      <FormAlert message={errors.general} />
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ role: 'lead' }}>
+        <Form.Item label={t('team.name')} name="name" required {...errors.item('name')}>
+          <Input autoFocus />
+        </Form.Item>
+        <Form.Item label={t('team.email')} name="email" required {...errors.item('email')}>
+          <Input type="email" autoComplete="off" />
+        </Form.Item>
+        <Form.Item label={t('team.password')} name="password" required {...errors.item('password')}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item label={t('team.role')} name="role" {...errors.item('role')}>
+          <Select
+            options={(['manager', 'lead', 'assistant'] as const).map((r) => ({
+              value: r,
+              label: t(`roles.${r}`),
+            }))}
+          />
+        </Form.Item>
+        {role === 'assistant' ? (
+          <>
+            <Form.Item label={t('team.duty')} name="duty" {...errors.item('duty')}>
+              <Select
+                options={(['prospecting', 'after_sales'] as const).map((d) => ({
+                  value: d,
+                  label: t(`duties.${d}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item label={t('team.worksFor')} name="worksFor" {...errors.item('worksFor')}>
+              <Select
+                options={members
+                  .filter((m) => m.role === 'lead')
+                  .map((m) => ({ value: m.id, label: m.name }))}
+              />
+            </Form.Item>
+          </>
+        ) : null}
+        <button type="submit" hidden aria-hidden tabIndex={-1} />
+      </Form>
+    </Modal>
+  );
+}

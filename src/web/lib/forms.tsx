@@ -1,0 +1,41 @@
+/** Form helpers: field messages from the client-side check or the server's answer, shown inline. */
+import { Alert } from 'antd';
+import { useState } from 'react';
+import { ApiError, type FieldMessages } from './api';
+
+/** State of a form's errors: per-field messages and one general message. */
+export function useFormErrors() {
+  const [fields, setFields] = useState<FieldMessages>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  return {
+    fields,
+    general,
+    clear() {
+      setFields({});
+      setGeneral(null);
+    },
+    setFields,
+    /** Shows a failed request: field messages beside the fields, the rest on top. */
+    fromError(error: unknown) {
+      if (error instanceof ApiError) {
+        const f = error.fields;
+        setFields(f);
+        setGeneral(Object.keys(f).length > 0 ? null : error.message);
+      } else {
+        setGeneral(error instanceof Error ? error.message : String(error));
+      }
+    },
+    /** antd Form.Item props showing the message of `path`. */
+    item(path: string) {
+      const message = fields[path];
+      return message ? { validateStatus: 'error' as const, help: message } : {};
+    },
+  };
+}
+
+/** The general error of a form (rendered as text, never as HTML). */
+export function FormAlert({ message }: { message: string | null }) {
+  return message ? (
+    <Alert type="error" showIcon title={message} style={{ marginBottom: 16 }} role="alert" />
+  ) : null;
+}

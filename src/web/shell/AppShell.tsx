@@ -1,0 +1,111 @@
+/**
+ * The frame of the signed-in app: the menu (a side bar on wide screens, a drawer on
+ * phones), the language switch and sign-out. Today, Seminars and Dashboard join the menu
+ * when their pages exist.
+ */
+import { FundOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { logout, type Me } from '../features/auth/api/auth-api';
+import { navigate } from '../lib/router';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** Props of {@link AppShell}. */
+export interface AppShellProps {
+  readonly me: Me;
+  readonly path: string;
+  readonly children: ReactNode;
+}
+
+/** The app shell around a page. */
+export function AppShell({ me, path, children }: AppShellProps) {
+  const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const [open, setOpen] = useState(false);
+  const queryClient = useQueryClient();
+  const wide = screens.md ?? true;
+
+  const items: MenuProps['items'] = [
+    { key: '/plan', icon: <FundOutlined />, label: <a href="/plan">{t('menu.plan')}</a> },
+    { key: '/customers', icon: <UserOutlined />, label: <a href="/customers">{t('menu.customers')}</a> },
+    ...(me.role === 'manager'
+      ? [{ key: '/team', icon: <TeamOutlined />, label: <a href="/team">{t('menu.team')}</a> }]
+      : []),
+  ];
+  const selected = `/${path.split('/')[1] ?? ''}`;
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[selected]}
+      items={items}
+      onClick={({ key, domEvent }) => {
+        domEvent.preventDefault();
+        setOpen(false);
+        navigate(key);
+      }}
+      aria-label="menu"
+    />
+  );
+
+  async function signOut() {
+    try {
+      await logout();
+    } finally {
+      queryClient.clear();
+      queryClient.setQueryData(['me'], null);
+      navigate('/login', true);
+    }
+  }
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {wide ? (
+        <Layout.Sider theme="light" width={200} style={{ borderRight: '1px solid #f0f0f0' }}>
+          <div style={{ padding: '16px 24px' }}>
+            <Typography.Text strong style={{ fontSize: 18 }}>
+              {t('app.name')}
+            </Typography.Text>
+          </div>
+          <nav>{menu}</nav>
+        </Layout.Sider>
+      ) : (
+        <Drawer open={open} onClose={() => setOpen(false)} placement="left" size={240} title={t('app.name')}>
+          <nav>{menu}</nav>
+        </Drawer>
+      )}
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 16px',
+            borderBottom: '1px solid #f0f0f0',
+            height: 56,
+            lineHeight: '56px',
+          }}
+        >
+          <Flex justify="space-between" align="center" style={{ height: '100%' }} gap={8}>
+            {wide ? (
+              <span />
+            ) : (
+              <Button icon={<MenuOutlined />} aria-label="menu" onClick={() => setOpen(true)} />
+            )}
+            <Flex gap={8} align="center">
+              <Typography.Text type="secondary" style={{ display: wide ? undefined : 'none' }}>
+                {t(`roles.${me.role}`)}
+              </Typography.Text>
+              <LanguageSwitch />
+              <Button icon={<LogoutOutlined />} onClick={signOut} aria-label={t('menu.logout')}>
+                {wide ? t('menu.logout') : null}
+              </Button>
+            </Flex>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: wide ? 24 : 12 }}>
+          <main>{children}</main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
