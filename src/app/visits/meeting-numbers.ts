@@ -24,6 +24,14 @@ export async function renumberMeetings(
   workspaceId: string,
   customerId: string,
 ): Promise<Map<string, number | null>> {
+  // Lock the customer row first (a no-op write works on both engines): on PostgreSQL two
+  // visits logged at once for one customer would otherwise both count the same meetings.
+  await db
+    .updateTable('customers')
+    .set((eb) => ({ id: eb.ref('id') }))
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', customerId)
+    .execute();
   const rows = await db
     .selectFrom('visits')
     .select(['id', 'visit_on', 'created_at', 'status', 'meeting_number'])
