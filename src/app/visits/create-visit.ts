@@ -2,7 +2,7 @@
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { renumberMeetings, thirdMeetingWarnings } from './meeting-numbers.js';
+import { lockMeetings, renumberMeetings, thirdMeetingWarnings } from './meeting-numbers.js';
 import { checkVisitReferences } from './visit-references.js';
 import { createVisitInput, toVisit, type VisitWrite } from './visit-schema.js';
 
@@ -18,6 +18,7 @@ export async function createVisit(deps: Deps, principal: Principal, input: unkno
   const now = deps.clock().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     await checkVisitReferences(trx, principal, { customerId: body.customerId, ownerId });
+    await lockMeetings(trx, principal.workspaceId, body.customerId);
     const row = await trx
       .insertInto('visits')
       .values({

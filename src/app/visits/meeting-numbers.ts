@@ -15,6 +15,24 @@ import {
 } from '../../domain/method/meetings.js';
 
 /**
+ * Takes the customer's row lock until the transaction ends (a no-op write, which works on
+ * both engines). Called before a visit of the customer is written: on PostgreSQL two
+ * visits logged at once would otherwise each count the meetings without the other's.
+ */
+export async function lockMeetings(
+  db: Kysely<Schema>,
+  workspaceId: string,
+  customerId: string,
+): Promise<void> {
+  await db
+    .updateTable('customers')
+    .set((eb) => ({ id: eb.ref('id') }))
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', customerId)
+    .execute();
+}
+
+/**
  * Renumbers the visits of one customer (0 for cancelled ones) and returns the new numbers.
  * Only rows whose number changed are written; their `version` is not bumped, because the
  * number is derived and nobody edits it (bumping would make other people's open edits stale).
@@ -24,6 +42,7 @@ export async function renumberMeetings(
   workspaceId: string,
   customerId: string,
 ): Promise<Map<string, number | null>> {
+  await lockMeetings(db, workspaceId, customerId);
   const rows = await db
     .selectFrom('visits')
     .select(['id', 'visit_on', 'created_at', 'status', 'meeting_number'])

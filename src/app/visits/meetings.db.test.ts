@@ -110,6 +110,16 @@ describe.each(engines)('meeting numbers and the third-meeting policy on $name', 
     expect((await getVisit(deps, team.lead, d.id)).version).toBe(1);
   });
 
+  it('gives visits logged at the same moment distinct numbers', async () => {
+    // Same day: the order is the order of the writes, so each must see the ones before it.
+    const visits = await Promise.all(
+      [1, 2, 3].map(() => createVisit(deps, team.lead, { customerId, visitOn: '2026-03-03' })),
+    );
+    expect(visits.map((v) => v.meetingNumber).sort()).toEqual([1, 2, 3]);
+    expect(visits.filter((v) => v.warnings.length > 0)).toHaveLength(1);
+    expect((await numbers()).map(([, , n]) => n)).toEqual([1, 2, 3]);
+  });
+
   it('requires a written reason for a third meeting under require_reason, also when scheduling it', async () => {
     await setPolicy('require_reason');
     await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-03' });

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
 import { findVisibleVisit } from './get-visit.js';
-import { renumberMeetings, thirdMeetingWarnings } from './meeting-numbers.js';
+import { lockMeetings, renumberMeetings, thirdMeetingWarnings } from './meeting-numbers.js';
 import { checkVisitReferences } from './visit-references.js';
 import { toVisit, updateVisitInput, type VisitWrite } from './visit-schema.js';
 
@@ -27,6 +27,12 @@ export async function updateVisit(
       throw new AppError('CONFLICT.STALE', { entity: 'visit', id, version, currentVersion: before.version });
     }
     await checkVisitReferences(trx, principal, fields);
+    // Both customers in id order, so two moves in opposite directions cannot deadlock.
+    for (const customerId of [
+      ...new Set([before.customer_id, fields.customerId ?? before.customer_id]),
+    ].sort()) {
+      await lockMeetings(trx, principal.workspaceId, customerId);
+    }
     const result = await trx
       .updateTable('visits')
       .set({
