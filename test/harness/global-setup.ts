@@ -6,7 +6,10 @@
  *
  * Schemas are named `t_<run>_<unique>`, and a run drops only its own: two test runs on
  * one machine (two checkouts, a developer and a watcher) share the PostgreSQL server
- * without pulling schemas from under each other.
+ * without pulling schemas from under each other. A run holds a session advisory lock on
+ * its run id while it lives, so the next run can tell the schemas of a crashed or killed
+ * run (lock free) from those of a run still going (lock held) and clear the former:
+ * leftovers would otherwise pile up and slow every migration's catalogue scan.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -19,17 +22,37 @@ declare module 'vitest' {
   }
 }
 
-async function dropTestSchemas(url: string, run: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ name: string }>(
-      `select nspname as name from pg_namespace where nspname like $1`,
-      [`t\\_${run}\\_%`],
-    );
-    for (const { name } of rows) await client.query(`drop schema if exists "${name}" cascade`);
-  } finally {
-    await client.end();
+/** The advisory lock key of a run: its 8 hex digits as a signed 32-bit integer. */
+const lockKey = (run: string): number => Number.parseInt(run, 16) | 0;
+
+/** The test schemas of runs matching `pattern`, grouped by run. */
+async function schemasByRun(client: pg.Client, pattern: string): Promise<Map<string, string[]>> {
+  const { rows } = await client.query<{ name: string }>(
+    `select nspname as name from pg_namespace where nspname like $1`,
+    [pattern],
+  );
+  const byRun = new Map<string, string[]>();
+  for (const { name } of rows) {
+    const run = name.slice(2, 10);
+    if (!/^[0-9a-f]{8}$/.test(run)) continue;
+    byRun.set(run, [...(byRun.get(run) ?? []), name]);
+  }
+  return byRun;
+}
+
+async function drop(client: pg.Client, schemas: readonly string[]): Promise<void> {
+  for (const name of schemas) await client.query(`drop schema if exists "${name}" cascade`);
+}
+
+/** Drops the schemas of runs that no longer hold their lock (crashed or killed runs). */
+async function dropAbandoned(client: pg.Client): Promise<void> {
+  for (const [run, schemas] of await schemasByRun(client, 't\\_%\\_%')) {
+    const { rows } = await client.query<{ free: boolean }>('select pg_try_advisory_lock($1) as free', [
+      lockKey(run),
+    ]);
+    if (!rows[0]?.free) continue;
+    await drop(client, schemas);
+    await client.query('select pg_advisory_unlock($1)', [lockKey(run)]);
   }
 }
 
@@ -39,5 +62,16 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   project.provide('testRun', run);
   const url = process.env.TEST_DATABASE_URL;
   if (!url) return undefined;
-  return () => dropTestSchemas(url, run);
+  // This connection lives as long as the run and holds the run's lock.
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('select pg_advisory_lock($1)', [lockKey(run)]);
+  await dropAbandoned(client);
+  return async () => {
+    try {
+      await drop(client, (await schemasByRun(client, `t\\_${run}\\_%`)).get(run) ?? []);
+    } finally {
+      await client.end();
+    }
+  };
 }
