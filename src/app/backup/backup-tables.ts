@@ -47,6 +47,9 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'audit_log', key: byId },
   { name: 'api_tokens', key: byId },
   { name: 'calendar_feeds', key: byId },
+  // Import fingerprints keep a re-import after a restore from duplicating records.
+  { name: 'import_keys', key: ['workspace_id', 'entity', 'key'] },
+  { name: 'import_jobs', key: byId },
 ];
 
 /**

@@ -203,6 +203,7 @@ describe.each(engines)('backup on $name', (engine) => {
         .selectFrom('customers')
         .select(['kp_contact_id', 'notes'])
         .where('kp_contact_id', 'is not', null)
+        .where('notes', 'is not', null)
         .execute();
       expect(customer).toEqual([
         { kp_contact_id: expect.any(String), notes: '第一行\n第二行, C:\\报价\\2026; 100%' },

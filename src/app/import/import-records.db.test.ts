@@ -242,6 +242,27 @@ describe.each(engines)('importRecords on $name', (engine) => {
       attendees: '["陈总","刘工"]',
       owner_id: team.lead.membershipId,
     });
+
+    // The method's bookkeeping: meeting numbers in date order, and the customer's first stage.
+    await run(Buffer.from('客户,拜访日期\n杭州织造,2026/3/10\n杭州织造,2026/2/20\n'), {
+      type: 'visits',
+      format: 'csv',
+    });
+    const numbers = await db
+      .selectFrom('visits')
+      .select(['visit_on', 'meeting_number'])
+      .orderBy('visit_on')
+      .execute();
+    expect(numbers).toEqual([
+      { visit_on: '2026-02-20', meeting_number: 1 },
+      { visit_on: '2026-03-03', meeting_number: 2 },
+      { visit_on: '2026-03-10', meeting_number: 3 },
+    ]);
+    const stages = await db
+      .selectFrom('customer_stage_changes')
+      .select(['from_status', 'to_status'])
+      .execute();
+    expect(stages).toEqual([{ from_status: null, to_status: 'lead' }]);
   });
 
   it('takes an explicit mapping, and refuses a file without the required columns', async () => {

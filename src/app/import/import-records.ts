@@ -12,7 +12,7 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { Schema } from '../../db/schema.js';
+import type { CustomerStatus, Schema } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import {
   type ColumnMapping,
@@ -44,8 +44,10 @@ import { assignableMemberships, visibleCustomers } from '../access.js';
 import { createContactInput, toContact } from '../contacts/contact-schema.js';
 import type { Deps, Principal } from '../context.js';
 import { createCustomerInput, toCustomer } from '../customers/customer-schema.js';
+import { recordStageChange } from '../customers/stage-changes.js';
 import { createDealInput, toDeal } from '../deals/deal-schema.js';
 import { parseInput } from '../validation.js';
+import { renumberMeetings } from '../visits/meeting-numbers.js';
 import { createVisitInput, toVisit } from '../visits/visit-schema.js';
 import { readTable, type TableFormat, type TableRow } from './read-table.js';
 
@@ -468,6 +470,8 @@ async function handleBatch(
     const now = deps.clock().toISOString();
     const inserts: Record<string, unknown>[] = [];
     const keys: { key: string; id: string }[] = [];
+    const stageChanges: { customerId: string; from: CustomerStatus | null; to: CustomerStatus }[] = [];
+    const visitedCustomers = new Set<string>();
     const audits: {
       entity: string;
       entityId: string;
@@ -556,6 +560,15 @@ async function handleBatch(
             );
             continue;
           }
+          if (type === 'customers' && match.row.status !== (updated as { status?: unknown }).status) {
+            stageChanges.push({
+              customerId: match.id,
+              from: match.row.status as CustomerStatus,
+              to: (updated as { status: CustomerStatus }).status,
+            });
+          }
+          if (type === 'visits')
+            visitedCustomers.add(String((updated as { customer_id: unknown }).customer_id));
           audits.push({
             entity: ENTITY[type],
             entityId: match.id,
@@ -592,6 +605,25 @@ async function handleBatch(
         .insertInto(TABLES[type])
         .values(inserts.slice(i, i + INSERT_CHUNK) as never)
         .execute();
+    }
+    // The method's bookkeeping, as the record use cases keep it: a new customer's first
+    // stage, a changed status in the stage history, and meeting numbers of visited customers.
+    if (type === 'customers') {
+      for (const insert of inserts as { id: string; status: CustomerStatus }[]) {
+        stageChanges.push({ customerId: insert.id, from: null, to: insert.status });
+      }
+      for (const change of stageChanges) {
+        await recordStageChange(db, deps, principal, { ...change, overrideReason: null });
+      }
+    }
+    if (type === 'visits') {
+      const customers = new Set([
+        ...(inserts as { customer_id: string }[]).map((v) => v.customer_id),
+        ...visitedCustomers,
+      ]);
+      for (const customerId of [...customers].sort()) {
+        await renumberMeetings(db, principal.workspaceId, customerId);
+      }
     }
     if (keys.length > 0) {
       // A key left behind by a deleted customer is replaced by the new record's.
