@@ -289,7 +289,7 @@ export async function seedDemo(deps: Deps, options: { seed?: number } = {}): Pro
         // Meetings: won prospects close at the 1st (65 %), 2nd (25 %) or 3rd (10 %) meeting.
         const meetings =
           status === 'won' ? (rand() < 0.65 ? 1 : rand() < 0.72 ? 2 : 3) : rand() < 0.6 ? 1 : 2;
-        const first = Math.floor(rand() * Math.max(1, fieldDays.length - 20));
+        const first = Math.floor(rand() * Math.max(1, fieldDays.length - 4));
         let lastVisit = fieldDays[first] ?? today;
         for (let v = 0; v < meetings; v++) {
           const day =

@@ -22,8 +22,8 @@ function input(opps: readonly Opportunity[], rate: number, over: Partial<Forecas
   };
 }
 
-const a: Opportunity = { stage: 'proposal', class: 'A', amount: 100_00, enteredStageOn: '2026-06-01' };
-const b: Opportunity = { stage: 'qualified', class: 'B', amount: 200_00, enteredStageOn: '2026-06-01' };
+const a: Opportunity = { stage: 'proposal', class: 'A', amount: 100_00, enteredStageOn: '2026-06-30' };
+const b: Opportunity = { stage: 'qualified', class: 'B', amount: 200_00, enteredStageOn: '2026-06-30' };
 
 describe('forecast', () => {
   it('matches the hand-solved case: two opportunities at p = ½ give 0, a, b, a+b each with ¼', () => {
@@ -41,6 +41,37 @@ describe('forecast', () => {
     expect(f.months[5]).toMatchObject({ p10: 0, p50: 0, p90: 0 });
     expect(f.months[6]?.p90).toBe(300_00);
     expect(f.months[11]?.p90).toBe(300_00);
+  });
+
+  it('lowers the chance of a deal open longer than the observed cycles (p·S / (p·S + 1 − p))', () => {
+    // One earlier win took 10 days; this opportunity has been open 29 days: S is floored at
+    // 0.5 / (1 + 1) = ¼, so p = ½ becomes (½·¼) / (½·¼ + ½) = 0.2.
+    const stale = { ...a, enteredStageOn: '2026-06-01' };
+    const f = forecastYear(
+      input([stale], 0.5, {
+        runs: 20_000,
+        seed: 11,
+        history: {
+          winRates: [{ stage: 'proposal', class: 'A', rate: 0.5 }],
+          dealSizes: {},
+          cycleDays: { proposal: [10] },
+        },
+      }),
+    );
+    expect(Math.abs(f.expected - 0.2 * 100_00)).toBeLessThanOrEqual(0.02 * 100_00);
+    // Younger than the cycle (S = 1), the rate stays ½.
+    const fresh = forecastYear(
+      input([{ ...a, enteredStageOn: '2026-06-25' }], 0.5, {
+        runs: 20_000,
+        seed: 11,
+        history: {
+          winRates: [{ stage: 'proposal', class: 'A', rate: 0.5 }],
+          dealSizes: {},
+          cycleDays: { proposal: [10] },
+        },
+      }),
+    );
+    expect(Math.abs(fresh.expected - 0.5 * 100_00)).toBeLessThanOrEqual(0.02 * 100_00);
   });
 
   it('is exact with p = 1 and p = 0, and adds what is already signed', () => {

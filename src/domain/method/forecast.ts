@@ -149,12 +149,14 @@ export function forecastYear(input: ForecastInput): Forecast {
     const own = input.history.dealSizes[o.class] ?? [];
     const sizes = own.length > 0 ? own : allSizes;
     if (o.amount === null && sizes.length === 0) unpriced++;
+    const entered = toEpochDay(o.enteredStageOn);
+    const cycles = sortedCycles.get(o.stage) as number[];
     return {
-      rate,
+      rate: rateGivenAge(rate, cycles, asOf - entered),
       amount: o.amount,
       sizes,
-      entered: toEpochDay(o.enteredStageOn),
-      cycles: sortedCycles.get(o.stage) as number[],
+      entered,
+      cycles,
     };
   });
 
@@ -226,6 +228,20 @@ function band(sorted: readonly number[]): Band {
 
 function pick(rand: Random, length: number): number {
   return Math.min(length - 1, Math.floor(rand() * length));
+}
+
+/**
+ * The win rate of an opportunity that is still open at `age` days in its stage. Wins
+ * happened after the observed cycle times, so an opportunity older than most of them is
+ * less likely to be a future win (Bayes: p·S / (p·S + 1 − p), S the share of cycles at
+ * least `age` long; losses are taken as not bound to a time). Older than every observed
+ * cycle, S is floored at 0.5 / (n + 1) rather than 0: a stale deal can still sign.
+ */
+function rateGivenAge(rate: number, cycles: readonly number[], age: number): number {
+  if (age <= 0 || rate <= 0 || rate >= 1) return rate;
+  const tail = cycles.filter((c) => c >= age).length;
+  const survival = tail > 0 ? tail / cycles.length : 0.5 / (cycles.length + 1);
+  return (rate * survival) / (rate * survival + 1 - rate);
 }
 
 /**
