@@ -109,7 +109,8 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
     const theirs = await createCustomer(deps, team.otherLead, { name: '赵强的客户' });
     const foreignCustomer = await createCustomer(deps, foreign.lead, { name: '宁波客户' });
     const visitId = await plannedVisit(team.lead, mine.id, '2026-03-04', PURPOSE);
-    await createVisit(deps, team.lead, { customerId: mine.id, visitOn: '2026-02-20' }); // done: not planned
+    // Done, so not in the feed; it makes the planned visit the customer's 2nd meeting.
+    await createVisit(deps, team.lead, { customerId: mine.id, visitOn: '2026-02-20' });
     await plannedVisit(team.otherLead, theirs.id, '2026-03-05');
     await plannedVisit(foreign.lead, foreignCustomer.id, '2026-03-05');
     const followUp = await createFollowUp(deps, team.lead, {
@@ -164,7 +165,7 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
     expect(events).toEqual([
       {
         uid: `${visitId}@closer`,
-        summary: `拜访 ${LONG_NAME}（第1次）`,
+        summary: `拜访 ${LONG_NAME}（第2次）`,
         description: `目的：${PURPOSE}`,
         location: '杭州',
         start: '2026-03-04',

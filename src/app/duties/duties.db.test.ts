@@ -224,6 +224,7 @@ describe.each(engines)('team duties on $name', (engine) => {
       await createCustomer(deps, team.manager, {
         name: '未成交',
         status: 'proposal',
+        statusOverrideReason: '补录已在谈的方案',
         assistantId: afterSales.membershipId,
         ownerId: team.lead.membershipId,
       });
@@ -268,6 +269,7 @@ describe.each(engines)('team duties on $name', (engine) => {
       createCustomer(deps, team.manager, {
         name: `${status} 客户`,
         status,
+        ...(status === 'proposal' ? { statusOverrideReason: '补录已在谈的方案' } : {}),
         ownerId: team.assistant.membershipId,
         assistantId: team.assistant.membershipId,
       });
@@ -303,7 +305,14 @@ describe.each(engines)('team duties on $name', (engine) => {
         status: 'contacted',
         version: 1,
       });
-      expect(await db.selectFrom('customer_stage_changes').selectAll().execute()).toEqual([]);
+      // Only the customer's creation is in its stage history: the refused hand-off wrote nothing.
+      expect(
+        await db
+          .selectFrom('customer_stage_changes')
+          .selectAll()
+          .where('from_status', 'is not', null)
+          .execute(),
+      ).toEqual([]);
     });
 
     it('hands a qualified prospect to the assistant’s lead, moves it to qualified and records it', async () => {
@@ -329,7 +338,11 @@ describe.each(engines)('team duties on $name', (engine) => {
         at: '2026-03-02T02:00:00.000Z',
       });
       expect(await listHandoffs(deps, team.lead, c.id)).toEqual([handoff]);
-      const changes = await db.selectFrom('customer_stage_changes').selectAll().execute();
+      const changes = await db
+        .selectFrom('customer_stage_changes')
+        .selectAll()
+        .where('from_status', 'is not', null)
+        .execute();
       expect(changes.map((s) => [s.customer_id, s.from_status, s.to_status, s.changed_on])).toEqual([
         [c.id, 'contacted', 'qualified', '2026-03-02'],
       ]);
@@ -353,11 +366,17 @@ describe.each(engines)('team duties on $name', (engine) => {
       await qualify(p.id);
       const later = await handoffCustomer(deps, team.lead, p.id, { kind: 'to_lead' });
       expect(later.customer).toMatchObject({ status: 'proposal', ownerId: team.lead.membershipId });
-      expect(await db.selectFrom('customer_stage_changes').selectAll().execute()).toHaveLength(1);
+      expect(
+        await db.selectFrom('customer_stage_changes').selectAll().where('customer_id', '=', p.id).execute(),
+      ).toHaveLength(1); // its creation only
     });
 
     it('hands a won customer to the lead’s after-sales assistant, and refuses otherwise', async () => {
-      const open = await createCustomer(deps, team.lead, { name: '未成交', status: 'proposal' });
+      const open = await createCustomer(deps, team.lead, {
+        name: '未成交',
+        status: 'proposal',
+        statusOverrideReason: '补录已在谈的方案',
+      });
       expect(
         await errorOf(handoffCustomer(deps, team.lead, open.id, { kind: 'to_after_sales' })),
       ).toMatchObject({

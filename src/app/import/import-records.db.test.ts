@@ -258,11 +258,14 @@ describe.each(engines)('importRecords on $name', (engine) => {
       { visit_on: '2026-03-03', meeting_number: 2 },
       { visit_on: '2026-03-10', meeting_number: 3 },
     ]);
+    // Every imported customer starts its stage history once.
     const stages = await db
       .selectFrom('customer_stage_changes')
-      .select(['from_status', 'to_status'])
+      .select(['customer_id', 'from_status', 'to_status'])
       .execute();
-    expect(stages).toEqual([{ from_status: null, to_status: 'lead' }]);
+    const imported = await db.selectFrom('customers').select('id').execute();
+    expect(stages.map((s) => s.customer_id).sort()).toEqual(imported.map((c) => c.id).sort());
+    expect(stages.every((s) => s.from_status === null && s.to_status === 'lead')).toBe(true);
   });
 
   it('takes an explicit mapping, and refuses a file without the required columns', async () => {

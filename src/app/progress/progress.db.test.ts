@@ -272,6 +272,22 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       // The opportunity: a proposal with an open deal of 3万.
       const opp = await customer({ status: 'proposal' });
       await deal(opp, 3 * WAN, null, team.lead.membershipId);
+      // It entered "proposal" yesterday: younger than both observed cycles (10 and 20 days),
+      // so its win rate is not lowered for age.
+      await db
+        .insertInto('customer_stage_changes')
+        .values({
+          id: uuidv7(),
+          workspace_id: team.workspaceId,
+          customer_id: opp,
+          from_status: 'qualified',
+          to_status: 'proposal',
+          changed_on: '2026-03-01',
+          changed_at: '2026-03-01T02:00:00.000Z',
+          actor_id: null,
+          override_reason: null,
+        })
+        .execute();
 
       const one = await computeForecast(deps, team.manager, { year: 2026, seed: 42 });
       expect(await computeForecast(deps, team.manager, { year: 2026, seed: 42 })).toEqual(one);
