@@ -6,5 +6,8 @@ export default defineConfig({
     globalSetup: ['test/harness/global-setup.ts'],
     // CLI tests spawn the built binary; give slow CI machines room without asserting speed.
     testTimeout: 30_000,
+    // Set-up hooks migrate a fresh PostgreSQL schema and seed teams; on a busy machine that
+    // can take more than the default 10 s. A limit, not a speed assertion.
+    hookTimeout: 60_000,
   },
 });
