@@ -14,6 +14,7 @@ import {
   DatePicker,
   Flex,
   Form,
+  Grid,
   Input,
   List,
   Radio,
@@ -105,6 +106,7 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
   const chain = useDiscoveryChain();
   const catalog = useObjectionTypes();
   const queryClient = useQueryClient();
+  const wide = Grid.useBreakpoint().md ?? true;
 
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -353,7 +355,7 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
         current={step}
         items={steps}
         size="small"
-        type="navigation"
+        type={wide ? 'navigation' : 'inline'}
         responsive={false}
         onChange={(s) => {
           if (visit) setStep(s);
@@ -564,6 +566,15 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
                     : undefined
                 }
               />
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => {
+                  closeForm.resetFields();
+                  setAttempt(null);
+                }}
+              >
+                {t('method.visit.another')}
+              </Button>
               {nav()}
             </Flex>
           ) : (

@@ -89,7 +89,7 @@ export function TodayPage() {
             <Col xs={12} md={6}>
               <Statistic
                 title={t('method.today.target')}
-                value={n.carriesTarget ? money(n.target) : t('method.today.notWorking')}
+                value={n.carriesTarget ? money(n.target, true) : t('method.today.notWorking')}
                 styles={{ content: { fontSize: n.carriesTarget ? 24 : 14 } }}
                 data-testid="today-target"
               />
@@ -97,17 +97,17 @@ export function TodayPage() {
             <Col xs={12} md={6}>
               <Statistic
                 title={t('method.today.monthActual')}
-                value={money(n.month.actual)}
+                value={money(n.month.actual, true)}
                 data-testid="today-actual"
               />
               <Tag color={STATUS_COLOR[n.month.status]}>
-                {t(`method.today.${n.month.status}`)} {money(Math.abs(n.month.difference))}
+                {t(`method.today.${n.month.status}`)} {money(Math.abs(n.month.difference), true)}
               </Tag>
             </Col>
             <Col xs={12} md={6}>
-              <Statistic title={t('method.today.monthPlanToDate')} value={money(n.month.planToDate)} />
+              <Statistic title={t('method.today.monthPlanToDate')} value={money(n.month.planToDate, true)} />
               <Typography.Text type="secondary">
-                {t('method.today.monthPlan')} {money(n.month.plan)}
+                {t('method.today.monthPlan')} {money(n.month.plan, true)}
               </Typography.Text>
             </Col>
             <Col xs={12} md={6}>
@@ -116,12 +116,12 @@ export function TodayPage() {
                 value={
                   n.month.requiredDailyRate === null
                     ? t('method.today.runRateNone')
-                    : money(n.month.requiredDailyRate)
+                    : money(n.month.requiredDailyRate, true)
                 }
                 styles={{ content: { fontSize: n.month.requiredDailyRate === null ? 14 : 24 } }}
               />
               <Typography.Text type="secondary">
-                {t('method.today.remaining')} {money(n.month.remaining)}
+                {t('method.today.remaining')} {money(n.month.remaining, true)}
               </Typography.Text>
             </Col>
           </Row>
@@ -194,18 +194,24 @@ export function TodayPage() {
           <Card title={heading(t('method.today.suggestions'))}>
             {n !== null && d.suggestions.length > 0 ? (
               <Alert
-                type={d.shortfall > 0 ? 'warning' : 'success'}
+                type={d.shortfall > 0 && n.carriesTarget ? 'warning' : n.carriesTarget ? 'success' : 'info'}
                 showIcon
                 style={{ marginBottom: 12 }}
                 data-testid="today-suggestions-total"
-                title={t('method.today.suggestionsTotal', {
-                  total: money(d.suggestionsTotal),
-                  target: money(n.target),
-                })}
+                title={
+                  n.carriesTarget
+                    ? t('method.today.suggestionsTotal', {
+                        total: money(d.suggestionsTotal, true),
+                        target: money(n.target, true),
+                      })
+                    : t('method.today.suggestionsOnly', { total: money(d.suggestionsTotal, true) })
+                }
                 description={
-                  d.shortfall > 0
-                    ? t('method.today.shortfall', { amount: money(d.shortfall) })
-                    : t('method.today.covered')
+                  !n.carriesTarget
+                    ? t('method.today.notWorking')
+                    : d.shortfall > 0
+                      ? t('method.today.shortfall', { amount: money(d.shortfall, true) })
+                      : t('method.today.covered')
                 }
               />
             ) : null}
