@@ -71,7 +71,8 @@ function useStepError() {
 
 function StepError({ error }: { error: ReturnType<typeof useStepError>['error'] }) {
   if (!error) return null;
-  const fields = Object.entries(error.fields);
+  // The server's message often names the fields already; list only what it leaves out.
+  const fields = Object.entries(error.fields).filter(([, m]) => !error.message.includes(m));
   return (
     <Alert
       type="error"

@@ -11,6 +11,7 @@ import {
   Card,
   Col,
   Flex,
+  Grid,
   List,
   Result,
   Row,
@@ -35,6 +36,7 @@ export function TodayPage() {
   const queryClient = useQueryClient();
   const { message } = AntApp.useApp();
   const [busy, setBusy] = useState<string | null>(null);
+  const wide = Grid.useBreakpoint().sm ?? true;
 
   if (today.isPending) return <Skeleton active />;
   if (today.isError) return <Result status="error" title={t('error.title')} subTitle={today.error.message} />;
@@ -159,6 +161,7 @@ export function TodayPage() {
                   style={{ flexWrap: 'wrap' }}
                 >
                   <List.Item.Meta
+                    style={wide ? undefined : { flexBasis: '100%', marginBottom: 8 }}
                     title={
                       <a
                         href={`/customers/${f.customerId}`}
@@ -235,6 +238,7 @@ export function TodayPage() {
                   style={{ flexWrap: 'wrap' }}
                 >
                   <List.Item.Meta
+                    style={wide ? undefined : { flexBasis: '100%', marginBottom: 8 }}
                     title={
                       <span>
                         <a
