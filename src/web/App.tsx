@@ -16,6 +16,9 @@ import { LoginPage } from './features/auth/pages/LoginPage';
 import { SetupPage } from './features/auth/pages/SetupPage';
 import { CustomerPage } from './features/customers/pages/CustomerPage';
 import { CustomersPage } from './features/customers/pages/CustomersPage';
+import './features/method/i18n-method';
+import { LogVisitPage } from './features/method/pages/LogVisitPage';
+import { TodayPage } from './features/method/pages/TodayPage';
 import { PlanPage } from './features/plan/pages/PlanPage';
 import { TeamPage } from './features/team/pages/TeamPage';
 import { ApiError, setUnauthorizedHandler } from './lib/api';
@@ -74,12 +77,16 @@ function Pages() {
   }
   if (me.isError) return <Result status="error" title={t('error.title')} subTitle={me.error.message} />;
   if (!me.data) return <LoginPage />;
-  if (path === '/' || path === '/login')
-    return <Redirect to={me.data.role === 'manager' ? '/plan' : '/customers'} />;
+  if (path === '/' || path === '/login') return <Redirect to="/today" />;
   const customer = /^\/customers\/([0-9a-f-]{36})$/.exec(path);
+  const logVisit = /^\/customers\/([0-9a-f-]{36})\/log-visit$/.exec(path);
   return (
     <AppShell me={me.data} path={path}>
-      {path === '/plan' ? (
+      {path === '/today' ? (
+        <TodayPage />
+      ) : logVisit?.[1] ? (
+        <LogVisitPage customerId={logVisit[1]} key={logVisit[1]} />
+      ) : path === '/plan' ? (
         <PlanPage me={me.data} />
       ) : path === '/customers' ? (
         <CustomersPage />

@@ -274,6 +274,9 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     await page.getByLabel('Password (8 characters or more)').fill(MANAGER.password);
     await shot(page, 'en-01-login');
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // Sign-in lands on Today; the plan is one menu entry away.
+    await page.waitForURL('**/today');
+    await page.getByRole('menuitem', { name: 'Plan' }).click();
     await page.waitForURL('**/plan');
     await expect.poll(() => page.getByTestId('plan-total').textContent()).toContain('5,880,000');
     await expect.poll(() => page.getByText('Revision 1').isVisible()).toBe(true);
@@ -304,6 +307,9 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(MANAGER.password);
     await page.keyboard.press('Enter');
+    // Sign-in lands on Today; the plan is one menu entry away.
+    await page.waitForURL('**/today');
+    await page.goto(`${server.url}/plan`);
     await page.waitForURL('**/plan');
     await expect.poll(() => page.getByTestId('plan-total').textContent()).toContain('588万');
     await page.waitForTimeout(500);

@@ -3,7 +3,14 @@
  * phones), the language switch and sign-out. Today, Seminars and Dashboard join the menu
  * when their pages exist.
  */
-import { FundOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  CalendarOutlined,
+  FundOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
@@ -28,6 +35,7 @@ export function AppShell({ me, path, children }: AppShellProps) {
   const wide = screens.md ?? true;
 
   const items: MenuProps['items'] = [
+    { key: '/today', icon: <CalendarOutlined />, label: <a href="/today">{t('method.menu')}</a> },
     { key: '/plan', icon: <FundOutlined />, label: <a href="/plan">{t('menu.plan')}</a> },
     { key: '/customers', icon: <UserOutlined />, label: <a href="/customers">{t('menu.customers')}</a> },
     ...(me.role === 'manager'

@@ -2,12 +2,18 @@
  * One customer: its details, contacts and visits. The method's parts (qualification,
  * objections, close attempts) join this page when their APIs exist.
  */
-import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Flex, List, Result, Row, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api';
-import { linkClick } from '../../../lib/router';
+import { linkClick, navigate } from '../../../lib/router';
+import {
+  CloseAttemptsCard,
+  MeetingCount,
+  NextVisitPlanCard,
+  QualificationCard,
+} from '../../method/components/CustomerMethodPanel';
 import { useContacts, useCustomer, useMarkets, useMembers, useVisits } from '../api/customers-api';
 import { ContactForm } from '../components/ContactForm';
 import { VisitForm } from '../components/VisitForm';
@@ -67,6 +73,7 @@ export function CustomerPage({ id }: { id: string }) {
             </Descriptions.Item>
           ) : null}
         </Descriptions>
+        <MeetingCount customerId={id} />
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
@@ -116,9 +123,18 @@ export function CustomerPage({ id }: { id: string }) {
               </Typography.Title>
             }
             extra={
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setLoggingVisit(true)}>
-                {t('customers.logVisit')}
-              </Button>
+              <Flex gap={8} wrap justify="end">
+                <Button
+                  type="primary"
+                  icon={<FormOutlined />}
+                  onClick={() => navigate(`/customers/${id}/log-visit`)}
+                >
+                  {t('method.visit.start')}
+                </Button>
+                <Button icon={<PlusOutlined />} onClick={() => setLoggingVisit(true)}>
+                  {t('customers.logVisit')}
+                </Button>
+              </Flex>
             }
           >
             <List
@@ -130,7 +146,15 @@ export function CustomerPage({ id }: { id: string }) {
                   <List.Item.Meta
                     title={
                       <span>
-                        <Typography.Text strong>{v.visitOn}</Typography.Text> {v.purpose ?? ''}
+                        <Typography.Text strong>{v.visitOn}</Typography.Text>{' '}
+                        {v.meetingNumber !== null ? (
+                          <Tag color={v.meetingNumber >= 3 ? 'orange' : undefined}>
+                            {t('method.customer.meetingNo', { n: v.meetingNumber })}
+                          </Tag>
+                        ) : (
+                          <Tag>{t(`method.visit.statuses.${v.status}`)}</Tag>
+                        )}
+                        {v.purpose ?? ''}
                       </span>
                     }
                     description={
@@ -152,6 +176,19 @@ export function CustomerPage({ id }: { id: string }) {
               )}
             />
           </Card>
+        </Col>
+      </Row>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={10}>
+          <Flex vertical gap={16}>
+            <QualificationCard customer={c} />
+          </Flex>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Flex vertical gap={16}>
+            <NextVisitPlanCard customerId={id} />
+            <CloseAttemptsCard customerId={id} />
+          </Flex>
         </Col>
       </Row>
       <ContactForm customerId={id} open={addingContact} onClose={() => setAddingContact(false)} />

@@ -1,0 +1,283 @@
+/**
+ * Today: the day's target and the month's pace, the follow-ups due (overdue first) and
+ * the customers who can supply today's number, each one tap away from logging a visit.
+ */
+import { CheckOutlined, FormOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Grid,
+  List,
+  Result,
+  Row,
+  Skeleton,
+  Statistic,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { money } from '../../../lib/format';
+import { linkClick, navigate } from '../../../lib/router';
+import { completeFollowUp, useToday } from '../api/method-api';
+
+const STATUS_COLOR = { ahead: 'green', behind: 'red', on_track: 'blue' } as const;
+
+/** The Today page. */
+export function TodayPage() {
+  const { t, i18n } = useTranslation();
+  const zh = i18n.language.startsWith('zh');
+  const today = useToday();
+  const queryClient = useQueryClient();
+  const { message } = AntApp.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+  const wide = Grid.useBreakpoint().sm ?? true;
+
+  if (today.isPending) return <Skeleton active />;
+  if (today.isError) return <Result status="error" title={t('error.title')} subTitle={today.error.message} />;
+  const d = today.data;
+  const n = d.numbers;
+
+  async function done(id: string) {
+    setBusy(id);
+    try {
+      await completeFollowUp(id);
+      await queryClient.invalidateQueries({ queryKey: ['today'] });
+      void message.success(t('method.today.done'));
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const heading = (text: string) => (
+    <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
+      {text}
+    </Typography.Title>
+  );
+  const visitLink = (customerId: string) => `/customers/${customerId}/log-visit`;
+
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+        {t('method.today.title')} <Typography.Text type="secondary">{d.date}</Typography.Text>
+        {d.scope === 'workspace' ? (
+          <Tag style={{ marginInlineStart: 8, verticalAlign: 'middle' }}>{t('method.today.manager')}</Tag>
+        ) : null}
+      </Typography.Title>
+      {n === null ? (
+        <Alert
+          type="info"
+          showIcon
+          title={t('method.today.noPlan')}
+          action={
+            <Button size="small" href="/plan" onClick={linkClick('/plan')}>
+              {t('method.today.toPlan')}
+            </Button>
+          }
+        />
+      ) : (
+        <Card data-testid="today-numbers">
+          {!d.memberInPlan ? (
+            <Alert type="warning" showIcon title={t('method.today.notInPlan')} style={{ marginBottom: 12 }} />
+          ) : null}
+          <Row gutter={[16, 16]}>
+            <Col xs={12} md={6}>
+              <Statistic
+                title={t('method.today.target')}
+                value={n.carriesTarget ? money(n.target, true) : t('method.today.notWorking')}
+                styles={{ content: { fontSize: n.carriesTarget ? 24 : 14 } }}
+                data-testid="today-target"
+              />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic
+                title={t('method.today.monthActual')}
+                value={money(n.month.actual, true)}
+                data-testid="today-actual"
+              />
+              <Tag color={STATUS_COLOR[n.month.status]}>
+                {t(`method.today.${n.month.status}`)} {money(Math.abs(n.month.difference), true)}
+              </Tag>
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title={t('method.today.monthPlanToDate')} value={money(n.month.planToDate, true)} />
+              <Typography.Text type="secondary">
+                {t('method.today.monthPlan')} {money(n.month.plan, true)}
+              </Typography.Text>
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic
+                title={t('method.today.runRate')}
+                value={
+                  n.month.requiredDailyRate === null
+                    ? t('method.today.runRateNone')
+                    : money(n.month.requiredDailyRate, true)
+                }
+                styles={{ content: { fontSize: n.month.requiredDailyRate === null ? 14 : 24 } }}
+              />
+              <Typography.Text type="secondary">
+                {t('method.today.remaining')} {money(n.month.remaining, true)}
+              </Typography.Text>
+            </Col>
+          </Row>
+        </Card>
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={10}>
+          <Card title={heading(t('method.today.followUps'))}>
+            <List
+              dataSource={[...d.followUps].sort((a, b) => b.daysOverdue - a.daysOverdue)}
+              locale={{ emptyText: t('method.today.noFollowUps') }}
+              renderItem={(f) => (
+                <List.Item
+                  data-testid="today-follow-up"
+                  actions={[
+                    <Button
+                      key="visit"
+                      size="small"
+                      icon={<FormOutlined />}
+                      href={visitLink(f.customerId)}
+                      onClick={linkClick(visitLink(f.customerId))}
+                    >
+                      {t('method.today.logVisit')}
+                    </Button>,
+                    <Button
+                      key="done"
+                      size="small"
+                      icon={<CheckOutlined />}
+                      loading={busy === f.id}
+                      onClick={() => done(f.id)}
+                    >
+                      {t('method.today.markDone')}
+                    </Button>,
+                  ]}
+                  style={{ flexWrap: 'wrap' }}
+                >
+                  <List.Item.Meta
+                    style={wide ? undefined : { flexBasis: '100%', marginBottom: 8 }}
+                    title={
+                      <a
+                        href={`/customers/${f.customerId}`}
+                        onClick={linkClick(`/customers/${f.customerId}`)}
+                      >
+                        {f.customerName}
+                      </a>
+                    }
+                    description={
+                      <>
+                        {f.daysOverdue > 0 ? (
+                          <Tag color="red">{t('method.today.overdue', { days: f.daysOverdue })}</Tag>
+                        ) : (
+                          <Tag color="blue">{t('method.today.dueToday')}</Tag>
+                        )}
+                        <Typography.Text type="secondary">
+                          {f.dueOn} · {f.kind}
+                        </Typography.Text>
+                        {f.notes ? (
+                          <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+                            {f.notes}
+                          </Typography.Paragraph>
+                        ) : null}
+                      </>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={14}>
+          <Card title={heading(t('method.today.suggestions'))}>
+            {n !== null && d.suggestions.length > 0 ? (
+              <Alert
+                type={d.shortfall > 0 && n.carriesTarget ? 'warning' : n.carriesTarget ? 'success' : 'info'}
+                showIcon
+                style={{ marginBottom: 12 }}
+                data-testid="today-suggestions-total"
+                title={
+                  n.carriesTarget
+                    ? t('method.today.suggestionsTotal', {
+                        total: money(d.suggestionsTotal, true),
+                        target: money(n.target, true),
+                      })
+                    : t('method.today.suggestionsOnly', { total: money(d.suggestionsTotal, true) })
+                }
+                description={
+                  !n.carriesTarget
+                    ? t('method.today.notWorking')
+                    : d.shortfall > 0
+                      ? t('method.today.shortfall', { amount: money(d.shortfall, true) })
+                      : t('method.today.covered')
+                }
+              />
+            ) : null}
+            <List
+              dataSource={[...d.suggestions]}
+              locale={{ emptyText: t('method.today.noSuggestions') }}
+              renderItem={(s) => (
+                <List.Item
+                  data-testid="today-suggestion"
+                  actions={[
+                    <Button
+                      key="visit"
+                      type="primary"
+                      size="small"
+                      icon={<FormOutlined />}
+                      onClick={() => navigate(visitLink(s.customerId))}
+                    >
+                      {t('method.today.logVisit')}
+                    </Button>,
+                  ]}
+                  style={{ flexWrap: 'wrap' }}
+                >
+                  <List.Item.Meta
+                    style={wide ? undefined : { flexBasis: '100%', marginBottom: 8 }}
+                    title={
+                      <span>
+                        <a
+                          href={`/customers/${s.customerId}`}
+                          onClick={linkClick(`/customers/${s.customerId}`)}
+                        >
+                          {s.customerName}
+                        </a>{' '}
+                        <Tag>{t(`classes.${s.class}`)}</Tag>
+                      </span>
+                    }
+                    description={
+                      <>
+                        <ul style={{ margin: '0 0 4px', paddingInlineStart: 18 }}>
+                          {s.reasons.map((r) => (
+                            <li key={r.code}>{zh ? r.zh : r.en}</li>
+                          ))}
+                        </ul>
+                        {s.expectedAmount > 0 ? (
+                          <Typography.Text>
+                            {t('method.today.expected')} <strong>{money(s.expectedAmount)}</strong>{' '}
+                            <Typography.Text type="secondary">
+                              (
+                              {s.amountSource === 'open_deal'
+                                ? t('method.today.fromDeal')
+                                : t('method.today.fromClass')}
+                              )
+                            </Typography.Text>
+                          </Typography.Text>
+                        ) : null}
+                      </>
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </Flex>
+  );
+}
