@@ -3,7 +3,15 @@
  * phones), the language switch and sign-out. Today, Seminars and Dashboard join the menu
  * when their pages exist.
  */
-import { FundOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DashboardOutlined,
+  FundOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  NotificationOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
@@ -30,6 +38,8 @@ export function AppShell({ me, path, children }: AppShellProps) {
   const items: MenuProps['items'] = [
     { key: '/plan', icon: <FundOutlined />, label: <a href="/plan">{t('menu.plan')}</a> },
     { key: '/customers', icon: <UserOutlined />, label: <a href="/customers">{t('menu.customers')}</a> },
+    { key: '/dashboard', icon: <DashboardOutlined />, label: <a href="/dashboard">{t('menu.dashboard')}</a> },
+    { key: '/seminars', icon: <NotificationOutlined />, label: <a href="/seminars">{t('menu.seminars')}</a> },
     ...(me.role === 'manager'
       ? [{ key: '/team', icon: <TeamOutlined />, label: <a href="/team">{t('menu.team')}</a> }]
       : []),

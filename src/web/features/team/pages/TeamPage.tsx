@@ -11,6 +11,8 @@ import { validate } from '../../../lib/validate';
 import type { Me } from '../../auth/api/auth-api';
 import type { Member } from '../../customers/api/customers-api';
 import { addMember, useMembers } from '../api/team-api';
+import { AssistantQueues } from '../components/AssistantQueues';
+import { TeamTargets } from '../components/TeamTargets';
 
 interface Values {
   name?: string;
@@ -29,38 +31,42 @@ export function TeamPage({ me }: { me: Me }) {
   if (me.role !== 'manager') return <Result status="403" title="403" subTitle={t('team.managersOnly')} />;
   const names = new Map((members.data?.members ?? []).map((m) => [m.id, m.name]));
   return (
-    <Card>
-      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-          {t('team.title')}
-        </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-          {t('team.add')}
-        </Button>
-      </Flex>
-      <Table<Member>
-        rowKey="id"
-        loading={members.isPending}
-        dataSource={members.data?.members ?? []}
-        pagination={false}
-        locale={{ emptyText: t('common.empty') }}
-        columns={[
-          { key: 'name', title: t('team.name'), dataIndex: 'name' },
-          { key: 'email', title: t('team.email'), dataIndex: 'email', responsive: ['sm'] },
-          { key: 'role', title: t('team.role'), render: (_, m) => <Tag>{t(`roles.${m.role}`)}</Tag> },
-          {
-            key: 'duty',
-            title: t('team.duty'),
-            responsive: ['md'],
-            render: (_, m) =>
-              m.duty
-                ? `${t(`duties.${m.duty}`)}${m.worksFor ? ` · ${names.get(m.worksFor) ?? ''}` : ''}`
-                : '',
-          },
-        ]}
-      />
-      <MemberForm open={adding} onClose={() => setAdding(false)} members={members.data?.members ?? []} />
-    </Card>
+    <Flex vertical gap={16}>
+      <Card>
+        <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
+          <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+            {t('team.title')}
+          </Typography.Title>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('team.add')}
+          </Button>
+        </Flex>
+        <Table<Member>
+          rowKey="id"
+          loading={members.isPending}
+          dataSource={members.data?.members ?? []}
+          pagination={false}
+          locale={{ emptyText: t('common.empty') }}
+          columns={[
+            { key: 'name', title: t('team.name'), dataIndex: 'name' },
+            { key: 'email', title: t('team.email'), dataIndex: 'email', responsive: ['sm'] },
+            { key: 'role', title: t('team.role'), render: (_, m) => <Tag>{t(`roles.${m.role}`)}</Tag> },
+            {
+              key: 'duty',
+              title: t('team.duty'),
+              responsive: ['md'],
+              render: (_, m) =>
+                m.duty
+                  ? `${t(`duties.${m.duty}`)}${m.worksFor ? ` · ${names.get(m.worksFor) ?? ''}` : ''}`
+                  : '',
+            },
+          ]}
+        />
+        <MemberForm open={adding} onClose={() => setAdding(false)} members={members.data?.members ?? []} />
+      </Card>
+      <TeamTargets members={members.data?.members ?? []} year={new Date().getFullYear()} />
+      <AssistantQueues members={members.data?.members ?? []} />
+    </Flex>
   );
 }
 
