@@ -576,7 +576,7 @@ function ObjectionsSection() {
         <Empty description={t('dash.noData')} />
       ) : (
         <Row gutter={[16, 16]}>
-          <Col xs={24} lg={10}>
+          <Col xs={24} xxl={10}>
             <Typography.Text data-testid="objections-total">
               {t('dash.total')} {s?.total ?? 0}
             </Typography.Text>
@@ -586,7 +586,7 @@ function ObjectionsSection() {
               height={Math.max(220, items.length * 36)}
             />
           </Col>
-          <Col xs={24} lg={14}>
+          <Col xs={24} xxl={14}>
             <Typography.Title level={3} style={{ fontSize: 15 }}>
               {t('dash.replyTitle')}
             </Typography.Title>
