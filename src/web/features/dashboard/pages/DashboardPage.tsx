@@ -252,7 +252,8 @@ function ProgressSection({ year }: { year: number }) {
     dimension: t(`dash.dimensions.${dimension}`),
   });
   return (
-    <Section title={title} extra={switches}>
+    <Section title={title}>
+      <div style={{ marginBottom: 12 }}>{switches}</div>
       {progress.isError ? (
         <Alert type="error" showIcon title={progress.error.message} role="alert" />
       ) : (
@@ -413,12 +414,12 @@ function ForecastSection({ year }: { year: number }) {
       ) : f && option ? (
         <>
           <Row gutter={[16, 8]} style={{ marginBottom: 8 }}>
-            <Col xs={12} sm={6}>
+            <Col xs={12}>
               <div data-testid="forecast-expected">
                 <Statistic title={t('dash.expected')} value={big(f.expected)} />
               </div>
             </Col>
-            <Col xs={12} sm={6}>
+            <Col xs={12}>
               <div data-testid="forecast-probability">
                 <Statistic
                   title={t('dash.probability')}
@@ -426,10 +427,10 @@ function ForecastSection({ year }: { year: number }) {
                 />
               </div>
             </Col>
-            <Col xs={12} sm={6}>
+            <Col xs={12}>
               <Statistic title={t('dash.target')} value={big(f.target)} />
             </Col>
-            <Col xs={12} sm={6}>
+            <Col xs={12}>
               <Statistic title={t('dash.signedSoFar')} value={big(f.signedSoFar)} />
             </Col>
           </Row>

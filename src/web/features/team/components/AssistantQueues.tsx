@@ -35,7 +35,7 @@ export function AssistantQueues({ members }: { members: readonly Member[] }) {
       ) : (
         <Row gutter={[16, 16]}>
           {assistants.map((a) => (
-            <Col xs={24} xl={12} key={a.id}>
+            <Col xs={24} key={a.id}>
               {a.duty === 'prospecting' ? (
                 <ProspectingQueueCard member={a} />
               ) : (
