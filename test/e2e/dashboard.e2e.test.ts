@@ -365,4 +365,37 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     expect(overflow).toBeLessThanOrEqual(0);
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('no plan yet: a fresh workspace shows the empty state instead of charts', async () => {
+    const emptyDir = mkdtempSync(join(tmpdir(), 'closer-e2e-noplan-'));
+    profiles.push(emptyDir);
+    const fresh = await startServer(
+      parseConfig({ DATA_DIR: emptyDir, PORT: '0', HOST: '127.0.0.1' }, emptyDir),
+    );
+    try {
+      const { page, problems } = await open({ locale: 'zh-CN', width: 1280, height: 900 });
+      const setup = await page.request.post(`${fresh.url}/api/setup`, {
+        data: {
+          workspace: { name: '空白团队' },
+          manager: { email: 'empty@example.com', name: '空经理', password: 'correct horse 1' },
+        },
+      });
+      expect(setup.status()).toBe(201);
+      await page.goto(`${fresh.url}/login`);
+      await page.getByLabel('邮箱').fill('empty@example.com');
+      await page.getByLabel('密码（至少 8 位）').fill('correct horse 1');
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForURL('**/plan');
+      await page.getByRole('menuitem', { name: '仪表盘' }).click();
+      await expect.poll(() => page.getByText('还没有保存的年度计划').isVisible()).toBe(true);
+      expect(await canvases(page)).toBe(0);
+      await shot(page, 'zh-04-no-plan');
+      await page.getByRole('button', { name: '去制定计划' }).click();
+      await page.waitForURL('**/plan');
+      // The one expected failure: /api/progress answers 404 PROGRESS.NO_PLAN.
+      expect(problems.filter((p) => !p.url.includes('/api/progress'))).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  }, 120_000);
 });
