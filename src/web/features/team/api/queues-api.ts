@@ -53,8 +53,9 @@ export interface PlanMembersTable {
 }
 
 /** The saved plan's annual target per member. */
-export function usePlanMembers(year: number) {
+export function usePlanMembers(year: number, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['plan-members', year],
     queryFn: () =>
       api<PlanMembersTable>('GET', `/api/plans/${year}`, { query: { level: 'year', dimension: 'members' } }),
