@@ -19,7 +19,10 @@ import { CustomersPage } from './features/customers/pages/CustomersPage';
 import './features/method/i18n-method';
 import { LogVisitPage } from './features/method/pages/LogVisitPage';
 import { TodayPage } from './features/method/pages/TodayPage';
+import './features/dashboard/i18n-dashboard';
+import { DashboardPage } from './features/dashboard/pages/DashboardPage';
 import { PlanPage } from './features/plan/pages/PlanPage';
+import { SeminarsPage } from './features/seminars/pages/SeminarsPage';
 import { TeamPage } from './features/team/pages/TeamPage';
 import { ApiError, setUnauthorizedHandler } from './lib/api';
 import { navigate, usePath } from './lib/router';
@@ -94,6 +97,10 @@ function Pages() {
         <CustomerPage id={customer[1]} />
       ) : path === '/team' ? (
         <TeamPage me={me.data} />
+      ) : path === '/dashboard' ? (
+        <DashboardPage />
+      ) : path === '/seminars' ? (
+        <SeminarsPage me={me.data} />
       ) : (
         <Result status="404" title="404" subTitle={t('error.notFound')} />
       )}

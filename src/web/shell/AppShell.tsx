@@ -1,13 +1,14 @@
 /**
  * The frame of the signed-in app: the menu (a side bar on wide screens, a drawer on
- * phones), the language switch and sign-out. Today, Seminars and Dashboard join the menu
- * when their pages exist.
+ * phones), the language switch and sign-out.
  */
 import {
   CalendarOutlined,
+  DashboardOutlined,
   FundOutlined,
   LogoutOutlined,
   MenuOutlined,
+  NotificationOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -38,6 +39,8 @@ export function AppShell({ me, path, children }: AppShellProps) {
     { key: '/today', icon: <CalendarOutlined />, label: <a href="/today">{t('method.menu')}</a> },
     { key: '/plan', icon: <FundOutlined />, label: <a href="/plan">{t('menu.plan')}</a> },
     { key: '/customers', icon: <UserOutlined />, label: <a href="/customers">{t('menu.customers')}</a> },
+    { key: '/dashboard', icon: <DashboardOutlined />, label: <a href="/dashboard">{t('menu.dashboard')}</a> },
+    { key: '/seminars', icon: <NotificationOutlined />, label: <a href="/seminars">{t('menu.seminars')}</a> },
     ...(me.role === 'manager'
       ? [{ key: '/team', icon: <TeamOutlined />, label: <a href="/team">{t('menu.team')}</a> }]
       : []),

@@ -5,12 +5,15 @@ import { App, Button, Card, Flex, Form, Input, Modal, Result, Select, Table, Tag
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createMemberInput } from '../../../../app/auth/auth-schema.js';
-import { currentLang } from '../../../lib/format';
+import { ApiError } from '../../../lib/api';
+import { currentLang, money } from '../../../lib/format';
 import { FormAlert, useFormErrors } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
 import type { Me } from '../../auth/api/auth-api';
 import type { Member } from '../../customers/api/customers-api';
+import { usePlanMembers } from '../api/queues-api';
 import { addMember, useMembers } from '../api/team-api';
+import { AssistantQueues } from '../components/AssistantQueues';
 
 interface Values {
   name?: string;
@@ -26,41 +29,68 @@ export function TeamPage({ me }: { me: Me }) {
   const { t } = useTranslation();
   const members = useMembers();
   const [adding, setAdding] = useState(false);
+  const year = new Date().getFullYear();
+  // The saved plan keys each member's annual target by the member's name.
+  const plan = usePlanMembers(year, me.role === 'manager');
+  const targets = plan.data?.rows[0]?.by ?? {};
+  const noPlan = plan.error instanceof ApiError && plan.error.status === 404;
   if (me.role !== 'manager') return <Result status="403" title="403" subTitle={t('team.managersOnly')} />;
   const names = new Map((members.data?.members ?? []).map((m) => [m.id, m.name]));
   return (
-    <Card>
-      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-          {t('team.title')}
-        </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-          {t('team.add')}
-        </Button>
-      </Flex>
-      <Table<Member>
-        rowKey="id"
-        loading={members.isPending}
-        dataSource={members.data?.members ?? []}
-        pagination={false}
-        locale={{ emptyText: t('common.empty') }}
-        columns={[
-          { key: 'name', title: t('team.name'), dataIndex: 'name' },
-          { key: 'email', title: t('team.email'), dataIndex: 'email', responsive: ['sm'] },
-          { key: 'role', title: t('team.role'), render: (_, m) => <Tag>{t(`roles.${m.role}`)}</Tag> },
-          {
-            key: 'duty',
-            title: t('team.duty'),
-            responsive: ['md'],
-            render: (_, m) =>
-              m.duty
-                ? `${t(`duties.${m.duty}`)}${m.worksFor ? ` · ${names.get(m.worksFor) ?? ''}` : ''}`
-                : '',
-          },
-        ]}
-      />
-      <MemberForm open={adding} onClose={() => setAdding(false)} members={members.data?.members ?? []} />
-    </Card>
+    <Flex vertical gap={16}>
+      <Card>
+        <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
+          <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
+            {t('team.title')}
+          </Typography.Title>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            {t('team.add')}
+          </Button>
+        </Flex>
+        <Table<Member>
+          scroll={{ x: 'max-content' }}
+          rowKey="id"
+          loading={members.isPending}
+          dataSource={members.data?.members ?? []}
+          pagination={false}
+          locale={{ emptyText: t('common.empty') }}
+          columns={[
+            { key: 'name', title: t('team.name'), dataIndex: 'name' },
+            { key: 'email', title: t('team.email'), dataIndex: 'email', responsive: ['sm'] },
+            { key: 'role', title: t('team.role'), render: (_, m) => <Tag>{t(`roles.${m.role}`)}</Tag> },
+            {
+              key: 'duty',
+              title: t('team.duty'),
+              responsive: ['md'],
+              render: (_, m) =>
+                m.duty
+                  ? `${t(`duties.${m.duty}`)}${m.worksFor ? ` · ${names.get(m.worksFor) ?? ''}` : ''}`
+                  : '',
+            },
+            {
+              key: 'target',
+              title: `${t('teamx.target')} ${year}`,
+              align: 'right',
+              render: (_, m) => {
+                const amount = targets[m.name];
+                return amount === undefined ? t('common.none') : money(amount);
+              },
+            },
+          ]}
+        />
+        {noPlan ? (
+          <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
+            {t('teamx.noPlan')}
+          </Typography.Paragraph>
+        ) : plan.isError ? (
+          <Typography.Paragraph type="danger" role="alert" style={{ margin: '12px 0 0' }}>
+            {plan.error.message}
+          </Typography.Paragraph>
+        ) : null}
+        <MemberForm open={adding} onClose={() => setAdding(false)} members={members.data?.members ?? []} />
+      </Card>
+      <AssistantQueues members={members.data?.members ?? []} />
+    </Flex>
   );
 }
 
