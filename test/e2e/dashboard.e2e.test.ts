@@ -10,10 +10,9 @@
  *
  * Under CI (CI=true) a missing Chromium or web build fails the suite; locally it is skipped.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,36 +23,13 @@ import { openDatabase } from '../../src/db/client.js';
 import type { Schema } from '../../src/db/schema.js';
 import { formatAmount } from '../../src/domain/money.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
+import { ARGS, CHROMIUM, missing, ROOT, SHOTS } from './browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const BUILT = existsSync(join(ROOT, 'dist/web/index.html'));
-const SHOTS = join(ROOT, 'test-output/screenshots');
 // README's picture is rewritten only when asked (UPDATE_DOC_SCREENSHOTS=1), so a test run
 // leaves the checkout clean; otherwise it goes with the other screenshots.
 const DOCS_SHOT = process.env.UPDATE_DOC_SCREENSHOTS
   ? join(ROOT, 'docs/screenshots/dashboard.png')
   : join(ROOT, 'test-output/screenshots/readme-dashboard.png');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const missing = !existsSync(CHROMIUM)
-  ? `${CHROMIUM} is not installed`
-  : !BUILT
-    ? 'dist/web is not built (npm run build)'
-    : null;
-if (missing && process.env.CI === 'true') {
-  throw new Error(`browser tests cannot run under CI: ${missing}`);
-}
-if (missing) console.warn(`\n*** SKIPPING the browser tests (test/e2e): ${missing} ***\n`);
 
 const LEAD = '王磊';
 const MANAGER = { email: 'manager@demo.closer', password: 'closer-demo-2026' };

@@ -8,39 +8,14 @@
  * Under CI (CI=true) a missing Chromium or web build fails the suite; locally the suite is
  * skipped with a message.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const BUILT = existsSync(join(ROOT, 'dist/web/index.html'));
-const SHOTS = join(ROOT, 'test-output/screenshots');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const missing = !existsSync(CHROMIUM)
-  ? `${CHROMIUM} is not installed`
-  : !BUILT
-    ? 'dist/web is not built (npm run build)'
-    : null;
-if (missing && process.env.CI === 'true') {
-  throw new Error(`browser tests cannot run under CI: ${missing}`);
-}
-if (missing) console.warn(`\n*** SKIPPING the browser tests (test/e2e): ${missing} ***\n`);
+import { ARGS, CHROMIUM, missing, SHOTS } from './browser.js';
 
 const MANAGER = { email: 'wang@example.com', password: 'correct horse 1', name: '王经理' };
 
