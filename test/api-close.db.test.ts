@@ -84,6 +84,14 @@ describe.each(engines)('close API on $name', (engine) => {
       body: { visitId: visit.id, customerId: customer.id, ...body, version: 2 },
     });
     expect((await call('PUT', url, lead, body)).status).toBe(409);
+    // The customer's timeline reads every visit's discovery at once; a visit without one is left out.
+    await call('POST', '/api/visits', lead, { customerId: customer.id, visitOn: '2026-03-10' });
+    const discoveries = await call('GET', `/api/customers/${customer.id}/discoveries`, lead);
+    expect(discoveries).toEqual({
+      status: 200,
+      body: [{ visitId: visit.id, customerId: customer.id, ...body, version: 2 }],
+    });
+    expect((await call('GET', `/api/customers/${customer.id}/discoveries`, other)).status).toBe(404);
     const pitch = await call('GET', `/api/customers/${customer.id}/pitch-list`, lead);
     expect(pitch.body).toMatchObject({
       customerId: customer.id,

@@ -119,6 +119,12 @@ describe.each(engines)('customers and plans API on $name', (engine) => {
     ).json();
     expect(second.items.map((c: { name: string }) => c.name)).toEqual(['客户5', '客户6']);
     expect(second.nextCursor).toBeNull();
+    // Every row carries its meetings and overdue follow-ups; "overdue=true" filters on them.
+    expect(second.items[0]).toMatchObject({ name: '客户5', meetings: 0, overdueFollowUps: 0 });
+    const overdue = await app.inject({ url: '/api/customers?overdue=true', headers: lead });
+    expect(overdue.statusCode).toBe(200);
+    expect(overdue.json().items).toEqual([]);
+    expect((await app.inject({ url: '/api/customers?overdue=maybe', headers: lead })).statusCode).toBe(400);
     expect((await app.inject({ url: '/api/customers?sort=secret', headers: lead })).statusCode).toBe(400);
   });
 
@@ -145,7 +151,7 @@ describe.each(engines)('customers and plans API on $name', (engine) => {
     expect(months.rows).toHaveLength(12);
     expect(months.rows.reduce((n: number, r: { amount: number }) => n + r.amount, 0)).toBe(588_000_000);
     expect(
-      months.rows[0].by['杭州主城+萧山'] + months.rows[0].by['富阳/桐庐/临安'] + months.rows[0].by['海外'],
+      months.rows[0].by['杭州主城+萧山'] + months.rows[0].by['富阳/桐庐/临安'] + months.rows[0].by.海外,
     ).toBe(months.rows[0].amount);
     const whole = (await app.inject({ url: '/api/plans/2026', headers: lead })).json();
     expect(whole.result.calendar.workingDays).toBe(248);

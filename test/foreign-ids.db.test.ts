@@ -197,13 +197,13 @@ describe.each(engines)('foreign ids on $name', (engine) => {
   it('finds the routes that take an id', () => {
     // 7 record types × read/change/delete, DELETE /api/tokens/{id}, GET /api/plans/{year};
     // meetings: stage history, chairman consultations (GET, POST), next-visit plans (GET, POST, PATCH).
-    // Close (issue 4): PUT visits/{id}/discovery, GET customers/{id}/pitch-list and
-    // /close-attempts, GET and DELETE close-attempts/{id}, PUT objection-types/{key}.
+    // Close (issue 4): PUT visits/{id}/discovery, GET customers/{id}/pitch-list,
+    // /discoveries and /close-attempts, GET and DELETE close-attempts/{id}, PUT objection-types/{key}.
     // Seminars: read/change/delete, quotas, invitations (list, invite), an invitation's
     // change/delete, a customer's hand-off and hand-offs.
     // Imports: GET /api/imports/{id} and its /errors.
     // Calendar: DELETE /api/calendar-feeds/{id}.
-    expect(paths.length).toBe(7 * 3 + 2 + 6 + 6 + 3 + 3 + 2 + 2 + 2 + 1);
+    expect(paths.length).toBe(7 * 3 + 2 + 6 + 7 + 3 + 3 + 2 + 2 + 2 + 1);
   });
 
   it('answers 404 to a manager for every record of another workspace', async () => {

@@ -2,7 +2,7 @@
  * Input validation at the use-case boundary: every use case parses its input with a zod
  * schema, so the CLI, the API and tests get the same checks and the same error.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { fieldProblems, problemDetails } from '../domain/issue-messages.js';
 
@@ -17,3 +17,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 export function fieldError(path: string, message: string, messageZh = message): AppError {
   return new AppError('VALIDATION.FAILED', problemDetails([{ path, message, messageZh }]));
 }
+
+/** A boolean query parameter, given as JSON or as a query-string word ("true" / "false"). */
+export const queryFlag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);

@@ -85,6 +85,15 @@ export const customerView = z.object({
 });
 export type Customer = z.infer<typeof customerView>;
 
+/** A row of the customer list: the customer with its meeting and overdue counts. */
+export const customerListItemView = customerView.extend({
+  /** Meetings so far: visits held or planned, not cancelled (the numbers the third-meeting rule counts). */
+  meetings: z.int(),
+  /** Open follow-ups due before today, in the workspace's time zone. */
+  overdueFollowUps: z.int(),
+});
+export type CustomerListItem = z.infer<typeof customerListItemView>;
+
 /** A customers row as Kysely returns it. */
 export type CustomerRow = Selectable<CustomersTable>;
 

@@ -6,6 +6,8 @@ import type { Database } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../context.js';
+import { createFollowUp } from '../follow-ups/create-follow-up.js';
+import { createVisit } from '../visits/create-visit.js';
 import { createCustomer } from './create-customer.js';
 import { deleteCustomer } from './delete-customer.js';
 import { getCustomer } from './get-customer.js';
@@ -202,5 +204,37 @@ describe.each(engines)('customers on $name', (engine) => {
     expect(await names({ class: 'A' })).toEqual(['杭州织造']);
     expect(await codeOf(listCustomers(deps, team.lead, { sort: 'password' }))).toBe('VALIDATION.FAILED');
     expect(await codeOf(listCustomers(deps, team.lead, { cursor: 'garbage' }))).toBe('VALIDATION.FAILED');
+  });
+
+  it('gives each row its meetings and overdue follow-ups, and filters on overdue', async () => {
+    // The test clock is 2026-03-02 10:00 in Asia/Shanghai.
+    const twice = await createCustomer(deps, team.lead, { name: '甲 两次' });
+    const late = await createCustomer(deps, team.lead, { name: '乙 逾期' });
+    await createCustomer(deps, team.lead, { name: '丙 无事' });
+    await createVisit(deps, team.lead, { customerId: twice.id, visitOn: '2026-02-10' });
+    await createVisit(deps, team.lead, { customerId: twice.id, visitOn: '2026-02-20' });
+    await createVisit(deps, team.lead, { customerId: twice.id, visitOn: '2026-02-25', status: 'cancelled' });
+    await createVisit(deps, team.lead, { customerId: late.id, visitOn: '2026-03-05', status: 'planned' });
+    const followUp = (customerId: string, dueOn: string, done = false) =>
+      createFollowUp(deps, team.lead, { customerId, dueOn, kind: 'call', done });
+    await followUp(late.id, '2026-02-27');
+    await followUp(late.id, '2026-03-01');
+    await followUp(late.id, '2026-03-02'); // due today: not overdue yet
+    await followUp(late.id, '2026-02-01', true); // done: never overdue
+    await followUp(twice.id, '2026-03-09');
+
+    const rows = (await listCustomers(deps, team.lead, { sort: 'name', order: 'asc' })).items;
+    const counts = Object.fromEntries(rows.map((r) => [r.name, [r.meetings, r.overdueFollowUps]]));
+    expect(counts).toEqual({ '甲 两次': [2, 0], '乙 逾期': [1, 2], '丙 无事': [0, 0] });
+
+    const names = async (query: object) =>
+      (await listCustomers(deps, team.lead, query)).items.map((c) => c.name).sort();
+    expect(await names({ overdue: 'true' })).toEqual(['乙 逾期']);
+    expect(await names({ overdue: 'false' })).toEqual(['丙 无事', '甲 两次']);
+    expect(await names({ overdue: true, q: '甲' })).toEqual([]);
+    // Another workspace's follow-ups and visits never count.
+    const theirs = await createCustomer(deps, foreign.lead, { name: '外地' });
+    await createFollowUp(deps, foreign.lead, { customerId: theirs.id, dueOn: '2026-02-01', kind: 'call' });
+    expect(await names({ overdue: 'true' })).toEqual(['乙 逾期']);
   });
 });

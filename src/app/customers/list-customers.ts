@@ -1,15 +1,18 @@
 /**
  * Use case: list the customers the caller may see — filters, a search, an allow-list of
  * sort fields and keyset (cursor) pagination, which stays fast and stable however deep
- * the page and whatever is inserted meanwhile.
+ * the page and whatever is inserted meanwhile. Each row carries the two numbers a
+ * salesperson scans the list for: meetings so far (the third-meeting rule) and overdue
+ * follow-ups.
  */
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { dateInTimeZone } from '../../domain/dates.js';
 import { visibleCustomers } from '../access.js';
 import type { Deps, Principal } from '../context.js';
 import { decodeCursor, encodeCursor, type Page } from '../pagination.js';
-import { parseInput } from '../validation.js';
-import { CUSTOMER_CLASSES, CUSTOMER_STATUSES, type Customer, toCustomer } from './customer-schema.js';
+import { parseInput, queryFlag } from '../validation.js';
+import { CUSTOMER_CLASSES, CUSTOMER_STATUSES, type CustomerListItem, toCustomer } from './customer-schema.js';
 
 /** Sortable fields and their columns: anything else is rejected. */
 const SORT_COLUMNS = {
@@ -27,6 +30,8 @@ export const listCustomersQuery = z.strictObject({
   status: z.enum(CUSTOMER_STATUSES).optional(),
   marketId: z.uuid().optional(),
   ownerId: z.uuid().optional(),
+  /** true: only customers with an open follow-up due before today; false: only those without. */
+  overdue: queryFlag.optional(),
   sort: z.enum(Object.keys(SORT_COLUMNS) as [keyof typeof SORT_COLUMNS]).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -34,7 +39,7 @@ export const listCustomersQuery = z.strictObject({
 });
 
 /** One page of customers; `nextCursor` is null on the last page. */
-export type CustomerPage = Page<Customer>;
+export type CustomerPage = Page<CustomerListItem>;
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */
 function likePattern(q: string): string {
@@ -45,11 +50,28 @@ function likePattern(q: string): string {
 export async function listCustomers(deps: Deps, principal: Principal, query: unknown): Promise<CustomerPage> {
   const p = parseInput(listCustomersQuery, query);
   const column = SORT_COLUMNS[p.sort];
+  const today = await workspaceToday(deps, principal);
   let q = visibleCustomers(deps.db, principal).selectAll('customers');
   if (p.class) q = q.where('customers.class', '=', p.class);
   if (p.status) q = q.where('customers.status', '=', p.status);
   if (p.marketId) q = q.where('customers.market_id', '=', p.marketId);
   if (p.ownerId) q = q.where('customers.owner_id', '=', p.ownerId);
+  if (p.overdue !== undefined) {
+    const wanted = p.overdue;
+    q = q.where((eb) => {
+      // Built on the outer query's builder so that it may refer to `customers.id`.
+      const overdue = eb.exists(
+        eb
+          .selectFrom('follow_ups')
+          .select('follow_ups.id')
+          .where('follow_ups.workspace_id', '=', principal.workspaceId)
+          .whereRef('follow_ups.customer_id', '=', 'customers.id')
+          .where('follow_ups.done', '=', 0)
+          .where('follow_ups.due_on', '<', today),
+      );
+      return wanted ? overdue : eb.not(overdue);
+    });
+  }
   if (p.q) {
     const pattern = likePattern(p.q);
     // ESCAPE is explicit: SQLite has no default escape character for LIKE.
@@ -74,8 +96,65 @@ export async function listCustomers(deps: Deps, principal: Principal, query: unk
     .execute();
   const page = rows.slice(0, p.limit);
   const last = page[page.length - 1];
+  const counts = await countsOf(
+    deps,
+    principal,
+    page.map((r) => r.id),
+    today,
+  );
   return {
-    items: page.map(toCustomer),
+    items: page.map((row) => ({
+      ...toCustomer(row),
+      meetings: counts.meetings.get(row.id) ?? 0,
+      overdueFollowUps: counts.overdue.get(row.id) ?? 0,
+    })),
     nextCursor: rows.length > p.limit && last ? encodeCursor({ v: String(last[column]), id: last.id }) : null,
   };
+}
+
+/** Today's date in the workspace's time zone (what "overdue" is measured against). */
+async function workspaceToday(deps: Deps, principal: Principal): Promise<string> {
+  const workspace = await deps.db
+    .selectFrom('workspaces')
+    .select('time_zone')
+    .where('id', '=', principal.workspaceId)
+    .executeTakeFirstOrThrow();
+  return dateInTimeZone(deps.clock(), workspace.time_zone);
+}
+
+/**
+ * Meetings and overdue follow-ups of one page's customers: two grouped queries over the
+ * page's ids (at most 200), not one query per row.
+ */
+async function countsOf(
+  deps: Deps,
+  principal: Principal,
+  ids: readonly string[],
+  today: string,
+): Promise<{ meetings: Map<string, number>; overdue: Map<string, number> }> {
+  if (ids.length === 0) return { meetings: new Map(), overdue: new Map() };
+  const [meetings, overdue] = await Promise.all([
+    deps.db
+      .selectFrom('visits')
+      .select(['customer_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('workspace_id', '=', principal.workspaceId)
+      .where('customer_id', 'in', ids)
+      .where('status', '!=', 'cancelled')
+      .where('meeting_number', '>=', 1)
+      .groupBy('customer_id')
+      .execute(),
+    deps.db
+      .selectFrom('follow_ups')
+      .select(['customer_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('workspace_id', '=', principal.workspaceId)
+      .where('customer_id', 'in', ids)
+      .where('done', '=', 0)
+      .where('due_on', '<', today)
+      .groupBy('customer_id')
+      .execute(),
+  ]);
+  // PostgreSQL answers count(*) as a bigint string.
+  const toMap = (rows: { customer_id: string; n: number | string }[]) =>
+    new Map(rows.map((r) => [r.customer_id, Number(r.n)]));
+  return { meetings: toMap(meetings), overdue: toMap(overdue) };
 }

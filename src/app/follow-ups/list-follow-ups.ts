@@ -10,18 +10,15 @@ import { dateInTimeZone } from '../../domain/dates.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';
-import { fieldError, parseInput } from '../validation.js';
+import { fieldError, parseInput, queryFlag } from '../validation.js';
 import { type FollowUp, toFollowUp } from './follow-up-schema.js';
-
-/** A boolean given as JSON or as a query-string word. */
-const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
 
 /** Query of "list follow-ups"; `overdue: true` keeps the open ones due before today (in the workspace's time zone). */
 export const listFollowUpsQuery = z.strictObject({
   customerId: z.uuid().optional(),
   assigneeId: z.uuid().optional(),
-  done: flag.optional(),
-  overdue: flag.optional(),
+  done: queryFlag.optional(),
+  overdue: queryFlag.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });

@@ -21,6 +21,7 @@ import type { Deps } from '../../app/context.js';
 import { discoveryChainView } from '../../app/discovery/discovery-store.js';
 import { getDiscoveryChain, listDiscoveryChainVersions } from '../../app/discovery/get-discovery-chain.js';
 import { getPitchList, pitchListView } from '../../app/discovery/get-pitch-list.js';
+import { listCustomerDiscoveries } from '../../app/discovery/list-customer-discoveries.js';
 import {
   recordVisitDiscovery,
   visitDiscoveryInput,
@@ -103,6 +104,18 @@ export function registerCloseRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => recordVisitDiscovery(deps, requirePrincipal(request), request.params.id, request.body),
+  );
+  routes.get(
+    '/api/customers/:id/discoveries',
+    {
+      schema: {
+        summary: "What the customer's visits found out: discovery answers and pains per visit, newest first",
+        tags: ['discovery'],
+        params: idParams,
+        response: { 200: z.array(visitDiscoveryView), ...errors },
+      },
+    },
+    async (request) => listCustomerDiscoveries(deps, requirePrincipal(request), request.params.id),
   );
   routes.get(
     '/api/customers/:id/pitch-list',

@@ -19,6 +19,8 @@ export interface CrudResource {
   /** Singular noun for summaries ("customer"). */
   readonly noun: string;
   readonly view: z.ZodType;
+  /** A list row when it carries more than the record (customers: meeting and overdue counts). */
+  readonly listItemView?: z.ZodType;
   /** The answer to create and change when it carries more than the record (visits: `warnings`). */
   readonly writeView?: z.ZodType;
   readonly createInput: z.ZodType;
@@ -56,7 +58,10 @@ export function registerCrudRoutes(app: FastifyInstance, deps: Deps, r: CrudReso
         summary: `List ${r.noun} records you may see`,
         tags,
         querystring: r.listQuery,
-        response: { 200: z.object({ items: z.array(r.view), nextCursor: z.string().nullable() }), ...errors },
+        response: {
+          200: z.object({ items: z.array(r.listItemView ?? r.view), nextCursor: z.string().nullable() }),
+          ...errors,
+        },
       },
     },
     async (request) => r.list(deps, requirePrincipal(request), request.query),

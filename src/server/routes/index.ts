@@ -10,6 +10,7 @@ import type { Deps } from '../../app/context.js';
 import { createCustomer } from '../../app/customers/create-customer.js';
 import {
   createCustomerInput,
+  customerListItemView,
   customerView,
   updateCustomerInput,
 } from '../../app/customers/customer-schema.js';
@@ -72,6 +73,7 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
     path: 'customers',
     noun: 'customer',
     view: customerView,
+    listItemView: customerListItemView,
     createInput: createCustomerInput,
     updateInput: updateCustomerInput,
     listQuery: listCustomersQuery,

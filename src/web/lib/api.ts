@@ -48,7 +48,7 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-type Query = Record<string, string | number | undefined | null>;
+type Query = Record<string, string | number | boolean | undefined | null>;
 
 /** Calls the API; resolves with the parsed body (undefined for 204). */
 export async function api<T>(

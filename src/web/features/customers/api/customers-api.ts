@@ -1,7 +1,12 @@
 /** Customers, contacts, visits, markets and members over the API (TanStack Query hooks). */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Contact, CreateContactInput } from '../../../../app/contacts/contact-schema.js';
-import type { CreateCustomerInput, Customer } from '../../../../app/customers/customer-schema.js';
+import type {
+  CreateCustomerInput,
+  Customer,
+  CustomerListItem,
+} from '../../../../app/customers/customer-schema.js';
+
 import type { Market } from '../../../../app/markets/market-schema.js';
 import type { CreateVisitInput, Visit } from '../../../../app/visits/visit-schema.js';
 import { api, type Page } from '../../../lib/api';
@@ -13,6 +18,8 @@ export interface CustomerFilters {
   readonly status?: string;
   readonly marketId?: string;
   readonly ownerId?: string;
+  /** Only customers with (true) or without (false) an overdue follow-up. */
+  readonly overdue?: boolean;
   readonly sort: 'name' | 'createdAt' | 'updatedAt' | 'class' | 'status';
   readonly order: 'asc' | 'desc';
 }
@@ -28,11 +35,12 @@ export interface Member {
   readonly worksFor: string | null;
 }
 
-/** One page of customers (the list API's keyset cursor). */
+/** One page of customers with their meeting and overdue counts (the list API's keyset cursor). */
 export function useCustomers(filters: CustomerFilters, cursor: string | undefined, limit = 20) {
   return useQuery({
     queryKey: ['customers', filters, cursor, limit],
-    queryFn: () => api<Page<Customer>>('GET', '/api/customers', { query: { ...filters, cursor, limit } }),
+    queryFn: () =>
+      api<Page<CustomerListItem>>('GET', '/api/customers', { query: { ...filters, cursor, limit } }),
     placeholderData: keepPreviousData,
   });
 }

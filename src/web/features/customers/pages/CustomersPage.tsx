@@ -1,17 +1,36 @@
-/** The customer list: search, filters (market, class, status, owner), sort and cursor paging. */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
+/**
+ * The customer list: search, filters (market, class, status, owner, overdue), sort and
+ * cursor paging. Each row shows its meetings so far with the two-meeting warning (the
+ * method's "never meet a customer a third time") and its overdue follow-ups.
+ */
+import { ExclamationCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  Input,
+  Select,
+  Space,
+  Table,
+  type TableProps,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CUSTOMER_CLASSES,
   CUSTOMER_STATUSES,
-  type Customer,
+  type CustomerListItem,
 } from '../../../../app/customers/customer-schema.js';
+
 import { linkClick } from '../../../lib/router';
 import { type CustomerFilters, useCustomers, useMarkets, useMembers } from '../api/customers-api';
 import { CustomerForm } from '../components/CustomerForm';
+import '../i18n-customers';
 
 const STATUS_COLORS: Record<string, string> = {
   lead: 'default',
@@ -21,6 +40,9 @@ const STATUS_COLORS: Record<string, string> = {
   won: 'green',
   lost: 'red',
 };
+
+/** Won and lost customers are decided: the third-meeting warning no longer applies. */
+const OPEN_STATUSES = new Set(['lead', 'contacted', 'qualified', 'proposal']);
 
 /** The customers page. */
 export function CustomersPage() {
@@ -50,7 +72,7 @@ export function CustomersPage() {
   const sortOrder = (key: CustomerFilters['sort']) =>
     filters.sort === key ? (filters.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
 
-  const columns: TableProps<Customer>['columns'] = [
+  const columns: TableProps<CustomerListItem>['columns'] = [
     {
       key: 'name',
       title: t('customers.name'),
@@ -85,6 +107,23 @@ export function CustomersPage() {
       render: (_, c) => <Tag color={STATUS_COLORS[c.status]}>{t(`statuses.${c.status}`)}</Tag>,
     },
     {
+      key: 'meetings',
+      title: <Tooltip title={t('custList.meetingsHint')}>{t('custList.meetings')}</Tooltip>,
+      align: 'center',
+      render: (_, c) => <MeetingsCell meetings={c.meetings} open={OPEN_STATUSES.has(c.status)} />,
+    },
+    {
+      key: 'overdue',
+      title: t('custList.overdue'),
+      align: 'center',
+      render: (_, c) =>
+        c.overdueFollowUps > 0 ? (
+          <Tag color="red" data-testid="overdue-count">
+            {t('custList.overdueCount', { n: c.overdueFollowUps })}
+          </Tag>
+        ) : null,
+    },
+    {
       key: 'owner',
       title: t('customers.owner'),
       responsive: ['lg'],
@@ -100,7 +139,7 @@ export function CustomersPage() {
     },
   ];
 
-  const onChange: TableProps<Customer>['onChange'] = (_pagination, _filters, sorter) => {
+  const onChange: TableProps<CustomerListItem>['onChange'] = (_pagination, _filters, sorter) => {
     const s = Array.isArray(sorter) ? sorter[0] : sorter;
     if (!s?.order || !s.columnKey) filter({ sort: 'createdAt', order: 'desc' });
     else
@@ -160,14 +199,18 @@ export function CustomersPage() {
           onChange={(v?: string) => filter({ ownerId: v })}
           options={(members.data?.members ?? []).map((m) => ({ value: m.id, label: m.name }))}
         />
+        <Checkbox onChange={(e) => filter({ overdue: e.target.checked ? true : undefined })}>
+          {t('custList.overdueOnly')}
+        </Checkbox>
       </Space>
-      <Table<Customer>
+      <Table<CustomerListItem>
         rowKey="id"
         size="middle"
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         onChange={onChange}
         locale={{ emptyText: list.isPending ? t('common.loading') : t('common.empty') }}
       />
@@ -198,5 +241,24 @@ export function CustomersPage() {
       </Flex>
       <CustomerForm open={adding} onClose={() => setAdding(false)} />
     </Card>
+  );
+}
+
+/** Meetings so far; at two (or more) with an open customer, the warning that the next meeting must close. */
+function MeetingsCell({ meetings, open }: { meetings: number; open: boolean }) {
+  const { t } = useTranslation();
+  if (!open || meetings < 2) return <span data-testid="meetings">{meetings}</span>;
+  const warning = meetings === 2 ? t('custList.twoMeetings') : t('custList.threePlus');
+  return (
+    <Tooltip title={warning}>
+      <Tag
+        color={meetings === 2 ? 'orange' : 'red'}
+        icon={<ExclamationCircleOutlined />}
+        data-testid="meetings"
+        aria-label={`${meetings} · ${warning}`}
+      >
+        {meetings}
+      </Tag>
+    </Tooltip>
   );
 }
