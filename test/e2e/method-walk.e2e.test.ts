@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
+import { DEFAULT_DISCOVERY_CHAIN } from '../../src/domain/method/discovery.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
 import { ARGS, CHROMIUM, missing, ROOT, SHOTS } from './browser.js';
 
@@ -62,6 +63,9 @@ const TEXTS = {
     finish: '保存并完成',
     finished: '本次拜访已记完',
     toCustomer: '回到客户',
+    twoMeetings: '已见两次：下次必须成交',
+    edit: '编辑',
+    saveEdit: '保存',
     meeting: (n: number) => `这将是与该客户的第 ${n} 次见面`,
     attempt: (n: number) => `已保存（第 ${n} 次促成）`,
   },
@@ -93,6 +97,9 @@ const TEXTS = {
     finish: 'Save and finish',
     finished: 'The visit is logged',
     toCustomer: 'Back to the customer',
+    twoMeetings: 'Met twice: close at the next meeting',
+    edit: 'Edit',
+    saveEdit: 'Save',
     meeting: (n: number) => `This will be meeting number ${n} with this customer`,
     attempt: (n: number) => `Saved (close attempt ${n})`,
   },
@@ -221,6 +228,45 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
     await expect.poll(() => page.getByTestId('meeting-count').textContent()).toContain('2');
     await page.waitForTimeout(300);
     await shot(page, `${lang}-03-customer-two-meetings`);
+
+    // The timeline shows what the first visit found out: the question with its answer, the pain.
+    const firstQuestion = DEFAULT_DISCOVERY_CHAIN.questions[0];
+    const discovery = page.getByTestId('visit-discovery');
+    await expect.poll(() => discovery.count()).toBe(1);
+    expect(await discovery.textContent()).toContain(lang === 'zh' ? firstQuestion?.zh : firstQuestion?.en);
+    expect(await discovery.textContent()).toContain(
+      lang === 'zh' ? '主要做内销，想开拓海外' : 'Domestic only; wants export',
+    );
+    expect(await page.getByTestId('visit-pain').textContent()).toContain(
+      lang === 'zh' ? '今年业绩要翻一番' : 'Double the sales this year',
+    );
+    // Change the second visit from the keyboard: focus its edit button, Enter, type, Enter.
+    await page
+      .getByRole('button', { name: `${L.edit} ${shanghaiDate()}` })
+      .first()
+      .focus();
+    await page.keyboard.press('Enter');
+    const purpose = page.getByRole('dialog').getByLabel(lang === 'zh' ? '目的' : 'Purpose');
+    await expect.poll(() => purpose.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.type(lang === 'zh' ? '演示案例' : 'Case study demo');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('visit-item')
+          .filter({ hasText: lang === 'zh' ? '演示案例' : 'Case study demo' })
+          .count(),
+      )
+      .toBe(1);
+
+    // The customer list carries the meeting count with the two-meeting warning.
+    await page.goto(`${server.url}/customers`);
+    const row = page.locator('tr', { has: page.locator(`a[href="/customers/${customerId}"]`) });
+    await expect
+      .poll(() => row.getByTestId('meetings').getAttribute('aria-label'))
+      .toBe(`2 · ${L.twoMeetings}`);
+    await shot(page, `${lang}-03b-customers-two-meetings`);
 
     // Third visit: warned before saving, the server's warning after.
     await meeting(page, L, 3, customerId);
@@ -351,6 +397,15 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
       .click();
     await expect.poll(() => page.getByTestId('today-follow-up').count()).toBe(2);
 
+    // The customer list filtered on overdue follow-ups: only 滨江电子 is left (萧山纺织's is due today).
+    await page.goto(`${server.url}/customers`);
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(3);
+    await page.getByRole('checkbox', { name: '只看有逾期跟进的' }).check();
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
+    expect(await page.locator('tbody tr.ant-table-row').textContent()).toContain('滨江电子');
+    expect(await page.getByTestId('overdue-count').textContent()).toBe('1 条逾期');
+    await shot(page, 'zh-08-customers-overdue');
+
     // Qualification on the customer page: save it with the version.
     await page.goto(`${server.url}/customers/${tea.id}`);
     await radio(page, '是').first().click();
@@ -382,6 +437,24 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
       .poll(() => page.getByTestId('today-follow-up').filter({ hasText: 'Binjiang Textiles' }).count())
       .toBe(1);
     await shot(page, 'en-06-today');
+
+    // A planned fourth visit, deleted from the timeline after the confirmation.
+    const planned = shanghaiDate(3);
+    await post(page, '/api/visits', {
+      customerId: customer.id,
+      visitOn: planned,
+      status: 'planned',
+      thirdMeetingReason: 'Sign the framework contract',
+    });
+    await page.goto(`${server.url}/customers/${customer.id}`);
+    await expect.poll(() => page.getByTestId('visit-item').count()).toBe(4);
+    await page.getByRole('button', { name: `Delete ${planned}` }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.getByTestId('visit-item').count()).toBe(3);
+    const left = (await (
+      await page.request.get(`${server.url}/api/visits?customerId=${customer.id}`)
+    ).json()) as { items: { visitOn: string }[] };
+    expect(left.items.map((v) => v.visitOn)).not.toContain(planned);
     expect(problems).toEqual([]);
   }, 180_000);
 

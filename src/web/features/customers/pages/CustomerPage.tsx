@@ -1,6 +1,7 @@
 /**
- * One customer: its details, contacts and visits. The method's parts (qualification,
- * objections, close attempts) join this page when their APIs exist.
+ * One customer: its details and meeting count, contacts and the KP, the visit timeline
+ * with what each visit found out, the qualification checklist, the next-visit plan and
+ * the close attempts with their objections and replies.
  */
 import { ArrowLeftOutlined, FormOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Flex, List, Result, Row, Skeleton, Tag, Typography } from 'antd';
@@ -14,16 +15,16 @@ import {
   NextVisitPlanCard,
   QualificationCard,
 } from '../../method/components/CustomerMethodPanel';
-import { useContacts, useCustomer, useMarkets, useMembers, useVisits } from '../api/customers-api';
+import { useContacts, useCustomer, useMarkets, useMembers } from '../api/customers-api';
 import { ContactForm } from '../components/ContactForm';
 import { VisitForm } from '../components/VisitForm';
+import { VisitTimeline } from '../components/VisitTimeline';
 
 /** The customer page. */
 export function CustomerPage({ id }: { id: string }) {
   const { t } = useTranslation();
   const customer = useCustomer(id);
   const contacts = useContacts(id);
-  const visits = useVisits(id);
   const markets = useMarkets();
   const members = useMembers();
   const [addingContact, setAddingContact] = useState(false);
@@ -137,44 +138,7 @@ export function CustomerPage({ id }: { id: string }) {
               </Flex>
             }
           >
-            <List
-              loading={visits.isPending}
-              dataSource={visits.data?.items ?? []}
-              locale={{ emptyText: t('customers.noVisits') }}
-              renderItem={(v) => (
-                <List.Item>
-                  <List.Item.Meta
-                    title={
-                      <span>
-                        <Typography.Text strong>{v.visitOn}</Typography.Text>{' '}
-                        {v.meetingNumber !== null ? (
-                          <Tag color={v.meetingNumber >= 3 ? 'orange' : undefined}>
-                            {t('method.customer.meetingNo', { n: v.meetingNumber })}
-                          </Tag>
-                        ) : (
-                          <Tag>{t(`method.visit.statuses.${v.status}`)}</Tag>
-                        )}
-                        {v.purpose ?? ''}
-                      </span>
-                    }
-                    description={
-                      <>
-                        {v.outcome ? (
-                          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 4 }}>
-                            {v.outcome}
-                          </Typography.Paragraph>
-                        ) : null}
-                        {v.nextStep ? (
-                          <Typography.Text type="secondary">
-                            {t('customers.nextStep')}: {v.nextStep}
-                          </Typography.Text>
-                        ) : null}
-                      </>
-                    }
-                  />
-                </List.Item>
-              )}
-            />
+            <VisitTimeline customerId={id} />
           </Card>
         </Col>
       </Row>

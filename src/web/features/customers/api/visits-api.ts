@@ -1,0 +1,33 @@
+/** A customer's visit timeline over the API: discoveries, chain versions, changing and deleting visits. */
+import { useQuery } from '@tanstack/react-query';
+import type { DiscoveryChainView } from '../../../../app/discovery/discovery-store.js';
+import type { VisitDiscovery } from '../../../../app/discovery/record-visit-discovery.js';
+import type { UpdateVisitInput, VisitWrite } from '../../../../app/visits/visit-schema.js';
+import { api } from '../../../lib/api';
+
+/** What the customer's visits found out (one entry per visit with a discovery). */
+export function useDiscoveries(customerId: string) {
+  return useQuery({
+    queryKey: ['discoveries', customerId],
+    queryFn: () => api<VisitDiscovery[]>('GET', `/api/customers/${customerId}/discoveries`),
+  });
+}
+
+/** Every version of the discovery chain, so old answers show the question they answered. */
+export function useDiscoveryChainVersions() {
+  return useQuery({
+    queryKey: ['discovery-chain-versions'],
+    queryFn: () => api<DiscoveryChainView[]>('GET', '/api/discovery-chain/versions'),
+    staleTime: 60_000,
+  });
+}
+
+/** Changes a visit (send the version read; 409 CONFLICT.STALE when someone changed it since). */
+export function updateVisit(id: string, input: UpdateVisitInput): Promise<VisitWrite> {
+  return api<VisitWrite>('PATCH', `/api/visits/${id}`, { body: input });
+}
+
+/** Deletes a visit; the customer's later meetings are renumbered by the server. */
+export function deleteVisit(id: string): Promise<void> {
+  return api<void>('DELETE', `/api/visits/${id}`);
+}
