@@ -1,8 +1,7 @@
 /** Use cases: read one close attempt, and a customer's attempts with their count. */
 import { z } from 'zod';
-import { AppError } from '../../domain/errors.js';
-import { visibleCustomers } from '../access.js';
 import type { Deps, Principal } from '../context.js';
+import { requireVisibleCustomer } from '../customers/visible-customer.js';
 import {
   type CloseAttempt,
   closeAttemptView,
@@ -24,11 +23,7 @@ export async function listCustomerCloseAttempts(
   principal: Principal,
   customerId: string,
 ): Promise<z.infer<typeof customerCloseAttemptsView>> {
-  const customer = await visibleCustomers(deps.db, principal)
-    .select('customers.id')
-    .where('customers.id', '=', customerId)
-    .executeTakeFirst();
-  if (!customer) throw new AppError('NOT_FOUND', { entity: 'customer', id: customerId });
+  await requireVisibleCustomer(deps.db, principal, customerId);
   const rows = await deps.db
     .selectFrom('close_attempts')
     .selectAll()

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
 import { visibleCustomers } from '../access.js';
 import type { Principal } from '../context.js';
 import { fieldError } from '../validation.js';
@@ -24,4 +25,21 @@ export async function checkVisibleCustomer(
     .where('customers.id', '=', customerId)
     .executeTakeFirst();
   if (!row) throw fieldError('customerId', 'unknown customer', '没有这个客户');
+}
+
+/**
+ * Throws NOT_FOUND when the caller cannot see the customer named in the URL (another
+ * workspace's, or outside a lead's or assistant's book): a customer's sub-resources answer
+ * exactly as the customer itself would.
+ */
+export async function requireVisibleCustomer(
+  db: Kysely<Schema>,
+  principal: Principal,
+  customerId: string,
+): Promise<void> {
+  const row = await visibleCustomers(db, principal)
+    .select('customers.id')
+    .where('customers.id', '=', customerId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'customer', id: customerId });
 }

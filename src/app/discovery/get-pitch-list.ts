@@ -1,14 +1,13 @@
 /** Use case: what to present to a customer — their pains and the products that answer them. */
 import { z } from 'zod';
-import { AppError } from '../../domain/errors.js';
 import {
   buildPitchList,
   currentPains,
   PAIN_CATEGORY_KEYS,
   type Pain,
 } from '../../domain/method/discovery.js';
-import { visibleCustomers } from '../access.js';
 import type { Deps, Principal } from '../context.js';
+import { requireVisibleCustomer } from '../customers/visible-customer.js';
 
 const painView = z.object({ category: z.enum(PAIN_CATEGORY_KEYS), need: z.string() });
 
@@ -32,11 +31,7 @@ export type PitchList = z.infer<typeof pitchListView>;
  * workspace's products ranked by how many of those pains their features answer.
  */
 export async function getPitchList(deps: Deps, principal: Principal, customerId: string): Promise<PitchList> {
-  const customer = await visibleCustomers(deps.db, principal)
-    .select('customers.id')
-    .where('customers.id', '=', customerId)
-    .executeTakeFirst();
-  if (!customer) throw new AppError('NOT_FOUND', { entity: 'customer', id: customerId });
+  await requireVisibleCustomer(deps.db, principal, customerId);
   const visits = await deps.db
     .selectFrom('visits')
     .select('pains')

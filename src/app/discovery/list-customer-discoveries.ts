@@ -1,11 +1,5 @@
-/**
- * Use case: what a customer's visits found out — each visit's discovery answers (with the
- * chain version they answer) and pains — so the customer page can show them on the visit
- * timeline with one request instead of one per visit.
- */
-import { AppError } from '../../domain/errors.js';
-import { visibleCustomers } from '../access.js';
 import type { Deps, Principal } from '../context.js';
+import { requireVisibleCustomer } from '../customers/visible-customer.js';
 import { toVisitDiscovery, type VisitDiscovery } from './record-visit-discovery.js';
 
 /**
@@ -17,11 +11,7 @@ export async function listCustomerDiscoveries(
   principal: Principal,
   customerId: string,
 ): Promise<VisitDiscovery[]> {
-  const customer = await visibleCustomers(deps.db, principal)
-    .select('customers.id')
-    .where('customers.id', '=', customerId)
-    .executeTakeFirst();
-  if (!customer) throw new AppError('NOT_FOUND', { entity: 'customer', id: customerId });
+  await requireVisibleCustomer(deps.db, principal, customerId);
   const rows = await deps.db
     .selectFrom('visits')
     .selectAll()
