@@ -29,13 +29,18 @@ export function ContactActions({ contact, keyPerson }: { contact: Contact; keyPe
   return (
     <Flex gap={4}>
       <Tooltip title={editLabel}>
-        <Button type="text" icon={<EditOutlined />} aria-label={editLabel} onClick={() => setEditing(true)} />
+        <Button
+          type="text"
+          icon={<EditOutlined aria-hidden />}
+          aria-label={editLabel}
+          onClick={() => setEditing(true)}
+        />
       </Tooltip>
       <Tooltip title={deleteLabel}>
         <Button
           type="text"
           danger
-          icon={<DeleteOutlined />}
+          icon={<DeleteOutlined aria-hidden />}
           aria-label={deleteLabel}
           onClick={() => setDeleting(true)}
         />

@@ -50,14 +50,20 @@ export function CustomerActions({ customer }: { customer: Customer }) {
   }
 
   const deleteButton = (
-    <Button danger icon={<DeleteOutlined />} disabled={!mayDelete} onClick={() => setDeleting(true)}>
+    <Button
+      danger
+      icon={<DeleteOutlined aria-hidden />}
+      disabled={!mayDelete}
+      onClick={() => setDeleting(true)}
+    >
       {t('customerEdit.delete')}
     </Button>
   );
 
   return (
-    <Flex gap={8} wrap>
-      <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+    // The bottom margin separates the buttons from the details when they wrap under the name.
+    <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+      <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
         {t('customerEdit.edit')}
       </Button>
       {mayDelete ? (
