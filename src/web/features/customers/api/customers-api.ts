@@ -1,12 +1,16 @@
 /** Customers, contacts, visits, markets and members over the API (TanStack Query hooks). */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Contact, CreateContactInput } from '../../../../app/contacts/contact-schema.js';
+import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
+import type {
+  Contact,
+  CreateContactInput,
+  UpdateContactInput,
+} from '../../../../app/contacts/contact-schema.js';
 import type {
   CreateCustomerInput,
   Customer,
   CustomerListItem,
+  UpdateCustomerInput,
 } from '../../../../app/customers/customer-schema.js';
-
 import type { Market } from '../../../../app/markets/market-schema.js';
 import type { CreateVisitInput, Visit } from '../../../../app/visits/visit-schema.js';
 import { api, type Page } from '../../../lib/api';
@@ -101,4 +105,83 @@ export function createContact(input: CreateContactInput): Promise<Contact> {
 /** Logs a visit. */
 export function createVisit(input: CreateVisitInput): Promise<Visit> {
   return api<Visit>('POST', '/api/visits', { body: input });
+}
+
+/**
+ * Queries that list or count customers, stale after a customer changes or goes. Only
+ * marked stale: the ones on screen refetch, the others when next shown.
+ */
+const CUSTOMER_LISTS = [
+  'customers',
+  'customer-directory',
+  'today',
+  'stats',
+  'forecast',
+  'progress',
+  'queue',
+  'seminar-invitations',
+  'seminar-quotas',
+] as const;
+
+/**
+ * Changes a customer: only the fields given, with the version last read (409
+ * CONFLICT.STALE when someone saved it since). The page's copy and the lists are refreshed.
+ */
+export async function updateCustomer(
+  queryClient: QueryClient,
+  id: string,
+  input: UpdateCustomerInput,
+): Promise<Customer> {
+  const updated = await api<Customer>('PATCH', `/api/customers/${id}`, { body: input });
+  queryClient.setQueryData(['customer', id], updated);
+  await Promise.all(CUSTOMER_LISTS.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+  return updated;
+}
+
+/** Reads a customer afresh (after a stale save) and puts it in the page's cache. */
+export async function reloadCustomer(queryClient: QueryClient, id: string): Promise<Customer> {
+  const fresh = await api<Customer>('GET', `/api/customers/${id}`);
+  queryClient.setQueryData(['customer', id], fresh);
+  return fresh;
+}
+
+/**
+ * Deletes a customer; the server deletes its contacts, visits, deals, follow-ups and the
+ * rest with it. The lists are marked stale; the customer's own queries are left alone
+ * (refetching them would only answer 404 while its page is still on screen) and age out.
+ */
+export async function deleteCustomer(queryClient: QueryClient, id: string): Promise<void> {
+  await api<void>('DELETE', `/api/customers/${id}`);
+  await Promise.all(CUSTOMER_LISTS.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+}
+
+/** Changes a contact (only the fields given, with the version last read). */
+export async function updateContact(
+  queryClient: QueryClient,
+  contact: Pick<Contact, 'id' | 'customerId'>,
+  input: UpdateContactInput,
+): Promise<Contact> {
+  const updated = await api<Contact>('PATCH', `/api/contacts/${contact.id}`, { body: input });
+  await queryClient.invalidateQueries({ queryKey: ['contacts', contact.customerId] });
+  return updated;
+}
+
+/** Reads a contact afresh (after a stale save). */
+export function getContact(id: string): Promise<Contact> {
+  return api<Contact>('GET', `/api/contacts/${id}`);
+}
+
+/**
+ * Deletes a contact. The customer is read again too: when the contact was its key person,
+ * the server has cleared the customer's key person with it.
+ */
+export async function deleteContact(
+  queryClient: QueryClient,
+  contact: Pick<Contact, 'id' | 'customerId'>,
+): Promise<void> {
+  await api<void>('DELETE', `/api/contacts/${contact.id}`);
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['contacts', contact.customerId] }),
+    queryClient.invalidateQueries({ queryKey: ['customer', contact.customerId] }),
+  ]);
 }

@@ -1,4 +1,9 @@
-/** The "new customer" dialog: validated with the server's schema, server errors shown by the fields. */
+/**
+ * The customer dialog, validated with the server's schemas and showing the server's errors
+ * by the fields. Without `customer` it creates one; with it, it edits it: prefilled, it
+ * sends only the changed fields and the version read, and when someone else saved first it
+ * loads the latest data with the user's changes kept and says so.
+ */
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
@@ -6,13 +11,19 @@ import { useTranslation } from 'react-i18next';
 import {
   CUSTOMER_CLASSES,
   CUSTOMER_STATUSES,
+  type Customer,
   createCustomerInput,
+  updateCustomerInput,
 } from '../../../../app/customers/customer-schema.js';
+import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/format';
 import { FormAlert, useFormErrors } from '../../../lib/forms';
 import { navigate } from '../../../lib/router';
 import { validate } from '../../../lib/validate';
-import { createCustomer, useMarkets, useMembers } from '../api/customers-api';
+import { createCustomer, reloadCustomer, updateCustomer, useMarkets, useMembers } from '../api/customers-api';
+import { changedFields, rebase } from '../lib/edits';
+import { StaleAlert, useStale } from './StaleNotice';
+import '../i18n-edit';
 
 interface Values {
   name?: string;
@@ -22,7 +33,21 @@ interface Values {
   class?: string;
   status?: string;
   ownerId?: string;
+  notes?: string;
+  statusOverrideReason?: string;
 }
+
+/** The editable fields as the update body names them; null is "empty". */
+type Fields = {
+  name: string;
+  company: string | null;
+  city: string | null;
+  marketId: string | null;
+  class: string | null;
+  status: string | null;
+  ownerId: string | null;
+  notes: string | null;
+};
 
 /** Empty text → absent, so optional fields are not sent as "". */
 function text(value: string | undefined): string | undefined {
@@ -30,39 +55,170 @@ function text(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-/** The dialog; `onClose` when done or cancelled. */
-export function CustomerForm({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** The form's values → the fields (text trimmed, empty → null). */
+function fieldsOf(v: Values): Fields {
+  return {
+    name: v.name?.trim() ?? '',
+    company: text(v.company) ?? null,
+    city: text(v.city) ?? null,
+    marketId: v.marketId ?? null,
+    class: v.class ?? null,
+    status: v.status ?? null,
+    ownerId: v.ownerId ?? null,
+    notes: text(v.notes) ?? null,
+  };
+}
+
+/** Fields → the form's values (empty text as "", an empty choice as nothing chosen). */
+function valuesOf(f: Fields): Values {
+  return {
+    name: f.name,
+    company: f.company ?? '',
+    city: f.city ?? '',
+    marketId: f.marketId ?? undefined,
+    class: f.class ?? undefined,
+    status: f.status ?? undefined,
+    ownerId: f.ownerId ?? undefined,
+    notes: f.notes ?? '',
+  };
+}
+
+/** A customer's fields, passed through the form's normalising so untouched fields compare equal. */
+function fieldsOfCustomer(c: Customer): Fields {
+  return fieldsOf(
+    valuesOf({
+      name: c.name,
+      company: c.company,
+      city: c.city,
+      marketId: c.marketId,
+      class: c.class,
+      status: c.status,
+      ownerId: c.ownerId,
+      notes: c.notes,
+    }),
+  );
+}
+
+/** The dialog; `customer` to edit it, none to create one; `onClose` when done or cancelled. */
+export function CustomerForm({
+  open,
+  onClose,
+  customer,
+}: {
+  open: boolean;
+  onClose: () => void;
+  customer?: Customer;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors();
+  const stale = useStale();
   const [busy, setBusy] = useState(false);
   const markets = useMarkets();
   const members = useMembers();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
+  // The customer as read when the dialog opened (or re-read after a stale save): its
+  // version goes with the save, and "changed" means changed from it. Taken while
+  // rendering the opening, so the form's initial values are the same snapshot.
+  const [read, setRead] = useState(customer);
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      setRead(customer);
+      stale.clear();
+      errors.clear();
+    }
+  }
 
-  async function submit() {
-    const v = form.getFieldsValue();
-    errors.clear();
+  const marketOptions = (markets.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }));
+  const ownerOptions = (members.data?.members ?? [])
+    .filter((m) => m.role !== 'assistant')
+    .map((m) => ({ value: m.id, label: m.name }));
+
+  /** A field's value for people (names of markets and owners, translated class and status). */
+  function display(field: keyof Fields, value: string | null): string {
+    if (value === null) return t('customerEdit.empty');
+    if (field === 'marketId') return marketOptions.find((o) => o.value === value)?.label ?? value;
+    if (field === 'ownerId') return ownerOptions.find((o) => o.value === value)?.label ?? value;
+    if (field === 'class') return t(`classes.${value}`);
+    if (field === 'status') return t(`statuses.${value}`);
+    return value;
+  }
+
+  /** The override reason is asked for only when an unqualified customer moves to "proposal". */
+  function needsReason(status: unknown): boolean {
+    if (status !== 'proposal') return false;
+    return !read || (read.status !== 'proposal' && !read.qualification.qualified);
+  }
+
+  async function create(v: Values) {
     const input = {
       name: v.name ?? '',
       company: text(v.company),
       city: text(v.city),
+      notes: text(v.notes),
       marketId: v.marketId,
       class: v.class,
       status: v.status,
       ownerId: v.ownerId,
+      statusOverrideReason: needsReason(v.status) ? text(v.statusOverrideReason) : undefined,
     };
     const checked = validate(createCustomerInput, JSON.parse(JSON.stringify(input)), currentLang());
     if (!checked.ok) return errors.setFields(checked.fields);
+    const created = await createCustomer(checked.data);
+    await queryClient.invalidateQueries({ queryKey: ['customers'] });
+    message.success(t('common.saved'));
+    form.resetFields();
+    onClose();
+    navigate(`/customers/${created.id}`);
+  }
+
+  async function update(before: Customer, v: Values) {
+    const base = fieldsOfCustomer(before);
+    const edited = fieldsOf(v);
+    const changes = changedFields(base, edited);
+    if (Object.keys(changes).length === 0) {
+      message.info(t('customerEdit.noChanges'));
+      onClose();
+      return;
+    }
+    const reason = needsReason(edited.status) ? text(v.statusOverrideReason) : undefined;
+    const body = { ...changes, ...(reason ? { statusOverrideReason: reason } : {}), version: before.version };
+    const checked = validate(updateCustomerInput, body, currentLang());
+    if (!checked.ok) return errors.setFields(checked.fields);
+    try {
+      await updateCustomer(queryClient, before.id, checked.data);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'CONFLICT.STALE')) throw error;
+      // Someone saved first: load what they saved, keep what this user changed, and show both.
+      const latest = await reloadCustomer(queryClient, before.id);
+      const latestFields = fieldsOfCustomer(latest);
+      const rebased = rebase(base, latestFields, edited);
+      const values = valuesOf(rebased.values);
+      form.setFields(
+        (Object.keys(values) as (keyof Values)[]).map((name) => ({ name, value: values[name], errors: [] })),
+      );
+      setRead(latest);
+      stale.set({
+        version: latest.version,
+        theirs: rebased.theirs,
+        clashes: Object.fromEntries(rebased.clashes.map((f) => [f, display(f, latestFields[f])])),
+      });
+      return;
+    }
+    message.success(t('common.saved'));
+    onClose();
+  }
+
+  async function submit() {
+    const v = form.getFieldsValue();
+    errors.clear();
+    stale.clear();
     setBusy(true);
     try {
-      const created = await createCustomer(checked.data);
-      await queryClient.invalidateQueries({ queryKey: ['customers'] });
-      message.success(t('common.saved'));
-      form.resetFields();
-      onClose();
-      navigate(`/customers/${created.id}`);
+      await (read ? update(read, v) : create(v));
     } catch (error) {
       errors.fromError(error);
     } finally {
@@ -73,7 +229,7 @@ export function CustomerForm({ open, onClose }: { open: boolean; onClose: () => 
   return (
     <Modal
       open={open}
-      title={t('customers.add')}
+      title={read ? t('customerEdit.editCustomer') : t('customers.add')}
       onCancel={onClose}
       onOk={submit}
       okText={t('common.save')}
@@ -81,38 +237,86 @@ export function CustomerForm({ open, onClose }: { open: boolean; onClose: () => 
       confirmLoading={busy}
       destroyOnHidden
     >
+      <StaleAlert stale={stale.stale} />
       <FormAlert message={errors.general} />
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ class: 'new', status: 'lead' }}>
-        <Form.Item label={t('customers.name')} name="name" required {...errors.item('name')}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={read ? valuesOf(fieldsOfCustomer(read)) : { class: 'new', status: 'lead' }}
+      >
+        <Form.Item
+          label={t('customers.name')}
+          name="name"
+          required
+          {...stale.extra('name')}
+          {...errors.item('name')}
+        >
           <Input autoFocus />
         </Form.Item>
-        <Form.Item label={t('customers.company')} name="company" {...errors.item('company')}>
+        <Form.Item
+          label={t('customers.company')}
+          name="company"
+          {...stale.extra('company')}
+          {...errors.item('company')}
+        >
           <Input />
         </Form.Item>
-        <Form.Item label={t('customers.city')} name="city" {...errors.item('city')}>
+        <Form.Item label={t('customers.city')} name="city" {...stale.extra('city')} {...errors.item('city')}>
           <Input />
         </Form.Item>
-        <Form.Item label={t('customers.market')} name="marketId" {...errors.item('marketId')}>
-          <Select
-            allowClear
-            loading={markets.isPending}
-            options={(markets.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))}
-          />
+        <Form.Item
+          label={t('customers.market')}
+          name="marketId"
+          {...stale.extra('marketId')}
+          {...errors.item('marketId')}
+        >
+          <Select allowClear loading={markets.isPending} options={marketOptions} />
         </Form.Item>
-        <Form.Item label={t('customers.class')} name="class" {...errors.item('class')}>
+        <Form.Item
+          label={t('customers.class')}
+          name="class"
+          {...stale.extra('class')}
+          {...errors.item('class')}
+        >
           <Select options={CUSTOMER_CLASSES.map((c) => ({ value: c, label: t(`classes.${c}`) }))} />
         </Form.Item>
-        <Form.Item label={t('customers.status')} name="status" {...errors.item('status')}>
+        <Form.Item
+          label={t('customers.status')}
+          name="status"
+          {...stale.extra('status')}
+          {...errors.item('status')}
+        >
           <Select options={CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
         </Form.Item>
-        <Form.Item label={t('customers.owner')} name="ownerId" {...errors.item('ownerId')}>
-          <Select
-            allowClear
-            loading={members.isPending}
-            options={(members.data?.members ?? [])
-              .filter((m) => m.role !== 'assistant')
-              .map((m) => ({ value: m.id, label: m.name }))}
-          />
+        <Form.Item noStyle dependencies={['status']}>
+          {({ getFieldValue }) =>
+            needsReason(getFieldValue('status')) ? (
+              <Form.Item
+                label={t('customerEdit.overrideReason')}
+                name="statusOverrideReason"
+                {...errors.item('statusOverrideReason')}
+              >
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
+              </Form.Item>
+            ) : null
+          }
+        </Form.Item>
+        <Form.Item
+          label={t('customers.owner')}
+          name="ownerId"
+          {...stale.extra('ownerId')}
+          {...errors.item('ownerId')}
+        >
+          <Select allowClear loading={members.isPending} options={ownerOptions} />
+        </Form.Item>
+        <Form.Item
+          label={t('customers.notes')}
+          name="notes"
+          {...stale.extra('notes')}
+          {...errors.item('notes')}
+        >
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>

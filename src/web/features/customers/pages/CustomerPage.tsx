@@ -16,7 +16,9 @@ import {
   QualificationCard,
 } from '../../method/components/CustomerMethodPanel';
 import { useContacts, useCustomer, useMarkets, useMembers } from '../api/customers-api';
+import { ContactActions } from '../components/ContactActions';
 import { ContactForm } from '../components/ContactForm';
+import { CustomerActions } from '../components/CustomerActions';
 import { VisitForm } from '../components/VisitForm';
 import { VisitTimeline } from '../components/VisitTimeline';
 
@@ -52,9 +54,12 @@ export function CustomerPage({ id }: { id: string }) {
         <ArrowLeftOutlined /> {t('customers.title')}
       </a>
       <Card>
-        <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
-          {c.name}
-        </Typography.Title>
+        <Flex justify="space-between" align="start" gap={8} wrap>
+          <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
+            {c.name}
+          </Typography.Title>
+          <CustomerActions customer={c} />
+        </Flex>
         <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
           <Descriptions.Item label={t('customers.company')}>{c.company ?? none}</Descriptions.Item>
           <Descriptions.Item label={t('customers.city')}>{c.city ?? none}</Descriptions.Item>
@@ -95,7 +100,15 @@ export function CustomerPage({ id }: { id: string }) {
               dataSource={contacts.data?.items ?? []}
               locale={{ emptyText: t('customers.noContacts') }}
               renderItem={(p) => (
-                <List.Item>
+                <List.Item
+                  actions={[
+                    <ContactActions
+                      key="actions"
+                      contact={p}
+                      keyPerson={c.qualification.kpContactId === p.id}
+                    />,
+                  ]}
+                >
                   <List.Item.Meta
                     title={
                       <span>
