@@ -44,8 +44,8 @@ async function writeCsv(path: string): Promise<void> {
   await once(out, 'finish');
 }
 
-/** A workspace with a manager and a lead (the owner named in the file). */
-async function seed(db: Kysely<Schema>): Promise<Principal> {
+/** A workspace with a manager and a lead (the owner named in the file); returns the manager. */
+export async function seed(db: Kysely<Schema>): Promise<Principal> {
   const stamp = new Date().toISOString();
   const workspaceId = uuidv7();
   await db
@@ -91,7 +91,8 @@ async function seed(db: Kysely<Schema>): Promise<Principal> {
   return manager;
 }
 
-function median(values: number[]): number {
+/** The median of some timings. */
+export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
@@ -131,16 +132,16 @@ async function importOnce(target: DatabaseTarget, file: string) {
   }
 }
 
-/** Runs the import benchmark and prints a Markdown table. */
-export async function benchImport(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'closer-bench-import-'));
-  const file = join(dir, 'customers.csv');
-  await writeCsv(file);
+/** A fresh database per round and how to drop it. */
+export interface BenchEngine {
+  readonly name: string;
+  readonly target: () => Promise<{ target: DatabaseTarget; drop: () => Promise<void> }>;
+}
+
+/** SQLite in a temporary folder, and PostgreSQL in a fresh schema when TEST_DATABASE_URL or DATABASE_URL is set. */
+export function benchEngines(): BenchEngine[] {
   const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  const engines: {
-    name: string;
-    target: () => Promise<{ target: DatabaseTarget; drop: () => Promise<void> }>;
-  }[] = [
+  const engines: BenchEngine[] = [
     {
       name: 'SQLite',
       target: async () => {
@@ -173,6 +174,15 @@ export async function benchImport(): Promise<void> {
       },
     });
   }
+  return engines;
+}
+
+/** Runs the import benchmark and prints a Markdown table. */
+export async function benchImport(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'closer-bench-import-'));
+  const file = join(dir, 'customers.csv');
+  await writeCsv(file);
+  const engines = benchEngines();
   console.log(
     `\nImport of a ${ROWS.toLocaleString('en')}-row customer CSV (streamed, batches of 500 rows per transaction)\n`,
   );

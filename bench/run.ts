@@ -3,7 +3,9 @@
  *
  *  1. one full-year plan: 588万, three markets, A/B/C/new from customers, three members;
  *  2. a 1,000-member organisation down to days: 1,000 members × 3 markets × 4 classes
- *     (12,000 segments) split through every quarter, month, week piece and working day.
+ *     (12,000 segments) split through every quarter, month, week piece and working day;
+ *  3. a page of the customer list (bench/customer-list.ts) and 4. the 100,000-row import
+ *     (bench/import.ts), on SQLite and, with TEST_DATABASE_URL, PostgreSQL.
  *
  * Each case runs a few warm-up rounds, then N timed rounds; the report gives the median,
  * the fastest and slowest round, the median against the aim (ratio < 1 meets it) and the
@@ -12,6 +14,7 @@
 import { performance } from 'node:perf_hooks';
 import { computePlan } from '../src/app/compute-plan.js';
 import { chinaHolidayData } from '../src/app/holiday-data.js';
+import { benchCustomerList } from './customer-list.js';
 import { benchImport } from './import.js';
 
 interface Case {
@@ -106,5 +109,8 @@ for (const c of cases) {
 }
 console.log(`\npeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
-// 3. the 100,000-row customer import (SQLite, and PostgreSQL when a URL is set).
+// 3. one page of the customer list with its counts over 20,000 customers.
+await benchCustomerList();
+
+// 4. the 100,000-row customer import (SQLite, and PostgreSQL when a URL is set).
 await benchImport();

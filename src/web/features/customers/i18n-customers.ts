@@ -29,7 +29,6 @@ const zh = {
       '拜访记录会被删除，之后的拜访会重新编号（第几次见面）。它的需求挖掘答案也会一起删除；在这次拜访中记录的成交尝试会保留。',
     deleted: '拜访已删除',
     saved: '拜访已保存',
-    stale: '这次拜访刚被别人改过，已载入最新内容，请再改一次。',
     status: '状态',
   },
 };
@@ -59,8 +58,6 @@ const en = {
       'The visit is removed and the later visits are renumbered (meeting 1, 2, 3 …). Its discovery answers go with it; close attempts logged at it are kept.',
     deleted: 'Visit deleted',
     saved: 'Visit saved',
-    stale:
-      'Someone has just changed this visit. The latest version is loaded; please make your change again.',
     status: 'Status',
   },
 };

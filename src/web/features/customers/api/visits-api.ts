@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { DiscoveryChainView } from '../../../../app/discovery/discovery-store.js';
 import type { VisitDiscovery } from '../../../../app/discovery/record-visit-discovery.js';
-import type { UpdateVisitInput, VisitWrite } from '../../../../app/visits/visit-schema.js';
+import type { UpdateVisitInput, Visit, VisitWrite } from '../../../../app/visits/visit-schema.js';
 import { api } from '../../../lib/api';
 
 /** What the customer's visits found out (one entry per visit with a discovery). */
@@ -20,6 +20,11 @@ export function useDiscoveryChainVersions() {
     queryFn: () => api<DiscoveryChainView[]>('GET', '/api/discovery-chain/versions'),
     staleTime: 60_000,
   });
+}
+
+/** Reads one visit as it is now (after a stale save). */
+export function getVisit(id: string): Promise<Visit> {
+  return api<Visit>('GET', `/api/visits/${id}`);
 }
 
 /** Changes a visit (send the version read; 409 CONFLICT.STALE when someone changed it since). */

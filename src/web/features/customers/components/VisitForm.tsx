@@ -1,7 +1,8 @@
 /**
  * Logging a visit to a customer, or changing one already logged. Changing sends only the
- * fields that changed with the version read; when someone else changed the visit
- * meanwhile, the newest version is loaded and the user's typing is kept for a second save.
+ * fields that changed with the version read; when someone else saved first, the latest
+ * visit is loaded with the user's own changes on top (lib/edits.ts), and the fields the
+ * other person changed are pointed out, so a second save loses neither side's change.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
@@ -19,8 +20,10 @@ import { currentLang } from '../../../lib/format';
 import { FormAlert, useFormErrors } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
 import { createVisit } from '../api/customers-api';
-import { updateVisit } from '../api/visits-api';
+import { getVisit, updateVisit } from '../api/visits-api';
 import '../i18n-customers';
+import { changedFields, rebase } from '../lib/edits';
+import { StaleAlert, useStale } from './StaleNotice';
 
 interface Values {
   visitOn?: Dayjs;
@@ -33,11 +36,21 @@ interface Values {
 
 const blank = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
+/** The editable fields of a visit, flat (dates as YYYY-MM-DD, empty text as null). */
+type Fields = {
+  visitOn: string;
+  status: Visit['status'];
+  purpose: string | null;
+  outcome: string | null;
+  nextStep: string | null;
+  thirdMeetingReason: string | null;
+};
+
 /** The form's values as the API's fields (empty text is "no value"). */
-function fieldsOf(v: Values) {
+function fieldsOf(v: Values, status: Visit['status'] = 'done'): Fields {
   return {
     visitOn: v.visitOn?.format('YYYY-MM-DD') ?? '',
-    status: v.status,
+    status: v.status ?? status,
     purpose: blank(v.purpose) ?? null,
     outcome: blank(v.outcome) ?? null,
     nextStep: blank(v.nextStep) ?? null,
@@ -45,13 +58,28 @@ function fieldsOf(v: Values) {
   };
 }
 
-/** Only what differs from the stored visit, so a save never overwrites fields the user left alone. */
-function changesOf(visit: Visit, v: Values): Record<string, unknown> {
-  const changes: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fieldsOf(v))) {
-    if (value !== visit[key as keyof Visit]) changes[key] = value;
-  }
-  return changes;
+/** A stored visit's editable fields. */
+function fieldsOfVisit(visit: Visit): Fields {
+  return {
+    visitOn: visit.visitOn,
+    status: visit.status,
+    purpose: visit.purpose,
+    outcome: visit.outcome,
+    nextStep: visit.nextStep,
+    thirdMeetingReason: visit.thirdMeetingReason,
+  };
+}
+
+/** Fields → the form's values. */
+function valuesOf(f: Fields): Values {
+  return {
+    visitOn: f.visitOn ? dayjs(f.visitOn) : undefined,
+    status: f.status,
+    purpose: f.purpose ?? undefined,
+    outcome: f.outcome ?? undefined,
+    nextStep: f.nextStep ?? undefined,
+    thirdMeetingReason: f.thirdMeetingReason ?? undefined,
+  };
 }
 
 /** The dialog: a new visit for `customerId`, or a change to `visit` when given. */
@@ -70,9 +98,12 @@ export function VisitForm({
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors();
+  const stale = useStale();
   const [busy, setBusy] = useState(false);
   const queryClient = useQueryClient();
-  const reasonAsked = visit !== undefined && (visit.meetingNumber ?? 0) >= 3;
+  // The visit as read when the dialog opened, or re-read after a stale save.
+  const [read, setRead] = useState(visit);
+  const reasonAsked = read !== undefined && (read.meetingNumber ?? 0) >= 3;
 
   async function refresh() {
     await Promise.all([
@@ -95,11 +126,36 @@ export function VisitForm({
   }
 
   async function change(existing: Visit, v: Values) {
-    const changes = changesOf(existing, v);
+    const base = fieldsOfVisit(existing);
+    const edited = fieldsOf(v, existing.status);
+    const changes = changedFields(base, edited);
     if (Object.keys(changes).length === 0) return onClose();
     const checked = validate(updateVisitInput, { ...changes, version: existing.version }, currentLang());
     if (!checked.ok) return errors.setFields(checked.fields);
-    const saved = await updateVisit(existing.id, checked.data);
+    let saved: Awaited<ReturnType<typeof updateVisit>>;
+    try {
+      saved = await updateVisit(existing.id, checked.data);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.code === 'CONFLICT.STALE')) throw error;
+      // Someone saved first: load what they saved, keep what this user changed, show both.
+      const latest = await getVisit(existing.id);
+      await refresh();
+      const latestFields = fieldsOfVisit(latest);
+      const rebased = rebase(base, latestFields, edited);
+      const values = valuesOf(rebased.values);
+      form.setFields(
+        (Object.keys(values) as (keyof Values)[]).map((name) => ({ name, value: values[name], errors: [] })),
+      );
+      setRead(latest);
+      stale.set({
+        version: latest.version,
+        theirs: rebased.theirs,
+        clashes: Object.fromEntries(
+          rebased.clashes.map((f) => [f, String(latestFields[f] ?? t('customerEdit.empty'))]),
+        ),
+      });
+      return;
+    }
     await refresh();
     for (const w of saved.warnings) message.warning(currentLang() === 'zh' ? w.zh : w.en);
     message.success(t('timeline.saved'));
@@ -108,33 +164,19 @@ export function VisitForm({
 
   async function submit() {
     errors.clear();
+    stale.clear();
     setBusy(true);
     try {
       const v = form.getFieldsValue();
-      await (visit ? change(visit, v) : create(v));
+      await (read ? change(read, v) : create(v));
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'CONFLICT.STALE') {
-        // The list refetches the newest version; the fields keep what the user typed.
-        await refresh();
-        errors.fromError(new Error(t('timeline.stale')));
-      } else {
-        errors.fromError(error);
-      }
+      errors.fromError(error);
     } finally {
       setBusy(false);
     }
   }
 
-  const initialValues: Values = visit
-    ? {
-        visitOn: dayjs(visit.visitOn),
-        status: visit.status,
-        purpose: visit.purpose ?? undefined,
-        outcome: visit.outcome ?? undefined,
-        nextStep: visit.nextStep ?? undefined,
-        thirdMeetingReason: visit.thirdMeetingReason ?? undefined,
-      }
-    : { visitOn: dayjs() };
+  const initialValues: Values = visit ? valuesOf(fieldsOfVisit(visit)) : { visitOn: dayjs() };
 
   return (
     <Modal
@@ -147,33 +189,61 @@ export function VisitForm({
       confirmLoading={busy}
       destroyOnHidden
     >
+      <StaleAlert stale={stale.stale} />
       <FormAlert message={errors.general} />
       {/* Enter in a one-line field saves (a form without a submit button has no implicit submission). */}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
-        <Form.Item label={t('customers.visitOn')} name="visitOn" required {...errors.item('visitOn')}>
+        <Form.Item
+          label={t('customers.visitOn')}
+          name="visitOn"
+          required
+          {...stale.extra('visitOn')}
+          {...errors.item('visitOn')}
+        >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         {visit ? (
-          <Form.Item label={t('timeline.status')} name="status" {...errors.item('status')}>
+          <Form.Item
+            label={t('timeline.status')}
+            name="status"
+            {...stale.extra('status')}
+            {...errors.item('status')}
+          >
             <Select
               aria-label={t('timeline.status')}
               options={VISIT_STATUSES.map((s) => ({ value: s, label: t(`method.visit.statuses.${s}`) }))}
             />
           </Form.Item>
         ) : null}
-        <Form.Item label={t('customers.purpose')} name="purpose" {...errors.item('purpose')}>
+        <Form.Item
+          label={t('customers.purpose')}
+          name="purpose"
+          {...stale.extra('purpose')}
+          {...errors.item('purpose')}
+        >
           <Input autoFocus onPressEnter={submit} />
         </Form.Item>
-        <Form.Item label={t('customers.outcome')} name="outcome" {...errors.item('outcome')}>
+        <Form.Item
+          label={t('customers.outcome')}
+          name="outcome"
+          {...stale.extra('outcome')}
+          {...errors.item('outcome')}
+        >
           <Input.TextArea rows={3} />
         </Form.Item>
-        <Form.Item label={t('customers.nextStep')} name="nextStep" {...errors.item('nextStep')}>
+        <Form.Item
+          label={t('customers.nextStep')}
+          name="nextStep"
+          {...stale.extra('nextStep')}
+          {...errors.item('nextStep')}
+        >
           <Input onPressEnter={submit} />
         </Form.Item>
         {reasonAsked || errors.fields.thirdMeetingReason ? (
           <Form.Item
             label={t('method.visit.reason')}
             name="thirdMeetingReason"
+            {...stale.extra('thirdMeetingReason')}
             {...errors.item('thirdMeetingReason')}
           >
             <Input.TextArea rows={2} />

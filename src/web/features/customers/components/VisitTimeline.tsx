@@ -29,8 +29,6 @@ export function VisitTimeline({ customerId }: { customerId: string }) {
     () => new Map((discoveries.data ?? []).map((d) => [d.visitId, d])),
     [discoveries.data],
   );
-  // The form follows the list: after a stale save the newest version arrives here.
-  const editingNow = editing ? (visits.data?.items.find((v) => v.id === editing.id) ?? editing) : null;
 
   return (
     <>
@@ -90,8 +88,8 @@ export function VisitTimeline({ customerId }: { customerId: string }) {
           </List.Item>
         )}
       />
-      {editingNow ? (
-        <VisitForm customerId={customerId} visit={editingNow} open onClose={() => setEditing(null)} />
+      {editing ? (
+        <VisitForm customerId={customerId} visit={editing} open onClose={() => setEditing(null)} />
       ) : null}
     </>
   );

@@ -136,21 +136,20 @@ export function CustomerPage({ id }: { id: string }) {
                 {t('customers.visits')}
               </Typography.Title>
             }
-            extra={
-              <Flex gap={8} wrap justify="end">
-                <Button
-                  type="primary"
-                  icon={<FormOutlined />}
-                  onClick={() => navigate(`/customers/${id}/log-visit`)}
-                >
-                  {t('method.visit.start')}
-                </Button>
-                <Button icon={<PlusOutlined />} onClick={() => setLoggingVisit(true)}>
-                  {t('customers.logVisit')}
-                </Button>
-              </Flex>
-            }
           >
+            {/* In the body, not the header: two buttons beside the title squeeze it out at 375 px. */}
+            <Flex gap={8} wrap style={{ marginBottom: 8 }}>
+              <Button
+                type="primary"
+                icon={<FormOutlined />}
+                onClick={() => navigate(`/customers/${id}/log-visit`)}
+              >
+                {t('method.visit.start')}
+              </Button>
+              <Button icon={<PlusOutlined />} onClick={() => setLoggingVisit(true)}>
+                {t('customers.logVisit')}
+              </Button>
+            </Flex>
             <VisitTimeline customerId={id} />
           </Card>
         </Col>
