@@ -455,7 +455,49 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
       await page.request.get(`${server.url}/api/visits?customerId=${customer.id}`)
     ).json()) as { items: { visitOn: string }[] };
     expect(left.items.map((v) => v.visitOn)).not.toContain(planned);
-    expect(problems).toEqual([]);
+
+    // Someone else changes the first visit while its edit dialog is open: the save is refused
+    // (409), the latest visit is loaded with this user's change on top, a second save keeps both.
+    const all = (await (
+      await page.request.get(`${server.url}/api/visits?customerId=${customer.id}`)
+    ).json()) as { items: { id: string; version: number; meetingNumber: number | null }[] };
+    const firstVisit = all.items.find((v) => v.meetingNumber === 1);
+    if (!firstVisit) throw new Error('no first meeting');
+    await page
+      .getByTestId('visit-item')
+      .filter({ hasText: 'meeting 1' })
+      .getByRole('button', { name: /^Edit / })
+      .click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Outcome').fill('Budget approved in March');
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
+    const theirs = await page.request.patch(`${server.url}/api/visits/${firstVisit.id}`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: { purpose: 'Changed by the lead', version: firstVisit.version },
+    });
+    expect(theirs.status()).toBe(200);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByTestId('stale-alert').isVisible()).toBe(true);
+    expect(await dialog.getByLabel('Purpose').inputValue()).toBe('Changed by the lead');
+    expect(await dialog.getByLabel('Outcome').inputValue()).toBe('Budget approved in March');
+    await shot(page, 'en-07-visit-stale');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    const after = (await (await page.request.get(`${server.url}/api/visits/${firstVisit.id}`)).json()) as {
+      purpose: string;
+      outcome: string;
+      version: number;
+    };
+    expect([after.purpose, after.outcome, after.version]).toEqual([
+      'Changed by the lead',
+      'Budget approved in March',
+      firstVisit.version + 2,
+    ]);
+    // The refused save is the one console error expected.
+    const refused = (p: Problem) =>
+      p.text.includes('409') && p.url === `${server.url}/api/visits/${firstVisit.id}`;
+    expect(problems.filter(refused)).toHaveLength(1);
+    expect(problems.filter((p) => !refused(p))).toEqual([]);
   }, 180_000);
 
   it('375 px: Today and Log a visit fit a phone', async () => {
