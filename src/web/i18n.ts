@@ -24,7 +24,14 @@ const zh = {
     required: '必填',
     remove: '删除',
   },
-  error: { network: '连不上服务器，请检查网络后重试', title: '出错了', notFound: '页面不存在' },
+  error: {
+    network: '连不上服务器，请检查网络后重试',
+    title: '出错了',
+    notFound: '页面不存在',
+    pageFailed: '页面没能打开（网络中断，或系统刚刚更新）',
+    pageFailedHint: '请检查网络，然后重新加载',
+    reload: '重新加载',
+  },
   auth: {
     setupTitle: '首次使用：创建工作区',
     setupIntro: '创建团队的工作区和管理者账号。之后用这个邮箱和密码登录。',
@@ -189,6 +196,9 @@ const en: Texts = {
     network: 'Cannot reach the server; check the connection and try again',
     title: 'Something went wrong',
     notFound: 'No such page',
+    pageFailed: 'The page could not be opened (the network dropped, or a new version was just installed)',
+    pageFailedHint: 'Check the connection, then reload',
+    reload: 'Reload',
   },
   auth: {
     setupTitle: 'First run: create the workspace',
