@@ -4,10 +4,12 @@ import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { databaseArgs, engines, type TestDatabase } from '../../test/harness/databases.js';
+import { SESSION_TTL_MS } from '../app/auth/sessions.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { migrateToLatest, schemaStatus } from '../db/migrate.js';
 import type { Schema } from '../db/schema.js';
+import { dateInTimeZone } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
 import { buildApp } from './app.js';
 import { startServer } from './main.js';
@@ -270,10 +272,10 @@ describe.each(engines)('HTTP app on $name', (engine) => {
 });
 
 describe.each(engines)('startServer on $name', (engine) => {
-  it('migrates, listens on a real port, answers over HTTP, and closes the database on close()', async () => {
-    const created = await engine.create();
+  /** A config for a fresh database of `created`. */
+  function configOf(created: TestDatabase): Config {
     const [flag, value = ''] = databaseArgs(created.target);
-    const config: Config = {
+    return {
       port: 0,
       host: '127.0.0.1',
       trustProxy: false,
@@ -284,8 +286,53 @@ describe.each(engines)('startServer on $name', (engine) => {
           : { kind: 'postgres', url: value },
       logLevel: 'silent',
     };
+  }
+
+  it('runs on the clock it is given: dates and sessions follow it, the cookie lifetime stays relative', async () => {
+    const created = await engine.create();
+    // Further back than a session lives: an absolute cookie expiry would be in the past.
+    const offset = SESSION_TTL_MS + 10 * 86_400_000;
+    const clock = () => new Date(Date.now() - offset);
+    const server = await startServer(configOf(created), { clock });
     try {
-      const server = await startServer(config);
+      const json = { 'content-type': 'application/json' };
+      const setup = await fetch(`${server.url}/api/setup`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({
+          workspace: { name: 'Clock' },
+          manager: { email: 'clock@example.com', name: 'Clock', password: 'correct horse 1' },
+        }),
+      });
+      expect(setup.status).toBe(201);
+      const login = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify({ email: 'clock@example.com', password: 'correct horse 1' }),
+      });
+      expect(login.status).toBe(200);
+      const cookie = login.headers.get('set-cookie') ?? '';
+      // The session's full lifetime from now (the clock runs: a second may have passed).
+      const maxAge = Number(/Max-Age=(\d+)/.exec(cookie)?.[1]);
+      expect(maxAge).toBeGreaterThan(SESSION_TTL_MS / 1000 - 5);
+      expect(maxAge).toBeLessThanOrEqual(SESSION_TTL_MS / 1000);
+      expect(cookie).not.toMatch(/Expires=/i);
+      const session = cookie.split(';')[0] ?? '';
+      const me = await fetch(`${server.url}/api/auth/me`, { headers: { cookie: session } });
+      expect(me.status).toBe(200);
+      const today = await fetch(`${server.url}/api/today`, { headers: { cookie: session } });
+      expect(today.status).toBe(200);
+      expect(((await today.json()) as { date: string }).date).toBe(dateInTimeZone(clock(), 'Asia/Shanghai'));
+    } finally {
+      await server.close();
+      await created.dispose();
+    }
+  });
+
+  it('migrates, listens on a real port, answers over HTTP, and closes the database on close()', async () => {
+    const created = await engine.create();
+    try {
+      const server = await startServer(configOf(created));
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const res = await fetch(`${server.url}/api/health`);
       expect(await res.json()).toEqual({ status: 'ok', database: engine.name });

@@ -21,8 +21,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Options of {@link startServer}. */
+export interface StartOptions {
+  /** Request logging (pino, at config.logLevel). */
+  readonly log?: boolean;
+  /**
+   * The server's "now" (default: the real time). Tests pass a clock shifted to a chosen day;
+   * sessions, throttling and every business date then follow it consistently.
+   */
+  readonly clock?: () => Date;
+}
+
 /** Migrates the database (migrateToLatest), opens it, builds the app and listens on config.host:config.port. */
-export async function startServer(config: Config, options: { log?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   // Migrates on its own short-lived connection, turning connection failures into DB.UNAVAILABLE.
   await migrateDatabase(config);
   const database = openDatabase<Schema>(config.database);
@@ -31,7 +42,7 @@ export async function startServer(config: Config, options: { log?: boolean } = {
     app = await buildApp({
       db: database.db,
       dialect: database.dialect,
-      clock: () => new Date(),
+      clock: options.clock ?? (() => new Date()),
       newId: uuidv7,
       logger: options.log ? { level: config.logLevel } : false,
       trustProxy: config.trustProxy,

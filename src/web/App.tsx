@@ -4,29 +4,46 @@
  * components and dayjs dates.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider, Flex, Result, Spin } from 'antd';
+import { App as AntApp, ConfigProvider, Result } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { forgetSignedIn, useMe } from './features/auth/api/auth-api';
 import { LoginPage } from './features/auth/pages/LoginPage';
 import { SetupPage } from './features/auth/pages/SetupPage';
-import { CustomerPage } from './features/customers/pages/CustomerPage';
-import { CustomersPage } from './features/customers/pages/CustomersPage';
+// Texts of the menu and of lazy pages: small, and the shell needs them before any page.
 import './features/method/i18n-method';
-import { LogVisitPage } from './features/method/pages/LogVisitPage';
-import { TodayPage } from './features/method/pages/TodayPage';
 import './features/dashboard/i18n-dashboard';
-import { DashboardPage } from './features/dashboard/pages/DashboardPage';
-import { PlanPage } from './features/plan/pages/PlanPage';
-import { SeminarsPage } from './features/seminars/pages/SeminarsPage';
-import { TeamPage } from './features/team/pages/TeamPage';
 import { ApiError, setUnauthorizedHandler } from './lib/api';
 import { navigate, usePath } from './lib/router';
 import { AppShell } from './shell/AppShell';
+import { Loading, PageFrame } from './shell/PageFrame';
+
+// The signed-in pages are loaded on demand, each in its own chunk: the sign-in page does not
+// wait for them, and ECharts (about 1 MB) comes only with the pages that draw charts.
+const TodayPage = lazy(() =>
+  import('./features/method/pages/TodayPage').then((m) => ({ default: m.TodayPage })),
+);
+const LogVisitPage = lazy(() =>
+  import('./features/method/pages/LogVisitPage').then((m) => ({ default: m.LogVisitPage })),
+);
+const PlanPage = lazy(() => import('./features/plan/pages/PlanPage').then((m) => ({ default: m.PlanPage })));
+const CustomersPage = lazy(() =>
+  import('./features/customers/pages/CustomersPage').then((m) => ({ default: m.CustomersPage })),
+);
+const CustomerPage = lazy(() =>
+  import('./features/customers/pages/CustomerPage').then((m) => ({ default: m.CustomerPage })),
+);
+const TeamPage = lazy(() => import('./features/team/pages/TeamPage').then((m) => ({ default: m.TeamPage })));
+const DashboardPage = lazy(() =>
+  import('./features/dashboard/pages/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const SeminarsPage = lazy(() =>
+  import('./features/seminars/pages/SeminarsPage').then((m) => ({ default: m.SeminarsPage })),
+);
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -71,13 +88,7 @@ function Pages() {
   const me = useMe();
   const { t } = useTranslation();
   if (path === '/setup') return <SetupPage />;
-  if (me.isPending) {
-    return (
-      <Flex align="center" justify="center" style={{ minHeight: '100vh' }}>
-        <Spin size="large" description={t('common.loading')} />
-      </Flex>
-    );
-  }
+  if (me.isPending) return <Loading fullScreen />;
   if (me.isError) return <Result status="error" title={t('error.title')} subTitle={me.error.message} />;
   if (!me.data) return <LoginPage />;
   if (path === '/' || path === '/login') return <Redirect to="/today" />;
@@ -85,25 +96,27 @@ function Pages() {
   const logVisit = /^\/customers\/([0-9a-f-]{36})\/log-visit$/.exec(path);
   return (
     <AppShell me={me.data} path={path}>
-      {path === '/today' ? (
-        <TodayPage />
-      ) : logVisit?.[1] ? (
-        <LogVisitPage customerId={logVisit[1]} key={logVisit[1]} />
-      ) : path === '/plan' ? (
-        <PlanPage me={me.data} />
-      ) : path === '/customers' ? (
-        <CustomersPage />
-      ) : customer?.[1] ? (
-        <CustomerPage id={customer[1]} />
-      ) : path === '/team' ? (
-        <TeamPage me={me.data} />
-      ) : path === '/dashboard' ? (
-        <DashboardPage />
-      ) : path === '/seminars' ? (
-        <SeminarsPage me={me.data} />
-      ) : (
-        <Result status="404" title="404" subTitle={t('error.notFound')} />
-      )}
+      <PageFrame key={path}>
+        {path === '/today' ? (
+          <TodayPage />
+        ) : logVisit?.[1] ? (
+          <LogVisitPage customerId={logVisit[1]} key={logVisit[1]} />
+        ) : path === '/plan' ? (
+          <PlanPage me={me.data} />
+        ) : path === '/customers' ? (
+          <CustomersPage />
+        ) : customer?.[1] ? (
+          <CustomerPage id={customer[1]} />
+        ) : path === '/team' ? (
+          <TeamPage me={me.data} />
+        ) : path === '/dashboard' ? (
+          <DashboardPage />
+        ) : path === '/seminars' ? (
+          <SeminarsPage me={me.data} />
+        ) : (
+          <Result status="404" title="404" subTitle={t('error.notFound')} />
+        )}
+      </PageFrame>
     </AppShell>
   );
 }

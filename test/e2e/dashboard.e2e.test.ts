@@ -4,15 +4,20 @@
  * filled with the demo region (seedDemo), so every chart has real data. Signed in as the
  * demo manager, in zh-CN and en: the four dashboard charts render (canvases) with their key
  * numbers, the seminar quotas and statistics, the team's targets and assistants' queues,
- * with a hand-off refused inline. Every page must log no console error and throw nothing.
- * Screenshots go to test-output/screenshots/dashboard-*.png; the zh-CN dashboard at
- * 1280×900 is also written to docs/screenshots/dashboard.png for the README.
+ * with a hand-off refused inline; and the lead's Today (target, follow-ups, suggestions).
+ * Every page must log no console error and throw nothing.
+ *
+ * The demo and the server run on a clock set back to the most recent China working day
+ * (time keeps running), so Today carries a target whatever day the test runs.
+ * Screenshots go to test-output/screenshots/dashboard-*.png; the README's two pictures, the
+ * zh-CN dashboard at 1280×900 and the lead's Today at 1280×800, are written to
+ * docs/screenshots/ only with UPDATE_DOC_SCREENSHOTS=1.
  *
  * Under CI (CI=true) a missing Chromium or web build fails the suite; locally it is skipped.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,18 +26,28 @@ import { seedDemo } from '../../src/app/demo/seed-demo.js';
 import { parseConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
 import type { Schema } from '../../src/db/schema.js';
+import { dateInTimeZone } from '../../src/domain/dates.js';
 import { formatAmount } from '../../src/domain/money.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
 import { ARGS, CHROMIUM, missing, ROOT, SHOTS } from './browser.js';
+import { shiftedClock, workingDayOffset } from './working-day.js';
 
-// README's picture is rewritten only when asked (UPDATE_DOC_SCREENSHOTS=1), so a test run
-// leaves the checkout clean; otherwise it goes with the other screenshots.
-const DOCS_SHOT = process.env.UPDATE_DOC_SCREENSHOTS
-  ? join(ROOT, 'docs/screenshots/dashboard.png')
-  : join(ROOT, 'test-output/screenshots/readme-dashboard.png');
+// README's pictures are rewritten only when asked (UPDATE_DOC_SCREENSHOTS=1), so a test run
+// leaves the checkout clean; otherwise they go with the other screenshots.
+const DOCS_SHOTS = process.env.UPDATE_DOC_SCREENSHOTS
+  ? join(ROOT, 'docs/screenshots')
+  : join(ROOT, 'test-output/screenshots/readme');
 
 const LEAD = '王磊';
+/** Demo logins (seedDemo: every demo account has the same password). */
 const MANAGER = { email: 'manager@demo.closer', password: 'closer-demo-2026' };
+const LEAD_LOGIN = { email: 'lead@demo.closer', password: 'closer-demo-2026' };
+
+/** The demo workspace's time zone (seedDemo). */
+const TIME_ZONE = 'Asia/Shanghai';
+// The most recent China working day (or, in the New Year holiday, the year's first), at
+// the real time of day: the demo is seeded for it and the server answers as on it.
+const clock = shiftedClock(workingDayOffset(new Date(), TIME_ZONE));
 
 /** Console errors and uncaught exceptions of a page, with the URL they came from. */
 interface Problem {
@@ -56,6 +71,13 @@ interface QuotasBody {
 interface PlanMembersBody {
   rows: { by: Record<string, number> }[];
 }
+interface TodayBody {
+  date: string;
+  scope: 'workspace' | 'member';
+  numbers: { carriesTarget: boolean; target: number } | null;
+  followUps: { customerName: string; daysOverdue: number }[];
+  suggestions: { customerName: string }[];
+}
 
 describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (demo data)', () => {
   let server: RunningServer;
@@ -65,17 +87,17 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    mkdirSync(dirname(DOCS_SHOT), { recursive: true });
+    mkdirSync(DOCS_SHOTS, { recursive: true });
     dataDir = mkdtempSync(join(tmpdir(), 'closer-e2e-dash-'));
     const config = parseConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, dataDir);
     await migrateDatabase(config);
     const database = openDatabase<Schema>(config.database);
     try {
-      await seedDemo({ db: database.db, clock: () => new Date(), newId: uuidv7 });
+      await seedDemo({ db: database.db, clock, newId: uuidv7 });
     } finally {
       await database.close();
     }
-    server = await startServer(config);
+    server = await startServer(config, { clock });
   }, 120_000);
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});
@@ -116,10 +138,14 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     return (await response.json()) as T;
   }
 
-  async function signIn(page: Page, labels: { email: string; password: string; submit: string }) {
+  async function signIn(
+    page: Page,
+    labels: { email: string; password: string; submit: string },
+    account: { email: string; password: string } = MANAGER,
+  ) {
     await page.goto(`${server.url}/login`);
-    await page.getByLabel(labels.email).fill(MANAGER.email);
-    await page.getByLabel(labels.password).fill(MANAGER.password);
+    await page.getByLabel(labels.email).fill(account.email);
+    await page.getByLabel(labels.password).fill(account.password);
     await page.getByRole('button', { name: labels.submit }).click();
     await page.waitForURL('**/today');
   }
@@ -250,7 +276,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     await page.waitForURL('**/team');
     const plan = await get<PlanMembersBody>(
       page,
-      `/api/plans/${new Date().getFullYear()}?level=year&dimension=members`,
+      `/api/plans/${dateInTimeZone(clock(), TIME_ZONE).slice(0, 4)}?level=year&dimension=members`,
     );
     const leadTarget = plan.rows[0]?.by[LEAD];
     expect(leadTarget).toBeGreaterThan(0);
@@ -265,6 +291,38 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     await expect.poll(() => page.getByTestId('repeat-candidates').isVisible()).toBe(true);
   }
 
+  it('zh-CN: the lead’s Today on a working day: target, follow-ups and suggestions (README picture)', async () => {
+    const { page, problems } = await open({ locale: 'zh-CN', width: 1280, height: 800 });
+    await signIn(page, { email: '邮箱', password: '密码（至少 8 位）', submit: '登录' }, LEAD_LOGIN);
+    const today = await get<TodayBody>(page, '/api/today');
+    // The server answers as on the shifted day, and that day carries the lead's share.
+    expect(today.date).toBe(dateInTimeZone(clock(), TIME_ZONE));
+    expect(today.scope).toBe('member');
+    expect(today.numbers?.carriesTarget).toBe(true);
+    const target = today.numbers?.target ?? 0;
+    expect(target).toBeGreaterThan(0);
+    expect(today.followUps.length).toBeGreaterThan(0);
+    expect(today.suggestions.length).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(today.date);
+    await expect
+      .poll(() => page.getByTestId('today-target').textContent())
+      .toContain(formatAmount(target, 'zh', { compact: true }));
+    // Every follow-up due is listed, the most overdue first.
+    await expect.poll(() => page.getByTestId('today-follow-up').count()).toBe(today.followUps.length);
+    const mostOverdue = [...today.followUps].sort((a, b) => b.daysOverdue - a.daysOverdue)[0];
+    await expect
+      .poll(() => page.getByTestId('today-follow-up').first().textContent())
+      .toContain(mostOverdue?.customerName ?? '-');
+    await expect.poll(() => page.getByTestId('today-suggestion').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('today-suggestions-total').textContent())
+      .toContain(formatAmount(target, 'zh', { compact: true }));
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(DOCS_SHOTS, 'today.png') });
+    await shot(page, 'zh-00-today-lead');
+    expect(problems).toEqual([]);
+  }, 120_000);
+
   it('zh-CN: dashboard (four charts), seminars (quotas, invitation, stats), team (targets, queues, hand-off)', async () => {
     const { page, problems } = await open({ locale: 'zh-CN', width: 1280, height: 900 });
     await signIn(page, { email: '邮箱', password: '密码（至少 8 位）', submit: '登录' });
@@ -276,7 +334,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     await page.getByText('合计', { exact: true }).first().click();
     await page.evaluate('window.scrollTo(0, 0)');
     await page.waitForTimeout(800);
-    await page.screenshot({ path: DOCS_SHOT });
+    await page.screenshot({ path: join(DOCS_SHOTS, 'dashboard.png') });
     await shot(page, 'zh-01-dashboard');
 
     const plannedId = await checkSeminars(page, 'zh');

@@ -5,8 +5,8 @@
  * before saving and the server's warning after) → an objection answered with a scripted
  * reply → a signature → Today shows the month's actual risen and the follow-up due.
  * Once in zh-CN, once in en; Today and Log a visit at 375 px. No console errors anywhere.
- * Screenshots: test-output/screenshots/method-*.png, and docs/screenshots/today.png for
- * the README.
+ * Screenshots: test-output/screenshots/method-*.png. (The README's Today picture comes from
+ * the demo data, on a working day: test/e2e/dashboard.e2e.test.ts.)
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,13 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { DEFAULT_DISCOVERY_CHAIN } from '../../src/domain/method/discovery.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
-import { ARGS, CHROMIUM, missing, ROOT, SHOTS } from './browser.js';
-
-// README's picture is rewritten only when asked (UPDATE_DOC_SCREENSHOTS=1), so a test run
-// leaves the checkout clean; otherwise it goes with the other screenshots.
-const DOC_SHOTS = process.env.UPDATE_DOC_SCREENSHOTS
-  ? join(ROOT, 'docs/screenshots')
-  : join(ROOT, 'test-output/screenshots/readme');
+import { ARGS, CHROMIUM, missing, SHOTS } from './browser.js';
 
 const MANAGER = { email: 'zhao@example.com', password: 'correct horse 1', name: '赵经理' };
 
@@ -119,7 +113,6 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    mkdirSync(DOC_SHOTS, { recursive: true });
     dataDir = mkdtempSync(join(tmpdir(), 'closer-e2e-method-'));
     server = await startServer(parseConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, dataDir));
   }, 60_000);
@@ -356,8 +349,8 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
       .toBe(1);
     await shot(page, 'zh-06-today');
 
-    // Demo-like data for the README's picture: customers with funds arriving, open deals, an
-    // overdue follow-up; then one follow-up marked done from Today.
+    // Customers with funds arriving, open deals, overdue follow-ups: suggestions and the
+    // overdue order; then one follow-up marked done from Today.
     const tea = await post(page, '/api/customers', {
       name: '西湖茶业',
       class: 'A',
@@ -387,7 +380,6 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
     await expect.poll(() => page.getByTestId('today-suggestions-total').isVisible()).toBe(true);
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.waitForTimeout(300);
-    await page.screenshot({ path: join(DOC_SHOTS, 'today.png') });
     await shot(page, 'zh-07-today-demo');
     // Mark the 送样品 follow-up done (PATCH with its version): it leaves the list.
     await page

@@ -1,9 +1,11 @@
 /**
  * The web app in headless Chromium (the system's /usr/bin/chromium through playwright-core)
  * against a real server on a free port with a fresh SQLite database, serving the built
- * dist/web: set-up → the 588万 plan → customers → a customer's contacts and visits → the
+ * dist/web: set-up → the 588万 plan (saved, then exported to Excel: the download is read back
+ * with exceljs) → customers → a customer's contacts and visits → the
  * team, in Chinese and English, and one page at 375 px. Every page must log no console
- * error and throw nothing. Screenshots go to test-output/screenshots/.
+ * error and throw nothing (except where a page's code is refused on purpose: the error state).
+ * Screenshots go to test-output/screenshots/.
  *
  * Under CI (CI=true) a missing Chromium or web build fails the suite; locally the suite is
  * skipped with a message.
@@ -11,9 +13,11 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
+import { formatAmount } from '../../src/domain/money.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
 import { ARGS, CHROMIUM, missing, SHOTS } from './browser.js';
 
@@ -74,6 +78,37 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     return ((await me.json()) as { csrfToken: string }).csrfToken;
   }
 
+  /**
+   * Clicks the plan page's Excel export, waits for the browser's download and reads the
+   * workbook back: its sheet names, the summary's target and year, and the twelve months'
+   * amounts in fen (the sheet holds yuan; fen keep the sum exact).
+   */
+  async function downloadPlan(page: Page, name: RegExp) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name }).click(),
+    ]);
+    expect(await download.failure()).toBeNull();
+    // Away from the link, so its tooltip is not in the next screenshot.
+    await page.mouse.move(0, 0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheets = workbook.worksheets.map((w) => w.name);
+    const summary = new Map<string, string>();
+    workbook.worksheets[0]?.eachRow((row, n) => {
+      if (n > 1) summary.set(String(row.getCell(1).value), String(row.getCell(2).value));
+    });
+    const months: { month: string; fen: number }[] = [];
+    workbook.worksheets[2]?.eachRow((row, n) => {
+      if (n > 1)
+        months.push({
+          month: String(row.getCell(1).value),
+          fen: Math.round(Number(row.getCell(4).value) * 100),
+        });
+    });
+    return { file: download.suggestedFilename(), url: download.url(), sheets, summary, months };
+  }
+
   it('zh-CN: set-up, the 588万 plan, customers, a customer with a contact and a visit, the team', async () => {
     const { page, problems } = await open({ locale: 'zh-CN', width: 1280, height: 900 });
 
@@ -104,6 +139,9 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     await page.waitForURL('**/plan');
     const total = page.getByTestId('plan-total');
     await expect.poll(() => total.textContent()).toContain('588万');
+    // Nothing saved yet: the export is a disabled button, not a link.
+    expect(await page.getByRole('button', { name: /导出 Excel/ }).isDisabled()).toBe(true);
+    expect(await page.getByRole('link', { name: /导出 Excel/ }).count()).toBe(0);
     await expect.poll(() => page.getByTestId('plan-verdict').textContent()).toMatch(/可行性/);
     await page.getByRole('button', { name: '保存计划' }).click();
     await expect.poll(() => page.getByText('已保存为第 1 版').isVisible()).toBe(true);
@@ -118,8 +156,28 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     // Live recalculation: change the target, the total follows before saving.
     await page.getByLabel('年度目标（元，可写 588万）').fill('600万');
     await expect.poll(() => total.textContent()).toContain('600万');
+    // Unsaved edits: the page says the export is still the saved revision.
+    await expect
+      .poll(() => page.getByTestId('plan-export-unsaved').textContent())
+      .toBe('有未保存的修改：导出的是已保存的第 1 版');
+    await shot(page, 'zh-02-plan-unsaved');
     await page.getByLabel('年度目标（元，可写 588万）').fill('588万');
     await expect.poll(() => total.textContent()).toContain('588万');
+    await expect.poll(() => page.getByTestId('plan-export-unsaved').count()).toBe(0);
+
+    // Export to Excel: the saved revision as a real workbook, read back with exceljs.
+    const year = plans[0]?.year ?? 0;
+    const xlsx = await downloadPlan(page, /导出 Excel/);
+    expect(xlsx.file).toBe('plan.xlsx');
+    expect(new URL(xlsx.url).searchParams.get('revision')).toBe('1');
+    expect(xlsx.sheets).toEqual(['概要', '季度', '月度', '周', '日', '市场', '漏斗']);
+    expect(xlsx.summary.get('目标')).toBe(formatAmount(5_880_000_00, 'zh'));
+    expect(xlsx.summary.get('年度')).toBe(String(year));
+    expect(xlsx.months.map((m) => m.month)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`),
+    );
+    expect(xlsx.months.every((m) => m.fen > 0)).toBe(true);
+    expect(xlsx.months.reduce((sum, m) => sum + m.fen, 0)).toBe(5_880_000_00);
     await page.waitForTimeout(500); // charts finish their animation before the picture
     await shot(page, 'zh-02-plan');
 
@@ -243,18 +301,38 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
 
   it('en: sign in, the plan in English amounts, the customer list, and the switch back to 中文', async () => {
     const { page, problems } = await open({ locale: 'en-US', width: 1280, height: 900 });
+    // Pages are loaded on demand: ECharts (about 1 MB) only with a page that draws charts.
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      // Any way a script is asked for (module import or modulepreload link) counts.
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith('.js')) scripts.push(path);
+    });
+    const echarts = () => scripts.filter((path) => /^\/assets\/echarts-[\w-]+\.js$/.test(path));
     await page.goto(`${server.url}/`);
     await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(echarts()).toEqual([]);
     await page.getByLabel('Email').fill(MANAGER.email);
     await page.getByLabel('Password (8 characters or more)').fill(MANAGER.password);
     await shot(page, 'en-01-login');
     await page.getByRole('button', { name: 'Sign in' }).click();
     // Sign-in lands on Today; the plan is one menu entry away.
     await page.waitForURL('**/today');
+    await expect.poll(() => page.getByTestId('today-actual').isVisible()).toBe(true);
+    expect(scripts.some((path) => path.includes('/TodayPage-'))).toBe(true);
+    expect(echarts()).toEqual([]);
     await page.getByRole('menuitem', { name: 'Plan' }).click();
     await page.waitForURL('**/plan');
     await expect.poll(() => page.getByTestId('plan-total').textContent()).toContain('5,880,000');
+    expect(echarts()).toHaveLength(1);
     await expect.poll(() => page.getByText('Revision 1').isVisible()).toBe(true);
+    // The export in English: English sheets and labels, the same amounts.
+    const xlsx = await downloadPlan(page, /Export to Excel/);
+    expect(xlsx.sheets).toEqual(['Summary', 'Quarters', 'Months', 'Weeks', 'Days', 'Markets', 'Funnel']);
+    expect(xlsx.summary.get('Target')).toBe(formatAmount(5_880_000_00, 'en'));
+    expect(xlsx.months).toHaveLength(12);
+    expect(xlsx.months.reduce((sum, m) => sum + m.fen, 0)).toBe(5_880_000_00);
     await page.waitForTimeout(500);
     await shot(page, 'en-02-plan');
     await page.getByRole('menuitem', { name: 'Customers' }).click();
@@ -272,6 +350,31 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { name: '登录' }).isVisible()).toBe(true);
     expect((await page.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);
     expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('a page whose code cannot be loaded shows an error with a reload button, not a blank screen', async () => {
+    const { page, problems } = await open({ locale: 'zh-CN', width: 1280, height: 900 });
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('邮箱').fill(MANAGER.email);
+    await page.getByLabel('密码（至少 8 位）').fill(MANAGER.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL('**/today');
+    // As when the network drops, or a new version replaced the file names, before a page is opened.
+    const teamChunk = /\/assets\/TeamPage-[\w-]+\.js$/;
+    await page.route(teamChunk, (route) => route.abort());
+    await page.getByRole('menuitem', { name: '团队' }).click();
+    await expect
+      .poll(() => page.getByText('页面没能打开（网络中断，或系统刚刚更新）').isVisible())
+      .toBe(true);
+    // The shell stays usable around the error.
+    expect(await page.getByRole('menuitem', { name: '客户' }).isVisible()).toBe(true);
+    await shot(page, 'zh-06-page-failed');
+    await page.unroute(teamChunk);
+    await page.getByRole('button', { name: '重新加载' }).click();
+    await expect.poll(() => page.getByRole('button', { name: '添加成员' }).isVisible()).toBe(true);
+    // The refused file is the only problem the page reported.
+    expect(problems.filter((p) => !/TeamPage|dynamically imported module/.test(p.text + p.url))).toEqual([]);
+    expect(problems.length).toBeGreaterThan(0);
   }, 120_000);
 
   it('375 px: the customer list and the plan fit a phone, menu in a drawer, keyboard sign-in', async () => {

@@ -217,3 +217,22 @@ export function planErrorMessage(error: unknown, lang: 'zh' | 'en'): string {
   if (error instanceof AppError) return error.messageIn(lang);
   return error instanceof Error ? error.message : String(error);
 }
+
+/** JSON with object keys sorted, so two inputs compare by content, not by key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : v,
+  );
+}
+
+/**
+ * Whether the editor's values say the same as a stored plan input: both go through the same
+ * `fromPlanInput`/`toPlanInput` round, so a value typed back to what it was is not a change.
+ */
+export function sameAsSaved(values: PlanFormValues, saved: Record<string, unknown>): boolean {
+  return canonical(toPlanInput(values)) === canonical(toPlanInput(fromPlanInput(saved)));
+}

@@ -2,7 +2,7 @@
  * The annual plan: edit the target and assumptions, see the plan recomputed as you type
  * (the pure planning engine runs in the browser), save it as a new revision for the team.
  */
-import { MinusCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { DownloadOutlined, MinusCircleOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -22,6 +22,7 @@ import {
   Skeleton,
   Space,
   Statistic,
+  Tooltip,
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
@@ -39,6 +40,7 @@ import {
   type PlanFormValues,
   planErrorFields,
   planErrorMessage,
+  sameAsSaved,
   toPlanInput,
 } from '../lib/plan-form';
 
@@ -78,6 +80,8 @@ function PlanEditor({
   const input = useMemo(() => toPlanInput(deferred), [deferred]);
   const preview = useMemo(() => computePreview(input, dayjs().format('YYYY-MM-DD')), [input]);
   const current = latest(values.year);
+  // The export is of the saved revision (the server computes it), never of unsaved edits.
+  const unsaved = current ? !sameAsSaved(values, current.input) : false;
 
   const liveFields = preview.ok ? {} : planErrorFields(preview.error, lang);
   const serverFields = serverError instanceof ApiError ? serverError.fields : {};
@@ -148,7 +152,12 @@ function PlanEditor({
           </Typography.Text>
         </div>
         <Space wrap>
-          <Typography.Text type="secondary">{t('plan.noExport')}</Typography.Text>
+          {unsaved && current ? (
+            <Typography.Text type="warning" data-testid="plan-export-unsaved">
+              {t('plan.exportUnsaved', { revision: current.revision })}
+            </Typography.Text>
+          ) : null}
+          <ExportButton year={values.year} revision={current?.revision} lang={lang} />
           <Button
             type="primary"
             icon={<SaveOutlined />}
@@ -442,5 +451,31 @@ function PlanEditor({
         </Col>
       </Row>
     </Flex>
+  );
+}
+
+/**
+ * Downloads a saved revision as xlsx: a plain link to the export endpoint (same origin, so
+ * the session cookie goes with it and the CSP's 'self' allows it). Disabled, with the reason,
+ * while the year has no saved revision.
+ */
+function ExportButton({ year, revision, lang }: { year: number; revision?: number; lang: 'zh' | 'en' }) {
+  const { t } = useTranslation();
+  if (revision === undefined) {
+    return (
+      <Tooltip title={t('plan.exportNeedsSave')}>
+        <Button icon={<DownloadOutlined />} disabled>
+          {t('plan.exportXlsx')}
+        </Button>
+      </Tooltip>
+    );
+  }
+  const query = new URLSearchParams({ year: String(year), revision: String(revision), lang });
+  return (
+    <Tooltip title={t('plan.exportSaved', { revision })}>
+      <Button icon={<DownloadOutlined />} href={`/api/exports/plan.xlsx?${query}`} download>
+        {t('plan.exportXlsx')}
+      </Button>
+    </Tooltip>
   );
 }
