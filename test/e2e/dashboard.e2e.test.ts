@@ -404,6 +404,86 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it('375 px: every page of the app fits a phone (demo data)', async () => {
+    const { page, problems } = await open({ locale: 'zh-CN', width: 375, height: 740 });
+    await signIn(page, { email: '邮箱', password: '密码（至少 8 位）', submit: '登录' });
+    const customers = await get<{ items: { id: string; meetings: number }[] }>(
+      page,
+      '/api/customers?limit=50&sort=name',
+    );
+    // A customer with visits, so that the timeline and its discovery are on the page.
+    const busy = customers.items.find((c) => c.meetings >= 2) ?? customers.items[0];
+    if (!busy) throw new Error('the demo has no customers');
+    const pages: [string, string, () => Promise<unknown>][] = [
+      ['today', '/today', () => page.getByTestId('today-actual').waitFor()],
+      ['plan', '/plan', () => page.getByTestId('plan-total').waitFor()],
+      ['customers', '/customers', () => page.getByTestId('meetings').first().waitFor()],
+      ['customer', `/customers/${busy.id}`, () => page.getByTestId('visit-item').first().waitFor()],
+      ['log-visit', `/customers/${busy.id}/log-visit`, () => page.getByTestId('meeting-number').waitFor()],
+      ['seminars', '/seminars', () => page.getByRole('table').first().waitFor()],
+      ['team', '/team', () => page.getByRole('table').first().waitFor()],
+    ];
+    const overflows: Record<string, number> = {};
+    for (const [name, path, ready] of pages) {
+      await page.goto(`${server.url}${path}`);
+      await ready();
+      await page.waitForTimeout(400);
+      overflows[name] = Number(
+        await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
+      );
+      await shot(page, `mobile-page-${name}`);
+    }
+    expect(overflows).toEqual(Object.fromEntries(pages.map(([name]) => [name, 0])));
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it('keyboard only: from Today through the menu to a customer and back', async () => {
+    const { page, problems } = await open({ locale: 'zh-CN', width: 1280, height: 900 });
+    await signIn(page, { email: '邮箱', password: '密码（至少 8 位）', submit: '登录' });
+    await page.getByTestId('today-actual').waitFor();
+    // Evaluated as text: the tests' type check has no DOM library.
+    const focused = async () =>
+      (await page.evaluate(
+        `({ role: document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName.toLowerCase(), text: document.activeElement?.textContent ?? '' })`,
+      )) as { role: string; text: string };
+    // Tab through the menu's links to 客户 and press Enter.
+    const onCustomers = async () => {
+      const f = await focused();
+      return f.role === 'a' && f.text.trim() === '客户';
+    };
+    for (let i = 0; i < 25 && !(await onCustomers()); i++) await page.keyboard.press('Tab');
+    expect(await focused()).toEqual({ role: 'a', text: '客户' });
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/customers');
+    // Tab to the first customer's link in the table and open it with Enter.
+    await page.getByTestId('meetings').first().waitFor();
+    let onLink = false;
+    for (let i = 0; i < 40 && !onLink; i++) {
+      await page.keyboard.press('Tab');
+      onLink = (await page.evaluate(
+        "document.activeElement?.tagName === 'A' && document.activeElement.closest('tbody') !== null",
+      )) as boolean;
+    }
+    expect(onLink).toBe(true);
+    const href = (await page.evaluate("document.activeElement?.getAttribute('href')")) as string;
+    expect(href).toMatch(/^\/customers\/[0-9a-f-]{36}$/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**${href}`);
+    await page.getByTestId('visit-item').first().waitFor();
+    // The back link is reachable by Tab too.
+    let back = false;
+    for (let i = 0; i < 30 && !back; i++) {
+      await page.keyboard.press('Tab');
+      back = (await page.evaluate(
+        "document.activeElement?.getAttribute('href') === '/customers'",
+      )) as boolean;
+    }
+    expect(back).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/customers');
+    expect(problems).toEqual([]);
+  }, 120_000);
+
   it('no plan yet: a fresh workspace shows the empty state instead of charts', async () => {
     const emptyDir = mkdtempSync(join(tmpdir(), 'closer-e2e-noplan-'));
     profiles.push(emptyDir);

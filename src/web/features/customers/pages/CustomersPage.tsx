@@ -84,6 +84,24 @@ export function CustomersPage() {
         </a>
       ),
     },
+    // Meetings and overdue come right after the name: on a phone they are what fits beside it.
+    {
+      key: 'meetings',
+      title: <Tooltip title={t('custList.meetingsHint')}>{t('custList.meetings')}</Tooltip>,
+      align: 'center',
+      render: (_, c) => <MeetingsCell meetings={c.meetings} open={OPEN_STATUSES.has(c.status)} />,
+    },
+    {
+      key: 'overdue',
+      title: t('custList.overdue'),
+      align: 'center',
+      render: (_, c) =>
+        c.overdueFollowUps > 0 ? (
+          <Tag color="red" data-testid="overdue-count">
+            {t('custList.overdueCount', { n: c.overdueFollowUps })}
+          </Tag>
+        ) : null,
+    },
     { key: 'company', title: t('customers.company'), dataIndex: 'company', responsive: ['md'] },
     { key: 'city', title: t('customers.city'), dataIndex: 'city', responsive: ['lg'] },
     {
@@ -105,23 +123,6 @@ export function CustomersPage() {
       sorter: true,
       sortOrder: sortOrder('status'),
       render: (_, c) => <Tag color={STATUS_COLORS[c.status]}>{t(`statuses.${c.status}`)}</Tag>,
-    },
-    {
-      key: 'meetings',
-      title: <Tooltip title={t('custList.meetingsHint')}>{t('custList.meetings')}</Tooltip>,
-      align: 'center',
-      render: (_, c) => <MeetingsCell meetings={c.meetings} open={OPEN_STATUSES.has(c.status)} />,
-    },
-    {
-      key: 'overdue',
-      title: t('custList.overdue'),
-      align: 'center',
-      render: (_, c) =>
-        c.overdueFollowUps > 0 ? (
-          <Tag color="red" data-testid="overdue-count">
-            {t('custList.overdueCount', { n: c.overdueFollowUps })}
-          </Tag>
-        ) : null,
     },
     {
       key: 'owner',
