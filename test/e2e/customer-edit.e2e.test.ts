@@ -12,18 +12,13 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
-import { ARGS, CHROMIUM, missing, SHOTS } from './browser.js';
+import { Browsers, missing, type Problem, SHOTS } from './browser.js';
 
 const MANAGER = { email: 'zhao@example.com', password: 'correct horse 7', name: '赵经理' };
-
-interface Problem {
-  readonly text: string;
-  readonly url: string;
-}
 
 interface CustomerBody {
   id: string;
@@ -38,8 +33,7 @@ interface CustomerBody {
 describe.skipIf(missing !== null)('editing and deleting customers and contacts in Chromium', () => {
   let server: RunningServer;
   let dataDir: string;
-  const profiles: string[] = [];
-  const contexts: BrowserContext[] = [];
+  const browsers = new Browsers();
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -47,33 +41,10 @@ describe.skipIf(missing !== null)('editing and deleting customers and contacts i
     server = await startServer(parseConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, dataDir));
   }, 60_000);
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
+    await browsers.closeAll();
     await server?.close();
-    for (const dir of [dataDir, ...profiles]) if (dir) rmSync(dir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
-
-  /** A fresh browser profile with a page that records console errors and uncaught exceptions. */
-  async function open(options: { locale: string; width: number; height: number }) {
-    const profile = mkdtempSync(join(tmpdir(), 'closer-chromium-'));
-    profiles.push(profile);
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      locale: options.locale,
-      viewport: { width: options.width, height: options.height },
-      timezoneId: 'Asia/Shanghai',
-    });
-    contexts.push(context);
-    const page = context.pages()[0] ?? (await context.newPage());
-    const problems: Problem[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push({ text: message.text(), url: message.location().url });
-    });
-    page.on('pageerror', (error) => problems.push({ text: `pageerror: ${error.message}`, url: page.url() }));
-    page.setDefaultTimeout(20_000);
-    return { page, problems };
-  }
 
   /** A picture of the page; of the viewport only while a dialog is open (it does not scroll with the page). */
   async function shot(page: Page, name: string, fullPage = true) {
@@ -126,7 +97,7 @@ describe.skipIf(missing !== null)('editing and deleting customers and contacts i
   const details = (page: Page) => page.locator('.ant-descriptions');
 
   it('zh-CN: edit a customer, survive a stale edit, edit and delete a contact, delete the customer', async () => {
-    const { page, problems } = await open({ locale: 'zh-CN', width: 1280, height: 900 });
+    const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
 
     // Set up the workspace, then create a customer through the form.
     await page.goto(`${server.url}/setup`);
@@ -284,7 +255,7 @@ describe.skipIf(missing !== null)('editing and deleting customers and contacts i
   }, 180_000);
 
   it('en at 375 px: edit a customer and see a conflict explained, without horizontal scrolling', async () => {
-    const { page, problems } = await open({ locale: 'en-US', width: 375, height: 740 });
+    const { page, problems } = await browsers.open({ locale: 'en-US', width: 375, height: 740 });
     await page.goto(`${server.url}/login`);
     await page.getByLabel('Email').fill(MANAGER.email);
     await page.getByLabel('Password (8 characters or more)').fill(MANAGER.password);

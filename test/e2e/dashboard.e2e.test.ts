@@ -18,7 +18,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase } from '../../src/app/database-admin.js';
@@ -29,7 +29,7 @@ import type { Schema } from '../../src/db/schema.js';
 import { dateInTimeZone } from '../../src/domain/dates.js';
 import { formatAmount } from '../../src/domain/money.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
-import { ARGS, CHROMIUM, missing, ROOT, SHOTS } from './browser.js';
+import { Browsers, missing, ROOT, SHOTS } from './browser.js';
 import { shiftedClock, workingDayOffset } from './working-day.js';
 
 // README's pictures are rewritten only when asked (UPDATE_DOC_SCREENSHOTS=1), so a test run
@@ -48,12 +48,6 @@ const TIME_ZONE = 'Asia/Shanghai';
 // The most recent China working day (or, in the New Year holiday, the year's first), at
 // the real time of day: the demo is seeded for it and the server answers as on it.
 const clock = shiftedClock(workingDayOffset(new Date(), TIME_ZONE));
-
-/** Console errors and uncaught exceptions of a page, with the URL they came from. */
-interface Problem {
-  readonly text: string;
-  readonly url: string;
-}
 
 interface ForecastBody {
   expected: number;
@@ -82,8 +76,7 @@ interface TodayBody {
 describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (demo data)', () => {
   let server: RunningServer;
   let dataDir: string;
-  const profiles: string[] = [];
-  const contexts: BrowserContext[] = [];
+  const browsers = new Browsers();
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -100,33 +93,10 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     server = await startServer(config, { clock });
   }, 120_000);
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
+    await browsers.closeAll();
     await server?.close();
-    for (const dir of [dataDir, ...profiles]) if (dir) rmSync(dir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
-
-  /** A fresh browser profile (its own --user-data-dir) with a page that records problems. */
-  async function open(options: { locale: string; width: number; height: number }) {
-    const profile = mkdtempSync(join(tmpdir(), 'closer-chromium-'));
-    profiles.push(profile);
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      locale: options.locale,
-      viewport: { width: options.width, height: options.height },
-      timezoneId: 'Asia/Shanghai',
-    });
-    contexts.push(context);
-    const page = context.pages()[0] ?? (await context.newPage());
-    const problems: Problem[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push({ text: message.text(), url: message.location().url });
-    });
-    page.on('pageerror', (error) => problems.push({ text: `pageerror: ${error.message}`, url: page.url() }));
-    page.setDefaultTimeout(20_000);
-    return { context, page, problems };
-  }
 
   async function shot(page: Page, name: string) {
     await page.screenshot({ path: join(SHOTS, `dashboard-${name}.png`), fullPage: true });
@@ -292,7 +262,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
   }
 
   it('zh-CN: the lead’s Today on a working day: target, follow-ups and suggestions (README picture)', async () => {
-    const { page, problems } = await open({ locale: 'zh-CN', width: 1280, height: 800 });
+    const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 800 });
     await signIn(page, { email: '邮箱', password: '密码（至少 8 位）', submit: '登录' }, LEAD_LOGIN);
     const today = await get<TodayBody>(page, '/api/today');
     // The server answers as on the shifted day, and that day carries the lead's share.
@@ -324,7 +294,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
   }, 120_000);
 
   it('zh-CN: dashboard (four charts), seminars (quotas, invitation, stats), team (targets, queues, hand-off)', async () => {
-    const { page, problems } = await open({ locale: 'zh-CN', width: 1280, height: 900 });
+    const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
     await signIn(page, { email: '邮箱', password: '密码（至少 8 位）', submit: '登录' });
     await page.getByRole('menuitem', { name: '仪表盘' }).click();
     await page.waitForURL('**/dashboard');
@@ -377,7 +347,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
   }, 180_000);
 
   it('en: dashboard, seminars and team in English', async () => {
-    const { page, problems } = await open({ locale: 'en-US', width: 1280, height: 900 });
+    const { page, problems } = await browsers.open({ locale: 'en-US', width: 1280, height: 900 });
     await signIn(page, { email: 'Email', password: 'Password (8 characters or more)', submit: 'Sign in' });
     await page.getByRole('menuitem', { name: 'Dashboard' }).click();
     await page.waitForURL('**/dashboard');
@@ -391,7 +361,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
   }, 180_000);
 
   it('375 px: the dashboard fits a phone', async () => {
-    const { page, problems } = await open({ locale: 'zh-CN', width: 375, height: 740 });
+    const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 375, height: 740 });
     await signIn(page, { email: '邮箱', password: '密码（至少 8 位）', submit: '登录' });
     await page.goto(`${server.url}/dashboard`);
     await expect.poll(() => page.getByTestId('forecast-expected').isVisible()).toBe(true);
@@ -405,7 +375,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
   }, 120_000);
 
   it('375 px: every page of the app fits a phone (demo data)', async () => {
-    const { page, problems } = await open({ locale: 'zh-CN', width: 375, height: 740 });
+    const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 375, height: 740 });
     await signIn(page, { email: '邮箱', password: '密码（至少 8 位）', submit: '登录' });
     const customers = await get<{ items: { id: string; meetings: number }[] }>(
       page,
@@ -438,7 +408,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
   }, 180_000);
 
   it('keyboard only: from Today through the menu to a customer and back', async () => {
-    const { page, problems } = await open({ locale: 'zh-CN', width: 1280, height: 900 });
+    const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
     await signIn(page, { email: '邮箱', password: '密码（至少 8 位）', submit: '登录' });
     await page.getByTestId('today-actual').waitFor();
     // Evaluated as text: the tests' type check has no DOM library.
@@ -486,12 +456,12 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
 
   it('no plan yet: a fresh workspace shows the empty state instead of charts', async () => {
     const emptyDir = mkdtempSync(join(tmpdir(), 'closer-e2e-noplan-'));
-    profiles.push(emptyDir);
+    browsers.removeLater(emptyDir);
     const fresh = await startServer(
       parseConfig({ DATA_DIR: emptyDir, PORT: '0', HOST: '127.0.0.1' }, emptyDir),
     );
     try {
-      const { page, problems } = await open({ locale: 'zh-CN', width: 1280, height: 900 });
+      const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
       const setup = await page.request.post(`${fresh.url}/api/setup`, {
         data: {
           workspace: { name: '空白团队' },

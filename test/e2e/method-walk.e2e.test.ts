@@ -11,12 +11,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { DEFAULT_DISCOVERY_CHAIN } from '../../src/domain/method/discovery.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
-import { ARGS, CHROMIUM, missing, SHOTS } from './browser.js';
+import { Browsers, missing, type Problem, SHOTS } from './browser.js';
 
 const MANAGER = { email: 'zhao@example.com', password: 'correct horse 1', name: '赵经理' };
 
@@ -100,16 +100,10 @@ const TEXTS = {
 } as const;
 type Texts = (typeof TEXTS)[keyof typeof TEXTS];
 
-interface Problem {
-  readonly text: string;
-  readonly url: string;
-}
-
 describe.skipIf(missing !== null)('the method in Chromium', () => {
   let server: RunningServer;
   let dataDir: string;
-  const profiles: string[] = [];
-  const contexts: BrowserContext[] = [];
+  const browsers = new Browsers();
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -117,32 +111,10 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
     server = await startServer(parseConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, dataDir));
   }, 60_000);
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
+    await browsers.closeAll();
     await server?.close();
-    for (const dir of [dataDir, ...profiles]) if (dir) rmSync(dir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
-
-  async function open(options: { locale: string; width: number; height: number }) {
-    const profile = mkdtempSync(join(tmpdir(), 'closer-chromium-'));
-    profiles.push(profile);
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      locale: options.locale,
-      viewport: { width: options.width, height: options.height },
-      timezoneId: 'Asia/Shanghai',
-    });
-    contexts.push(context);
-    const page = context.pages()[0] ?? (await context.newPage());
-    const problems: Problem[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push({ text: message.text(), url: message.location().url });
-    });
-    page.on('pageerror', (error) => problems.push({ text: `pageerror: ${error.message}`, url: page.url() }));
-    page.setDefaultTimeout(20_000);
-    return { context, page, problems };
-  }
 
   async function shot(page: Page, name: string, fullPage = true) {
     await page.screenshot({ path: join(SHOTS, `method-${name}.png`), fullPage });
@@ -311,7 +283,7 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
   }
 
   it('zh-CN: set-up, plan, three visits with the third-meeting warning, objection, signature, Today', async () => {
-    const { page, problems } = await open({ locale: 'zh-CN', width: 1280, height: 900 });
+    const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
     const L = TEXTS.zh;
     await page.goto(`${server.url}/setup`);
     await expect
@@ -416,7 +388,7 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
   }, 180_000);
 
   it('en: sign-in lands on Today; the same walk in English', async () => {
-    const { page, problems } = await open({ locale: 'en-US', width: 1280, height: 900 });
+    const { page, problems } = await browsers.open({ locale: 'en-US', width: 1280, height: 900 });
     await signIn(page, MANAGER.email, MANAGER.password, 'Sign in');
     await expect.poll(() => page.getByRole('heading', { name: /Today/ }).isVisible()).toBe(true);
     const customer = await post(page, '/api/customers', { name: 'Binjiang Textiles', class: 'B' });
@@ -493,7 +465,7 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
   }, 180_000);
 
   it('375 px: Today and Log a visit fit a phone', async () => {
-    const { page, problems } = await open({ locale: 'zh-CN', width: 375, height: 740 });
+    const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 375, height: 740 });
     await signIn(page, MANAGER.email, MANAGER.password, '登录');
     await expect.poll(() => page.getByTestId('today-actual').isVisible()).toBe(true);
     const overflow = async () =>

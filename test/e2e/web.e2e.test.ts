@@ -14,26 +14,19 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { formatAmount } from '../../src/domain/money.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
-import { ARGS, CHROMIUM, missing, SHOTS } from './browser.js';
+import { Browsers, missing, SHOTS } from './browser.js';
 
 const MANAGER = { email: 'wang@example.com', password: 'correct horse 1', name: '王经理' };
-
-/** Console errors and uncaught exceptions of a page, with the URL they came from. */
-interface Problem {
-  readonly text: string;
-  readonly url: string;
-}
 
 describe.skipIf(missing !== null)('web app in Chromium', () => {
   let server: RunningServer;
   let dataDir: string;
-  const profiles: string[] = [];
-  const contexts: BrowserContext[] = [];
+  const browsers = new Browsers();
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -41,33 +34,10 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     server = await startServer(parseConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, dataDir));
   }, 60_000);
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
+    await browsers.closeAll();
     await server?.close();
-    for (const dir of [dataDir, ...profiles]) if (dir) rmSync(dir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
-
-  /** A fresh browser profile (its own --user-data-dir) with a page that records problems. */
-  async function open(options: { locale: string; width: number; height: number }) {
-    const profile = mkdtempSync(join(tmpdir(), 'closer-chromium-'));
-    profiles.push(profile);
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      locale: options.locale,
-      viewport: { width: options.width, height: options.height },
-      timezoneId: 'Asia/Shanghai',
-    });
-    contexts.push(context);
-    const page = context.pages()[0] ?? (await context.newPage());
-    const problems: Problem[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push({ text: message.text(), url: message.location().url });
-    });
-    page.on('pageerror', (error) => problems.push({ text: `pageerror: ${error.message}`, url: page.url() }));
-    page.setDefaultTimeout(20_000);
-    return { context, page, problems };
-  }
 
   async function shot(page: Page, name: string) {
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
@@ -110,7 +80,7 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
   }
 
   it('zh-CN: set-up, the 588万 plan, customers, a customer with a contact and a visit, the team', async () => {
-    const { page, problems } = await open({ locale: 'zh-CN', width: 1280, height: 900 });
+    const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
 
     // Set-up (first run), with the client-side check of the server's schema first.
     await page.goto(`${server.url}/setup`);
@@ -300,7 +270,7 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
   }, 120_000);
 
   it('en: sign in, the plan in English amounts, the customer list, and the switch back to 中文', async () => {
-    const { page, problems } = await open({ locale: 'en-US', width: 1280, height: 900 });
+    const { page, problems } = await browsers.open({ locale: 'en-US', width: 1280, height: 900 });
     // Pages are loaded on demand: ECharts (about 1 MB) only with a page that draws charts.
     const scripts: string[] = [];
     page.on('request', (request) => {
@@ -353,7 +323,7 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
   }, 120_000);
 
   it('a page whose code cannot be loaded shows an error with a reload button, not a blank screen', async () => {
-    const { page, problems } = await open({ locale: 'zh-CN', width: 1280, height: 900 });
+    const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
     await page.goto(`${server.url}/login`);
     await page.getByLabel('邮箱').fill(MANAGER.email);
     await page.getByLabel('密码（至少 8 位）').fill(MANAGER.password);
@@ -378,7 +348,7 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
   }, 120_000);
 
   it('375 px: the customer list and the plan fit a phone, menu in a drawer, keyboard sign-in', async () => {
-    const { page, problems } = await open({ locale: 'zh-CN', width: 375, height: 740 });
+    const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 375, height: 740 });
     await page.goto(`${server.url}/login`);
     await page.getByLabel('邮箱').focus();
     await page.keyboard.type(MANAGER.email);

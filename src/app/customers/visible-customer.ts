@@ -20,11 +20,9 @@ export async function checkVisibleCustomer(
   principal: Principal,
   customerId: string,
 ): Promise<void> {
-  const row = await visibleCustomers(db, principal)
-    .select('customers.id')
-    .where('customers.id', '=', customerId)
-    .executeTakeFirst();
-  if (!row) throw fieldError('customerId', 'unknown customer', '没有这个客户');
+  if (!(await canSee(db, principal, customerId))) {
+    throw fieldError('customerId', 'unknown customer', '没有这个客户');
+  }
 }
 
 /**
@@ -37,9 +35,16 @@ export async function requireVisibleCustomer(
   principal: Principal,
   customerId: string,
 ): Promise<void> {
+  if (!(await canSee(db, principal, customerId))) {
+    throw new AppError('NOT_FOUND', { entity: 'customer', id: customerId });
+  }
+}
+
+/** Whether the caller may see the customer. */
+async function canSee(db: Kysely<Schema>, principal: Principal, customerId: string): Promise<boolean> {
   const row = await visibleCustomers(db, principal)
     .select('customers.id')
     .where('customers.id', '=', customerId)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'customer', id: customerId });
+  return row !== undefined;
 }

@@ -18,8 +18,8 @@ import { currentLang } from '../../../lib/format';
 import { FormAlert, useFormErrors } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
 import { createContact, getContact, updateContact } from '../api/customers-api';
-import { changedFields, rebase } from '../lib/edits';
-import { StaleAlert, useStale } from './StaleNotice';
+import { changedFields } from '../lib/edits';
+import { StaleAlert, showRebased, useStale } from './StaleNotice';
 import '../i18n-edit';
 
 interface Values {
@@ -157,18 +157,17 @@ export function ContactForm({
       // Someone saved first: load what they saved, keep what this user changed, and show both.
       const latest = await getContact(before.id);
       await queryClient.invalidateQueries({ queryKey: ['contacts', customerId] });
-      const latestFields = fieldsOfContact(latest);
-      const rebased = rebase(base, latestFields, edited);
-      const values = valuesOf(rebased.values);
-      form.setFields(
-        (Object.keys(values) as (keyof Values)[]).map((name) => ({ name, value: values[name], errors: [] })),
-      );
-      setRead(latest);
-      stale.set({
+      showRebased({
+        form,
+        stale,
+        read: base,
+        latest: fieldsOfContact(latest),
+        edited,
         version: latest.version,
-        theirs: rebased.theirs,
-        clashes: Object.fromEntries(rebased.clashes.map((f) => [f, display(f, latestFields[f])])),
+        valuesOf,
+        display,
       });
+      setRead(latest);
       return;
     }
     message.success(t('common.saved'));

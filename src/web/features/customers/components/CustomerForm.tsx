@@ -21,8 +21,8 @@ import { FormAlert, useFormErrors } from '../../../lib/forms';
 import { navigate } from '../../../lib/router';
 import { validate } from '../../../lib/validate';
 import { createCustomer, reloadCustomer, updateCustomer, useMarkets, useMembers } from '../api/customers-api';
-import { changedFields, rebase } from '../lib/edits';
-import { StaleAlert, useStale } from './StaleNotice';
+import { changedFields } from '../lib/edits';
+import { StaleAlert, showRebased, useStale } from './StaleNotice';
 import '../i18n-edit';
 
 interface Values {
@@ -194,18 +194,17 @@ export function CustomerForm({
       if (!(error instanceof ApiError && error.code === 'CONFLICT.STALE')) throw error;
       // Someone saved first: load what they saved, keep what this user changed, and show both.
       const latest = await reloadCustomer(queryClient, before.id);
-      const latestFields = fieldsOfCustomer(latest);
-      const rebased = rebase(base, latestFields, edited);
-      const values = valuesOf(rebased.values);
-      form.setFields(
-        (Object.keys(values) as (keyof Values)[]).map((name) => ({ name, value: values[name], errors: [] })),
-      );
-      setRead(latest);
-      stale.set({
+      showRebased({
+        form,
+        stale,
+        read: base,
+        latest: fieldsOfCustomer(latest),
+        edited,
         version: latest.version,
-        theirs: rebased.theirs,
-        clashes: Object.fromEntries(rebased.clashes.map((f) => [f, display(f, latestFields[f])])),
+        valuesOf,
+        display,
       });
+      setRead(latest);
       return;
     }
     message.success(t('common.saved'));

@@ -22,8 +22,8 @@ import { validate } from '../../../lib/validate';
 import { createVisit } from '../api/customers-api';
 import { getVisit, updateVisit } from '../api/visits-api';
 import '../i18n-customers';
-import { changedFields, rebase } from '../lib/edits';
-import { StaleAlert, useStale } from './StaleNotice';
+import { changedFields } from '../lib/edits';
+import { StaleAlert, showRebased, useStale } from './StaleNotice';
 
 interface Values {
   visitOn?: Dayjs;
@@ -140,20 +140,17 @@ export function VisitForm({
       // Someone saved first: load what they saved, keep what this user changed, show both.
       const latest = await getVisit(existing.id);
       await refresh();
-      const latestFields = fieldsOfVisit(latest);
-      const rebased = rebase(base, latestFields, edited);
-      const values = valuesOf(rebased.values);
-      form.setFields(
-        (Object.keys(values) as (keyof Values)[]).map((name) => ({ name, value: values[name], errors: [] })),
-      );
-      setRead(latest);
-      stale.set({
+      showRebased({
+        form,
+        stale,
+        read: base,
+        latest: fieldsOfVisit(latest),
+        edited,
         version: latest.version,
-        theirs: rebased.theirs,
-        clashes: Object.fromEntries(
-          rebased.clashes.map((f) => [f, String(latestFields[f] ?? t('customerEdit.empty'))]),
-        ),
+        valuesOf,
+        display: (_field, value) => String(value ?? t('customerEdit.empty')),
       });
+      setRead(latest);
       return;
     }
     await refresh();
