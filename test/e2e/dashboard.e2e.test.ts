@@ -69,8 +69,8 @@ interface TodayBody {
   date: string;
   scope: 'workspace' | 'member';
   numbers: { carriesTarget: boolean; target: number } | null;
-  followUps: { customerName: string; daysOverdue: number }[];
-  suggestions: { customerName: string }[];
+  followUps: { customerName: string; daysOverdue: number; kind: string }[];
+  suggestions: { customerName: string; expectedAmount: number }[];
 }
 
 describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (demo data)', () => {
@@ -283,7 +283,18 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     await expect
       .poll(() => page.getByTestId('today-follow-up').first().textContent())
       .toContain(mostOverdue?.customerName ?? '-');
+    // A stall's follow-up kind reads as words, not as the stored key.
+    const funds = today.followUps.find((f) => f.kind === 'funds');
+    expect(funds).toBeDefined();
+    const fundsRow = page.getByTestId('today-follow-up').filter({ hasText: funds?.customerName ?? '-' });
+    expect(await fundsRow.first().textContent()).toContain('资金到账回访');
+    expect(await fundsRow.first().textContent()).not.toContain('funds');
     await expect.poll(() => page.getByTestId('today-suggestion').count()).toBeGreaterThan(0);
+    // Expected amounts in 万 like every other amount on the page.
+    const firstSuggestion = today.suggestions[0];
+    expect(await page.getByTestId('today-suggestion').first().textContent()).toContain(
+      formatAmount(firstSuggestion?.expectedAmount ?? 0, 'zh', { compact: true }),
+    );
     await expect
       .poll(() => page.getByTestId('today-suggestions-total').textContent())
       .toContain(formatAmount(target, 'zh', { compact: true }));

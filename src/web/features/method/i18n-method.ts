@@ -7,6 +7,8 @@ import i18n from '../../i18n';
 
 const zh = {
   menu: '今天',
+  /** Follow-up kinds the server writes for stalls; any other kind is the salesperson's own words. */
+  followUpKinds: { funds: '资金到账回访', concern: '顾虑跟进', next_visit: '下次拜访' },
   today: {
     title: '今天',
     noPlan: '还没有保存今年的年度计划，今天的目标无法计算。',
@@ -134,6 +136,7 @@ type Texts = typeof zh;
 
 const en: Texts = {
   menu: 'Today',
+  followUpKinds: { funds: 'Funds arrival', concern: 'Follow up the concern', next_visit: 'Next visit' },
   today: {
     title: 'Today',
     noPlan: "This year's plan is not saved yet, so today's target cannot be computed.",

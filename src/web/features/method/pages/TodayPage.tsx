@@ -26,6 +26,9 @@ import { money } from '../../../lib/format';
 import { linkClick, navigate } from '../../../lib/router';
 import { completeFollowUp, useToday } from '../api/method-api';
 
+/** Follow-up kinds the server writes for stalls (shown translated); other kinds are the salesperson's words. */
+const STALL_KINDS = new Set(['funds', 'concern', 'next_visit']);
+
 const STATUS_COLOR = { ahead: 'green', behind: 'red', on_track: 'blue' } as const;
 
 /** The Today page. */
@@ -177,8 +180,8 @@ export function TodayPage() {
                         ) : (
                           <Tag color="blue">{t('method.today.dueToday')}</Tag>
                         )}
-                        <Typography.Text type="secondary">
-                          {f.dueOn} · {f.kind}
+                        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                          {f.dueOn} · {STALL_KINDS.has(f.kind) ? t(`method.followUpKinds.${f.kind}`) : f.kind}
                         </Typography.Text>
                         {f.notes ? (
                           <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
@@ -259,7 +262,7 @@ export function TodayPage() {
                         </ul>
                         {s.expectedAmount > 0 ? (
                           <Typography.Text>
-                            {t('method.today.expected')} <strong>{money(s.expectedAmount)}</strong>{' '}
+                            {t('method.today.expected')} <strong>{money(s.expectedAmount, true)}</strong>{' '}
                             <Typography.Text type="secondary">
                               (
                               {s.amountSource === 'open_deal'
