@@ -321,6 +321,18 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
       .toBe(1);
     await shot(page, 'zh-06-today');
 
+    // The dashboard reflects the walk too: the year's actual is the 12万 signed, one customer
+    // won at its third meeting, one price objection.
+    await page.getByRole('menuitem', { name: '仪表盘' }).click();
+    await page.waitForURL('**/dashboard');
+    await expect.poll(() => page.getByTestId('pace-actual').textContent()).toContain('12万');
+    await expect.poll(() => page.getByTestId('meetings-summary').textContent()).toContain('签单客户 1 个');
+    expect(await page.getByTestId('meetings-summary').textContent()).toMatch(/第 3 次及以上\s*100/);
+    await expect.poll(() => page.getByTestId('objections-total').textContent()).toBe('合计 1');
+    await shot(page, 'zh-06b-dashboard');
+    await page.getByRole('menuitem', { name: L.today }).click();
+    await page.waitForURL('**/today');
+
     // Customers with funds arriving, open deals, overdue follow-ups: suggestions and the
     // overdue order; then one follow-up marked done from Today.
     const tea = await post(page, '/api/customers', {
