@@ -12,7 +12,13 @@ import { visibleCustomers } from '../access.js';
 import type { Deps, Principal } from '../context.js';
 import { decodeCursor, encodeCursor, type Page } from '../pagination.js';
 import { parseInput, queryFlag } from '../validation.js';
-import { CUSTOMER_CLASSES, CUSTOMER_STATUSES, type CustomerListItem, toCustomer } from './customer-schema.js';
+import {
+  CUSTOMER_CLASSES,
+  CUSTOMER_STATUSES,
+  type Customer,
+  type CustomerListItem,
+  toCustomer,
+} from './customer-schema.js';
 
 /** Sortable fields and their columns: anything else is rejected. */
 const SORT_COLUMNS = {
@@ -46,11 +52,47 @@ function likePattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Lists customers visible to the caller. */
+/** Lists customers visible to the caller, each with its meeting and overdue counts. */
 export async function listCustomers(deps: Deps, principal: Principal, query: unknown): Promise<CustomerPage> {
   const p = parseInput(listCustomersQuery, query);
-  const column = SORT_COLUMNS[p.sort];
   const today = await workspaceToday(deps, principal);
+  const { page, nextCursor } = await customerRows(deps, principal, p, today);
+  const counts = await countsOf(
+    deps,
+    principal,
+    page.map((r) => r.id),
+    today,
+  );
+  return {
+    items: page.map((row) => ({
+      ...toCustomer(row),
+      meetings: counts.meetings.get(row.id) ?? 0,
+      overdueFollowUps: counts.overdue.get(row.id) ?? 0,
+    })),
+    nextCursor,
+  };
+}
+
+/** The same pages without the counts: for exports, which page through every customer and show none. */
+export async function listCustomerRecords(
+  deps: Deps,
+  principal: Principal,
+  query: unknown,
+): Promise<Page<Customer>> {
+  const p = parseInput(listCustomersQuery, query);
+  const today = p.overdue === undefined ? '' : await workspaceToday(deps, principal);
+  const { page, nextCursor } = await customerRows(deps, principal, p, today);
+  return { items: page.map(toCustomer), nextCursor };
+}
+
+/** One page of customer rows after the filters, the search and the cursor; `today` serves the overdue filter. */
+async function customerRows(
+  deps: Deps,
+  principal: Principal,
+  p: z.output<typeof listCustomersQuery>,
+  today: string,
+) {
+  const column = SORT_COLUMNS[p.sort];
   let q = visibleCustomers(deps.db, principal).selectAll('customers');
   if (p.class) q = q.where('customers.class', '=', p.class);
   if (p.status) q = q.where('customers.status', '=', p.status);
@@ -96,20 +138,9 @@ export async function listCustomers(deps: Deps, principal: Principal, query: unk
     .execute();
   const page = rows.slice(0, p.limit);
   const last = page[page.length - 1];
-  const counts = await countsOf(
-    deps,
-    principal,
-    page.map((r) => r.id),
-    today,
-  );
-  return {
-    items: page.map((row) => ({
-      ...toCustomer(row),
-      meetings: counts.meetings.get(row.id) ?? 0,
-      overdueFollowUps: counts.overdue.get(row.id) ?? 0,
-    })),
-    nextCursor: rows.length > p.limit && last ? encodeCursor({ v: String(last[column]), id: last.id }) : null,
-  };
+  const nextCursor =
+    rows.length > p.limit && last ? encodeCursor({ v: String(last[column]), id: last.id }) : null;
+  return { page, nextCursor };
 }
 
 /** Today's date in the workspace's time zone (what "overdue" is measured against). */

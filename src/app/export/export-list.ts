@@ -16,7 +16,7 @@ import type { Lang } from '../../domain/errors.js';
 import { visibleCustomers } from '../access.js';
 import { listContacts, listContactsQuery } from '../contacts/list-contacts.js';
 import type { Deps, Principal } from '../context.js';
-import { listCustomers, listCustomersQuery } from '../customers/list-customers.js';
+import { listCustomerRecords, listCustomersQuery } from '../customers/list-customers.js';
 import { listDeals, listDealsQuery } from '../deals/list-deals.js';
 import { writePlanXlsx } from '../export-plan.js';
 import { listFollowUps, listFollowUpsQuery } from '../follow-ups/list-follow-ups.js';
@@ -198,7 +198,7 @@ async function* listRows(
   const n = await names(deps, principal);
   const member = (id: string | null) => (id ? (n.members.get(id) ?? null) : null);
   if (list === 'customers') {
-    for await (const items of pages(listCustomers, deps, principal, filters)) {
+    for await (const items of pages(listCustomerRecords, deps, principal, filters)) {
       for (const c of items) {
         yield [
           c.name,

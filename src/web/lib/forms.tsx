@@ -39,3 +39,23 @@ export function FormAlert({ message }: { message: string | null }) {
     <Alert type="error" showIcon title={message} style={{ marginBottom: 16 }} role="alert" />
   ) : null;
 }
+
+/**
+ * A form's submit with its busy flag: clears the old messages, runs `work`, and shows a
+ * failure on the form (beside the fields, or on top) instead of letting it escape.
+ */
+export function useSubmit(errors: ReturnType<typeof useFormErrors>) {
+  const [busy, setBusy] = useState(false);
+  async function run(work: () => Promise<unknown>): Promise<void> {
+    errors.clear();
+    setBusy(true);
+    try {
+      await work();
+    } catch (error) {
+      errors.fromError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, run };
+}

@@ -1,9 +1,8 @@
 /** Sign-in with email and password (cookie session). */
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert, useFormErrors } from '../../../lib/forms';
+import { FormAlert, useFormErrors, useSubmit } from '../../../lib/forms';
 import { linkClick, navigate } from '../../../lib/router';
 import { login } from '../api/auth-api';
 import { AuthFrame } from '../components/AuthFrame';
@@ -12,23 +11,17 @@ import { AuthFrame } from '../components/AuthFrame';
 export function LoginPage() {
   const { t } = useTranslation();
   const errors = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmit(errors);
   const queryClient = useQueryClient();
 
-  async function submit(values: { email?: string; password?: string }) {
-    errors.clear();
-    setBusy(true);
-    try {
+  function submit(values: { email?: string; password?: string }) {
+    return submitting.run(async () => {
       await login(values.email ?? '', values.password ?? '');
       await queryClient.invalidateQueries({ queryKey: ['me'] });
       // From /login or /setup to the start page of the role (the app redirects /); elsewhere stay.
       const path = window.location.pathname;
       if (path === '/login' || path === '/setup') navigate('/', true);
-    } catch (error) {
-      errors.fromError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -48,7 +41,7 @@ export function LoginPage() {
           <Form.Item label={t('auth.password')} name="password" {...errors.item('password')}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy} block>
+          <Button type="primary" htmlType="submit" loading={submitting.busy} block>
             {t('auth.loginSubmit')}
           </Button>
         </Form>

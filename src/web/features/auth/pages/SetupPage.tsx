@@ -1,11 +1,10 @@
 /** First run: creates the workspace and its manager, then signs in. */
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { initWorkspaceInput } from '../../../../app/auth/auth-schema.js';
 import { currentLang } from '../../../lib/format';
-import { FormAlert, useFormErrors } from '../../../lib/forms';
+import { FormAlert, useFormErrors, useSubmit } from '../../../lib/forms';
 import { navigate } from '../../../lib/router';
 import { validate } from '../../../lib/validate';
 import { login, setUp } from '../api/auth-api';
@@ -22,7 +21,7 @@ interface SetupValues {
 export function SetupPage() {
   const { t, i18n } = useTranslation();
   const errors = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmit(errors);
   const queryClient = useQueryClient();
 
   async function submit(values: SetupValues) {
@@ -36,17 +35,12 @@ export function SetupPage() {
     } as const;
     const checked = validate(initWorkspaceInput, input, currentLang());
     if (!checked.ok) return errors.setFields(checked.fields);
-    setBusy(true);
-    try {
+    await submitting.run(async () => {
       await setUp(input);
       await login(checked.data.manager.email, values.password);
       await queryClient.invalidateQueries({ queryKey: ['me'] });
       navigate('/plan', true);
-    } catch (error) {
-      errors.fromError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -73,7 +67,7 @@ export function SetupPage() {
           <Form.Item label={t('auth.password')} name="password" {...errors.item('manager.password')}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" loading={busy} block>
+          <Button type="primary" htmlType="submit" loading={submitting.busy} block>
             {t('auth.setupSubmit')}
           </Button>
         </Form>

@@ -15,7 +15,7 @@ import {
 } from '../../../../app/contacts/contact-schema.js';
 import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/format';
-import { FormAlert, useFormErrors } from '../../../lib/forms';
+import { FormAlert, useFormErrors, useSubmit } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
 import { createContact, getContact, updateContact } from '../api/customers-api';
 import { changedFields } from '../lib/edits';
@@ -97,7 +97,7 @@ export function ContactForm({
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors();
   const stale = useStale();
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmit(errors);
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   // The contact as read when the dialog opened (or re-read after a stale save).
@@ -174,18 +174,12 @@ export function ContactForm({
     onClose();
   }
 
-  async function submit() {
-    const v = form.getFieldsValue();
-    errors.clear();
+  function submit() {
     stale.clear();
-    setBusy(true);
-    try {
-      await (read ? update(read, v) : create(v));
-    } catch (error) {
-      errors.fromError(error);
-    } finally {
-      setBusy(false);
-    }
+    return submitting.run(() => {
+      const v = form.getFieldsValue();
+      return read ? update(read, v) : create(v);
+    });
   }
 
   return (
@@ -196,7 +190,7 @@ export function ContactForm({
       onOk={submit}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={submitting.busy}
       destroyOnHidden
     >
       <StaleAlert stale={stale.stale} />

@@ -17,7 +17,7 @@ import {
 } from '../../../../app/customers/customer-schema.js';
 import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/format';
-import { FormAlert, useFormErrors } from '../../../lib/forms';
+import { FormAlert, useFormErrors, useSubmit } from '../../../lib/forms';
 import { navigate } from '../../../lib/router';
 import { validate } from '../../../lib/validate';
 import { createCustomer, reloadCustomer, updateCustomer, useMarkets, useMembers } from '../api/customers-api';
@@ -113,7 +113,7 @@ export function CustomerForm({
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors();
   const stale = useStale();
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmit(errors);
   const markets = useMarkets();
   const members = useMembers();
   const queryClient = useQueryClient();
@@ -211,18 +211,12 @@ export function CustomerForm({
     onClose();
   }
 
-  async function submit() {
-    const v = form.getFieldsValue();
-    errors.clear();
+  function submit() {
     stale.clear();
-    setBusy(true);
-    try {
-      await (read ? update(read, v) : create(v));
-    } catch (error) {
-      errors.fromError(error);
-    } finally {
-      setBusy(false);
-    }
+    return submitting.run(() => {
+      const v = form.getFieldsValue();
+      return read ? update(read, v) : create(v);
+    });
   }
 
   return (
@@ -233,7 +227,7 @@ export function CustomerForm({
       onOk={submit}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={submitting.busy}
       destroyOnHidden
     >
       <StaleAlert stale={stale.stale} />

@@ -17,7 +17,7 @@ import {
 } from '../../../../app/visits/visit-schema.js';
 import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/format';
-import { FormAlert, useFormErrors } from '../../../lib/forms';
+import { FormAlert, useFormErrors, useSubmit } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
 import { createVisit } from '../api/customers-api';
 import { getVisit, updateVisit } from '../api/visits-api';
@@ -99,7 +99,7 @@ export function VisitForm({
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors();
   const stale = useStale();
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmit(errors);
   const queryClient = useQueryClient();
   // The visit as read when the dialog opened, or re-read after a stale save.
   const [read, setRead] = useState(visit);
@@ -159,18 +159,12 @@ export function VisitForm({
     onClose();
   }
 
-  async function submit() {
-    errors.clear();
+  function submit() {
     stale.clear();
-    setBusy(true);
-    try {
+    return submitting.run(() => {
       const v = form.getFieldsValue();
-      await (read ? change(read, v) : create(v));
-    } catch (error) {
-      errors.fromError(error);
-    } finally {
-      setBusy(false);
-    }
+      return read ? change(read, v) : create(v);
+    });
   }
 
   const initialValues: Values = visit ? valuesOf(fieldsOfVisit(visit)) : { visitOn: dayjs() };
@@ -183,7 +177,7 @@ export function VisitForm({
       onOk={submit}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={submitting.busy}
       destroyOnHidden
     >
       <StaleAlert stale={stale.stale} />

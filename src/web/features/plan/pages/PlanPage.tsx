@@ -206,46 +206,17 @@ function PlanEditor({
               </Form.Item>
 
               <Divider titlePlacement="start">{t('plan.markets')}</Divider>
-              <Form.List name="markets">
-                {(rows, { add, remove }) => (
-                  <>
-                    {rows.map((row) => (
-                      <Flex key={row.key} gap={8} align="start">
-                        <Form.Item
-                          name={[row.name, 'name']}
-                          style={{ flex: 1 }}
-                          {...item(`markets.${row.name}.name`)}
-                        >
-                          <Input placeholder={t('plan.marketName')} aria-label={t('plan.marketName')} />
-                        </Form.Item>
-                        <Form.Item name={[row.name, 'share']} {...item(`markets.${row.name}.share`)}>
-                          <InputNumber
-                            min={0}
-                            max={100}
-                            placeholder="%"
-                            aria-label={t('plan.share')}
-                            style={{ width: 80 }}
-                          />
-                        </Form.Item>
-                        <Button
-                          type="text"
-                          icon={<MinusCircleOutlined />}
-                          aria-label={t('common.remove')}
-                          onClick={() => remove(row.name)}
-                        />
-                      </Flex>
-                    ))}
-                    <Button
-                      type="dashed"
-                      block
-                      icon={<PlusOutlined />}
-                      onClick={() => add({ name: '', share: 0 })}
-                    >
-                      {t('plan.addMarket')}
-                    </Button>
-                  </>
-                )}
-              </Form.List>
+              <NameAndNumberRows
+                list="markets"
+                numberField="share"
+                nameLabel={t('plan.marketName')}
+                numberLabel={t('plan.share')}
+                numberPlaceholder="%"
+                max={100}
+                newRow={{ name: '', share: 0 }}
+                addLabel={t('plan.addMarket')}
+                item={item}
+              />
 
               <Divider titlePlacement="start">{t('plan.classes')}</Divider>
               <Form.Item name="classMode" label={t('plan.classMode')}>
@@ -373,45 +344,16 @@ function PlanEditor({
               </Row>
 
               <Divider titlePlacement="start">{t('plan.members')}</Divider>
-              <Form.List name="members">
-                {(rows, { add, remove }) => (
-                  <>
-                    {rows.map((row) => (
-                      <Flex key={row.key} gap={8} align="start">
-                        <Form.Item
-                          name={[row.name, 'name']}
-                          style={{ flex: 1 }}
-                          {...item(`members.${row.name}.name`)}
-                        >
-                          <Input placeholder={t('plan.memberName')} aria-label={t('plan.memberName')} />
-                        </Form.Item>
-                        <Form.Item name={[row.name, 'weight']} {...item(`members.${row.name}.weight`)}>
-                          <InputNumber
-                            min={0}
-                            placeholder={t('plan.weight')}
-                            aria-label={t('plan.weight')}
-                            style={{ width: 80 }}
-                          />
-                        </Form.Item>
-                        <Button
-                          type="text"
-                          icon={<MinusCircleOutlined />}
-                          aria-label={t('common.remove')}
-                          onClick={() => remove(row.name)}
-                        />
-                      </Flex>
-                    ))}
-                    <Button
-                      type="dashed"
-                      block
-                      icon={<PlusOutlined />}
-                      onClick={() => add({ name: '', weight: 1 })}
-                    >
-                      {t('plan.addMember')}
-                    </Button>
-                  </>
-                )}
-              </Form.List>
+              <NameAndNumberRows
+                list="members"
+                numberField="weight"
+                nameLabel={t('plan.memberName')}
+                numberLabel={t('plan.weight')}
+                numberPlaceholder={t('plan.weight')}
+                newRow={{ name: '', weight: 1 }}
+                addLabel={t('plan.addMember')}
+                item={item}
+              />
             </Form>
           </Card>
         </Col>
@@ -477,5 +419,58 @@ function ExportButton({ year, revision, lang }: { year: number; revision?: numbe
         {t('plan.exportXlsx')}
       </Button>
     </Tooltip>
+  );
+}
+
+/**
+ * The editable rows of a list of named numbers — markets with their shares, members with
+ * their weights: a name, a number, a remove button per row and an add button below.
+ */
+function NameAndNumberRows(props: {
+  list: 'markets' | 'members';
+  numberField: 'share' | 'weight';
+  nameLabel: string;
+  numberLabel: string;
+  numberPlaceholder: string;
+  max?: number;
+  newRow: Record<string, string | number>;
+  addLabel: string;
+  /** Form.Item props showing the error of a field path, if any. */
+  item: (path: string) => object;
+}) {
+  const { t } = useTranslation();
+  const { list, numberField, item } = props;
+  return (
+    <Form.List name={list}>
+      {(rows, { add, remove }) => (
+        <>
+          {rows.map((row) => (
+            <Flex key={row.key} gap={8} align="start">
+              <Form.Item name={[row.name, 'name']} style={{ flex: 1 }} {...item(`${list}.${row.name}.name`)}>
+                <Input placeholder={props.nameLabel} aria-label={props.nameLabel} />
+              </Form.Item>
+              <Form.Item name={[row.name, numberField]} {...item(`${list}.${row.name}.${numberField}`)}>
+                <InputNumber
+                  min={0}
+                  {...(props.max === undefined ? {} : { max: props.max })}
+                  placeholder={props.numberPlaceholder}
+                  aria-label={props.numberLabel}
+                  style={{ width: 80 }}
+                />
+              </Form.Item>
+              <Button
+                type="text"
+                icon={<MinusCircleOutlined />}
+                aria-label={t('common.remove')}
+                onClick={() => remove(row.name)}
+              />
+            </Flex>
+          ))}
+          <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add(props.newRow)}>
+            {props.addLabel}
+          </Button>
+        </>
+      )}
+    </Form.List>
   );
 }
