@@ -18,6 +18,7 @@ import { SetupPage } from './features/auth/pages/SetupPage';
 import './features/method/i18n-method';
 import './features/dashboard/i18n-dashboard';
 import { ApiError, setUnauthorizedHandler } from './lib/api';
+import { usePrefersReducedMotion } from './lib/reduced-motion';
 import { navigate, usePath } from './lib/router';
 import { AppShell } from './shell/AppShell';
 import { Loading, PageFrame } from './shell/PageFrame';
@@ -64,6 +65,7 @@ setUnauthorizedHandler(() => {
 export function App() {
   const { i18n } = useTranslation();
   const zh = i18n.language.startsWith('zh');
+  const reducedMotion = usePrefersReducedMotion();
   useEffect(() => {
     dayjs.locale(zh ? 'zh-cn' : 'en');
     document.documentElement.lang = zh ? 'zh-CN' : 'en';
@@ -72,7 +74,8 @@ export function App() {
     <ConfigProvider
       locale={zh ? zhCN : enUS}
       button={{ autoInsertSpace: false }}
-      theme={{ token: { colorPrimary: '#b4232a', borderRadius: 6 } }}
+      // `motion: false` turns off antd's animations for those who asked the system for less motion.
+      theme={{ token: { colorPrimary: '#b4232a', borderRadius: 6, motion: !reducedMotion } }}
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -54,8 +54,18 @@ export class Browsers {
   private readonly contexts: BrowserContext[] = [];
   private readonly folders: string[] = [];
 
-  /** A new window at the given locale and size, in Shanghai's time zone. */
-  async open(options: { locale: string; width: number; height: number }): Promise<{
+  /**
+   * A new window at the given locale and size, in Shanghai's time zone. It asks for reduced
+   * motion unless `motion: 'full'` is given: the app then shows dialogs and dropdowns without
+   * animation, so a click cannot land on something still sliding in — on a busy 2-core
+   * machine running four browser files at once, that is what made clicks miss.
+   */
+  async open(options: {
+    locale: string;
+    width: number;
+    height: number;
+    motion?: 'full' | 'reduced';
+  }): Promise<{
     context: BrowserContext;
     page: Page;
     problems: Problem[];
@@ -69,6 +79,7 @@ export class Browsers {
       locale: options.locale,
       viewport: { width: options.width, height: options.height },
       timezoneId: 'Asia/Shanghai',
+      reducedMotion: options.motion === 'full' ? 'no-preference' : 'reduce',
     });
     this.contexts.push(context);
     const page = context.pages()[0] ?? (await context.newPage());
@@ -91,4 +102,34 @@ export class Browsers {
     for (const context of this.contexts) await context.close().catch(() => {});
     for (const folder of this.folders) rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/**
+ * Picks the first option containing `text` in the antd Select `combobox`, and waits until
+ * the select shows it (or until `picked` is visible, when given). A dropdown that closes
+ * before the click lands (focus moved, a re-render) is opened again, three times at most;
+ * each try waits only a few seconds.
+ */
+export async function pickOption(
+  page: Page,
+  combobox: Locator,
+  text: string,
+  picked?: Locator,
+): Promise<void> {
+  const shown =
+    picked ??
+    page.locator('.ant-select', { has: combobox }).locator('.ant-select-content', { hasText: text });
+  for (let attempt = 0; attempt < 3 && !(await shown.isVisible()); attempt++) {
+    try {
+      await combobox.click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+        .first()
+        .click({ timeout: 5_000 });
+      await shown.waitFor({ state: 'visible', timeout: 3_000 });
+    } catch {
+      // Tried again; the check below reports a failure.
+    }
+  }
+  if (!(await shown.isVisible())) throw new Error(`could not pick "${text}" in the select`);
 }

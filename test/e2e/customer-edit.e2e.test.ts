@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
-import { Browsers, missing, type Problem, SHOTS } from './browser.js';
+import { Browsers, missing, type Problem, pickOption, SHOTS } from './browser.js';
 
 const MANAGER = { email: 'zhao@example.com', password: 'correct horse 7', name: '赵经理' };
 
@@ -65,26 +65,14 @@ describe.skipIf(missing !== null)('editing and deleting customers and contacts i
   /** Polls `read` until its expectation holds; generous, for a busy machine. */
   const until = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 
-  /**
-   * Picks `label` in the antd Select labelled `field` of the open dialog, and waits until
-   * the select shows it. A click that lands while the dialog or the dropdown is still
-   * animating can miss; the pick is then tried again (three times at most).
-   */
+  /** Picks `label` in the antd Select labelled `field` of the open dialog. */
   async function choose(page: Page, field: string, label: string) {
     const dialog = page.getByRole('dialog');
     const combobox = dialog.getByRole('combobox', { name: field, exact: true });
     const chosen = dialog
       .locator('.ant-form-item', { has: page.getByRole('combobox', { name: field, exact: true }) })
       .locator(`.ant-select-content[title="${label}"]`);
-    for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt++) {
-      await combobox.click();
-      await page.locator(`.ant-select-item-option[title="${label}"]:visible`).click();
-      await expect
-        .poll(() => chosen.isVisible(), { timeout: 3_000 })
-        .toBe(true)
-        .catch(() => undefined);
-    }
-    expect(await chosen.isVisible()).toBe(true);
+    await pickOption(page, combobox, label, chosen);
   }
 
   /** The PATCH body the next save sends. */

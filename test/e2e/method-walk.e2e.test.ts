@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { DEFAULT_DISCOVERY_CHAIN } from '../../src/domain/method/discovery.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
-import { Browsers, missing, type Problem, SHOTS } from './browser.js';
+import { Browsers, missing, type Problem, pickOption, SHOTS } from './browser.js';
 
 const MANAGER = { email: 'zhao@example.com', password: 'correct horse 1', name: '赵经理' };
 
@@ -142,10 +142,8 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
   const radio = (page: Page, text: string) =>
     page.locator('.ant-radio-button-wrapper, .ant-radio-wrapper', { hasText: text }).first();
 
-  async function pick(page: Page, combobox: string, option: string) {
-    await page.getByRole('combobox', { name: combobox }).click();
-    await page.locator('.ant-select-item-option', { hasText: option }).first().click();
-  }
+  const pick = (page: Page, combobox: string, option: string) =>
+    pickOption(page, page.getByRole('combobox', { name: combobox }), option);
 
   /** Opens the guided visit from the customer page and saves the meeting step. */
   async function meeting(page: Page, L: Texts, n: number, customerId: string) {

@@ -347,6 +347,52 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     expect(problems.length).toBeGreaterThan(0);
   }, 120_000);
 
+  it("follows the system's reduce-motion setting: dialogs zoom in only for those who did not ask for less motion, and open on their first field", async () => {
+    /** Signs in, opens the new-customer dialog and returns every motion class seen meanwhile. */
+    async function motionClassesWhenOpening(motion: 'full' | 'reduced'): Promise<string[]> {
+      const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900, motion });
+      await page.goto(`${server.url}/login`);
+      await page.getByLabel('邮箱').fill(MANAGER.email);
+      await page.getByLabel('密码（至少 8 位）').fill(MANAGER.password);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForURL('**/today');
+      await page.getByRole('menuitem', { name: '客户' }).click();
+      await expect.poll(() => page.getByRole('button', { name: '新建客户' }).isVisible()).toBe(true);
+      // Every class name of an antd zoom that is running (its "active" stage), on nodes added
+      // or changed from now on. (Without motion, the first frame still carries the
+      // "prepare" class for an instant, but nothing ever runs.)
+      // (A string: this file is type-checked without the browser's DOM types.)
+      await page.evaluate(`
+        window.motionSeen = [];
+        const note = (element) => {
+          const name = element.className.toString();
+          if (/-zoom-(appear|enter)-active/.test(name)) window.motionSeen.push(name);
+        };
+        new MutationObserver((records) => {
+          for (const record of records) {
+            if (record.target instanceof Element) note(record.target);
+            for (const added of record.addedNodes) {
+              if (!(added instanceof Element)) continue;
+              note(added);
+              for (const inner of added.querySelectorAll('[class*="-zoom-"]')) note(inner);
+            }
+          }
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+      `);
+      await page.getByRole('button', { name: '新建客户' }).click();
+      await expect.poll(() => page.getByRole('dialog').getByLabel('名称').isVisible()).toBe(true);
+      // Settled: the dialog carries no zoom class any more. With motion, that is after the zoom ran.
+      await expect.poll(() => page.locator('.ant-modal').getAttribute('class')).not.toMatch(/-zoom-/);
+      // Either way the first field has the focus, ready for typing.
+      const name = page.getByRole('dialog').getByLabel('名称');
+      await expect.poll(() => name.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+      expect(problems).toEqual([]);
+      return (await page.evaluate('window.motionSeen')) as string[];
+    }
+    expect((await motionClassesWhenOpening('full')).join(' ')).toContain('ant-zoom-appear-active');
+    expect(await motionClassesWhenOpening('reduced')).toEqual([]);
+  }, 120_000);
+
   it('375 px: the customer list and the plan fit a phone, menu in a drawer, keyboard sign-in', async () => {
     const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 375, height: 740 });
     await page.goto(`${server.url}/login`);

@@ -1,6 +1,7 @@
 /** ECharts in React: one chart instance per element, resized with its container, disposed on unmount. */
 import * as echarts from 'echarts';
 import { useEffect, useRef } from 'react';
+import { usePrefersReducedMotion } from './reduced-motion';
 
 /** Props of {@link EChart}. */
 export interface EChartProps {
@@ -14,6 +15,7 @@ export interface EChartProps {
 export function EChart({ option, height = 280, label }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const reducedMotion = usePrefersReducedMotion();
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
@@ -28,7 +30,8 @@ export function EChart({ option, height = 280, label }: EChartProps) {
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    // Bars that grow and lines that draw themselves are motion too.
+    chart.current?.setOption(reducedMotion ? { ...option, animation: false } : option, { notMerge: true });
+  }, [option, reducedMotion]);
   return <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }} />;
 }

@@ -1,6 +1,6 @@
 /** Form helpers: field messages from the client-side check or the server's answer, shown inline. */
 import { Alert } from 'antd';
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { ApiError, type FieldMessages } from './api';
 
 /** State of a form's errors: per-field messages and one general message. */
@@ -58,4 +58,21 @@ export function useSubmit(errors: ReturnType<typeof useFormErrors>) {
     }
   }
   return { busy, run };
+}
+
+/**
+ * The first field of a dialog: give `ref` to the field (with `autoFocus`) and
+ * `afterOpenChange` to the Modal. `autoFocus` alone misses when antd mounts the dialog
+ * while it is still hidden, which it does without animation (the system's "reduce
+ * motion"); the dialog then focused its close button. Once the dialog is open, the field
+ * gets the focus unless the user is already typing in a field.
+ */
+export function useFirstField<T extends { focus: () => void }>() {
+  const ref = useRef<T>(null);
+  const afterOpenChange = useCallback((open: boolean) => {
+    const active = document.activeElement;
+    const typing = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement;
+    if (open && !typing) ref.current?.focus();
+  }, []);
+  return { ref, afterOpenChange };
 }

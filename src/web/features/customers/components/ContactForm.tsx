@@ -4,6 +4,7 @@
  * a stale save loads the latest data with the user's changes kept.
  */
 import { useQueryClient } from '@tanstack/react-query';
+import type { InputRef } from 'antd';
 import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +16,7 @@ import {
 } from '../../../../app/contacts/contact-schema.js';
 import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/format';
-import { FormAlert, useFormErrors, useSubmit } from '../../../lib/forms';
+import { FormAlert, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
 import { createContact, getContact, updateContact } from '../api/customers-api';
 import { changedFields } from '../lib/edits';
@@ -93,6 +94,7 @@ export function ContactForm({
   onClose: () => void;
   contact?: Contact;
 }) {
+  const firstField = useFirstField<InputRef>();
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors();
@@ -184,6 +186,7 @@ export function ContactForm({
 
   return (
     <Modal
+      afterOpenChange={firstField.afterOpenChange}
       open={open}
       title={read ? t('customerEdit.editContact') : t('customers.addContact')}
       onCancel={onClose}
@@ -208,7 +211,7 @@ export function ContactForm({
           {...stale.extra('name')}
           {...errors.item('name')}
         >
-          <Input autoFocus />
+          <Input ref={firstField.ref} autoFocus />
         </Form.Item>
         <Form.Item
           label={t('customers.contactTitle')}

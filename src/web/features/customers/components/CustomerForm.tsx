@@ -5,6 +5,7 @@
  * loads the latest data with the user's changes kept and says so.
  */
 import { useQueryClient } from '@tanstack/react-query';
+import type { InputRef } from 'antd';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +18,7 @@ import {
 } from '../../../../app/customers/customer-schema.js';
 import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/format';
-import { FormAlert, useFormErrors, useSubmit } from '../../../lib/forms';
+import { FormAlert, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
 import { navigate } from '../../../lib/router';
 import { validate } from '../../../lib/validate';
 import { createCustomer, reloadCustomer, updateCustomer, useMarkets, useMembers } from '../api/customers-api';
@@ -109,6 +110,7 @@ export function CustomerForm({
   onClose: () => void;
   customer?: Customer;
 }) {
+  const firstField = useFirstField<InputRef>();
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors();
@@ -221,6 +223,7 @@ export function CustomerForm({
 
   return (
     <Modal
+      afterOpenChange={firstField.afterOpenChange}
       open={open}
       title={read ? t('customerEdit.editCustomer') : t('customers.add')}
       onCancel={onClose}
@@ -245,7 +248,7 @@ export function CustomerForm({
           {...stale.extra('name')}
           {...errors.item('name')}
         >
-          <Input autoFocus />
+          <Input ref={firstField.ref} autoFocus />
         </Form.Item>
         <Form.Item
           label={t('customers.company')}

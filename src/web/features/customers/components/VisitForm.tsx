@@ -5,6 +5,7 @@
  * other person changed are pointed out, so a second save loses neither side's change.
  */
 import { useQueryClient } from '@tanstack/react-query';
+import type { InputRef } from 'antd';
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -17,7 +18,7 @@ import {
 } from '../../../../app/visits/visit-schema.js';
 import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/format';
-import { FormAlert, useFormErrors, useSubmit } from '../../../lib/forms';
+import { FormAlert, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
 import { createVisit } from '../api/customers-api';
 import { getVisit, updateVisit } from '../api/visits-api';
@@ -94,6 +95,7 @@ export function VisitForm({
   open: boolean;
   onClose: () => void;
 }) {
+  const firstField = useFirstField<InputRef>();
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -171,6 +173,7 @@ export function VisitForm({
 
   return (
     <Modal
+      afterOpenChange={firstField.afterOpenChange}
       open={open}
       title={visit ? t('timeline.editVisit') : t('customers.logVisit')}
       onCancel={onClose}
@@ -212,7 +215,7 @@ export function VisitForm({
           {...stale.extra('purpose')}
           {...errors.item('purpose')}
         >
-          <Input autoFocus onPressEnter={submit} />
+          <Input ref={firstField.ref} autoFocus onPressEnter={submit} />
         </Form.Item>
         <Form.Item
           label={t('customers.outcome')}

@@ -5,6 +5,7 @@
  */
 import { EditOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import type { InputRef } from 'antd';
 import {
   Alert,
   App,
@@ -34,7 +35,7 @@ import { useTranslation } from 'react-i18next';
 import { createSeminarInput, updateSeminarInput } from '../../../../app/seminars/seminar-schema.js';
 import { EChart } from '../../../lib/EChart';
 import { currentLang } from '../../../lib/format';
-import { FormAlert, useFormErrors } from '../../../lib/forms';
+import { FormAlert, useFirstField, useFormErrors } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
 import type { Me } from '../../auth/api/auth-api';
 import {
@@ -508,6 +509,7 @@ interface FormValues {
 }
 
 function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: () => void }) {
+  const firstField = useFirstField<InputRef>();
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
   const errors = useFormErrors();
@@ -548,6 +550,7 @@ function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: (
 
   return (
     <Modal
+      afterOpenChange={firstField.afterOpenChange}
       open
       title={seminar ? `${t('sem.edit')} · ${seminar.title}` : t('sem.create')}
       onCancel={onClose}
@@ -577,7 +580,7 @@ function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: (
         }
       >
         <Form.Item label={t('sem.heading')} name="title" required {...errors.item('title')}>
-          <Input autoFocus />
+          <Input ref={firstField.ref} autoFocus />
         </Form.Item>
         <Form.Item label={t('sem.heldOn')} name="heldOn" required {...errors.item('heldOn')}>
           <DatePicker style={{ width: '100%' }} />

@@ -1,13 +1,14 @@
 /** The team: its members, and (for a manager) adding one. */
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
+import type { InputRef } from 'antd';
 import { App, Button, Card, Flex, Form, Input, Modal, Result, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createMemberInput } from '../../../../app/auth/auth-schema.js';
 import { ApiError } from '../../../lib/api';
 import { currentLang, money } from '../../../lib/format';
-import { FormAlert, useFormErrors } from '../../../lib/forms';
+import { FormAlert, useFirstField, useFormErrors } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
 import type { Me } from '../../auth/api/auth-api';
 import type { Member } from '../../customers/api/customers-api';
@@ -95,6 +96,7 @@ export function TeamPage({ me }: { me: Me }) {
 }
 
 function MemberForm({ open, onClose, members }: { open: boolean; onClose: () => void; members: Member[] }) {
+  const firstField = useFirstField<InputRef>();
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form);
@@ -135,6 +137,7 @@ function MemberForm({ open, onClose, members }: { open: boolean; onClose: () => 
 
   return (
     <Modal
+      afterOpenChange={firstField.afterOpenChange}
       open={open}
       title={t('team.add')}
       onCancel={onClose}
@@ -147,7 +150,7 @@ function MemberForm({ open, onClose, members }: { open: boolean; onClose: () => 
       <FormAlert message={errors.general} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ role: 'lead' }}>
         <Form.Item label={t('team.name')} name="name" required {...errors.item('name')}>
-          <Input autoFocus />
+          <Input ref={firstField.ref} autoFocus />
         </Form.Item>
         <Form.Item label={t('team.email')} name="email" required {...errors.item('email')}>
           <Input type="email" autoComplete="off" />
