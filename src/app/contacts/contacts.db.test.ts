@@ -7,6 +7,8 @@ import { migrateToLatest } from '../../db/migrate.js';
 import type { Schema } from '../../db/schema.js';
 import type { Deps } from '../context.js';
 import { createCustomer } from '../customers/create-customer.js';
+import { getCustomer } from '../customers/get-customer.js';
+import { updateCustomer } from '../customers/update-customer.js';
 import { createContact } from './create-contact.js';
 import { deleteContact } from './delete-contact.js';
 import { getContact } from './get-contact.js';
@@ -83,6 +85,25 @@ describe.each(engines)('contacts on $name', (engine) => {
       ['contact', 'delete'],
     ]);
     expect(entries.every((a) => a.actor_id === team.lead.userId)).toBe(true);
+  });
+
+  it("deleting the customer's key person clears the KP and gives the customer a new version", async () => {
+    const kp = await createContact(deps, team.lead, { customerId, name: '陈总', role: 'key_person' });
+    const other = await createContact(deps, team.lead, { customerId, name: '王会计' });
+    const set = await updateCustomer(deps, team.lead, customerId, { version: 1, kpContactId: kp.id });
+    expect(set).toMatchObject({ version: 2, qualification: { kpContactId: kp.id } });
+    // Another contact goes: the customer is untouched.
+    await deleteContact(deps, team.lead, other.id);
+    expect(await getCustomer(deps, team.lead, customerId)).toMatchObject({ version: 2 });
+    await deleteContact(deps, team.lead, kp.id);
+    expect(await getCustomer(deps, team.lead, customerId)).toMatchObject({
+      version: 3,
+      qualification: { kpContactId: null },
+    });
+    // A form opened before, still on version 2, is told that the customer changed.
+    expect(await codeOf(updateCustomer(deps, team.lead, customerId, { version: 2, city: '杭州' }))).toBe(
+      'CONFLICT.STALE',
+    );
   });
 
   it('answers NOT_FOUND outside the rights and VALIDATION.FAILED for a customer the caller cannot see', async () => {
