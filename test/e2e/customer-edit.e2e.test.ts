@@ -114,7 +114,7 @@ describe.skipIf(missing !== null)('editing and deleting customers and contacts i
     await until(() => page.getByRole('heading', { name: '富阳造纸' }).isVisible()).toBe(true);
 
     // A contact, added through the form.
-    await page.getByRole('button', { name: '添加联系人' }).click();
+    await page.getByRole('button', { name: '添加联系人', exact: true }).click();
     await page.getByRole('dialog').getByLabel('姓名').fill('陈总');
     await page.getByRole('dialog').getByLabel('职务').fill('总经理');
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();

@@ -356,8 +356,11 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
       await page.getByLabel('密码（至少 8 位）').fill(MANAGER.password);
       await page.getByRole('button', { name: '登录' }).click();
       await page.waitForURL('**/today');
-      await page.getByRole('menuitem', { name: '客户' }).click();
-      await expect.poll(() => page.getByRole('button', { name: '新建客户' }).isVisible()).toBe(true);
+      // Exact names: the icons beside the words are hidden from screen readers ("user 客户" was read).
+      await page.getByRole('menuitem', { name: '客户', exact: true }).click();
+      await expect
+        .poll(() => page.getByRole('button', { name: '新建客户', exact: true }).isVisible())
+        .toBe(true);
       // Every class name of an antd zoom that is running (its "active" stage), on nodes added
       // or changed from now on. (Without motion, the first frame still carries the
       // "prepare" class for an instant, but nothing ever runs.)

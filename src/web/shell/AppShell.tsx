@@ -36,13 +36,25 @@ export function AppShell({ me, path, children }: AppShellProps) {
   const wide = screens.md ?? true;
 
   const items: MenuProps['items'] = [
-    { key: '/today', icon: <CalendarOutlined />, label: <a href="/today">{t('method.menu')}</a> },
-    { key: '/plan', icon: <FundOutlined />, label: <a href="/plan">{t('menu.plan')}</a> },
-    { key: '/customers', icon: <UserOutlined />, label: <a href="/customers">{t('menu.customers')}</a> },
-    { key: '/dashboard', icon: <DashboardOutlined />, label: <a href="/dashboard">{t('menu.dashboard')}</a> },
-    { key: '/seminars', icon: <NotificationOutlined />, label: <a href="/seminars">{t('menu.seminars')}</a> },
+    { key: '/today', icon: <CalendarOutlined aria-hidden />, label: <a href="/today">{t('method.menu')}</a> },
+    { key: '/plan', icon: <FundOutlined aria-hidden />, label: <a href="/plan">{t('menu.plan')}</a> },
+    {
+      key: '/customers',
+      icon: <UserOutlined aria-hidden />,
+      label: <a href="/customers">{t('menu.customers')}</a>,
+    },
+    {
+      key: '/dashboard',
+      icon: <DashboardOutlined aria-hidden />,
+      label: <a href="/dashboard">{t('menu.dashboard')}</a>,
+    },
+    {
+      key: '/seminars',
+      icon: <NotificationOutlined aria-hidden />,
+      label: <a href="/seminars">{t('menu.seminars')}</a>,
+    },
     ...(me.role === 'manager'
-      ? [{ key: '/team', icon: <TeamOutlined />, label: <a href="/team">{t('menu.team')}</a> }]
+      ? [{ key: '/team', icon: <TeamOutlined aria-hidden />, label: <a href="/team">{t('menu.team')}</a> }]
       : []),
   ];
   const selected = `/${path.split('/')[1] ?? ''}`;
@@ -100,14 +112,14 @@ export function AppShell({ me, path, children }: AppShellProps) {
             {wide ? (
               <span />
             ) : (
-              <Button icon={<MenuOutlined />} aria-label="menu" onClick={() => setOpen(true)} />
+              <Button icon={<MenuOutlined aria-hidden />} aria-label="menu" onClick={() => setOpen(true)} />
             )}
             <Flex gap={8} align="center">
               <Typography.Text type="secondary" style={{ display: wide ? undefined : 'none' }}>
                 {t(`roles.${me.role}`)}
               </Typography.Text>
               <LanguageSwitch />
-              <Button icon={<LogoutOutlined />} onClick={signOut} aria-label={t('menu.logout')}>
+              <Button icon={<LogoutOutlined aria-hidden />} onClick={signOut} aria-label={t('menu.logout')}>
                 {wide ? t('menu.logout') : null}
               </Button>
             </Flex>

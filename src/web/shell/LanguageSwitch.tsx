@@ -10,7 +10,7 @@ export function LanguageSwitch() {
   const zh = i18n.language.startsWith('zh');
   return (
     <Button
-      icon={<TranslationOutlined />}
+      icon={<TranslationOutlined aria-hidden />}
       onClick={() => setLanguage(zh ? 'en' : 'zh-CN')}
       lang={zh ? 'en' : 'zh-CN'}
       data-testid="language-switch"

@@ -44,7 +44,7 @@ export function VisitTimeline({ customerId }: { customerId: string }) {
                 key="edit"
                 type="text"
                 size="small"
-                icon={<EditOutlined />}
+                icon={<EditOutlined aria-hidden />}
                 aria-label={`${t('timeline.edit')} ${v.visitOn}`}
                 onClick={() => setEditing(v)}
               />,
@@ -190,7 +190,7 @@ function DeleteVisitButton({ visit }: { visit: Visit }) {
         size="small"
         danger
         loading={busy}
-        icon={<DeleteOutlined />}
+        icon={<DeleteOutlined aria-hidden />}
         aria-label={`${t('timeline.delete')} ${visit.visitOn}`}
       />
     </Popconfirm>

@@ -51,7 +51,7 @@ export function CustomerPage({ id }: { id: string }) {
   return (
     <Flex vertical gap={16}>
       <a href="/customers" onClick={linkClick('/customers')}>
-        <ArrowLeftOutlined /> {t('customers.title')}
+        <ArrowLeftOutlined aria-hidden /> {t('customers.title')}
       </a>
       <Card>
         <Flex justify="space-between" align="start" gap={8} wrap>
@@ -90,7 +90,7 @@ export function CustomerPage({ id }: { id: string }) {
               </Typography.Title>
             }
             extra={
-              <Button icon={<PlusOutlined />} onClick={() => setAddingContact(true)}>
+              <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAddingContact(true)}>
                 {t('customers.addContact')}
               </Button>
             }
@@ -141,12 +141,12 @@ export function CustomerPage({ id }: { id: string }) {
             <Flex gap={8} wrap style={{ marginBottom: 8 }}>
               <Button
                 type="primary"
-                icon={<FormOutlined />}
+                icon={<FormOutlined aria-hidden />}
                 onClick={() => navigate(`/customers/${id}/log-visit`)}
               >
                 {t('method.visit.start')}
               </Button>
-              <Button icon={<PlusOutlined />} onClick={() => setLoggingVisit(true)}>
+              <Button icon={<PlusOutlined aria-hidden />} onClick={() => setLoggingVisit(true)}>
                 {t('customers.logVisit')}
               </Button>
             </Flex>

@@ -156,7 +156,7 @@ export function CustomersPage() {
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {t('customers.title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
           {t('customers.add')}
         </Button>
       </Flex>
@@ -254,7 +254,7 @@ function MeetingsCell({ meetings, open }: { meetings: number; open: boolean }) {
     <Tooltip title={warning}>
       <Tag
         color={meetings === 2 ? 'orange' : 'red'}
-        icon={<ExclamationCircleOutlined />}
+        icon={<ExclamationCircleOutlined aria-hidden />}
         data-testid="meetings"
         aria-label={`${meetings} · ${warning}`}
       >

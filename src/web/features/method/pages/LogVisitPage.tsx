@@ -347,7 +347,7 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
   return (
     <Flex vertical gap={16} style={{ maxWidth: 820 }}>
       <a href={`/customers/${customerId}`} onClick={linkClick(`/customers/${customerId}`)}>
-        <ArrowLeftOutlined /> {c.name}
+        <ArrowLeftOutlined aria-hidden /> {c.name}
       </a>
       <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
         {t('method.visit.title')}: {c.name}
@@ -487,7 +487,7 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
                         extra={
                           <Button
                             size="small"
-                            icon={<DeleteOutlined />}
+                            icon={<DeleteOutlined aria-hidden />}
                             aria-label={t('common.remove')}
                             onClick={() => remove(field.name)}
                           />
@@ -515,7 +515,7 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
                       </Card>
                     ))}
                     <Button
-                      icon={<PlusOutlined />}
+                      icon={<PlusOutlined aria-hidden />}
                       onClick={() => add({})}
                       block
                       style={{ marginBottom: 12 }}
@@ -568,7 +568,7 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
                 }
               />
               <Button
-                icon={<PlusOutlined />}
+                icon={<PlusOutlined aria-hidden />}
                 onClick={() => {
                   closeForm.resetFields();
                   setAttempt(null);

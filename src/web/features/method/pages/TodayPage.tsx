@@ -145,7 +145,7 @@ export function TodayPage() {
                     <Button
                       key="visit"
                       size="small"
-                      icon={<FormOutlined />}
+                      icon={<FormOutlined aria-hidden />}
                       href={visitLink(f.customerId)}
                       onClick={linkClick(visitLink(f.customerId))}
                     >
@@ -154,7 +154,7 @@ export function TodayPage() {
                     <Button
                       key="done"
                       size="small"
-                      icon={<CheckOutlined />}
+                      icon={<CheckOutlined aria-hidden />}
                       loading={busy === f.id}
                       onClick={() => done(f.id)}
                     >
@@ -232,7 +232,7 @@ export function TodayPage() {
                       key="visit"
                       type="primary"
                       size="small"
-                      icon={<FormOutlined />}
+                      icon={<FormOutlined aria-hidden />}
                       onClick={() => navigate(visitLink(s.customerId))}
                     >
                       {t('method.today.logVisit')}

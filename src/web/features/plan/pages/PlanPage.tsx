@@ -160,7 +160,7 @@ function PlanEditor({
           <ExportButton year={values.year} revision={current?.revision} lang={lang} />
           <Button
             type="primary"
-            icon={<SaveOutlined />}
+            icon={<SaveOutlined aria-hidden />}
             onClick={save}
             loading={busy}
             disabled={me.role !== 'manager' || !preview.ok}
@@ -406,7 +406,7 @@ function ExportButton({ year, revision, lang }: { year: number; revision?: numbe
   if (revision === undefined) {
     return (
       <Tooltip title={t('plan.exportNeedsSave')}>
-        <Button icon={<DownloadOutlined />} disabled>
+        <Button icon={<DownloadOutlined aria-hidden />} disabled>
           {t('plan.exportXlsx')}
         </Button>
       </Tooltip>
@@ -415,7 +415,7 @@ function ExportButton({ year, revision, lang }: { year: number; revision?: numbe
   const query = new URLSearchParams({ year: String(year), revision: String(revision), lang });
   return (
     <Tooltip title={t('plan.exportSaved', { revision })}>
-      <Button icon={<DownloadOutlined />} href={`/api/exports/plan.xlsx?${query}`} download>
+      <Button icon={<DownloadOutlined aria-hidden />} href={`/api/exports/plan.xlsx?${query}`} download>
         {t('plan.exportXlsx')}
       </Button>
     </Tooltip>
@@ -460,13 +460,13 @@ function NameAndNumberRows(props: {
               </Form.Item>
               <Button
                 type="text"
-                icon={<MinusCircleOutlined />}
+                icon={<MinusCircleOutlined aria-hidden />}
                 aria-label={t('common.remove')}
                 onClick={() => remove(row.name)}
               />
             </Flex>
           ))}
-          <Button type="dashed" block icon={<PlusOutlined />} onClick={() => add(props.newRow)}>
+          <Button type="dashed" block icon={<PlusOutlined aria-hidden />} onClick={() => add(props.newRow)}>
             {props.addLabel}
           </Button>
         </>

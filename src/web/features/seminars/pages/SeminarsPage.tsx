@@ -74,7 +74,7 @@ export function SeminarsPage({ me }: { me: Me }) {
             {t('sem.title')}
           </Typography.Title>
           {canEdit ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
               {t('sem.create')}
             </Button>
           ) : null}
@@ -140,7 +140,7 @@ export function SeminarsPage({ me }: { me: Me }) {
                     render: (_: unknown, s: Seminar) => (
                       <Button
                         size="small"
-                        icon={<EditOutlined />}
+                        icon={<EditOutlined aria-hidden />}
                         aria-label={`${t('sem.edit')} ${s.title}`}
                         onClick={() => setEditing(s)}
                       />
@@ -326,7 +326,7 @@ function SeminarDetail({ seminar }: { seminar: Seminar }) {
         />
         <Button
           type="primary"
-          icon={<UserAddOutlined />}
+          icon={<UserAddOutlined aria-hidden />}
           onClick={invite}
           loading={busy === 'invite'}
           disabled={picked.length === 0}

@@ -124,7 +124,7 @@ function ProspectingQueueCard({ member }: { member: Member }) {
             render: (_, i) => (
               <Button
                 size="small"
-                icon={<SendOutlined />}
+                icon={<SendOutlined aria-hidden />}
                 loading={busy === i.customerId}
                 onClick={() => handoff(i.customerId, i.name)}
                 aria-label={`${t('teamx.handoff')} ${i.name}`}

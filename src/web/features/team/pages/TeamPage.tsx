@@ -44,7 +44,7 @@ export function TeamPage({ me }: { me: Me }) {
           <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
             {t('team.title')}
           </Typography.Title>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
             {t('team.add')}
           </Button>
         </Flex>
