@@ -17,6 +17,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
+import { addDays, dateInTimeZone } from '../../src/domain/dates.js';
 import { formatAmount } from '../../src/domain/money.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
 import { Browsers, missing, SHOTS } from './browser.js';
@@ -345,6 +346,48 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     // The refused file is the only problem the page reported.
     expect(problems.filter((p) => !/TeamPage|dynamically imported module/.test(p.text + p.url))).toEqual([]);
     expect(problems.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it("records a seminar's attendance by the workspace's date, not the browser's", async () => {
+    const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('邮箱').fill(MANAGER.email);
+    await page.getByLabel('密码（至少 8 位）').fill(MANAGER.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL('**/today');
+    // A seminar held yesterday (in Shanghai, the workspace's time zone), one customer invited.
+    const token = await csrf(page);
+    const yesterday = addDays(dateInTimeZone(new Date(), 'Asia/Shanghai'), -1);
+    const seminar = await page.request.post(`${server.url}/api/seminars`, {
+      headers: { 'x-csrf-token': token },
+      data: { title: '昨日会销', heldOn: yesterday, capacity: 30, status: 'held' },
+    });
+    expect(seminar.status()).toBe(201);
+    const seminarId = ((await seminar.json()) as { id: string }).id;
+    const customers = (await (await page.request.get(`${server.url}/api/customers?limit=1`)).json()) as {
+      items: { id: string; name: string }[];
+    };
+    const customer = customers.items[0];
+    if (!customer) throw new Error('the first test creates customers');
+    const invited = await page.request.post(`${server.url}/api/seminars/${seminarId}/invitations`, {
+      headers: { 'x-csrf-token': token },
+      data: { customerIds: [customer.id] },
+    });
+    expect(invited.status()).toBe(201);
+    // The phone's clock says three days ago (a salesperson abroad, or a clock set wrong).
+    await page.clock.setFixedTime(new Date(Date.now() - 3 * 86_400_000));
+    await page.goto(`${server.url}/seminars`);
+    await page.getByRole('button', { name: '昨日会销', exact: true }).click();
+    const attended = page.getByRole('switch', { name: `到场 ${customer.name}` });
+    await expect.poll(() => attended.isEnabled()).toBe(true);
+    await attended.click();
+    await expect
+      .poll(async () => {
+        const list = await page.request.get(`${server.url}/api/seminars/${seminarId}/invitations`);
+        return ((await list.json()) as { attended: boolean }[])[0]?.attended;
+      })
+      .toBe(true);
+    expect(problems).toEqual([]);
   }, 120_000);
 
   it("follows the system's reduce-motion setting: dialogs zoom in only for those who did not ask for less motion, and open on their first field", async () => {

@@ -38,6 +38,7 @@ import { currentLang } from '../../../lib/format';
 import { FormAlert, useFirstField, useFormErrors } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
 import type { Me } from '../../auth/api/auth-api';
+import { useToday } from '../../method/api/method-api';
 import {
   createSeminar,
   type Invitation,
@@ -235,8 +236,11 @@ function SeminarDetail({ seminar }: { seminar: Seminar }) {
   const [error, setError] = useState<string | null>(null);
   const byId = useMemo(() => new Map((directory.data ?? []).map((c) => [c.id, c])), [directory.data]);
   const invited = new Set((invitations.data ?? []).map((i) => i.customerId));
-  // Attendance can be recorded from the seminar's day on (the server says so too: SEMINAR.NOT_YET_HELD).
-  const notYetHeld = seminar.heldOn > dayjs().format('YYYY-MM-DD');
+  // Attendance can be recorded from the seminar's day on (the server says so too:
+  // SEMINAR.NOT_YET_HELD). The day is the workspace's, not the browser's: a salesperson
+  // abroad for a trade fair has another date on the phone. Until it is known, wait.
+  const today = useToday().data?.date;
+  const notYetHeld = today === undefined || seminar.heldOn > today;
 
   async function refresh() {
     await Promise.all([
