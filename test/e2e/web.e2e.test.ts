@@ -49,6 +49,18 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     return ((await me.json()) as { csrfToken: string }).csrfToken;
   }
 
+  /** A new zh-CN window where the manager (set up by the first test) has signed in and sees Today. */
+  async function signedInManager(motion: 'full' | 'reduced' = 'reduced') {
+    const window = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900, motion });
+    const { page } = window;
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('邮箱').fill(MANAGER.email);
+    await page.getByLabel('密码（至少 8 位）').fill(MANAGER.password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL('**/today');
+    return window;
+  }
+
   /**
    * Clicks the plan page's Excel export, waits for the browser's download and reads the
    * workbook back: its sheet names, the summary's target and year, and the twelve months'
@@ -324,12 +336,7 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
   }, 120_000);
 
   it('a page whose code cannot be loaded shows an error with a reload button, not a blank screen', async () => {
-    const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('邮箱').fill(MANAGER.email);
-    await page.getByLabel('密码（至少 8 位）').fill(MANAGER.password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL('**/today');
+    const { page, problems } = await signedInManager();
     // As when the network drops, or a new version replaced the file names, before a page is opened.
     const teamChunk = /\/assets\/TeamPage-[\w-]+\.js$/;
     await page.route(teamChunk, (route) => route.abort());
@@ -349,12 +356,7 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
   }, 120_000);
 
   it("records a seminar's attendance by the workspace's date, not the browser's", async () => {
-    const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('邮箱').fill(MANAGER.email);
-    await page.getByLabel('密码（至少 8 位）').fill(MANAGER.password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL('**/today');
+    const { page, problems } = await signedInManager();
     // A seminar held yesterday (in Shanghai, the workspace's time zone), one customer invited.
     const token = await csrf(page);
     const yesterday = addDays(dateInTimeZone(new Date(), 'Asia/Shanghai'), -1);
@@ -393,12 +395,7 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
   it("follows the system's reduce-motion setting: dialogs zoom in only for those who did not ask for less motion, and open on their first field", async () => {
     /** Signs in, opens the new-customer dialog and returns every motion class seen meanwhile. */
     async function motionClassesWhenOpening(motion: 'full' | 'reduced'): Promise<string[]> {
-      const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900, motion });
-      await page.goto(`${server.url}/login`);
-      await page.getByLabel('邮箱').fill(MANAGER.email);
-      await page.getByLabel('密码（至少 8 位）').fill(MANAGER.password);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.waitForURL('**/today');
+      const { page, problems } = await signedInManager(motion);
       // Exact names: the icons beside the words are hidden from screen readers ("user 客户" was read).
       await page.getByRole('menuitem', { name: '客户', exact: true }).click();
       await expect
