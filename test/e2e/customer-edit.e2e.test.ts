@@ -242,7 +242,66 @@ describe.skipIf(missing !== null)('editing and deleting customers and contacts i
     expect(problems.filter((p) => !expected(p))).toEqual([]);
   }, 180_000);
 
-  it('en at 375 px: edit a customer and see a conflict explained, without horizontal scrolling', async () => {
+  it("zh-CN: an assistant sees why the customer's delete button is disabled, and the server refuses too", async () => {
+    const { page: managerPage } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
+    await managerPage.goto(`${server.url}/login`);
+    await managerPage.getByLabel('邮箱').fill(MANAGER.email);
+    await managerPage.getByLabel('密码（至少 8 位）').fill(MANAGER.password);
+    await managerPage.getByRole('button', { name: '登录' }).click();
+    await managerPage.waitForURL('**/today');
+    const headers = { 'x-csrf-token': await csrf(managerPage) };
+    const password = 'assistant pass 9';
+    const member = async (data: Record<string, string>) => {
+      const response = await managerPage.request.post(`${server.url}/api/members`, {
+        headers,
+        data: { password, ...data },
+      });
+      expect(response.status()).toBe(201);
+      return ((await response.json()) as { membershipId: string }).membershipId;
+    };
+    const lead = await member({ email: 'wang@example.com', name: '王磊', role: 'lead' });
+    const assistant = await member({
+      email: 'zhang@example.com',
+      name: '张伟',
+      role: 'assistant',
+      duty: 'after_sales',
+      worksFor: lead,
+    });
+    const created = await managerPage.request.post(`${server.url}/api/customers`, {
+      headers,
+      data: { name: '临平机械', ownerId: lead, assistantId: assistant },
+    });
+    expect(created.status()).toBe(201);
+    const id = ((await created.json()) as CustomerBody).id;
+
+    const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('邮箱').fill('zhang@example.com');
+    await page.getByLabel('密码（至少 8 位）').fill(password);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL('**/today');
+    await page.goto(`${server.url}/customers/${id}`);
+    await until(() => page.getByRole('heading', { name: '临平机械' }).isVisible()).toBe(true);
+    // Editing is theirs to do; deleting is not, and the button says why.
+    expect(await page.getByRole('button', { name: '编辑', exact: true }).isEnabled()).toBe(true);
+    const remove = page.getByRole('button', { name: '删除', exact: true });
+    expect(await remove.isDisabled()).toBe(true);
+    await remove.hover({ force: true });
+    await until(() => page.getByRole('tooltip').textContent()).toBe(
+      '助理不能删除客户，请找负责的业务员或经理',
+    );
+    await shot(page, 'zh-05-assistant-delete', false);
+    // The server refuses the same request, and the customer stays.
+    const refused = await page.request.delete(`${server.url}/api/customers/${id}`, {
+      headers: { 'x-csrf-token': await csrf(page) },
+    });
+    expect(refused.status()).toBe(403);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('AUTH.FORBIDDEN');
+    expect((await getCustomer(page, id)).name).toBe('临平机械');
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('en at 375 px: edit a customer and a contact and see their conflicts explained, without horizontal scrolling', async () => {
     const { page, problems } = await browsers.open({ locale: 'en-US', width: 375, height: 740 });
     await page.goto(`${server.url}/login`);
     await page.getByLabel('Email').fill(MANAGER.email);
@@ -315,8 +374,41 @@ describe.skipIf(missing !== null)('editing and deleting customers and contacts i
     expect(Number(await overflow())).toBeLessThanOrEqual(0);
     expect(await getCustomer(page, id)).toMatchObject({ class: 'A', city: 'Hangzhou', version: 4 });
 
-    const expected = (p: Problem) => p.text.includes('409') && p.url === `${server.url}${path}`;
-    expect(problems.filter(expected)).toHaveLength(1);
+    // A contact's stale edit: the phone is changed through the API while the dialog is open.
+    const contactId = ((await contact.json()) as { id: string }).id;
+    const contactPath = `/api/contacts/${contactId}`;
+    await page.getByRole('button', { name: 'Edit contact Ms Lin' }).click();
+    const contactDialog = page.getByRole('dialog', { name: 'Edit contact' });
+    await until(() => contactDialog.getByLabel('Title').inputValue()).toBe('Purchasing manager');
+    await contactDialog.getByLabel('Title').fill('Purchasing director');
+    const phoned = await page.request.patch(`${server.url}${contactPath}`, {
+      headers: { 'x-csrf-token': token },
+      data: { phone: '13911111111', version: 1 },
+    });
+    expect(phoned.status()).toBe(200);
+    const refusedContact = nextPatch(page, contactPath);
+    await contactDialog.getByRole('button', { name: 'Save' }).click();
+    expect(await refusedContact).toEqual({ title: 'Purchasing director', version: 1 });
+    await until(() => contactDialog.getByTestId('stale-alert').isVisible()).toBe(true);
+    // Their phone is in the form, the user's title is kept; saving again stores both.
+    expect(await contactDialog.getByLabel('Phone').inputValue()).toBe('13911111111');
+    expect(await contactDialog.getByLabel('Title').inputValue()).toBe('Purchasing director');
+    expect(Number(await overflow())).toBeLessThanOrEqual(0);
+    const resentContact = nextPatch(page, contactPath);
+    await contactDialog.getByRole('button', { name: 'Save' }).click();
+    expect(await resentContact).toEqual({ title: 'Purchasing director', version: 2 });
+    await until(() => contactDialog.isVisible()).toBe(false);
+    const stored = await page.request.get(`${server.url}${contactPath}`);
+    expect(await stored.json()).toMatchObject({
+      title: 'Purchasing director',
+      phone: '13911111111',
+      version: 3,
+    });
+
+    // The two deliberate 409s: the customer's and the contact's stale saves.
+    const expected = (p: Problem) =>
+      p.text.includes('409') && [path, contactPath].some((x) => p.url === `${server.url}${x}`);
+    expect(problems.filter(expected)).toHaveLength(2);
     expect(problems.filter((p) => !expected(p))).toEqual([]);
   }, 180_000);
 });

@@ -61,6 +61,8 @@ export function AppShell({ me, path, children }: AppShellProps) {
   const menu = (
     <Menu
       mode="inline"
+      // The side bar draws the line down the whole page; the menu's own stopped at its last item.
+      style={{ borderInlineEnd: 'none' }}
       selectedKeys={[selected]}
       items={items}
       onClick={({ key, domEvent }) => {

@@ -30,6 +30,8 @@ import { completeFollowUp, useToday } from '../api/method-api';
 const STALL_KINDS = new Set(['funds', 'concern', 'next_visit']);
 
 const STATUS_COLOR = { ahead: 'green', behind: 'red', on_track: 'blue' } as const;
+/** Follow-ups and suggestions shown at a time. */
+const TODAY_PAGE = 10;
 
 /** The Today page. */
 export function TodayPage() {
@@ -59,6 +61,13 @@ export function TodayPage() {
     }
   }
 
+  // A manager's day can hold dozens of each: ten at a time (most urgent first), the count on top.
+  const inAll = (n: number) =>
+    n > TODAY_PAGE ? (
+      <Typography.Text type="secondary">{t('method.today.inAll', { n })}</Typography.Text>
+    ) : null;
+  const paged = (n: number) =>
+    n > TODAY_PAGE ? { pageSize: TODAY_PAGE, size: 'small' as const, align: 'center' as const } : false;
   const heading = (text: string) => (
     <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
       {text}
@@ -134,9 +143,14 @@ export function TodayPage() {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
-          <Card title={heading(t('method.today.followUps'))}>
+          <Card
+            title={heading(t('method.today.followUps'))}
+            extra={inAll(d.followUps.length)}
+            data-testid="today-follow-ups"
+          >
             <List
               dataSource={[...d.followUps].sort((a, b) => b.daysOverdue - a.daysOverdue)}
+              pagination={paged(d.followUps.length)}
               locale={{ emptyText: t('method.today.noFollowUps') }}
               renderItem={(f) => (
                 <List.Item
@@ -197,7 +211,7 @@ export function TodayPage() {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card title={heading(t('method.today.suggestions'))}>
+          <Card title={heading(t('method.today.suggestions'))} extra={inAll(d.suggestions.length)}>
             {n !== null && d.suggestions.length > 0 ? (
               <Alert
                 type={d.shortfall > 0 && n.carriesTarget ? 'warning' : n.carriesTarget ? 'success' : 'info'}
@@ -223,6 +237,7 @@ export function TodayPage() {
             ) : null}
             <List
               dataSource={[...d.suggestions]}
+              pagination={paged(d.suggestions.length)}
               locale={{ emptyText: t('method.today.noSuggestions') }}
               renderItem={(s) => (
                 <List.Item
