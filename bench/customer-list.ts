@@ -3,7 +3,7 @@
  * workspace of 20,000 customers with 30,000 visits and 20,000 follow-ups. Each row of the
  * list carries its meeting count and overdue follow-ups (two grouped queries over the
  * page's ids); the report compares the page with the bare customer query (ratio = what
- * the counts cost) and times the "only overdue" filter and a search.
+ * the counts cost) and times the "only overdue" and "met twice or more" filters and a search.
  */
 import { performance } from 'node:perf_hooks';
 import { type Kysely, sql } from 'kysely';
@@ -143,6 +143,7 @@ export async function benchCustomerList(): Promise<void> {
       const cases: [string, Record<string, unknown>][] = [
         ['first page with meetings and overdue counts', { sort: 'createdAt', order: 'desc', limit: PAGE }],
         ['only customers with overdue follow-ups', { overdue: true, limit: PAGE }],
+        ['only customers met twice or more', { minMeetings: 2, limit: PAGE }],
         ['search "客户0199"', { q: '客户0199', limit: PAGE }],
       ];
       const row = (name: string, t: { med: number; min: number; max: number }, ratio: string) =>

@@ -125,6 +125,10 @@ describe.each(engines)('customers and plans API on $name', (engine) => {
     expect(overdue.statusCode).toBe(200);
     expect(overdue.json().items).toEqual([]);
     expect((await app.inject({ url: '/api/customers?overdue=maybe', headers: lead })).statusCode).toBe(400);
+    const twice = await app.inject({ url: '/api/customers?minMeetings=2', headers: lead });
+    expect(twice.statusCode).toBe(200);
+    expect(twice.json().items).toEqual([]);
+    expect((await app.inject({ url: '/api/customers?minMeetings=two', headers: lead })).statusCode).toBe(400);
     expect((await app.inject({ url: '/api/customers?sort=secret', headers: lead })).statusCode).toBe(400);
   });
 

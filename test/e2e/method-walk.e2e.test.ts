@@ -58,6 +58,7 @@ const TEXTS = {
     finished: '本次拜访已记完',
     toCustomer: '回到客户',
     twoMeetings: '已见两次：下次必须成交',
+    twiceOnly: '只看已见两次及以上的',
     edit: '编辑',
     saveEdit: '保存',
     meeting: (n: number) => `这将是与该客户的第 ${n} 次见面`,
@@ -92,6 +93,7 @@ const TEXTS = {
     finished: 'The visit is logged',
     toCustomer: 'Back to the customer',
     twoMeetings: 'Met twice: close at the next meeting',
+    twiceOnly: 'Only those met twice or more',
     edit: 'Edit',
     saveEdit: 'Save',
     meeting: (n: number) => `This will be meeting number ${n} with this customer`,
@@ -230,6 +232,17 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
       .poll(() => row.getByTestId('meetings').getAttribute('aria-label'))
       .toBe(`2 · ${L.twoMeetings}`);
     await shot(page, `${lang}-03b-customers-two-meetings`);
+    // "Met twice or more" leaves exactly the customers the server counts so (the next meeting must close).
+    const twice = (await (await page.request.get(`${server.url}/api/customers?minMeetings=2`)).json()) as {
+      items: { id: string }[];
+    };
+    expect(twice.items.map((c) => c.id)).toContain(customerId);
+    // (Everyone here has met twice by now; which customers the filter leaves is tested on the server.)
+    const asked = page.waitForRequest((r) => new URL(r.url()).searchParams.get('minMeetings') === '2');
+    await page.getByRole('checkbox', { name: L.twiceOnly }).check();
+    await asked;
+    await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(twice.items.length);
+    expect(await row.isVisible()).toBe(true);
 
     // Third visit: warned before saving, the server's warning after.
     await meeting(page, L, 3, customerId);

@@ -206,7 +206,7 @@ describe.each(engines)('customers on $name', (engine) => {
     expect(await codeOf(listCustomers(deps, team.lead, { cursor: 'garbage' }))).toBe('VALIDATION.FAILED');
   });
 
-  it('gives each row its meetings and overdue follow-ups, and filters on overdue', async () => {
+  it('gives each row its meetings and overdue follow-ups, and filters on them', async () => {
     // The test clock is 2026-03-02 10:00 in Asia/Shanghai.
     const twice = await createCustomer(deps, team.lead, { name: '甲 两次' });
     const late = await createCustomer(deps, team.lead, { name: '乙 逾期' });
@@ -232,9 +232,18 @@ describe.each(engines)('customers on $name', (engine) => {
     expect(await names({ overdue: 'true' })).toEqual(['乙 逾期']);
     expect(await names({ overdue: 'false' })).toEqual(['丙 无事', '甲 两次']);
     expect(await names({ overdue: true, q: '甲' })).toEqual([]);
+    // Met twice or more: the next meeting must close. Cancelled visits do not count.
+    expect(await names({ minMeetings: '2' })).toEqual(['甲 两次']);
+    expect(await names({ minMeetings: 1 })).toEqual(['乙 逾期', '甲 两次']);
+    expect(await names({ minMeetings: 3 })).toEqual([]);
+    expect(await names({ minMeetings: 1, overdue: 'true' })).toEqual(['乙 逾期']);
+    expect(await codeOf(listCustomers(deps, team.lead, { minMeetings: 0 }))).toBe('VALIDATION.FAILED');
     // Another workspace's follow-ups and visits never count.
     const theirs = await createCustomer(deps, foreign.lead, { name: '外地' });
     await createFollowUp(deps, foreign.lead, { customerId: theirs.id, dueOn: '2026-02-01', kind: 'call' });
     expect(await names({ overdue: 'true' })).toEqual(['乙 逾期']);
+    await createVisit(deps, foreign.lead, { customerId: theirs.id, visitOn: '2026-02-10' });
+    await createVisit(deps, foreign.lead, { customerId: theirs.id, visitOn: '2026-02-20' });
+    expect(await names({ minMeetings: 2 })).toEqual(['甲 两次']);
   });
 });

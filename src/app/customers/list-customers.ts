@@ -38,6 +38,8 @@ export const listCustomersQuery = z.strictObject({
   ownerId: z.uuid().optional(),
   /** true: only customers with an open follow-up due before today; false: only those without. */
   overdue: queryFlag.optional(),
+  /** Only customers met at least this often (2: the next meeting must close, by the third-meeting rule). */
+  minMeetings: z.coerce.number().int().min(1).max(99).optional(),
   sort: z.enum(Object.keys(SORT_COLUMNS) as [keyof typeof SORT_COLUMNS]).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -113,6 +115,22 @@ async function customerRows(
       );
       return wanted ? overdue : eb.not(overdue);
     });
+  }
+  if (p.minMeetings !== undefined) {
+    const atLeast = p.minMeetings;
+    // The same count as the rows' `meetings`: non-cancelled visits with a meeting number.
+    q = q.where(
+      (eb) =>
+        eb
+          .selectFrom('visits')
+          .select((inner) => inner.fn.countAll().as('n'))
+          .where('visits.workspace_id', '=', principal.workspaceId)
+          .whereRef('visits.customer_id', '=', 'customers.id')
+          .where('visits.status', '!=', 'cancelled')
+          .where('visits.meeting_number', '>=', 1),
+      '>=',
+      atLeast,
+    );
   }
   if (p.q) {
     const pattern = likePattern(p.q);

@@ -13,6 +13,7 @@ const zh = {
     threePlus: '已超过两次',
     overdue: '逾期跟进',
     overdueOnly: '只看有逾期跟进的',
+    twiceOnly: '只看已见两次及以上的',
     overdueCount: '{{n}} 条逾期',
   },
   timeline: {
@@ -42,6 +43,7 @@ const en = {
     threePlus: 'More than two meetings',
     overdue: 'Overdue',
     overdueOnly: 'Only with overdue follow-ups',
+    twiceOnly: 'Only those met twice or more',
     overdueCount: '{{n}} overdue',
   },
   timeline: {

@@ -24,6 +24,8 @@ export interface CustomerFilters {
   readonly ownerId?: string;
   /** Only customers with (true) or without (false) an overdue follow-up. */
   readonly overdue?: boolean;
+  /** Only customers met at least this often (2: the next meeting must close). */
+  readonly minMeetings?: number;
   readonly sort: 'name' | 'createdAt' | 'updatedAt' | 'class' | 'status';
   readonly order: 'asc' | 'desc';
 }

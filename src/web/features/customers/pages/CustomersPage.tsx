@@ -1,5 +1,5 @@
 /**
- * The customer list: search, filters (market, class, status, owner, overdue), sort and
+ * The customer list: search, filters (market, class, status, owner, overdue, met twice), sort and
  * cursor paging. Each row shows its meetings so far with the two-meeting warning (the
  * method's "never meet a customer a third time") and its overdue follow-ups.
  */
@@ -202,6 +202,10 @@ export function CustomersPage() {
         />
         <Checkbox onChange={(e) => filter({ overdue: e.target.checked ? true : undefined })}>
           {t('custList.overdueOnly')}
+        </Checkbox>
+        {/* The third-meeting rule's list: whom the next meeting must close. */}
+        <Checkbox onChange={(e) => filter({ minMeetings: e.target.checked ? 2 : undefined })}>
+          {t('custList.twiceOnly')}
         </Checkbox>
       </Space>
       <Table<CustomerListItem>
