@@ -106,9 +106,9 @@ export class Browsers {
 
 /**
  * Picks the first option containing `text` in the antd Select `combobox`, and waits until
- * the select shows it (or until `picked` is visible, when given). A dropdown that closes
- * before the click lands (focus moved, a re-render) is opened again, three times at most;
- * each try waits only a few seconds.
+ * the select shows it as its value (or until `picked` is visible, when given). A dropdown
+ * that closed before the click landed (focus moved, a re-render) is opened again, three
+ * times at most; each try waits only a few seconds.
  */
 export async function pickOption(
   page: Page,
@@ -116,20 +116,23 @@ export async function pickOption(
   text: string,
   picked?: Locator,
 ): Promise<void> {
-  const shown =
-    picked ??
-    page.locator('.ant-select', { has: combobox }).locator('.ant-select-content', { hasText: text });
+  // The select's root, up from its combobox (the combobox locator may start anywhere on the page).
+  const root = combobox.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  const shown = picked ?? root.locator('.ant-select-content-has-value', { hasText: text });
+  let lastError: unknown;
   for (let attempt = 0; attempt < 3 && !(await shown.isVisible()); attempt++) {
     try {
-      await combobox.click();
+      // A click on an open select would close it.
+      if ((await combobox.getAttribute('aria-expanded')) !== 'true') await combobox.click();
       await page
         .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
         .first()
         .click({ timeout: 5_000 });
       await shown.waitFor({ state: 'visible', timeout: 3_000 });
-    } catch {
-      // Tried again; the check below reports a failure.
+    } catch (error) {
+      lastError = error; // tried again; the check below reports a failure
     }
   }
-  if (!(await shown.isVisible())) throw new Error(`could not pick "${text}" in the select`);
+  if (!(await shown.isVisible()))
+    throw new Error(`could not pick "${text}" in the select`, { cause: lastError });
 }

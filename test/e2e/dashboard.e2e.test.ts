@@ -29,7 +29,7 @@ import type { Schema } from '../../src/db/schema.js';
 import { dateInTimeZone } from '../../src/domain/dates.js';
 import { formatAmount } from '../../src/domain/money.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
-import { Browsers, missing, ROOT, SHOTS } from './browser.js';
+import { Browsers, missing, pickOption, ROOT, SHOTS } from './browser.js';
 import { shiftedClock, workingDayOffset } from './working-day.js';
 
 // README's pictures are rewritten only when asked (UPDATE_DOC_SCREENSHOTS=1), so a test run
@@ -338,11 +338,12 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     await page.getByRole('button', { name: '邀约客户' }).click();
     await expect.poll(() => page.getByText(/已邀约 1 家/).isVisible()).toBe(true);
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(Math.min(before + 1, 10));
-    // The seminar is still ahead: attendance waits for its day, the RSVP can change now.
+    // The seminar is still ahead (by the workspace's date, once known): attendance waits for
+    // its day, and the page says from when; the RSVP can change now.
+    await expect.poll(() => page.getByTestId('attendance-from').textContent()).toContain('起可以记录到场');
     expect(await page.getByTestId('invitation-table').getByRole('switch').first().isDisabled()).toBe(true);
     const rsvp = page.getByTestId('invitation-table').getByRole('combobox').first();
-    await rsvp.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="不参加"]').click();
+    await pickOption(page, rsvp, '不参加');
     await expect
       .poll(() =>
         page.getByTestId('invitation-table').locator('tbody tr.ant-table-row').first().textContent(),

@@ -20,7 +20,7 @@ import { parseConfig } from '../../src/config.js';
 import { addDays, dateInTimeZone } from '../../src/domain/dates.js';
 import { formatAmount } from '../../src/domain/money.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
-import { Browsers, missing, SHOTS } from './browser.js';
+import { Browsers, missing, pickOption, SHOTS } from './browser.js';
 
 const MANAGER = { email: 'wang@example.com', password: 'correct horse 1', name: '王经理' };
 
@@ -161,7 +161,7 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     );
     expect(xlsx.months.every((m) => m.fen > 0)).toBe(true);
     expect(xlsx.months.reduce((sum, m) => sum + m.fen, 0)).toBe(5_880_000_00);
-    await page.waitForTimeout(500); // charts finish their animation before the picture
+    await page.waitForTimeout(500); // the charts are drawn and sized to their cards before the picture
     await shot(page, 'zh-02-plan');
 
     // The plan's markets became market records, for filing customers.
@@ -237,11 +237,27 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     await page.getByPlaceholder('搜索名称、公司、城市').press('Enter');
     await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(2);
     // Filter by class, then sort by name (server-side: the list API's sort and order).
-    await page.getByRole('combobox', { name: '分类' }).click();
-    await page.locator('.ant-select-item-option', { hasText: 'A 类' }).click();
+    await pickOption(page, page.getByRole('combobox', { name: '分类' }), 'A 类');
     await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(1);
     await expect.poll(() => page.getByRole('link', { name: '萧山纺织' }).isVisible()).toBe(true);
     await page.getByRole('combobox', { name: '分类' }).press('Escape');
+    // The export takes the list as filtered: one class-A customer, Chinese headers.
+    const [listFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '导出 Excel', exact: true }).click(),
+    ]);
+    expect(await listFile.failure()).toBeNull();
+    expect(new URL(listFile.url()).searchParams.get('class')).toBe('A');
+    const listBook = new ExcelJS.Workbook();
+    await listBook.xlsx.readFile(await listFile.path());
+    const listRows: string[][] = [];
+    listBook.worksheets[0]?.eachRow((row) => {
+      listRows.push([String(row.getCell(1).value), String(row.getCell(5).value)]);
+    });
+    expect(listRows).toEqual([
+      ['客户名称', '客户级别'],
+      ['萧山纺织', 'A'],
+    ]);
     await page.locator('.ant-select-clear').first().click({ force: true });
     await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(2);
     const firstName = () => page.locator('tbody tr.ant-table-row').first().locator('a').textContent();
@@ -353,6 +369,35 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     // The refused file is the only problem the page reported.
     expect(problems.filter((p) => !/TeamPage|dynamically imported module/.test(p.text + p.url))).toEqual([]);
     expect(problems.length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('Today shows a long list ten at a time, with the count on its card', async () => {
+    const { page, problems } = await signedInManager();
+    const headers = { 'x-csrf-token': await csrf(page) };
+    // Twelve calls due today, on a customer of their own (deleted afterwards with them).
+    const created = await page.request.post(`${server.url}/api/customers`, {
+      headers,
+      data: { name: '余杭电话客户' },
+    });
+    expect(created.status()).toBe(201);
+    const customerId = ((await created.json()) as { id: string }).id;
+    const today = dateInTimeZone(new Date(), 'Asia/Shanghai');
+    for (let i = 1; i <= 12; i++) {
+      const made = await page.request.post(`${server.url}/api/follow-ups`, {
+        headers,
+        data: { customerId, dueOn: today, kind: `电话 ${i}` },
+      });
+      expect(made.status()).toBe(201);
+    }
+    await page.reload();
+    const items = page.getByTestId('today-follow-up');
+    await expect.poll(() => items.count()).toBe(10);
+    expect(await page.getByTestId('today-follow-ups').getByText('共 12 条').isVisible()).toBe(true);
+    await page.getByTestId('today-follow-ups').locator('.ant-pagination-item-2').click();
+    await expect.poll(() => items.count()).toBe(2);
+    const removed = await page.request.delete(`${server.url}/api/customers/${customerId}`, { headers });
+    expect(removed.status()).toBe(204);
+    expect(problems).toEqual([]);
   }, 120_000);
 
   it("records a seminar's attendance by the workspace's date, not the browser's", async () => {

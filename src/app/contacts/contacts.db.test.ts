@@ -100,6 +100,11 @@ describe.each(engines)('contacts on $name', (engine) => {
       version: 3,
       qualification: { kpContactId: null },
     });
+    // The customer's history says so.
+    const last = (await audit(customerId)).at(-1);
+    expect(last).toMatchObject({ entity: 'customer', action: 'update' });
+    expect(JSON.parse(String(last?.before)).qualification.kpContactId).toBe(kp.id);
+    expect(JSON.parse(String(last?.after)).qualification.kpContactId).toBeNull();
     // A form opened before, still on version 2, is told that the customer changed.
     expect(await codeOf(updateCustomer(deps, team.lead, customerId, { version: 2, city: '杭州' }))).toBe(
       'CONFLICT.STALE',

@@ -65,13 +65,15 @@ export function useSubmit(errors: ReturnType<typeof useFormErrors>) {
  * `afterOpenChange` to the Modal. `autoFocus` alone misses when antd mounts the dialog
  * while it is still hidden, which it does without animation (the system's "reduce
  * motion"); the dialog then focused its close button. Once the dialog is open, the field
- * gets the focus unless the user is already typing in a field.
+ * gets the focus unless the user is already typing in one of the dialog's fields.
  */
 export function useFirstField<T extends { focus: () => void }>() {
   const ref = useRef<T>(null);
   const afterOpenChange = useCallback((open: boolean) => {
     const active = document.activeElement;
-    const typing = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement;
+    const typing =
+      (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) &&
+      active.closest('[role="dialog"]') !== null;
     if (open && !typing) ref.current?.focus();
   }, []);
   return { ref, afterOpenChange };

@@ -14,6 +14,7 @@ const zh = {
     overdue: '逾期跟进',
     overdueOnly: '只看有逾期跟进的',
     twiceOnly: '只看已见两次及以上的',
+    exportXlsx: '导出 Excel',
     overdueCount: '{{n}} 条逾期',
   },
   timeline: {
@@ -44,6 +45,7 @@ const en = {
     overdue: 'Overdue',
     overdueOnly: 'Only with overdue follow-ups',
     twiceOnly: 'Only those met twice or more',
+    exportXlsx: 'Export to Excel',
     overdueCount: '{{n}} overdue',
   },
   timeline: {

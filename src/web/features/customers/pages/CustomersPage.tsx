@@ -3,7 +3,7 @@
  * cursor paging. Each row shows its meetings so far with the two-meeting warning (the
  * method's "never meet a customer a third time") and its overdue follow-ups.
  */
-import { ExclamationCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ExclamationCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
@@ -27,6 +27,7 @@ import {
   type CustomerListItem,
 } from '../../../../app/customers/customer-schema.js';
 
+import { currentLang } from '../../../lib/format';
 import { linkClick } from '../../../lib/router';
 import { type CustomerFilters, useCustomers, useMarkets, useMembers } from '../api/customers-api';
 import { CustomerForm } from '../components/CustomerForm';
@@ -156,9 +157,15 @@ export function CustomersPage() {
         <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
           {t('customers.title')}
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
-          {t('customers.add')}
-        </Button>
+        <Flex gap={8} wrap>
+          {/* The list as filtered and sorted now, every page of it, for Excel. */}
+          <Button icon={<DownloadOutlined aria-hidden />} href={exportLink(filters)} download>
+            {t('custList.exportXlsx')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
+            {t('customers.add')}
+          </Button>
+        </Flex>
       </Flex>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
@@ -266,4 +273,13 @@ function MeetingsCell({ meetings, open }: { meetings: number; open: boolean }) {
       </Tag>
     </Tooltip>
   );
+}
+
+/** `GET /api/exports/customers.xlsx` with the list's filters and sort, in the UI's language. */
+function exportLink(filters: CustomerFilters): string {
+  const query = new URLSearchParams({ lang: currentLang() });
+  for (const [key, value] of Object.entries(filters)) {
+    if (value !== undefined) query.set(key, String(value));
+  }
+  return `/api/exports/customers.xlsx?${query}`;
 }

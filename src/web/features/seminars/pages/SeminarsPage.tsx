@@ -238,8 +238,10 @@ function SeminarDetail({ seminar }: { seminar: Seminar }) {
   const invited = new Set((invitations.data ?? []).map((i) => i.customerId));
   // Attendance can be recorded from the seminar's day on (the server says so too:
   // SEMINAR.NOT_YET_HELD). The day is the workspace's, not the browser's: a salesperson
-  // abroad for a trade fair has another date on the phone. Until it is known, wait.
-  const today = useToday().data?.date;
+  // abroad for a trade fair has another date on the phone. Until it is known, wait; if it
+  // cannot be read, the browser's date will do (the server still decides).
+  const workspaceDay = useToday();
+  const today = workspaceDay.data?.date ?? (workspaceDay.isError ? dayjs().format('YYYY-MM-DD') : undefined);
   const notYetHeld = today === undefined || seminar.heldOn > today;
 
   async function refresh() {
@@ -310,6 +312,12 @@ function SeminarDetail({ seminar }: { seminar: Seminar }) {
         {t('sem.invitations')}
       </Typography.Title>
       {error ? <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} /> : null}
+      {/* Why the attendance switches are off, once the workspace's date is known. */}
+      {today !== undefined && notYetHeld ? (
+        <Typography.Paragraph type="secondary" data-testid="attendance-from">
+          {t('sem.attendanceFrom', { date: seminar.heldOn })}
+        </Typography.Paragraph>
+      ) : null}
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <Select
           mode="multiple"
