@@ -7,7 +7,15 @@ import { initReactI18next } from 'react-i18next';
 
 const zh = {
   app: { name: 'Closer 成交', tagline: '从年度目标到今天的数字' },
-  menu: { plan: '年度计划', customers: '客户', team: '团队', logout: '退出登录', language: 'English' },
+  menu: {
+    plan: '年度计划',
+    customers: '客户',
+    team: '团队',
+    logout: '退出登录',
+    language: 'English',
+    open: '打开菜单',
+    nav: '主菜单',
+  },
   common: {
     save: '保存',
     cancel: '取消',
@@ -175,7 +183,15 @@ type Texts = typeof zh;
 
 const en: Texts = {
   app: { name: 'Closer', tagline: "From the annual target to today's number" },
-  menu: { plan: 'Plan', customers: 'Customers', team: 'Team', logout: 'Sign out', language: '中文' },
+  menu: {
+    plan: 'Plan',
+    customers: 'Customers',
+    team: 'Team',
+    logout: 'Sign out',
+    language: '中文',
+    open: 'Open menu',
+    nav: 'Main menu',
+  },
   common: {
     save: 'Save',
     cancel: 'Cancel',

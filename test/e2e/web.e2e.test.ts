@@ -496,7 +496,7 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     await expect.poll(() => page.getByTestId('plan-total').textContent()).toContain('588万');
     await page.waitForTimeout(500);
     await shot(page, 'mobile-01-plan');
-    await page.getByRole('button', { name: 'menu' }).click();
+    await page.getByRole('button', { name: '打开菜单', exact: true }).click();
     await page.getByRole('menuitem', { name: '客户' }).click();
     await page.waitForURL('**/customers');
     await expect.poll(() => page.getByRole('link', { name: '萧山纺织' }).isVisible()).toBe(true);

@@ -7,11 +7,11 @@
  */
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { dateInTimeZone } from '../../domain/dates.js';
 import { visibleCustomers } from '../access.js';
 import type { Deps, Principal } from '../context.js';
 import { decodeCursor, encodeCursor, type Page } from '../pagination.js';
 import { parseInput, queryFlag } from '../validation.js';
+import { workspaceToday } from '../workspace/workspace-today.js';
 import {
   CUSTOMER_CLASSES,
   CUSTOMER_STATUSES,
@@ -57,7 +57,7 @@ function likePattern(q: string): string {
 /** Lists customers visible to the caller, each with its meeting and overdue counts. */
 export async function listCustomers(deps: Deps, principal: Principal, query: unknown): Promise<CustomerPage> {
   const p = parseInput(listCustomersQuery, query);
-  const today = await workspaceToday(deps, principal);
+  const today = await workspaceToday(deps.db, deps, principal.workspaceId);
   const { page, nextCursor } = await customerRows(deps, principal, p, today);
   const counts = await countsOf(
     deps,
@@ -82,7 +82,7 @@ export async function listCustomerRecords(
   query: unknown,
 ): Promise<Page<Customer>> {
   const p = parseInput(listCustomersQuery, query);
-  const today = p.overdue === undefined ? '' : await workspaceToday(deps, principal);
+  const today = p.overdue === undefined ? '' : await workspaceToday(deps.db, deps, principal.workspaceId);
   const { page, nextCursor } = await customerRows(deps, principal, p, today);
   return { items: page.map(toCustomer), nextCursor };
 }
@@ -159,16 +159,6 @@ async function customerRows(
   const nextCursor =
     rows.length > p.limit && last ? encodeCursor({ v: String(last[column]), id: last.id }) : null;
   return { page, nextCursor };
-}
-
-/** Today's date in the workspace's time zone (what "overdue" is measured against). */
-async function workspaceToday(deps: Deps, principal: Principal): Promise<string> {
-  const workspace = await deps.db
-    .selectFrom('workspaces')
-    .select('time_zone')
-    .where('id', '=', principal.workspaceId)
-    .executeTakeFirstOrThrow();
-  return dateInTimeZone(deps.clock(), workspace.time_zone);
 }
 
 /**

@@ -70,7 +70,7 @@ export function AppShell({ me, path, children }: AppShellProps) {
         setOpen(false);
         navigate(key);
       }}
-      aria-label="menu"
+      aria-label={t('menu.nav')}
     />
   );
 
@@ -114,7 +114,11 @@ export function AppShell({ me, path, children }: AppShellProps) {
             {wide ? (
               <span />
             ) : (
-              <Button icon={<MenuOutlined aria-hidden />} aria-label="menu" onClick={() => setOpen(true)} />
+              <Button
+                icon={<MenuOutlined aria-hidden />}
+                aria-label={t('menu.open')}
+                onClick={() => setOpen(true)}
+              />
             )}
             <Flex gap={8} align="center">
               <Typography.Text type="secondary" style={{ display: wide ? undefined : 'none' }}>

@@ -26,9 +26,6 @@ import { money } from '../../../lib/format';
 import { linkClick, navigate } from '../../../lib/router';
 import { completeFollowUp, useToday } from '../api/method-api';
 
-/** Follow-up kinds the server writes for stalls (shown translated); other kinds are the salesperson's words. */
-const STALL_KINDS = new Set(['funds', 'concern', 'next_visit']);
-
 const STATUS_COLOR = { ahead: 'green', behind: 'red', on_track: 'blue' } as const;
 /** Follow-ups and suggestions shown at a time. */
 const TODAY_PAGE = 10;
@@ -195,7 +192,8 @@ export function TodayPage() {
                           <Tag color="blue">{t('method.today.dueToday')}</Tag>
                         )}
                         <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-                          {f.dueOn} · {STALL_KINDS.has(f.kind) ? t(`method.followUpKinds.${f.kind}`) : f.kind}
+                          {/* Stall kinds (funds, concern, next_visit) in words; any other kind is the salesperson's own. */}
+                          {f.dueOn} · {t(`method.followUpKinds.${f.kind}`, { defaultValue: f.kind })}
                         </Typography.Text>
                         {f.notes ? (
                           <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
