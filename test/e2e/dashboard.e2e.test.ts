@@ -433,44 +433,30 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
     await signIn(page, { email: '邮箱', password: '密码（至少 8 位）', submit: '登录' });
     await page.getByTestId('today-actual').waitFor();
-    // Evaluated as text: the tests' type check has no DOM library.
-    const focused = async () =>
-      (await page.evaluate(
-        `({ role: document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName.toLowerCase(), text: document.activeElement?.textContent ?? '' })`,
-      )) as { role: string; text: string };
-    // Tab through the menu's links to 客户 and press Enter.
-    const onCustomers = async () => {
-      const f = await focused();
-      return f.role === 'a' && f.text.trim() === '客户';
+    // Presses Tab until the focused element matches `test` (page JavaScript, as text: the
+    // tests' type check has no DOM library), at most `max` times.
+    const tabUntil = async (test: string, max: number): Promise<boolean> => {
+      for (let i = 0; i < max; i++) {
+        if (await page.evaluate(`(() => { const el = document.activeElement; return ${test}; })()`))
+          return true;
+        await page.keyboard.press('Tab');
+      }
+      return Boolean(await page.evaluate(`(() => { const el = document.activeElement; return ${test}; })()`));
     };
-    for (let i = 0; i < 25 && !(await onCustomers()); i++) await page.keyboard.press('Tab');
-    expect(await focused()).toEqual({ role: 'a', text: '客户' });
+    // Tab through the menu's links to 客户 and press Enter.
+    expect(await tabUntil("el?.tagName === 'A' && el.textContent.trim() === '客户'", 25)).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/customers');
     // Tab to the first customer's link in the table and open it with Enter.
     await page.getByTestId('meetings').first().waitFor();
-    let onLink = false;
-    for (let i = 0; i < 40 && !onLink; i++) {
-      await page.keyboard.press('Tab');
-      onLink = (await page.evaluate(
-        "document.activeElement?.tagName === 'A' && document.activeElement.closest('tbody') !== null",
-      )) as boolean;
-    }
-    expect(onLink).toBe(true);
+    expect(await tabUntil("el?.tagName === 'A' && el.closest('tbody') !== null", 40)).toBe(true);
     const href = (await page.evaluate("document.activeElement?.getAttribute('href')")) as string;
     expect(href).toMatch(/^\/customers\/[0-9a-f-]{36}$/);
     await page.keyboard.press('Enter');
     await page.waitForURL(`**${href}`);
     await page.getByTestId('visit-item').first().waitFor();
     // The back link is reachable by Tab too.
-    let back = false;
-    for (let i = 0; i < 30 && !back; i++) {
-      await page.keyboard.press('Tab');
-      back = (await page.evaluate(
-        "document.activeElement?.getAttribute('href') === '/customers'",
-      )) as boolean;
-    }
-    expect(back).toBe(true);
+    expect(await tabUntil("el?.getAttribute('href') === '/customers'", 30)).toBe(true);
     await page.keyboard.press('Enter');
     await page.waitForURL('**/customers');
     expect(problems).toEqual([]);
