@@ -274,11 +274,15 @@ describe('computePlan: catch-up', () => {
     expect(c.status).toBe('behind');
     expect(c.difference).toBe(100_000_000 - c.plannedToDate);
     expect(c.remaining).toBe(488_000_000);
-    expect(c.remainingDays).toBe(248 - 59);
+    // 31 March (a Tuesday) is today and not over: it still counts, with the 189 after it.
+    expect(c.remainingDays).toBe(248 - 59 + 1);
     expect(sum(c.months.map((m) => m.amount))).toBe(488_000_000);
     expect(sum(c.days.map((d) => d.amount))).toBe(488_000_000);
-    expect(c.months.slice(0, 3).every((m) => m.amount === 0)).toBe(true);
-    expect(c.requiredDailyRate).toBe(Math.ceil(488_000_000 / 189));
+    // Nothing goes to the days before today; of March only today itself gets a share.
+    expect(c.months.slice(0, 2).every((m) => m.amount === 0)).toBe(true);
+    expect(c.days[0]?.date).toBe('2026-03-31');
+    expect(c.months[2]?.amount).toBe(c.days[0]?.amount);
+    expect(c.requiredDailyRate).toBe(Math.ceil(488_000_000 / 190));
     expect(c.ignoredLaterActuals).toBe(1);
   });
 
@@ -286,15 +290,22 @@ describe('computePlan: catch-up', () => {
     const seasonality = [1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0];
     const p = plan({ seasonality, actuals: [{ date: '2026-07-31', amount: '300万' }] }, '2026-07-31');
     const c = p.catchUp;
-    // August and December carry nothing: the days left are September–November's working days.
-    const left = p.months.slice(8, 11).reduce((n, m) => n + m.workingDays, 0);
+    // August and December carry nothing: the days left are today (Friday 31 July, not over)
+    // and September–November's working days.
+    const left = 1 + p.months.slice(8, 11).reduce((n, m) => n + m.workingDays, 0);
     expect(c?.remainingDays).toBe(left);
     expect(c?.requiredDailyRate).toBe(Math.ceil((c?.remaining ?? 0) / left));
     const lastMonthOff = plan(
       { seasonality, actuals: [{ date: '2026-11-30', amount: '1万' }] },
       '2026-11-30',
     );
-    expect(lastMonthOff.catchUp?.remainingDays).toBe(0);
+    // Monday 30 November is the last day with a target, and it is today: one day left.
+    expect(lastMonthOff.catchUp?.remainingDays).toBe(1);
+    expect(lastMonthOff.catchUp?.requiredDailyRate).toBe(lastMonthOff.catchUp?.remaining);
+    // In December (weighted 0) no day is left: all of the rest is needed, no division by 0.
+    const december = plan({ seasonality, actuals: [{ date: '2026-11-30', amount: '1万' }] }, '2026-12-01');
+    expect(december.catchUp?.remainingDays).toBe(0);
+    expect(december.catchUp?.requiredDailyRate).toBe(december.catchUp?.remaining);
   });
 
   it('counts only actuals inside the plan period', () => {

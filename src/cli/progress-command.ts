@@ -278,10 +278,26 @@ export function renderToday(view: TodayView, lang: Lang): string {
     );
   } else {
     const day = n.working ? (zh ? '工作日' : 'working day') : zh ? '休息日' : 'day off';
+    // Two labelled numbers: what the plan said for the day, and what is still needed (0 with
+    // its reason when the month is met or the day carries no target), never one for the other.
+    const why =
+      n.neededToday > 0
+        ? ''
+        : n.month.remaining === 0
+          ? zh
+            ? '（本月计划已完成）'
+            : ' (the month is met)'
+          : !n.carriesTarget
+            ? zh
+              ? '（今天不是目标日）'
+              : ' (not a target day)'
+            : zh
+              ? '（这一天已过去）'
+              : ' (the day is over)';
     lines.push(
       zh
-        ? `${view.date}（${day}）今日目标：${money(n.target, lang)}${view.scope === 'workspace' ? '（团队合计）' : ''}`
-        : `${view.date} (${day}) today's target: ${money(n.target, lang)}${view.scope === 'workspace' ? ' (team total)' : ''}`,
+        ? `${view.date}（${day}）计划今日：${money(n.planToday, lang)}；今日还需：${money(n.neededToday, lang)}${why}${view.scope === 'workspace' ? '（团队合计）' : ''}`
+        : `${view.date} (${day}) plan for today: ${money(n.planToday, lang)}; still needed today: ${money(n.neededToday, lang)}${why}${view.scope === 'workspace' ? ' (team total)' : ''}`,
     );
     if (!view.memberInPlan) {
       lines.push(
@@ -307,12 +323,12 @@ export function renderToday(view: TodayView, lang: Lang): string {
     );
     lines.push(...more(view.followUps.length, lang));
   }
-  const target = n?.target ?? 0;
+  const target = n?.neededToday ?? 0;
   lines.push(
     '',
     zh
-      ? `建议客户：预计合计 ${money(view.suggestionsTotal, lang)}${target > 0 ? (view.shortfall > 0 ? `，比今日目标还差 ${money(view.shortfall, lang)}` : '，足以覆盖今日目标') : ''}`
-      : `Suggested customers: expected ${money(view.suggestionsTotal, lang)} in all${target > 0 ? (view.shortfall > 0 ? `, ${money(view.shortfall, lang)} short of today's target` : ", enough for today's target") : ''}`,
+      ? `建议客户：预计合计 ${money(view.suggestionsTotal, lang)}${target > 0 ? (view.shortfall > 0 ? `，比今日还需还差 ${money(view.shortfall, lang)}` : '，足以覆盖今日还需') : ''}`
+      : `Suggested customers: expected ${money(view.suggestionsTotal, lang)} in all${target > 0 ? (view.shortfall > 0 ? `, ${money(view.shortfall, lang)} short of what today still needs` : ', enough for what today still needs') : ''}`,
   );
   if (view.suggestions.length === 0) lines.push(zh ? '  没有' : '  none');
   else {

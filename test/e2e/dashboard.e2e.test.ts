@@ -68,7 +68,7 @@ interface PlanMembersBody {
 interface TodayBody {
   date: string;
   scope: 'workspace' | 'member';
-  numbers: { carriesTarget: boolean; target: number } | null;
+  numbers: { carriesTarget: boolean; planToday: number } | null;
   followUps: { customerName: string; daysOverdue: number; kind: string }[];
   suggestions: { customerName: string; expectedAmount: number }[];
 }
@@ -269,7 +269,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     expect(today.date).toBe(dateInTimeZone(clock(), TIME_ZONE));
     expect(today.scope).toBe('member');
     expect(today.numbers?.carriesTarget).toBe(true);
-    const target = today.numbers?.target ?? 0;
+    const target = today.numbers?.planToday ?? 0;
     expect(target).toBeGreaterThan(0);
     expect(today.followUps.length).toBeGreaterThan(0);
     expect(today.suggestions.length).toBeGreaterThan(0);

@@ -66,6 +66,8 @@ export async function computeProgress(
     level: q.level,
     dimension: q.dimension,
     asOf,
+    // Whether asOf is over (a past day) or still counts as a remaining day (today).
+    today,
     ...(scope.memberNames && plan.result.settings.membersGiven ? { members: scope.memberNames } : {}),
   });
   const unassigned = signed.filter((s) => s.market === UNASSIGNED || s.member === UNASSIGNED);

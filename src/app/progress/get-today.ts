@@ -62,7 +62,7 @@ export interface TodayView {
   readonly followUps: readonly TodayFollowUp[];
   readonly suggestions: readonly TodaySuggestion[];
   readonly suggestionsTotal: number;
-  /** Today's target not covered by the suggestions' expected amounts (0 when covered). */
+  /** What is still needed today ({@link TodayNumbers.neededToday}) not covered by the suggestions' expected amounts (0 when covered). */
   readonly shortfall: number;
 }
 
@@ -98,7 +98,7 @@ export async function getToday(deps: Deps, principal: Principal, input: unknown)
       .where('signed_on', '<=', date);
     if (!manager) actualQuery = actualQuery.where('owner_id', '=', principal.membershipId);
     const actual = Number((await actualQuery.executeTakeFirst())?.total ?? 0);
-    numbers = todayNumbers(plan.result, date, members, actual);
+    numbers = todayNumbers(plan.result, date, members, actual, today);
   }
 
   let followQuery = db
@@ -139,7 +139,7 @@ export async function getToday(deps: Deps, principal: Principal, input: unknown)
     followUps,
     suggestions,
     suggestionsTotal,
-    shortfall: Math.max(0, (numbers?.target ?? 0) - suggestionsTotal),
+    shortfall: Math.max(0, (numbers?.neededToday ?? 0) - suggestionsTotal),
   };
 }
 

@@ -108,8 +108,9 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
     to: string,
     of: (d: PlanResult['days'][number]) => number = (d) => d.amount,
   ) => plan.days.filter((d) => d.date >= from && d.date <= to).reduce((n, d) => n + of(d), 0);
-  const workingAfter = (date: string, to = '2026-12-31') =>
-    plan.days.filter((d) => d.date > date && d.date <= to && d.working).length;
+  /** Working days from `date` (included: on its own day it is not over) to `to`. */
+  const workingFrom = (date: string, to = '2026-12-31') =>
+    plan.days.filter((d) => d.date >= date && d.date <= to && d.working).length;
 
   describe('progress', () => {
     beforeEach(async () => {
@@ -128,7 +129,8 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       const report = await computeProgress(deps, team.manager, { year: 2026, level: 'year' });
       const plan120 = 120 * WAN;
       const toDate = planThrough('2026-01-01', '2026-03-02');
-      const left = workingAfter('2026-03-02');
+      // asOf is today (Monday 2 March): today still counts as a remaining day.
+      const left = workingFrom('2026-03-02');
       expect(report).toMatchObject({ year: 2026, revision: 1, asOf: '2026-03-02', scope: 'workspace' });
       expect(report.rows).toEqual([
         {
@@ -240,7 +242,7 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
     });
     const today = await getToday(deps, team.manager, {});
     expect(today).toMatchObject({ followUps: [], suggestions: [], suggestionsTotal: 0 });
-    expect(today.numbers?.target).toBeGreaterThan(0);
+    expect(today.numbers?.planToday).toBeGreaterThan(0);
   });
 
   describe('forecast', () => {
@@ -397,7 +399,7 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       const day = plan.days.find((d) => d.date === DATE);
       const manager = await getToday(deps, team.manager, {});
       expect(manager.date).toBe(DATE);
-      expect(manager.numbers).toMatchObject({ working: true, target: day?.amount });
+      expect(manager.numbers).toMatchObject({ working: true, planToday: day?.amount });
       expect(day?.amount).toBeGreaterThan(0);
       const monthPlan = planThrough('2026-03-01', '2026-03-31');
       const left = plan.days.filter((d) => d.date >= DATE && d.date <= '2026-03-31' && d.working).length;
@@ -413,12 +415,12 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       });
       const lead = await getToday(deps, team.lead, { date: DATE });
       expect(lead.scope).toBe('member');
-      expect(lead.numbers?.target).toBe(day?.byMember[0]);
+      expect(lead.numbers?.planToday).toBe(day?.byMember[0]);
       expect(lead.numbers?.month.actual).toBe(2 * WAN);
       const outsider = await getToday(deps, team.otherAssistant, { date: DATE });
-      expect(outsider).toMatchObject({ memberInPlan: false, numbers: { target: 0 } });
+      expect(outsider).toMatchObject({ memberInPlan: false, numbers: { planToday: 0, neededToday: 0 } });
       const saturday = await getToday(deps, team.manager, { date: '2026-03-07' });
-      expect(saturday.numbers).toMatchObject({ working: false, target: 0 });
+      expect(saturday.numbers).toMatchObject({ working: false, planToday: 0, neededToday: 0 });
       const noPlan = await getToday(deps, team.manager, { date: '2027-01-04' });
       expect(noPlan).toMatchObject({ plan: null, numbers: null });
     });
@@ -541,7 +543,7 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       });
       expect(today.suggestions.map((s) => s.expectedAmount)).toEqual([10, 4, 4, 4, 4, 3].map((n) => n * WAN));
       expect(today.suggestionsTotal).toBe(29 * WAN);
-      expect(today.shortfall).toBe(Math.max(0, (today.numbers?.target ?? 0) - 29 * WAN));
+      expect(today.shortfall).toBe(Math.max(0, (today.numbers?.neededToday ?? 0) - 29 * WAN));
       // Another team's lead sees none of these customers.
       expect((await getToday(deps, team.otherLead, { date: DATE })).suggestions).toEqual([]);
     });
@@ -579,6 +581,47 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       expect(today.statusCode).toBe(200);
       expect(today.json()).toMatchObject({ date: '2026-03-02', scope: 'member', numbers: { working: true } });
       expect((await app.inject({ url: '/api/today?date=yesterday', headers: lead })).statusCode).toBe(400);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('/api/today and /api/progress give the same days left and run-rate on the same day', async () => {
+    const app: FastifyInstance = await buildApp({ ...testDeps(db), dialect: open.dialect });
+    try {
+      const manager = {
+        authorization: `Bearer ${(await createApiToken(deps, team.manager, { name: 't' })).token}`,
+      };
+      // Signed earlier this month and today itself: today's signature does not end the day.
+      await deal(await customer(), 2 * WAN, '2026-03-01', team.lead.membershipId);
+      await deal(await customer(), 1 * WAN, '2026-03-02', team.otherLead.membershipId);
+      const ask = async (url: string) => {
+        const res = await app.inject({ url, headers: manager });
+        expect(res.statusCode).toBe(200);
+        return res.json();
+      };
+      const today = (await ask('/api/today')).numbers.month;
+      const months = await ask('/api/progress?year=2026&level=months');
+      const march = months.rows.find((r: { period: string }) => r.period === '2026-03');
+      // Monday 2 March is the workspace's today: it and the working days after it are left.
+      const left = workingFrom('2026-03-02', '2026-03-31');
+      const monthPlan = planThrough('2026-03-01', '2026-03-31');
+      const agreed = {
+        plan: monthPlan,
+        actual: 3 * WAN,
+        remaining: monthPlan - 3 * WAN,
+        remainingWorkingDays: left,
+        requiredDailyRate: Math.ceil((monthPlan - 3 * WAN) / left),
+      };
+      expect(today).toMatchObject(agreed);
+      expect(march).toMatchObject(agreed);
+      // A day looked back on is over, on both: the days left start after it.
+      const past = (await ask('/api/today?date=2026-02-27')).numbers;
+      const feb = (await ask('/api/progress?year=2026&level=months&asOf=2026-02-27')).rows[1];
+      expect(past.month.remainingWorkingDays).toBe(workingFrom('2026-02-28', '2026-02-28'));
+      expect(feb.remainingWorkingDays).toBe(past.month.remainingWorkingDays);
+      expect(feb.requiredDailyRate).toBe(past.month.requiredDailyRate);
+      expect(past.neededToday).toBe(0);
     } finally {
       await app.close();
     }

@@ -43,18 +43,21 @@ describe('progress vs plan', () => {
   const p = plan();
 
   it('gives plan, plan to date, actual, difference and the exact run-rate for a month', () => {
-    const rows = computeProgressRows(p, [sale('2030-03-04', 30_000_00), sale('2030-03-10', 5_000_00)], {
+    const signed = [sale('2030-03-04', 30_000_00), sale('2030-03-10', 5_000_00)];
+    // Made on 2030-03-15 itself: that day is not over, so it is still a remaining day.
+    const rows = computeProgressRows(p, signed, {
       level: 'months',
       dimension: 'none',
       asOf: '2030-03-15',
+      today: '2030-03-15',
     });
     expect(rows).toHaveLength(12);
     const march = rows[2];
     const plan = planSum(p, '2030-03-01', '2030-03-31', (d) => d.amount);
     const toDate = planSum(p, '2030-03-01', '2030-03-15', (d) => d.amount);
-    // 2030-03-15 is a Friday: Mon–Fri days from the 18th to the 29th = 10.
-    const left = p.days.filter((d) => d.date > '2030-03-15' && d.date <= '2030-03-31' && d.working).length;
-    expect(left).toBe(10);
+    // 2030-03-15 is a Friday: it and the Mon–Fri days from the 18th to the 29th = 11.
+    const left = p.days.filter((d) => d.date >= '2030-03-15' && d.date <= '2030-03-31' && d.working).length;
+    expect(left).toBe(11);
     expect(march).toEqual({
       period: '2030-03',
       start: '2030-03-01',
@@ -66,6 +69,17 @@ describe('progress vs plan', () => {
       difference: 35_000_00 - toDate,
       status: 35_000_00 > toDate ? 'ahead' : 'behind',
       remaining: plan - 35_000_00,
+      remainingWorkingDays: 11,
+      requiredDailyRate: Math.ceil((plan - 35_000_00) / 11),
+    });
+    // The same report looked at later: the 15th is over, so the days left start on the 18th.
+    const later = computeProgressRows(p, signed, {
+      level: 'months',
+      dimension: 'none',
+      asOf: '2030-03-15',
+      today: '2030-03-20',
+    });
+    expect(later[2]).toMatchObject({
       remainingWorkingDays: 10,
       requiredDailyRate: Math.ceil((plan - 35_000_00) / 10),
     });

@@ -8,6 +8,9 @@
 import type { IsoDate } from '../dates.js';
 import type { DayPlan, PlanResult } from '../plan/plan.js';
 import type { ClassKey } from '../plan/settings.js';
+import { carriesTarget, firstRemainingDay, runRate } from './run-rate.js';
+
+export { carriesTarget } from './run-rate.js';
 
 /** Levels of the plan a progress report can show. */
 export const PROGRESS_LEVELS = ['year', 'quarters', 'months', 'weeks', 'days'] as const;
@@ -52,7 +55,10 @@ export interface ProgressRow {
   readonly status: 'ahead' | 'behind' | 'on_track';
   /** Plan still to sign in the period (never below 0). */
   readonly remaining: number;
-  /** Days of the period after `asOf` that carry a target. */
+  /**
+   * Days of the period that carry a target and are not over: from `asOf` itself when the
+   * report is made on that day (it is not over), else from the day after (see run-rate.ts).
+   */
   readonly remainingWorkingDays: number;
   /** remaining ÷ remainingWorkingDays rounded up to the fen; 0 when met; null when no day is left. */
   readonly requiredDailyRate: number | null;
@@ -62,8 +68,13 @@ export interface ProgressRow {
 export interface ProgressOptions {
   readonly level: ProgressLevel;
   readonly dimension: ProgressDimension;
-  /** End of the day the report is made on. */
+  /** The day the report is made as of: signatures count through it, inclusive. */
   readonly asOf: IsoDate;
+  /**
+   * The workspace's today: `asOf` still counts as a remaining day unless it is before today
+   * (over). Defaults to `asOf` (a report made on the day it is as of).
+   */
+  readonly today?: IsoDate;
   /**
    * Member names whose share of the plan counts (a lead's team); undefined = the whole
    * plan. With markets or classes the team's plan is the segment's plan × the team's share
@@ -134,6 +145,7 @@ export function computeProgressRows(
   const segments = dimension === 'none' ? 1 : names.length + (anyUnassigned ? 1 : 0);
 
   const carries = (day: DayPlan): boolean => carriesTarget(plan, day);
+  const from = firstRemainingDay(asOf, options.today ?? asOf);
 
   const rows: ProgressRow[] = [];
   for (const period of periodsOf(plan, options.level)) {
@@ -149,7 +161,7 @@ export function computeProgressRows(
         const amount = s < names.length ? planOf(day, s) : 0;
         planned += amount;
         if (day.date <= asOf) planToDate += amount;
-        else if (carries(day)) remainingDays++;
+        if (day.date >= from && carries(day)) remainingDays++;
         signedSum += actual[d * width + s] ?? 0;
       }
       if (dimension === 'markets' || dimension === 'classes') {
@@ -158,7 +170,7 @@ export function computeProgressRows(
         planToDate = Math.round(planToDate * teamFactor);
       }
       const difference = signedSum - planToDate;
-      const remaining = Math.max(0, planned - signedSum);
+      const { remaining, requiredDailyRate } = runRate(planned, signedSum, remainingDays);
       rows.push({
         period: period.key,
         start: period.start,
@@ -171,25 +183,11 @@ export function computeProgressRows(
         status: difference > 0 ? 'ahead' : difference < 0 ? 'behind' : 'on_track',
         remaining,
         remainingWorkingDays: remainingDays,
-        requiredDailyRate:
-          remaining === 0 ? 0 : remainingDays === 0 ? null : Math.ceil(remaining / remainingDays),
+        requiredDailyRate,
       });
     }
   }
   return rows;
-}
-
-/**
- * Whether a day carries a target: on or after the plan's start, a working day (a field
- * day when the plan spreads over field days) in a month whose seasonality is not 0.
- */
-export function carriesTarget(plan: PlanResult, day: DayPlan): boolean {
-  const settings = plan.settings;
-  return (
-    day.date >= settings.startDate &&
-    (settings.spreadOver === 'field-days' ? day.field : day.working) &&
-    (settings.seasonality?.[Number(day.date.slice(5, 7)) - 1] ?? 1) > 0
-  );
 }
 
 /** The periods of a level with the keys the plan routes use. */

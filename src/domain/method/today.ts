@@ -5,16 +5,23 @@
  */
 import { addDays, type IsoDate, toEpochDay } from '../dates.js';
 import type { DayPlan, PlanResult } from '../plan/plan.js';
-import { carriesTarget } from './progress.js';
 import { isQualified, type YesNoUnknown } from './qualification.js';
+import { carriesTarget, firstRemainingDay, runRate } from './run-rate.js';
 
-/** Today's target and the month so far. */
+/** Today's two numbers (what the plan says, what is still needed) and the month so far. */
 export interface TodayNumbers {
   readonly date: IsoDate;
   readonly working: boolean;
   /** Whether the day carries a target (a working day, or a field day for field-day plans). */
   readonly carriesTarget: boolean;
-  readonly target: number;
+  /** The plan's amount for the day (the caller's share): what the plan said, not what is left. */
+  readonly planToday: number;
+  /**
+   * What the day still needs: the month's run-rate still needed ({@link runRate}) on a day
+   * that carries a target and is not over; 0 when the month is met (ahead), on a day without
+   * a target, and on a day that is over.
+   */
+  readonly neededToday: number;
   readonly month: {
     readonly plan: number;
     /** Plan of the month through today, inclusive. */
@@ -24,7 +31,7 @@ export interface TodayNumbers {
     readonly difference: number;
     readonly status: 'ahead' | 'behind' | 'on_track';
     readonly remaining: number;
-    /** Days from today (included, it is not over) to the month's end that carry a target. */
+    /** Target days of the month not over yet: from today, included, to the month's end. */
     readonly remainingWorkingDays: number;
     /** remaining ÷ those days, rounded up to the fen; 0 when met; null when none is left. */
     readonly requiredDailyRate: number | null;
@@ -33,35 +40,40 @@ export interface TodayNumbers {
 
 /**
  * Today's numbers for the plan members at `members` (indexes into the plan's members;
- * undefined = the whole plan, a manager's view).
+ * undefined = the whole plan, a manager's view). `today` is the workspace's today: a `date`
+ * before it is over and no longer counts as a remaining day (see run-rate.ts).
  */
 export function todayNumbers(
   plan: PlanResult,
   date: IsoDate,
   members: readonly number[] | undefined,
   monthActual: number,
+  today: IsoDate = date,
 ): TodayNumbers {
   const share = (day: DayPlan) =>
     members ? members.reduce((n, i) => n + (day.byMember[i] ?? 0), 0) : day.amount;
   const month = date.slice(0, 7);
+  const from = firstRemainingDay(date, today);
   let planned = 0;
   let planToDate = 0;
   let remainingDays = 0;
-  let today: DayPlan | undefined;
-  for (const day of plan.days) {
-    if (!day.date.startsWith(month)) continue;
-    planned += share(day);
-    if (day.date <= date) planToDate += share(day);
-    if (day.date >= date && carriesTarget(plan, day)) remainingDays++;
-    if (day.date === date) today = day;
+  let day: DayPlan | undefined;
+  for (const d of plan.days) {
+    if (!d.date.startsWith(month)) continue;
+    planned += share(d);
+    if (d.date <= date) planToDate += share(d);
+    if (d.date >= from && carriesTarget(plan, d)) remainingDays++;
+    if (d.date === date) day = d;
   }
   const difference = monthActual - planToDate;
-  const remaining = Math.max(0, planned - monthActual);
+  const { remaining, requiredDailyRate } = runRate(planned, monthActual, remainingDays);
+  const carries = day ? carriesTarget(plan, day) : false;
   return {
     date,
-    working: today?.working ?? false,
-    carriesTarget: today ? carriesTarget(plan, today) : false,
-    target: today ? share(today) : 0,
+    working: day?.working ?? false,
+    carriesTarget: carries,
+    planToday: day ? share(day) : 0,
+    neededToday: carries && from === date ? (requiredDailyRate ?? remaining) : 0,
     month: {
       plan: planned,
       planToDate,
@@ -70,8 +82,7 @@ export function todayNumbers(
       status: difference > 0 ? 'ahead' : difference < 0 ? 'behind' : 'on_track',
       remaining,
       remainingWorkingDays: remainingDays,
-      requiredDailyRate:
-        remaining === 0 ? 0 : remainingDays === 0 ? null : Math.ceil(remaining / remainingDays),
+      requiredDailyRate,
     },
   };
 }

@@ -1,13 +1,16 @@
 /**
  * Catch-up (追赶): when actual signatures run ahead of or behind the plan, the rest of the
  * target is spread again over the working days left, and the daily run-rate needed from
- * here on is set against the original one.
+ * here on is set against the original one. `asOf` is the workspace's today: it is not over,
+ * so it is the first day the rest is spread on (the one definition in method/run-rate.ts,
+ * shared with Today and the progress rows).
  */
 import { type IsoDate, toEpochDay } from '../dates.js';
+import { runRate } from '../method/run-rate.js';
 import type { Spread } from './periods.js';
 import type { PlanSettings } from './settings.js';
 
-/** Where the plan stands on `asOf` (end of that day) and what the rest now needs. */
+/** Where the plan stands on `asOf` (signatures so far that day included) and what the rest now needs. */
 export interface CatchUp {
   readonly asOf: IsoDate;
   /** Signed through `asOf`, inclusive. */
@@ -19,9 +22,9 @@ export interface CatchUp {
   readonly status: 'ahead' | 'behind' | 'on_track';
   /** Target still to sign (never below 0). */
   readonly remaining: number;
-  /** Days after `asOf` that carry a target. */
+  /** Days from `asOf` (included: it is not over) to the year's end that carry a target. */
   readonly remainingDays: number;
-  /** Average per remaining day now needed, rounded up to the fen. */
+  /** Average per remaining day now needed, rounded up to the fen; 0 when met; all of it when no day is left. */
   readonly requiredDailyRate: number;
   /** The original plan's average per target day. */
   readonly plannedDailyRate: number;
@@ -57,10 +60,11 @@ export function computeCatchUp(options: {
     else ignoredLaterActuals++;
   }
   const difference = actualToDate - plannedToDate;
-  const remaining = Math.max(0, settings.target - actualToDate);
-  const from = Math.max(toEpochDay(asOf) + 1, toEpochDay(settings.startDate));
+  const from = Math.max(toEpochDay(asOf), toEpochDay(settings.startDate));
   const probe = options.respread(from, 0);
   const remainingDays = probe.carries.reduce((n, c) => n + c, 0);
+  const rate = runRate(settings.target, actualToDate, remainingDays);
+  const remaining = rate.remaining;
   // With nothing left to sign, or no day left to sign it on, there is nothing to re-spread.
   const spread = remaining > 0 && remainingDays > 0 ? options.respread(from, remaining) : probe;
   const months = Array.from({ length: 12 }, (_, m) => ({ month: m + 1, amount: 0, workingDays: 0 }));
@@ -81,7 +85,7 @@ export function computeCatchUp(options: {
     status: difference > 0 ? 'ahead' : difference < 0 ? 'behind' : 'on_track',
     remaining,
     remainingDays,
-    requiredDailyRate: remainingDays > 0 ? Math.ceil(remaining / remainingDays) : remaining,
+    requiredDailyRate: rate.requiredDailyRate ?? remaining,
     plannedDailyRate: targetDays > 0 ? Math.round(settings.target / targetDays) : 0,
     ignoredLaterActuals,
     ignoredOutsidePlan,

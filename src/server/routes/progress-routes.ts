@@ -75,7 +75,10 @@ const todayView = z.object({
       date: z.string(),
       working: z.boolean(),
       carriesTarget: z.boolean(),
-      target: z.number().int(),
+      /** The plan's amount for the day (the caller's share). */
+      planToday: z.number().int(),
+      /** Still needed today: the month's run-rate on a target day not over; 0 when met. */
+      neededToday: z.number().int(),
       month: z.object({
         plan: z.number().int(),
         planToDate: z.number().int(),

@@ -98,12 +98,23 @@ export function TodayPage() {
           ) : null}
           <Row gutter={[16, 16]}>
             <Col xs={12} md={6}>
+              {/* Two labelled numbers: what today still needs (0 = done when the month is
+                  met) and what the plan said for today, so one is never shown as the other. */}
               <Statistic
-                title={t('method.today.target')}
-                value={n.carriesTarget ? money(n.target, true) : t('method.today.notWorking')}
-                styles={{ content: { fontSize: n.carriesTarget ? 24 : 14 } }}
-                data-testid="today-target"
+                title={t('method.today.neededToday')}
+                value={
+                  !n.carriesTarget
+                    ? t('method.today.notWorking')
+                    : n.neededToday === 0 && n.month.remaining === 0
+                      ? t('method.today.neededNone')
+                      : money(n.neededToday, true)
+                }
+                styles={{ content: { fontSize: n.carriesTarget && n.neededToday > 0 ? 24 : 14 } }}
+                data-testid="today-needed"
               />
+              <Typography.Text type="secondary" data-testid="today-target">
+                {t('method.today.planToday')} {money(n.planToday, true)}
+              </Typography.Text>
             </Col>
             <Col xs={12} md={6}>
               <Statistic
@@ -220,7 +231,7 @@ export function TodayPage() {
                   n.carriesTarget
                     ? t('method.today.suggestionsTotal', {
                         total: money(d.suggestionsTotal, true),
-                        target: money(n.target, true),
+                        target: money(n.neededToday, true),
                       })
                     : t('method.today.suggestionsOnly', { total: money(d.suggestionsTotal, true) })
                 }

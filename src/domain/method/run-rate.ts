@@ -1,0 +1,68 @@
+/**
+ * The one definition of "remaining working days" and of the run-rate still needed, shared
+ * by Today, the progress rows (Dashboard, `closer progress`) and the plan's catch-up, so
+ * the same period on the same day shows one number everywhere:
+ *
+ * - a day still counts as remaining while it is not over: a report made on the workspace's
+ *   today counts today itself (whether or not something was signed today already); a report
+ *   as of a past day counts from the day after, because that day is over;
+ * - remaining working days = days from that first day through the period's end that carry
+ *   a target ({@link carriesTarget});
+ * - still needed = plan of the period − signed in it so far (today's signatures included),
+ *   never below 0;
+ * - per day = still needed ÷ remaining days, rounded up to the fen; 0 when nothing is
+ *   needed; null when something is needed but no day is left.
+ */
+import { addDays, type IsoDate } from '../dates.js';
+import type { DayPlan, PlanResult } from '../plan/plan.js';
+
+/**
+ * Whether a day carries a target: on or after the plan's start, a working day (a field
+ * day when the plan spreads over field days) in a month whose seasonality is not 0.
+ */
+export function carriesTarget(plan: PlanResult, day: DayPlan): boolean {
+  const settings = plan.settings;
+  return (
+    day.date >= settings.startDate &&
+    (settings.spreadOver === 'field-days' ? day.field : day.working) &&
+    (settings.seasonality?.[Number(day.date.slice(5, 7)) - 1] ?? 1) > 0
+  );
+}
+
+/**
+ * The first day that still counts as remaining for a report as of `asOf` made on `today`:
+ * `asOf` itself unless it is over (before today), else the day after.
+ */
+export function firstRemainingDay(asOf: IsoDate, today: IsoDate): IsoDate {
+  return asOf < today ? addDays(asOf, 1) : asOf;
+}
+
+/** Days in `[from, end]` of the plan that carry a target. */
+export function remainingTargetDays(plan: PlanResult, from: IsoDate, end: IsoDate): number {
+  let n = 0;
+  for (const day of plan.days) {
+    if (day.date >= from && day.date <= end && carriesTarget(plan, day)) n++;
+  }
+  return n;
+}
+
+/** What a period still needs. */
+export interface RunRate {
+  /** Plan − signed, never below 0. */
+  readonly remaining: number;
+  /** Per remaining day, rounded up to the fen; 0 when met; null when no day is left. */
+  readonly requiredDailyRate: number | null;
+}
+
+/**
+ * The run-rate of a period from its plan, what was signed in it so far and its remaining
+ * target days (see the module comment for the definition).
+ */
+export function runRate(plan: number, signed: number, remainingDays: number): RunRate {
+  const remaining = Math.max(0, plan - signed);
+  return {
+    remaining,
+    requiredDailyRate:
+      remaining === 0 ? 0 : remainingDays === 0 ? null : Math.ceil(remaining / remainingDays),
+  };
+}
