@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanResult } from '../../../../domain/plan/plan.js';
 import { EChart } from '../../../lib/EChart';
 import { money } from '../../../lib/format';
+import { funnelLines, funnelStages } from '../lib/funnel-view';
 
 const COLORS = ['#b4232a', '#d4873a', '#3a7bd5', '#2e9d6a', '#7b5ea7', '#8c8c8c'];
 
@@ -60,6 +61,9 @@ export const PlanCharts = memo(function PlanCharts({ result }: { result: PlanRes
     result.dimensions.classes.map((c) => ({ name: t(`classes.${c.key}`), amount: c.amount })),
   );
   const f = result.funnel;
+  // One list of lines for the chart and the list beside it (same keys, texts and values).
+  const lines = funnelLines(f);
+  const stages = funnelStages(lines);
   const funnel: EChartsOption = {
     color: COLORS,
     tooltip: { trigger: 'item' },
@@ -68,13 +72,24 @@ export const PlanCharts = memo(function PlanCharts({ result }: { result: PlanRes
         type: 'funnel',
         sort: 'descending',
         left: 8,
-        right: 8,
-        label: { position: 'inside', formatter: '{b}: {c}' },
-        data: [
-          { name: t('plan.meetingsNeeded'), value: f.meetingsNeeded.new },
-          { name: t('plan.prospectsToMeet'), value: f.prospectsToMeet },
-          { name: t('plan.newCustomers'), value: f.newByMeetings },
-        ],
+        top: 8,
+        bottom: 8,
+        // Half the width for the funnel, the other half for its labels: a label inside the
+        // narrow tip could not be read, least of all on a 375 px phone.
+        width: '48%',
+        minSize: '24%',
+        gap: 2,
+        label: {
+          position: 'right',
+          formatter: '{b}\n{c}',
+          color: '#1f1f1f',
+          fontSize: 12,
+          lineHeight: 16,
+          width: 150,
+          overflow: 'break',
+        },
+        labelLine: { show: true, length: 8, lineStyle: { color: '#8c8c8c' } },
+        data: stages.map((s) => ({ name: t(`plan.funnelLine.${s.key}`), value: s.value })),
       },
     ],
   };
@@ -120,15 +135,26 @@ export const PlanCharts = memo(function PlanCharts({ result }: { result: PlanRes
           />
           <Row gutter={16}>
             <Col xs={24} md={12}>
-              <EChart option={funnel} label={t('plan.funnelChart')} height={220} />
+              <EChart
+                option={funnel}
+                label={`${t('plan.funnelChart')}: ${stages.map((s) => `${t(`plan.funnelLine.${s.key}`)} ${s.value}`).join(', ')}`}
+                height={220}
+              />
             </Col>
             <Col xs={24} md={12}>
-              <Descriptions column={1} size="small">
-                <Descriptions.Item label={t('plan.newCustomers')}>{f.newCustomersNeeded}</Descriptions.Item>
-                <Descriptions.Item label={t('plan.prospectsToMeet')}>{f.prospectsToMeet}</Descriptions.Item>
-                <Descriptions.Item label={t('plan.meetingsNeeded')}>
-                  {f.meetingsNeeded.total}
-                </Descriptions.Item>
+              <Descriptions column={1} size="small" data-testid="plan-funnel-list">
+                {lines.map((l) => (
+                  <Descriptions.Item
+                    key={l.key}
+                    label={
+                      <span style={l.part ? { paddingInlineStart: 16 } : undefined}>
+                        {t(`plan.funnelLine.${l.key}`)}
+                      </span>
+                    }
+                  >
+                    <span data-testid={`funnel-${l.key}`}>{l.value}</span>
+                  </Descriptions.Item>
+                ))}
                 <Descriptions.Item label={t('plan.capacity')}>
                   {f.capacity.meetings} ({f.capacity.fieldDays} × {f.capacity.meetingsPerFieldDay})
                 </Descriptions.Item>

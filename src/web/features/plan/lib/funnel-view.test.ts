@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { HolidayData } from '../../../../domain/calendar.js';
+import { buildPlan } from '../../../../domain/plan/plan.js';
+import { parsePlanSettings } from '../../../../domain/plan/settings.js';
+import { funnelLines, funnelStages } from './funnel-view';
+
+const NO_HOLIDAYS: HolidayData = { years: new Set(), holidays: new Map(), workdays: new Map() };
+
+// Existing customers who buy again and seminars that sign new ones: the totals (all meetings,
+// all new customers) then differ from the new-business funnel's stages, as on the demo plan.
+const funnel = buildPlan(
+  parsePlanSettings({
+    target: '588万',
+    year: 2030,
+    classes: {
+      A: { customers: 10, repeatRate: 80, averageOrder: '10万' },
+      B: { customers: 30, repeatRate: 60, averageOrder: '5万' },
+      C: { customers: 60, repeatRate: 50, averageOrder: '2万' },
+      new: { averageOrder: '3万' },
+    },
+    seminars: { perMonth: 1, invitations: 30, signRate: 10 },
+  }),
+  { holidays: NO_HOLIDAYS },
+).funnel;
+
+describe('the plan page funnel: chart and list read one set of lines', () => {
+  const lines = funnelLines(funnel);
+  const value = (key: string) => lines.find((l) => l.key === key)?.value;
+
+  it('says every quantity once, under its own key', () => {
+    expect(new Set(lines.map((l) => l.key)).size).toBe(lines.length);
+    expect(value('meetingsTotal')).toBe(funnel.meetingsNeeded.total);
+    expect(value('meetingsNew')).toBe(funnel.meetingsNeeded.new);
+    expect(value('newCustomersNeeded')).toBe(funnel.newCustomersNeeded);
+    expect(value('newByMeetings')).toBe(funnel.newByMeetings);
+    // The parts add up to the totals they are listed under.
+    expect((value('meetingsExisting') ?? 0) + (value('meetingsNew') ?? 0)).toBe(value('meetingsTotal'));
+    expect((value('seminarSignings') ?? 0) + (value('newByMeetings') ?? 0)).toBe(value('newCustomersNeeded'));
+  });
+
+  it('draws as stages exactly the list’s new-business lines, widest first', () => {
+    // This plan is one where a total and its stage differ, so a mix-up would show.
+    expect(funnel.meetingsNeeded.total).toBeGreaterThan(funnel.meetingsNeeded.new);
+    expect(funnel.newCustomersNeeded).toBeGreaterThan(funnel.newByMeetings);
+    const stages = funnelStages(lines);
+    expect(stages.map((s) => s.key)).toEqual(['meetingsNew', 'prospectsToMeet', 'newByMeetings']);
+    for (const s of stages) expect(s.value).toBe(value(s.key));
+    // ECharts sorts a funnel by value: the list's order must be that order.
+    const values = stages.map((s) => s.value);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+  });
+});
