@@ -4,18 +4,33 @@
  */
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
-import { fieldProblems, problemDetails } from '../domain/issue-messages.js';
+import { fieldProblems, fieldSentence, sentenceDetails } from '../domain/issue-messages.js';
 
-/** Parses `input` or throws VALIDATION.FAILED with `details.fields = [{ path, message, messageZh }]`. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+/**
+ * Parses `input` or throws VALIDATION.FAILED with `details.fields = [{ path, message, messageZh }]`,
+ * each message a sentence about its field; `subject` (`customers`, `members` …) picks the
+ * field names ("客户名称" rather than "名称").
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, subject?: string): z.output<S> {
+  // The input is kept on the issues so "missing" and "wrong type" read differently.
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
-  throw new AppError('VALIDATION.FAILED', problemDetails(fieldProblems(result.error.issues, '(input)')));
+  throw new AppError(
+    'VALIDATION.FAILED',
+    sentenceDetails(fieldProblems(result.error.issues, '(input)', subject)),
+  );
 }
 
-/** A VALIDATION.FAILED for one field, for checks zod cannot make (references, rights). */
+/**
+ * A VALIDATION.FAILED for one field, for checks zod cannot make (references, rights). The
+ * summary puts the field's name before the words ("负责人：不是你可以指派的成员"), never its path.
+ */
 export function fieldError(path: string, message: string, messageZh = message): AppError {
-  return new AppError('VALIDATION.FAILED', problemDetails([{ path, message, messageZh }]));
+  const facts = { code: 'custom', path: path.split('.'), message, params: { zh: messageZh } };
+  return new AppError(
+    'VALIDATION.FAILED',
+    sentenceDetails([{ path, message: fieldSentence(facts, 'en'), messageZh: fieldSentence(facts, 'zh') }]),
+  );
 }
 
 /** A boolean query parameter, given as JSON or as a query-string word ("true" / "false"). */

@@ -28,6 +28,8 @@ import { z } from 'zod';
 import type { Deps } from '../app/context.js';
 import type { DialectName } from '../db/client.js';
 import { AppError, type ErrorCode, isAppError, type Lang } from '../domain/errors.js';
+import type { IssueFacts } from '../domain/field-messages.js';
+import { fieldSentence } from '../domain/issue-messages.js';
 import { registerAuth } from './auth.js';
 import { requestLang } from './lang.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
@@ -183,10 +185,10 @@ function withoutInternals(error: AppError, request: FastifyRequest): AppError {
   });
 }
 
-function validationFailed(fields: readonly FieldProblem[], lang: Lang): AppError {
-  const separator = lang === 'zh' ? '：' : ': ';
+/** Each field's message already names its field, so the summary is the sentences alone. */
+function validationFailed(fields: readonly FieldProblem[], _lang: Lang): AppError {
   return new AppError('VALIDATION.FAILED' satisfies ErrorCode, {
-    problems: fields.map((f) => `${f.path}${separator}${f.message}`),
+    problems: fields.map((f) => f.message),
     fields,
   });
 }
@@ -227,36 +229,57 @@ function clientErrorMessage(error: { code?: string; message: string }, lang: Lan
 }
 
 const CONTEXT_NAMES: Record<string, string> = { querystring: 'query' };
-const LOCALES = { en: z.locales.en(), zh: z.locales.zhCN() };
 
 /**
- * One problem per invalid field, `body.name`-style paths, messages in the caller's language.
- * An unknown field (a `.strict()` schema) is reported once per key, at the key's path.
+ * What a route's input is about, for the fields' names: its last fixed URL segment
+ * (`/api/customers/:id` → `customers`, `/api/setup` → `setup`).
+ */
+function subjectOf(request: FastifyRequest): string | undefined {
+  const url = request.routeOptions.url ?? '';
+  const fixed = url
+    .split('?')[0]
+    ?.split('/')
+    .filter((s) => s !== '' && s !== 'api' && !s.startsWith(':'));
+  return fixed?.[fixed.length - 1];
+}
+
+/**
+ * One problem per invalid field, `body.name`-style paths, each message a sentence about
+ * its field in the caller's language (never zod's own text). An unknown field (a
+ * `.strict()` schema) is reported once per key, at the key's path.
  */
 function validationFields(error: ValidationError, request: FastifyRequest, lang: Lang): FieldProblem[] {
   const context = error.validationContext ?? 'body';
   const data = requestPart(request, context);
   const fromZod = hasZodFastifySchemaValidationErrors(error);
+  const subject = subjectOf(request);
   const fields: FieldProblem[] = [];
   for (const issue of error.validation) {
     const segments = issue.instancePath.split('/').filter((s) => s !== '');
     const at = (extra: readonly string[]) =>
       [CONTEXT_NAMES[context] ?? context, ...segments, ...extra].join('.');
-    const original = issue.message ?? issue.keyword;
+    const facts = (path: readonly string[], keys?: readonly string[]): IssueFacts => ({
+      ...(issue.params as Omit<IssueFacts, 'code' | 'path'>),
+      code: issue.keyword,
+      path,
+      message: issue.message,
+      // zod leaves the input off its issues; "missing" and "wrong type" need it back.
+      input: valueAt(data, path),
+      ...(keys ? { keys } : {}),
+    });
     const keys = issue.params?.keys;
     if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
-      const isDefault = fromZod && localise(issue, segments, 'en', data, keys) === original;
       for (const key of keys.map(String)) {
-        const message = isDefault ? (localise(issue, segments, lang, data, [key]) ?? original) : original;
+        const message = fromZod
+          ? fieldSentence(facts(segments, [key]), lang, subject)
+          : (issue.message ?? key);
         fields.push({ path: at([key]), message });
       }
       continue;
     }
-    // Translate zod's default messages; a message written in a schema is kept as written.
-    const isDefault = fromZod && localise(issue, segments, 'en', data) === original;
     fields.push({
       path: at([]),
-      message: isDefault ? (localise(issue, segments, lang, data) ?? original) : original,
+      message: fromZod ? fieldSentence(facts(segments), lang, subject) : (issue.message ?? issue.keyword),
     });
   }
   return fields;
@@ -267,37 +290,6 @@ function requestPart(request: FastifyRequest, context: string): unknown {
   if (context === 'querystring') return request.query;
   if (context === 'params') return request.params;
   if (context === 'headers') return request.headers;
-  return undefined;
-}
-
-/** Re-renders a zod issue with zod's locale for `lang`, with the offending input restored. */
-function localise(
-  issue: SchemaIssue,
-  segments: readonly string[],
-  lang: Lang,
-  data: unknown,
-  keys?: readonly unknown[],
-): string | undefined {
-  const raw = {
-    ...issue.params,
-    code: issue.keyword,
-    path: segments,
-    input: valueAt(data, segments),
-    ...(keys ? { keys } : {}),
-  };
-  try {
-    const out = (LOCALES[lang].localeError as (issue: unknown) => unknown)(raw);
-    if (typeof out === 'string') return out;
-    if (
-      typeof out === 'object' &&
-      out !== null &&
-      typeof (out as { message?: unknown }).message === 'string'
-    ) {
-      return (out as { message: string }).message;
-    }
-  } catch {
-    // A locale that cannot render this issue: keep zod's own message.
-  }
   return undefined;
 }
 

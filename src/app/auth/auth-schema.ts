@@ -35,7 +35,10 @@ export const initWorkspaceInput = z
           .default('CNY'),
         timeZone: z
           .string()
-          .refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai')
+          .refine(isTimeZone, {
+            message: 'Enter a time zone such as Asia/Shanghai',
+            params: { zh: '请填写时区，例如 Asia/Shanghai' },
+          })
           .default('Asia/Shanghai'),
         locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
       })
@@ -49,6 +52,18 @@ export const initWorkspaceInput = z
       .strict(),
   })
   .strict();
+
+/** What an assistant must have and nobody else may: the sentences of its two checks. */
+const ASSISTANT_ONLY = {
+  duty: {
+    missing: { zh: '助理需要选择职责', en: 'Choose the duty of the assistant' },
+    extra: { zh: '只有助理才有职责', en: 'Only an assistant has a duty' },
+  },
+  worksFor: {
+    missing: { zh: '助理需要选择协助的业务员', en: 'Choose the salesperson the assistant works for' },
+    extra: { zh: '只有助理才协助业务员', en: 'Only an assistant works for a salesperson' },
+  },
+} as const;
 
 /** Input of createMember; unknown fields are refused. */
 export const createMemberInput = z
@@ -64,11 +79,22 @@ export const createMemberInput = z
   .superRefine((value, ctx) => {
     const assistant = value.role === 'assistant';
     for (const field of ['duty', 'worksFor'] as const) {
+      const words = ASSISTANT_ONLY[field];
       if (assistant && value[field] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [field], message: 'required for an assistant' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: words.missing.en,
+          params: { zh: words.missing.zh },
+        });
       }
       if (!assistant && value[field] !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [field], message: 'only an assistant has this' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: words.extra.en,
+          params: { zh: words.extra.zh },
+        });
       }
     }
   });

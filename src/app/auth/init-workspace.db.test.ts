@@ -128,7 +128,9 @@ describe.each(engines)('initWorkspace on $name', (engine) => {
       'workspace.name',
       'workspace.timeZone',
     ]);
-    expect(error.details.problems).toContain('manager.password: at least 8 characters');
+    expect(error.details.problems).toContain('Password must be at least 8 characters');
+    expect(error.details.problemsZh).toContain('密码至少 8 个字符');
+    expect(error.messageIn('zh')).toContain('请填写工作区名称');
     expect(await counts()).toEqual({ workspaces: 0, users: 0, memberships: 0 });
   });
 });

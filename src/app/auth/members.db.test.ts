@@ -157,8 +157,8 @@ describe.each(engines)('createMember on $name', (engine) => {
     expect(error.code).toBe('VALIDATION.FAILED');
     expect(error.httpStatus).toBe(400);
     expect(pathsAndMessages(error.details.fields)).toEqual([
-      { path: 'duty', message: 'required for an assistant' },
-      { path: 'worksFor', message: 'required for an assistant' },
+      { path: 'duty', message: 'Choose the duty of the assistant' },
+      { path: 'worksFor', message: 'Choose the salesperson the assistant works for' },
     ]);
     expect(await counts()).toEqual({ users: 1, memberships: 1 });
   });
@@ -173,7 +173,7 @@ describe.each(engines)('createMember on $name', (engine) => {
     expect(fields[0]?.message).toContain('nickname');
     const roleError = await failure(createMember(deps, manager, { ...lead, duty: 'after_sales' }));
     expect(pathsAndMessages(roleError.details.fields)).toEqual([
-      { path: 'duty', message: 'only an assistant has this' },
+      { path: 'duty', message: 'Only an assistant has a duty' },
     ]);
   });
 
@@ -222,7 +222,7 @@ describe.each(engines)('createMember on $name', (engine) => {
       const error = await failure(createMember(deps, manager, { ...assistant, worksFor }));
       expect(error.code).toBe('VALIDATION.FAILED');
       expect(pathsAndMessages(error.details.fields)).toEqual([
-        { path: 'worksFor', message: 'not a lead of this workspace' },
+        { path: 'worksFor', message: 'Salesperson: not a lead of this workspace' },
       ]);
     }
     expect(await counts()).toEqual(before);

@@ -20,13 +20,20 @@ export const dealFields = z.strictObject({
   productIds: z
     .array(z.uuid())
     .max(100)
-    .refine((ids) => new Set(ids).size === ids.length, 'each product at most once')
+    .refine((ids) => new Set(ids).size === ids.length, {
+      message: 'Name each product only once',
+      params: { zh: '每个产品只能选一次' },
+    })
     .optional(),
 });
 
 const checkFunds = (d: { amountMinor?: number | undefined; fundsReceivedMinor?: number | undefined }) =>
   d.amountMinor === undefined || d.fundsReceivedMinor === undefined || d.fundsReceivedMinor <= d.amountMinor;
-const fundsProblem = { message: 'funds received exceed the amount', path: ['fundsReceivedMinor'] };
+const fundsProblem = {
+  message: 'The funds received cannot exceed the amount',
+  params: { zh: '已回款金额不能超过签单金额' },
+  path: ['fundsReceivedMinor'],
+};
 
 /** Body of "create a deal". */
 export const createDealInput = dealFields.refine(checkFunds, fundsProblem);

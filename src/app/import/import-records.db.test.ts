@@ -122,12 +122,13 @@ describe.each(engines)('importRecords on $name', (engine) => {
     const report = await run(Buffer.from(text), { type: 'customers', format: 'csv', dryRun: true });
     expect(report.rows.map((r) => [r.line, r.action, r.reason?.en ?? null])).toEqual([
       [2, 'create', null],
-      [3, 'reject', 'name: Too small: expected string to have >=1 characters'],
+      [3, 'reject', "Enter the customer's name"],
       [4, 'reject', 'No member "不存在的人" in this workspace'],
       [5, 'reject', 'Unknown class "Z" (use: A, B, C, new)'],
       [6, 'reject', 'No market "海外" in this workspace'],
       [7, 'reject', '"赵强" is not a member you can assign'],
     ]);
+    expect(report.rows[1]?.reason?.zh).toBe('请填写客户名称');
     expect(report.rows[2]?.reason?.zh).toBe('没有成员“不存在的人”');
     expect(report.rejected.headers).toEqual(['客户名称', '负责人', '客户级别', '市场']);
     expect(report.rejected.rows.map((r) => r.cells)).toEqual([

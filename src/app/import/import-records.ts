@@ -39,7 +39,7 @@ import {
   type Reason,
   visitKey,
 } from '../../domain/import/values.js';
-import { issueMessageZh } from '../../domain/issue-messages.js';
+import { fieldProblems } from '../../domain/issue-messages.js';
 import { assignableMemberships, visibleCustomers } from '../access.js';
 import { createContactInput, toContact } from '../contacts/contact-schema.js';
 import type { Deps, Principal } from '../context.js';
@@ -351,11 +351,15 @@ function resolveMember(cell: Cell, lookups: Lookups): Parsed<string | null> {
   return { ok: true, value: id };
 }
 
-/** The zod problems of a row, in both languages. */
-function schemaReason(issues: readonly z.core.$ZodIssue[]): Reason {
+/**
+ * The zod problems of a row, in both languages: sentences that name the column's field
+ * ("请填写客户名称"), as the API and the web forms say them, never zod's own text.
+ */
+function schemaReason(issues: readonly z.core.$ZodIssue[], subject: ImportType): Reason {
+  const problems = fieldProblems(issues, '', subject);
   return {
-    zh: issues.map((i) => `${i.path.join('.') || '行'}：${issueMessageZh(i)}`).join('；'),
-    en: issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; '),
+    zh: problems.map((p) => p.messageZh).join('；'),
+    en: problems.map((p) => p.message).join('; '),
   };
 }
 
@@ -739,8 +743,8 @@ function draftRow(
       tags: parseList(row.get('tags')),
       notes: nonEmpty(row.get('notes')),
     };
-    const parsed = createCustomerInput.safeParse(input);
-    if (!parsed.success) return fail(schemaReason(parsed.error.issues));
+    const parsed = createCustomerInput.safeParse(input, { reportInput: true });
+    if (!parsed.success) return fail(schemaReason(parsed.error.issues, 'customers'));
     const b = parsed.data;
     const columns = {
       name: b.name,
@@ -784,15 +788,18 @@ function draftRow(
     const fullName =
       nonEmpty(row.get('name')) ??
       [nonEmpty(row.get('lastName')), nonEmpty(row.get('firstName'))].filter(Boolean).join(' ');
-    const parsed = createContactInput.safeParse({
-      customerId,
-      name: fullName,
-      title: nonEmpty(row.get('title')),
-      phone: nonEmpty(row.get('phone')),
-      email: nonEmpty(row.get('email')),
-      role,
-    });
-    if (!parsed.success) return fail(schemaReason(parsed.error.issues));
+    const parsed = createContactInput.safeParse(
+      {
+        customerId,
+        name: fullName,
+        title: nonEmpty(row.get('title')),
+        phone: nonEmpty(row.get('phone')),
+        email: nonEmpty(row.get('email')),
+        role,
+      },
+      { reportInput: true },
+    );
+    if (!parsed.success) return fail(schemaReason(parsed.error.issues, 'contacts'));
     const b = parsed.data;
     const columns = {
       customer_id: customerId,
@@ -825,17 +832,20 @@ function draftRow(
       ?.toUpperCase()
       .replace(/^RMB$/, 'CNY')
       .replace(/^人民币$/, 'CNY');
-    const parsed = createDealInput.safeParse({
-      customerId,
-      ownerId: owner ?? principal.membershipId,
-      amountMinor: amount,
-      currency: currency ?? lookups.currency,
-      signedOn,
-      expectedFundsOn: expected,
-      fundsReceivedMinor: funds ?? 0,
-      notes: nonEmpty(row.get('notes')),
-    });
-    if (!parsed.success) return fail(schemaReason(parsed.error.issues));
+    const parsed = createDealInput.safeParse(
+      {
+        customerId,
+        ownerId: owner ?? principal.membershipId,
+        amountMinor: amount,
+        currency: currency ?? lookups.currency,
+        signedOn,
+        expectedFundsOn: expected,
+        fundsReceivedMinor: funds ?? 0,
+        notes: nonEmpty(row.get('notes')),
+      },
+      { reportInput: true },
+    );
+    if (!parsed.success) return fail(schemaReason(parsed.error.issues, 'deals'));
     const b = parsed.data;
     const columns = {
       customer_id: customerId,
@@ -868,17 +878,20 @@ function draftRow(
   if (r.failure) return fail(r.failure);
   if (visitOn === null) return fail(reason('缺少拜访日期', 'The visit date is missing'));
   const attendees = parseList(row.get('attendees'));
-  const parsed = createVisitInput.safeParse({
-    customerId,
-    visitOn,
-    ownerId: owner ?? principal.membershipId,
-    attendees,
-    purpose: nonEmpty(row.get('purpose')),
-    outcome: nonEmpty(row.get('outcome')),
-    notes: nonEmpty(row.get('notes')),
-    nextStep: nonEmpty(row.get('nextStep')),
-  });
-  if (!parsed.success) return fail(schemaReason(parsed.error.issues));
+  const parsed = createVisitInput.safeParse(
+    {
+      customerId,
+      visitOn,
+      ownerId: owner ?? principal.membershipId,
+      attendees,
+      purpose: nonEmpty(row.get('purpose')),
+      outcome: nonEmpty(row.get('outcome')),
+      notes: nonEmpty(row.get('notes')),
+      nextStep: nonEmpty(row.get('nextStep')),
+    },
+    { reportInput: true },
+  );
+  if (!parsed.success) return fail(schemaReason(parsed.error.issues, 'visits'));
   const b = parsed.data;
   const columns = {
     customer_id: customerId,

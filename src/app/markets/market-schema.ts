@@ -9,7 +9,10 @@ export const sharePercent = z
   .number()
   .min(0)
   .max(100)
-  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, 'at most two decimals');
+  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, {
+    message: 'The share can have at most two decimals',
+    params: { zh: '占比最多保留两位小数' },
+  });
 
 /** Percent → basis points (12.34 → 1234). */
 export function toBasisPoints(percent: number): number {

@@ -33,7 +33,7 @@ export function SetupPage() {
       },
       manager: { name: values.name ?? '', email: values.email ?? '', password: values.password ?? '' },
     } as const;
-    const checked = validate(initWorkspaceInput, input, currentLang());
+    const checked = validate(initWorkspaceInput, input, currentLang(), 'setup');
     if (!checked.ok) return errors.setFields(checked.fields);
     await submitting.run(async () => {
       await setUp(input);

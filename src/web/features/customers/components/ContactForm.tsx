@@ -133,7 +133,7 @@ export function ContactForm({
         kpConfirmed: v.kpConfirmed ?? false,
       }),
     ) as unknown;
-    const checked = validate(createContactInput, input, currentLang());
+    const checked = validate(createContactInput, input, currentLang(), 'contacts');
     if (!checked.ok) return errors.setFields(checked.fields);
     await createContact(checked.data);
     await queryClient.invalidateQueries({ queryKey: ['contacts', customerId] });
@@ -150,7 +150,12 @@ export function ContactForm({
       onClose();
       return;
     }
-    const checked = validate(updateContactInput, { ...changes, version: before.version }, currentLang());
+    const checked = validate(
+      updateContactInput,
+      { ...changes, version: before.version },
+      currentLang(),
+      'contacts',
+    );
     if (!checked.ok) return errors.setFields(checked.fields);
     try {
       await updateContact(queryClient, before, checked.data);

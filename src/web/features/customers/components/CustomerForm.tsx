@@ -167,7 +167,12 @@ export function CustomerForm({
       ownerId: v.ownerId,
       statusOverrideReason: needsReason(v.status) ? text(v.statusOverrideReason) : undefined,
     };
-    const checked = validate(createCustomerInput, JSON.parse(JSON.stringify(input)), currentLang());
+    const checked = validate(
+      createCustomerInput,
+      JSON.parse(JSON.stringify(input)),
+      currentLang(),
+      'customers',
+    );
     if (!checked.ok) return errors.setFields(checked.fields);
     const created = await createCustomer(checked.data);
     await queryClient.invalidateQueries({ queryKey: ['customers'] });
@@ -188,7 +193,7 @@ export function CustomerForm({
     }
     const reason = needsReason(edited.status) ? text(v.statusOverrideReason) : undefined;
     const body = { ...changes, ...(reason ? { statusOverrideReason: reason } : {}), version: before.version };
-    const checked = validate(updateCustomerInput, body, currentLang());
+    const checked = validate(updateCustomerInput, body, currentLang(), 'customers');
     if (!checked.ok) return errors.setFields(checked.fields);
     try {
       await updateCustomer(queryClient, before.id, checked.data);

@@ -119,7 +119,7 @@ export function VisitForm({
     const { status: _status, thirdMeetingReason: _reason, ...fields } = fieldsOf(v);
     const input = JSON.parse(JSON.stringify({ customerId, ...fields })) as Record<string, unknown>;
     for (const key of Object.keys(input)) if (input[key] === null) delete input[key];
-    const checked = validate(createVisitInput, input, currentLang());
+    const checked = validate(createVisitInput, input, currentLang(), 'visits');
     if (!checked.ok) return errors.setFields(checked.fields);
     await createVisit(checked.data);
     await refresh();
@@ -132,7 +132,12 @@ export function VisitForm({
     const edited = fieldsOf(v, existing.status);
     const changes = changedFields(base, edited);
     if (Object.keys(changes).length === 0) return onClose();
-    const checked = validate(updateVisitInput, { ...changes, version: existing.version }, currentLang());
+    const checked = validate(
+      updateVisitInput,
+      { ...changes, version: existing.version },
+      currentLang(),
+      'visits',
+    );
     if (!checked.ok) return errors.setFields(checked.fields);
     let saved: Awaited<ReturnType<typeof updateVisit>>;
     try {

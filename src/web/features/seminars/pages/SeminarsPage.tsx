@@ -543,8 +543,8 @@ function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: (
       notes: blank(v.notes),
     };
     const checked = seminar
-      ? validate(updateSeminarInput, { ...fields, version: seminar.version }, currentLang())
-      : validate(createSeminarInput, fields, currentLang());
+      ? validate(updateSeminarInput, { ...fields, version: seminar.version }, currentLang(), 'seminars')
+      : validate(createSeminarInput, fields, currentLang(), 'seminars');
     if (!checked.ok) return errors.setFields(checked.fields);
     setBusy(true);
     try {

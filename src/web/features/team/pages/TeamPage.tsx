@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createMemberInput } from '../../../../app/auth/auth-schema.js';
 import { ApiError } from '../../../lib/api';
-import { currentLang, money } from '../../../lib/format';
+import { currentLang, moneyColumn } from '../../../lib/format';
 import { FormAlert, useFirstField, useFormErrors } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
 import type { Me } from '../../auth/api/auth-api';
@@ -34,6 +34,8 @@ export function TeamPage({ me }: { me: Me }) {
   // The saved plan keys each member's annual target by the member's name.
   const plan = usePlanMembers(year, me.role === 'manager');
   const targets = plan.data?.rows[0]?.by ?? {};
+  // One unit for the whole target column (format-amount.ts).
+  const targetMoney = moneyColumn(Object.values(targets));
   const noPlan = plan.error instanceof ApiError && plan.error.status === 404;
   if (me.role !== 'manager') return <Result status="403" title="403" subTitle={t('team.managersOnly')} />;
   const names = new Map((members.data?.members ?? []).map((m) => [m.id, m.name]));
@@ -74,7 +76,7 @@ export function TeamPage({ me }: { me: Me }) {
               align: 'right',
               render: (_, m) => {
                 const amount = targets[m.name];
-                return amount === undefined ? t('common.none') : money(amount);
+                return amount === undefined ? t('common.none') : targetMoney(amount);
               },
             },
           ]}
@@ -119,7 +121,7 @@ function MemberForm({ open, onClose, members }: { open: boolean; onClose: () => 
         worksFor: assistant ? v.worksFor : undefined,
       }),
     ) as unknown;
-    const checked = validate(createMemberInput, input, currentLang());
+    const checked = validate(createMemberInput, input, currentLang(), 'members');
     if (!checked.ok) return errors.setFields(checked.fields);
     setBusy(true);
     try {
