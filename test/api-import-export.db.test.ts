@@ -102,7 +102,7 @@ describe.each(engines)('import and export API on $name', (engine) => {
       ['富阳纸业', 'Z', '富阳', '无法识别客户级别“Z”（可用：A, B, C, new）'],
     ]);
     expect(rows[2]?.slice(0, 3)).toEqual(['', 'B', '']);
-    expect(rows[2]?.[3]).toMatch(/^name：/);
+    expect(rows[2]?.[3]).toBe('请填写客户名称');
     expect(rows).toHaveLength(3);
   });
 
@@ -186,7 +186,7 @@ describe.each(engines)('import and export API on $name', (engine) => {
       parseCsv((await app.inject({ url, headers: lead })).rawPayload, { bom: true }) as string[][];
     expect(await read('/api/exports/contacts.csv?lang=zh')).toEqual([
       ['客户名称', '联系人', '职位', '电话', '邮箱', '角色'],
-      ['杭州织造', '陈总', '', '13800000000', '', 'key_person'],
+      ['杭州织造', '陈总', '', '13800000000', '', '关键人'],
     ]);
     expect(await read('/api/exports/visits.csv?lang=en&from=2026-03-01')).toEqual([
       ['Customer', 'Visit date', 'Owner', 'Attendees', 'Purpose', 'Outcome', 'Next step', 'Notes'],
@@ -194,7 +194,7 @@ describe.each(engines)('import and export API on $name', (engine) => {
     ]);
     expect(await read('/api/exports/follow-ups.csv?lang=zh')).toEqual([
       ['客户名称', '到期日', '类型', '负责人', '已完成', '备注'],
-      ['杭州织造', '2026-03-10', 'visit', '王磊', '否', ''],
+      ['杭州织造', '2026-03-10', '拜访', '王磊', '否', ''],
     ]);
     expect((await app.inject({ url: '/api/exports/visits.csv?from=nope', headers: lead })).statusCode).toBe(
       400,
@@ -229,8 +229,8 @@ describe.each(engines)('import and export API on $name', (engine) => {
       '创建时间',
     ]);
     expect(rows.slice(1).map((r) => [r[0], r[3], r[4], r[6], r[8], r[9]])).toEqual([
-      ['\'=HYPERLINK("http://x","点我")', '杭州', 'A', '王磊', '', ''],
-      ["'+86 海宁", '', 'new', '王磊', "'-5, 重点", "'  @所有人"],
+      ['\'=HYPERLINK("http://x","点我")', '杭州', 'A 类', '王磊', '', ''],
+      ["'+86 海宁", '', '新客户', '王磊', "'-5, 重点", "'  @所有人"],
     ]);
 
     const xlsx = await app.inject({ url: '/api/exports/customers.xlsx?lang=en&class=A', headers: lead });
@@ -245,6 +245,49 @@ describe.each(engines)('import and export API on $name', (engine) => {
     const cell = workbook.worksheets[0]?.getCell('A2');
     expect(cell?.value).toBe('\'=HYPERLINK("http://x","点我")');
     expect(cell?.formula).toBeUndefined();
+  });
+
+  it('exports customers with the words the app shows and local time, and imports them back unchanged', async () => {
+    // The test clock says 2026-03-02T02:00Z: 10:00 in the workspace's Asia/Shanghai, 21:00 the day before in New York.
+    const deps = testDeps(open.db);
+    await createCustomer(deps, team.lead, { name: '杭州织造', class: 'B', status: 'won' });
+    await createCustomer(deps, team.lead, { name: '富阳纸业', status: 'contacted' });
+    const sheet = async (lang: string) => {
+      const res = await app.inject({ url: `/api/exports/customers.xlsx?lang=${lang}`, headers: lead });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const rows: unknown[][] = [];
+      workbook.worksheets[0]?.eachRow((row) => {
+        rows.push((row.values as unknown[]).slice(1));
+      });
+      return { rows, payload: res.rawPayload };
+    };
+    const zh = await sheet('zh');
+    expect(zh.rows.map((r) => [r[0], r[4], r[5], r[10]])).toEqual([
+      ['客户名称', '客户级别', '客户状态', '创建时间'],
+      ['杭州织造', 'B 类', '成交', '2026-03-02 10:00'],
+      ['富阳纸业', '新客户', '已接触', '2026-03-02 10:00'],
+    ]);
+    expect((await sheet('en')).rows.slice(1).map((r) => [r[4], r[5]])).toEqual([
+      ['B', 'Won'],
+      ['New', 'Contacted'],
+    ]);
+    await open.db.updateTable('workspaces').set({ time_zone: 'America/New_York' }).execute();
+    expect((await sheet('zh')).rows[1]?.[10]).toBe('2026-03-01 21:00');
+
+    // Edited and imported back: the words are read as the codes they stand for.
+    const res = await post('/api/imports?type=customers', zh.payload, XLSX_TYPE);
+    const job = await finished(res.json().id);
+    expect(job.counts).toMatchObject({ rowsRead: 2, rejected: 0 });
+    const stored = await open.db
+      .selectFrom('customers')
+      .select(['name', 'class', 'status'])
+      .orderBy('name')
+      .execute();
+    expect(stored).toEqual([
+      { name: '富阳纸业', class: 'new', status: 'contacted' },
+      { name: '杭州织造', class: 'B', status: 'won' },
+    ]);
   });
 
   it('exports deals with amounts as numbers (xlsx) and yuan (csv), and the export imports back without duplicates', async () => {

@@ -83,3 +83,31 @@ export function dateInTimeZone(instant: Date, timeZone: string): IsoDate {
   }
   return formatter.format(instant);
 }
+
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant (ISO-8601 UTC) as the workspace's wall clock, `YYYY-MM-DD HH:mm`: how a
+ * person reads "created at" in an export, rather than `2026-12-02T19:39:12.603Z`.
+ */
+export function localDateTime(instant: string | Date, timeZone: string): string {
+  let formatter = clockFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    clockFormatters.set(timeZone, formatter);
+  }
+  const parts = Object.fromEntries(
+    formatter
+      .formatToParts(typeof instant === 'string' ? new Date(instant) : instant)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}

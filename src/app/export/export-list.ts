@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
+import { localDateTime } from '../../domain/dates.js';
 import type { Lang } from '../../domain/errors.js';
+import { labelOf } from '../../domain/labels.js';
 import { visibleCustomers } from '../access.js';
 import { listContacts, listContactsQuery } from '../contacts/list-contacts.js';
 import type { Deps, Principal } from '../context.js';
@@ -197,6 +199,12 @@ async function* listRows(
 ): AsyncGenerator<TableCell[]> {
   const n = await names(deps, principal);
   const member = (id: string | null) => (id ? (n.members.get(id) ?? null) : null);
+  // Codes become the words the web app shows; instants the workspace's wall clock.
+  const { time_zone: timeZone } = await deps.db
+    .selectFrom('workspaces')
+    .select('time_zone')
+    .where('id', '=', principal.workspaceId)
+    .executeTakeFirstOrThrow();
   if (list === 'customers') {
     for await (const items of pages(listCustomerRecords, deps, principal, filters)) {
       for (const c of items) {
@@ -205,13 +213,13 @@ async function* listRows(
           c.company,
           c.marketId ? (n.markets.get(c.marketId) ?? null) : null,
           c.city,
-          c.class,
-          c.status,
+          labelOf('customerClass', c.class, lang),
+          labelOf('customerStatus', c.status, lang),
           member(c.ownerId),
           c.source,
           c.tags.join(', '),
           c.notes,
-          c.createdAt,
+          localDateTime(c.createdAt, timeZone),
         ];
       }
     }
@@ -221,7 +229,14 @@ async function* listRows(
     for await (const items of pages(listContacts, deps, principal, filters)) {
       const customers = await n.customers(items.map((i) => i.customerId));
       for (const c of items) {
-        yield [customers.get(c.customerId) ?? null, c.name, c.title, c.phone, c.email, c.role];
+        yield [
+          customers.get(c.customerId) ?? null,
+          c.name,
+          c.title,
+          c.phone,
+          c.email,
+          c.role ? labelOf('contactRole', c.role, lang) : null,
+        ];
       }
     }
     return;
@@ -270,7 +285,7 @@ async function* listRows(
       yield [
         customers.get(f.customerId) ?? null,
         f.dueOn,
-        f.kind,
+        labelOf('followUpKind', f.kind, lang),
         member(f.assigneeId),
         f.done ? yes : no,
         f.notes,

@@ -6,6 +6,7 @@
  */
 import { addDays, type IsoDate, isIsoDate } from '../dates.js';
 import { isAppError } from '../errors.js';
+import { CONTACT_ROLE_LABELS, CUSTOMER_CLASS_LABELS, CUSTOMER_STATUS_LABELS, type Label } from '../labels.js';
 import { parseAmount } from '../money.js';
 
 /** A cell as read from CSV (text) or xlsx (text, number, date). */
@@ -116,15 +117,20 @@ export function parseAmountCell(cell: Cell): Parsed<number | null> {
   }
 }
 
-/** Values of an enumeration as people write them, normalised → the stored value. */
+/**
+ * Values of an enumeration as people write them, normalised → the stored value. The
+ * product's own labels (what the exports write) are always read back, so an export can be
+ * edited and imported again.
+ */
 function enumReader<T extends string>(
   table: Readonly<Record<T, readonly string[]>>,
   what: Reason,
+  labels: Readonly<Record<T, Label>>,
 ): (cell: Cell) => Parsed<T | null> {
   const lookup = new Map<string, T>();
   for (const [value, words] of Object.entries(table) as [T, readonly string[]][]) {
     lookup.set(normaliseText(value), value);
-    for (const word of words) lookup.set(normaliseText(word), value);
+    for (const word of [...words, labels[value].zh, labels[value].en]) lookup.set(normaliseText(word), value);
   }
   return (cell) => {
     const text = cellText(cell);
@@ -148,6 +154,7 @@ export const parseClass = enumReader(
     new: ['新', '新客户', '新客', 'new customer', '潜在客户', 'prospect'],
   },
   { zh: '客户级别', en: 'class' },
+  CUSTOMER_CLASS_LABELS,
 );
 
 /** Customer status (funnel stage), including the stage names common CRMs export. */
@@ -178,6 +185,7 @@ export const parseStatus = enumReader(
     lost: ['丢单', '输单', '已流失', '流失', 'closed lost', 'unqualified'],
   },
   { zh: '客户状态', en: 'status' },
+  CUSTOMER_STATUS_LABELS,
 );
 
 /** A contact's role in the buying decision. */
@@ -189,6 +197,7 @@ export const parseContactRole = enumReader(
     gatekeeper: ['把关者', '秘书', '前台', 'gatekeeper'],
   },
   { zh: '联系人角色', en: 'role' },
+  CONTACT_ROLE_LABELS,
 );
 
 /** Names and keys as compared: NFKC, one space between words, lower case. */
