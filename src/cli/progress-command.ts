@@ -283,17 +283,21 @@ export function renderToday(view: TodayView, lang: Lang): string {
     const why =
       n.neededToday > 0
         ? ''
-        : n.month.remaining === 0
+        : n.year.remaining === 0
           ? zh
-            ? '（本月计划已完成）'
-            : ' (the month is met)'
-          : !n.carriesTarget
+            ? '（今年计划已完成）'
+            : " (the year's plan is met)"
+          : n.month.remaining === 0
             ? zh
-              ? '（今天不是目标日）'
-              : ' (not a target day)'
-            : zh
-              ? '（这一天已过去）'
-              : ' (the day is over)';
+              ? '（本月计划已完成）'
+              : ' (the month is met)'
+            : !n.carriesTarget
+              ? zh
+                ? '（今天不是目标日）'
+                : ' (not a target day)'
+              : zh
+                ? '（这一天已过去）'
+                : ' (the day is over)';
     lines.push(
       zh
         ? `${view.date}（${day}）计划今日：${money(n.planToday, lang)}；今日还需：${money(n.neededToday, lang)}${why}${view.scope === 'workspace' ? '（团队合计）' : ''}`

@@ -90,15 +90,20 @@ export async function getToday(deps: Deps, principal: Principal, input: unknown)
       members = plan.result.dimensions.members.flatMap((m, i) => (m.name === me?.name ? [i] : []));
       memberInPlan = members.length > 0;
     }
-    let actualQuery = db
-      .selectFrom('deals')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_minor'), eb.lit(0)).as('total'))
-      .where('workspace_id', '=', ws)
-      .where('signed_on', '>=', `${date.slice(0, 7)}-01`)
-      .where('signed_on', '<=', date);
-    if (!manager) actualQuery = actualQuery.where('owner_id', '=', principal.membershipId);
-    const actual = Number((await actualQuery.executeTakeFirst())?.total ?? 0);
-    numbers = todayNumbers(plan.result, date, members, actual, today);
+    const signedSince = async (from: string): Promise<number> => {
+      let q = db
+        .selectFrom('deals')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_minor'), eb.lit(0)).as('total'))
+        .where('workspace_id', '=', ws)
+        .where('signed_on', '>=', from)
+        .where('signed_on', '<=', date);
+      if (!manager) q = q.where('owner_id', '=', principal.membershipId);
+      return Number((await q.executeTakeFirst())?.total ?? 0);
+    };
+    numbers = todayNumbers(plan.result, date, members, await signedSince(`${date.slice(0, 7)}-01`), {
+      today,
+      yearActual: await signedSince(`${date.slice(0, 4)}-01-01`),
+    });
   }
 
   let followQuery = db

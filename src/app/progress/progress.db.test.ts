@@ -600,7 +600,11 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
         expect(res.statusCode).toBe(200);
         return res.json();
       };
-      const today = (await ask('/api/today')).numbers.month;
+      const numbers = (await ask('/api/today')).numbers;
+      const today = numbers.month;
+      // The year so far, which alone could make today's need 0: the same two deals.
+      expect(numbers.year).toEqual({ plan: 120 * WAN, actual: 3 * WAN, remaining: 117 * WAN });
+      expect(numbers.neededToday).toBe(today.requiredDailyRate);
       const months = await ask('/api/progress?year=2026&level=months');
       const march = months.rows.find((r: { period: string }) => r.period === '2026-03');
       // Monday 2 March is the workspace's today: it and the working days after it are left.

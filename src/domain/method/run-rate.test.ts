@@ -63,7 +63,7 @@ describe('Today and the progress month row agree on the same day', () => {
     ['a holiday', '2030-10-01', 0, 19, false],
   ];
   it.each(cases)('%s (%s)', (_, date, signed, days, working) => {
-    const n = todayNumbers(plan, date, undefined, signed, date);
+    const n = todayNumbers(plan, date, undefined, signed, { today: date, yearActual: signed });
     const remaining = Math.max(0, monthPlan(date) - signed);
     const rate = Math.ceil(remaining / days);
     expect(n).toMatchObject({
@@ -103,36 +103,58 @@ describe('Today and the progress month row agree on the same day', () => {
 
   it('on the last working day of a year 42万 ahead: nothing is needed, the plan’s amount is still said', () => {
     const date = '2030-12-31';
-    // Signed so far this year: the whole year's plan and 42万 more, 20万 of it this month.
-    const planToDate = plan.days.reduce((n, d) => n + d.amount, 0);
-    const year = [
-      { date: '2030-06-10' as IsoDate, amount: planToDate - monthPlan(date) + 22 * WAN },
-      { date: '2030-12-02' as IsoDate, amount: monthPlan(date) + 20 * WAN },
-    ].map((s) => ({ ...s, market: '*', class: 'A' as const, member: '*' }));
-    const n = todayNumbers(plan, date, undefined, monthPlan(date) + 20 * WAN, date);
-    expect(n).toMatchObject({
-      carriesTarget: true,
-      neededToday: 0,
-      month: { status: 'ahead', remaining: 0, remainingWorkingDays: 1, requiredDailyRate: 0 },
-    });
-    expect(n.planToday).toBe(dayPlan(date));
-    expect(n.planToday).toBeGreaterThan(0);
-    const [yearRow] = computeProgressRows(plan, year, {
-      level: 'year',
-      dimension: 'none',
-      asOf: date,
+    const yearPlan = plan.days.reduce((n, d) => n + d.amount, 0);
+    const december = monthPlan(date);
+    // The year is 42万 ahead; December itself either ahead (20万 over) or behind (10万 short).
+    for (const monthSigned of [december + 20 * WAN, december - 10 * WAN]) {
+      const signed = [
+        { date: '2030-06-10' as IsoDate, amount: yearPlan + 42 * WAN - monthSigned },
+        { date: '2030-12-02' as IsoDate, amount: monthSigned },
+      ].map((s) => ({ ...s, market: '*', class: 'A' as const, member: '*' }));
+      const n = todayNumbers(plan, date, undefined, monthSigned, {
+        today: date,
+        yearActual: yearPlan + 42 * WAN,
+      });
+      expect(n).toMatchObject({
+        carriesTarget: true,
+        neededToday: 0,
+        year: { plan: yearPlan, actual: yearPlan + 42 * WAN, remaining: 0 },
+        month: { remainingWorkingDays: 1, remaining: Math.max(0, december - monthSigned) },
+      });
+      // What the plan said for the day is still there, labelled as the plan's.
+      expect(n.planToday).toBe(dayPlan(date));
+      expect(n.planToday).toBeGreaterThan(0);
+      const [yearRow] = computeProgressRows(plan, signed, {
+        level: 'year',
+        dimension: 'none',
+        asOf: date,
+        today: date,
+      });
+      expect(yearRow).toMatchObject({
+        difference: 42 * WAN,
+        remaining: 0,
+        remainingWorkingDays: 1,
+        requiredDailyRate: 0,
+      });
+      // The month's own row still agrees with Today's month, behind or not.
+      const decRow = computeProgressRows(plan, signed, {
+        level: 'months',
+        dimension: 'none',
+        asOf: date,
+        today: date,
+      })[11];
+      expect(decRow?.requiredDailyRate).toBe(n.month.requiredDailyRate);
+    }
+    // A year not met yet on its last day needs the month's rest today.
+    const behind = todayNumbers(plan, date, undefined, december - 10 * WAN, {
       today: date,
+      yearActual: yearPlan - 10 * WAN,
     });
-    expect(yearRow).toMatchObject({
-      difference: 42 * WAN,
-      remaining: 0,
-      remainingWorkingDays: 1,
-      requiredDailyRate: 0,
-    });
+    expect(behind.neededToday).toBe(10 * WAN);
   });
 
   it('looked at after the day: the day is over, nothing more is needed on it', () => {
-    const n = todayNumbers(plan, '2030-04-01', undefined, 0, '2030-04-03');
+    const n = todayNumbers(plan, '2030-04-01', undefined, 0, { today: '2030-04-03', yearActual: 0 });
     expect(n.month.remainingWorkingDays).toBe(21);
     expect(n.neededToday).toBe(0);
     expect(n.planToday).toBe(dayPlan('2030-04-01'));

@@ -91,7 +91,7 @@ describe('today numbers', () => {
   );
   it('gives a member’s share of the day and the month run-rate counting today', () => {
     const day = plan.days.find((d) => d.date === '2030-04-01');
-    const n = todayNumbers(plan, '2030-04-01', [1], 0);
+    const n = todayNumbers(plan, '2030-04-01', [1], 0, { today: '2030-04-01', yearActual: 0 });
     expect(n.planToday).toBe(day?.byMember[1]);
     expect(n.working).toBe(true);
     const april = plan.days.filter((d) => d.date.startsWith('2030-04'));
@@ -102,11 +102,18 @@ describe('today numbers', () => {
       remainingWorkingDays: days,
       requiredDailyRate: Math.ceil(monthPlan / days),
     });
-    expect(todayNumbers(plan, '2030-04-06', undefined, 0)).toMatchObject({
+    expect(
+      todayNumbers(plan, '2030-04-06', undefined, 0, { today: '2030-04-06', yearActual: 0 }),
+    ).toMatchObject({
       working: false,
       planToday: 0,
       neededToday: 0,
     });
-    expect(todayNumbers(plan, '2030-04-30', undefined, 10_000_000_00).month.requiredDailyRate).toBe(0);
+    expect(
+      todayNumbers(plan, '2030-04-30', undefined, 10_000_000_00, {
+        today: '2030-04-30',
+        yearActual: 10_000_000_00,
+      }).month.requiredDailyRate,
+    ).toBe(0);
   });
 });

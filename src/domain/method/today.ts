@@ -18,10 +18,18 @@ export interface TodayNumbers {
   readonly planToday: number;
   /**
    * What the day still needs: the month's run-rate still needed ({@link runRate}) on a day
-   * that carries a target and is not over; 0 when the month is met (ahead), on a day without
-   * a target, and on a day that is over.
+   * that carries a target and is not over; 0 when the month or the whole year's plan is met
+   * (ahead), on a day without a target, and on a day that is over.
    */
   readonly neededToday: number;
+  /** The year so far (the caller's share), which can make today's need 0 on its own. */
+  readonly year: {
+    readonly plan: number;
+    /** Signed this year through today. */
+    readonly actual: number;
+    /** Plan − actual, never below 0. */
+    readonly remaining: number;
+  };
   readonly month: {
     readonly plan: number;
     /** Plan of the month through today, inclusive. */
@@ -38,27 +46,38 @@ export interface TodayNumbers {
   };
 }
 
+/** What {@link todayNumbers} needs besides the plan and the day. */
+export interface TodayOptions {
+  /** The workspace's today: a `date` before it is over and no longer a remaining day (run-rate.ts). */
+  readonly today: IsoDate;
+  /** Signed this year through `date` (the same scope as `monthActual`). */
+  readonly yearActual: number;
+}
+
 /**
  * Today's numbers for the plan members at `members` (indexes into the plan's members;
- * undefined = the whole plan, a manager's view). `today` is the workspace's today: a `date`
- * before it is over and no longer counts as a remaining day (see run-rate.ts).
+ * undefined = the whole plan, a manager's view), with `monthActual` signed this month
+ * through `date`.
  */
 export function todayNumbers(
   plan: PlanResult,
   date: IsoDate,
   members: readonly number[] | undefined,
   monthActual: number,
-  today: IsoDate = date,
+  options: TodayOptions,
 ): TodayNumbers {
+  const { today, yearActual } = options;
   const share = (day: DayPlan) =>
     members ? members.reduce((n, i) => n + (day.byMember[i] ?? 0), 0) : day.amount;
   const month = date.slice(0, 7);
   const from = firstRemainingDay(date, today);
   let planned = 0;
+  let yearPlan = 0;
   let planToDate = 0;
   let remainingDays = 0;
   let day: DayPlan | undefined;
   for (const d of plan.days) {
+    yearPlan += share(d);
     if (!d.date.startsWith(month)) continue;
     planned += share(d);
     if (d.date <= date) planToDate += share(d);
@@ -68,12 +87,16 @@ export function todayNumbers(
   const difference = monthActual - planToDate;
   const { remaining, requiredDailyRate } = runRate(planned, monthActual, remainingDays);
   const carries = day ? carriesTarget(plan, day) : false;
+  const yearRemaining = Math.max(0, yearPlan - yearActual);
   return {
     date,
     working: day?.working ?? false,
     carriesTarget: carries,
     planToday: day ? share(day) : 0,
-    neededToday: carries && from === date ? (requiredDailyRate ?? remaining) : 0,
+    // A met year needs nothing more today, whatever its month says (the last working day of
+    // a year already ahead must not ask for the month's rest).
+    neededToday: carries && from === date && yearRemaining > 0 ? (requiredDailyRate ?? remaining) : 0,
+    year: { plan: yearPlan, actual: yearActual, remaining: yearRemaining },
     month: {
       plan: planned,
       planToDate,

@@ -77,8 +77,9 @@ const todayView = z.object({
       carriesTarget: z.boolean(),
       /** The plan's amount for the day (the caller's share). */
       planToday: z.number().int(),
-      /** Still needed today: the month's run-rate on a target day not over; 0 when met. */
+      /** Still needed today: the month's run-rate on a target day not over; 0 when the month or year is met. */
       neededToday: z.number().int(),
+      year: z.object({ plan: z.number().int(), actual: z.number().int(), remaining: z.number().int() }),
       month: z.object({
         plan: z.number().int(),
         planToDate: z.number().int(),

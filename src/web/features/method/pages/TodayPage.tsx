@@ -105,9 +105,11 @@ export function TodayPage() {
                 value={
                   !n.carriesTarget
                     ? t('method.today.notWorking')
-                    : n.neededToday === 0 && n.month.remaining === 0
-                      ? t('method.today.neededNone')
-                      : money(n.neededToday, true)
+                    : n.neededToday === 0 && n.year.remaining === 0
+                      ? t('method.today.neededYearMet')
+                      : n.neededToday === 0 && n.month.remaining === 0
+                        ? t('method.today.neededNone')
+                        : money(n.neededToday, true)
                 }
                 styles={{ content: { fontSize: n.carriesTarget && n.neededToday > 0 ? 24 : 14 } }}
                 data-testid="today-needed"
