@@ -18,6 +18,7 @@ import { openDatabase } from '../db/client.js';
 import type { Schema } from '../db/schema.js';
 import { isIsoDate } from '../domain/dates.js';
 import { AppError, type Lang } from '../domain/errors.js';
+import { labelOf } from '../domain/labels.js';
 import type { Forecast } from '../domain/method/forecast.js';
 import {
   PROGRESS_DIMENSIONS,
@@ -321,7 +322,9 @@ export function renderToday(view: TodayView, lang: Lang): string {
     lines.push(
       renderTable(
         zh ? ['客户', '到期', '逾期天数', '类型'] : ['Customer', 'Due', 'Days overdue', 'Kind'],
-        view.followUps.slice(0, SHOWN).map((f) => [f.customerName, f.dueOn, String(f.daysOverdue), f.kind]),
+        view.followUps
+          .slice(0, SHOWN)
+          .map((f) => [f.customerName, f.dueOn, String(f.daysOverdue), labelOf('followUpKind', f.kind, lang)]),
         ['left', 'left', 'right', 'left'],
       ),
     );
@@ -343,7 +346,7 @@ export function renderToday(view: TodayView, lang: Lang): string {
           .slice(0, SHOWN)
           .map((s) => [
             s.customerName,
-            s.class,
+            labelOf('customerClass', s.class, lang),
             money(s.expectedAmount, lang),
             s.reasons.map((r) => r[lang]).join(zh ? '；' : '; '),
           ]),
