@@ -51,25 +51,26 @@ describe('closer today / progress / forecast on the demo', () => {
     expect(json.code).toBe(0);
     const view = JSON.parse(json.out);
     expect(view).toMatchObject({ date: '2026-11-27', scope: 'workspace', numbers: { working: true } });
-    expect(view.numbers.target).toBeGreaterThan(0);
-    expect(view.numbers.month.plan).toBeGreaterThan(view.numbers.target);
+    expect(view.numbers.planToday).toBeGreaterThan(0);
+    expect(view.numbers.month.plan).toBeGreaterThan(view.numbers.planToday);
     expect(view.followUps.length).toBeGreaterThan(0);
     // Overdue first.
     const overdue = view.followUps.map((f: { daysOverdue: number }) => f.daysOverdue);
     expect([...overdue].sort((a, b) => b - a)).toEqual(overdue);
     const text = await run(['today', '--data-dir', dir, '--lang', 'zh']);
-    expect(text.out).toContain('今日目标');
-    expect(text.out).toMatch(/今日目标：[\d.]+万（团队合计）/);
+    // Two labelled numbers: the plan's amount for today and what today still needs.
+    expect(text.out).toMatch(/计划今日：[\d.]+万；今日还需：[\d.,]+万?(（[^）]+）)?（团队合计）/);
+    expect(text.out).not.toContain('今日目标');
     const lead = JSON.parse(
       (await run(['today', '--data-dir', dir, '--user', 'lead@demo.closer', '--json'])).out,
     );
     // The lead's share (weight 6 of 10) is below the team's total and above zero.
-    expect(lead.numbers.target).toBeGreaterThan(0);
-    expect(lead.numbers.target).toBeLessThan(view.numbers.target);
+    expect(lead.numbers.planToday).toBeGreaterThan(0);
+    expect(lead.numbers.planToday).toBeLessThan(view.numbers.planToday);
     const saturday = JSON.parse(
       (await run(['today', '--data-dir', dir, '--date', '2026-11-28', '--json'])).out,
     );
-    expect(saturday.numbers).toMatchObject({ working: false, target: 0 });
+    expect(saturday.numbers).toMatchObject({ working: false, planToday: 0, neededToday: 0 });
   });
 
   it('shows progress with actual signatures against the plan', async () => {
