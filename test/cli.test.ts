@@ -135,7 +135,7 @@ describe('closer plan (human output)', () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toContain('target 5,880,000');
-    expect(stdout).toContain("today's number 23,709.68");
+    expect(stdout).toContain("today's number 23,710");
     expect(stdout).toContain(
       "Verdict: missing data — add new customers' average order (--new-order or classes.new.averageOrder)",
     );

@@ -4,7 +4,7 @@
  * and a CSV of one plan always agree.
  */
 import type { Lang } from '../domain/errors.js';
-import { formatAmount } from '../domain/money.js';
+import { showAmount } from '../domain/format-amount.js';
 import type { PlanResult } from '../domain/plan/plan.js';
 
 /** How a column's cells are to be shown. `amount` cells are minor units. */
@@ -208,7 +208,8 @@ export function planTables(plan: PlanResult, lang: Lang): Table[] {
         { header: t.value, type: 'text' },
       ],
       rows: [
-        [t.target, formatAmount(plan.settings.target, lang)],
+        // Rounded like every human line; the numeric cells of the other sheets keep the fen.
+        [t.target, showAmount(plan.settings.target, lang)],
         [t.year, String(plan.settings.year)],
         [t.startDate, plan.settings.startDate],
         [t.currency, plan.settings.currency],

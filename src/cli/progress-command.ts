@@ -3,7 +3,7 @@
  * and the year-end forecast, from the workspace database (SQLite under --data-dir or
  * DATA_DIR, or PostgreSQL with --database-url / DATABASE_URL), acting as `--user <email>`
  * (default: the only manager when the database holds one workspace). Tables by default,
- * `--json` for scripts; amounts in 万 for zh.
+ * `--json` for scripts; amounts by the one display rule of `domain/format-amount.ts`.
  */
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
@@ -18,6 +18,7 @@ import { openDatabase } from '../db/client.js';
 import type { Schema } from '../db/schema.js';
 import { isIsoDate } from '../domain/dates.js';
 import { AppError, type Lang } from '../domain/errors.js';
+import { type AmountRounding, showAmount } from '../domain/format-amount.js';
 import { labelOf } from '../domain/labels.js';
 import type { Forecast } from '../domain/method/forecast.js';
 import {
@@ -27,9 +28,8 @@ import {
   type ProgressLevel,
   type ProgressRow,
 } from '../domain/method/progress.js';
-import { formatAmount } from '../domain/money.js';
 import { type CliIo, defaultLang } from './io.js';
-import { renderTable } from './text-table.js';
+import { amountCell, renderTable, showCells } from './text-table.js';
 
 interface CommonOptions {
   databaseUrl?: string;
@@ -239,9 +239,12 @@ async function findCaller(db: Kysely<Schema>, email: string | undefined): Promis
   return { ...(managers[0] as (typeof managers)[number]), via: 'token' };
 }
 
-/** Amounts for people: 万 for zh (2 decimals), exact for en. */
-function money(minor: number, lang: Lang): string {
-  return formatAmount(Math.round(minor), lang, lang === 'zh' ? { compact: true } : undefined);
+/**
+ * Amounts for people (zh 万 from 1万 up, whole yuan below; en whole yuan). `up` for amounts
+ * still to reach, so doing what is shown is enough.
+ */
+function money(minor: number, lang: Lang, rounding: AmountRounding = 'nearest'): string {
+  return showAmount(Math.round(minor), lang, { rounding });
 }
 
 const STATUS = {
@@ -250,8 +253,9 @@ const STATUS = {
   on_track: { zh: '持平', en: 'on track' },
 } as const;
 
+/** A daily rate still needed (rounded up), or that no working day is left. */
 function rate(value: number | null, lang: Lang): string {
-  return value === null ? (lang === 'zh' ? '无剩余工作日' : 'no day left') : money(value, lang);
+  return value === null ? (lang === 'zh' ? '无剩余工作日' : 'no day left') : money(value, lang, 'up');
 }
 
 /** Rows a Today table shows; `--json` has them all. */
@@ -301,8 +305,8 @@ export function renderToday(view: TodayView, lang: Lang): string {
                 : ' (the day is over)';
     lines.push(
       zh
-        ? `${view.date}（${day}）计划今日：${money(n.planToday, lang)}；今日还需：${money(n.neededToday, lang)}${why}${view.scope === 'workspace' ? '（团队合计）' : ''}`
-        : `${view.date} (${day}) plan for today: ${money(n.planToday, lang)}; still needed today: ${money(n.neededToday, lang)}${why}${view.scope === 'workspace' ? ' (team total)' : ''}`,
+        ? `${view.date}（${day}）计划今日：${money(n.planToday, lang)}；今日还需：${money(n.neededToday, lang, 'up')}${why}${view.scope === 'workspace' ? '（团队合计）' : ''}`
+        : `${view.date} (${day}) plan for today: ${money(n.planToday, lang)}; still needed today: ${money(n.neededToday, lang, 'up')}${why}${view.scope === 'workspace' ? ' (team total)' : ''}`,
     );
     if (!view.memberInPlan) {
       lines.push(
@@ -334,22 +338,25 @@ export function renderToday(view: TodayView, lang: Lang): string {
   lines.push(
     '',
     zh
-      ? `建议客户：预计合计 ${money(view.suggestionsTotal, lang)}${target > 0 ? (view.shortfall > 0 ? `，比今日还需还差 ${money(view.shortfall, lang)}` : '，足以覆盖今日还需') : ''}`
-      : `Suggested customers: expected ${money(view.suggestionsTotal, lang)} in all${target > 0 ? (view.shortfall > 0 ? `, ${money(view.shortfall, lang)} short of what today still needs` : ', enough for what today still needs') : ''}`,
+      ? `建议客户：预计合计 ${money(view.suggestionsTotal, lang)}${target > 0 ? (view.shortfall > 0 ? `，比今日还需还差 ${money(view.shortfall, lang, 'up')}` : '，足以覆盖今日还需') : ''}`
+      : `Suggested customers: expected ${money(view.suggestionsTotal, lang)} in all${target > 0 ? (view.shortfall > 0 ? `, ${money(view.shortfall, lang, 'up')} short of what today still needs` : ', enough for what today still needs') : ''}`,
   );
   if (view.suggestions.length === 0) lines.push(zh ? '  没有' : '  none');
   else {
     lines.push(
       renderTable(
         zh ? ['客户', '类别', '预计金额', '原因'] : ['Customer', 'Class', 'Expected', 'Why'],
-        view.suggestions
-          .slice(0, SHOWN)
-          .map((s) => [
-            s.customerName,
-            labelOf('customerClass', s.class, lang),
-            money(s.expectedAmount, lang),
-            s.reasons.map((r) => r[lang]).join(zh ? '；' : '; '),
-          ]),
+        showCells(
+          view.suggestions
+            .slice(0, SHOWN)
+            .map((s) => [
+              s.customerName,
+              labelOf('customerClass', s.class, lang),
+              amountCell(s.expectedAmount),
+              s.reasons.map((r) => r[lang]).join(zh ? '；' : '; '),
+            ]),
+          lang,
+        ),
         ['left', 'left', 'right', 'left'],
       ),
     );
@@ -381,12 +388,12 @@ export function renderProgress(
   const body = rows.map((r) => [
     r.period,
     ...(withSegment ? [r.segment === 'unassigned' ? (zh ? '未归属' : 'unassigned') : (r.segment ?? '')] : []),
-    money(r.plan, lang),
-    money(r.planToDate, lang),
-    money(r.actual, lang),
-    money(r.difference, lang),
+    amountCell(r.plan),
+    amountCell(r.planToDate),
+    amountCell(r.actual),
+    amountCell(r.difference),
     STATUS[r.status][lang],
-    rate(r.requiredDailyRate, lang),
+    r.requiredDailyRate === null ? rate(null, lang) : amountCell(r.requiredDailyRate, 'up'),
   ]);
   const align = header.map((_, i) =>
     i === 0 || (withSegment && i === 1) || i === header.length - 2 ? 'left' : 'right',
@@ -394,7 +401,8 @@ export function renderProgress(
   const title = zh
     ? `${head.year} 年进度（截至 ${head.asOf}${head.scope === 'team' ? '，本团队' : ''}）`
     : `Progress ${head.year} (as of ${head.asOf}${head.scope === 'team' ? ', your team' : ''})`;
-  return [title, renderTable(header, body, align)].join('\n');
+  // One unit per column: a column never mixes 万 and plain yuan.
+  return [title, renderTable(header, showCells(body, lang), align)].join('\n');
 }
 
 /** A forecast as text. */
@@ -410,13 +418,16 @@ export function renderForecast(f: Forecast, year: number, lang: Lang): string {
       : `Target ${money(f.target, lang)}, signed ${money(f.signedSoFar, lang)}; expected at year end ${money(f.expected, lang)} (P10 ${money(f.p10, lang)} · P50 ${money(f.p50, lang)} · P90 ${money(f.p90, lang)}); chance of reaching the target ${pct}`,
     renderTable(
       zh ? ['月份', '已签累计', 'P10', 'P50', 'P90'] : ['Month', 'Signed', 'P10', 'P50', 'P90'],
-      f.months.map((m) => [
-        String(m.month),
-        money(m.signed, lang),
-        money(m.p10, lang),
-        money(m.p50, lang),
-        money(m.p90, lang),
-      ]),
+      showCells(
+        f.months.map((m) => [
+          String(m.month),
+          amountCell(m.signed),
+          amountCell(m.p10),
+          amountCell(m.p50),
+          amountCell(m.p90),
+        ]),
+        lang,
+      ),
       ['right', 'right', 'right', 'right', 'right'],
     ),
   ];

@@ -1,13 +1,14 @@
 /**
  * The human view of a plan in the terminal: headline, warnings, quarters, months, a week
  * summary, today's number, markets, classes, members, the funnel with its verdict, seminars
- * and the catch-up. Amounts in 万 for Chinese, with thousands separators for English.
+ * and the catch-up. Amounts by the one display rule of `domain/format-amount.ts`: 万/亿 from
+ * 1万 up and whole yuan below for Chinese, whole yuan for English, one unit per table column.
  */
 import { dimensionName, LABELS } from '../app/plan-tables.js';
 import type { Lang } from '../domain/errors.js';
-import { formatAmount } from '../domain/money.js';
+import { type AmountRounding, showAmount, showAmountColumn } from '../domain/format-amount.js';
 import type { PeriodAmounts, PlanResult } from '../domain/plan/plan.js';
-import { type Align, renderTable } from './text-table.js';
+import { type Align, type AmountCell, amountCell, renderTable, showCells } from './text-table.js';
 
 /** A missing funnel input in words, with where to give it. */
 function missingLabel(key: string, lang: Lang): string {
@@ -174,7 +175,10 @@ const TEXT = {
 export function renderPlan(plan: PlanResult, lang: Lang): string {
   const t = TEXT[lang];
   const L = LABELS[lang];
-  const money = (minor: number) => formatAmount(minor, lang);
+  const money = (minor: number, rounding?: AmountRounding) =>
+    showAmount(minor, lang, rounding ? { rounding } : {});
+  const table = (header: readonly string[], rows: (string | AmountCell)[][], align: readonly Align[]) =>
+    renderTable(header, showCells(rows, lang), align);
   const pct = (fraction: number) => `${Math.round(fraction * 1000) / 10}%`;
   const out: string[] = [];
   const section = (title: string, body: string) => out.push('', `■ ${title}`, body);
@@ -199,12 +203,12 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
     label,
     String(p.workingDays),
     String(p.fieldDays),
-    money(p.amount),
-    ...(s.marketsGiven ? p.byMarket.map(money) : []),
+    amountCell(p.amount),
+    ...(s.marketsGiven ? p.byMarket.map((a) => amountCell(a)) : []),
   ];
   section(
     t.quarters,
-    renderTable(
+    table(
       periodHeader,
       [...plan.quarters.map((q) => periodRow(`Q${q.quarter}`, q)), periodRow(String(s.year), plan.year)],
       align,
@@ -212,7 +216,7 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
   );
   section(
     t.months,
-    renderTable(
+    table(
       periodHeader,
       plan.months.map((m) => periodRow(`${s.year}-${String(m.month).padStart(2, '0')}`, m)),
       align,
@@ -223,15 +227,12 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
   if (carrying.length > 0) {
     const amounts = carrying.map((w) => w.amount);
     const avg = Math.round(amounts.reduce((a, b) => a + b, 0) / carrying.length);
-    const lines = [
-      t.weekSummary(
-        carrying.length,
-        plan.weeks.length,
-        money(avg),
-        money(Math.min(...amounts)),
-        money(Math.max(...amounts)),
-      ),
-    ];
+    // Average, smallest and largest side by side: one unit for the three.
+    const [avgShown = '', minShown = '', maxShown = ''] = showAmountColumn(
+      [avg, Math.min(...amounts), Math.max(...amounts)],
+      lang,
+    );
+    const lines = [t.weekSummary(carrying.length, plan.weeks.length, avgShown, minShown, maxShown)];
     const today = plan.today?.date;
     const at = today ? plan.weeks.findIndex((w) => w.start <= today && today <= w.end) : -1;
     const label = (w: (typeof plan.weeks)[number]) => `${w.isoYear}-W${String(w.week).padStart(2, '0')}`;
@@ -259,18 +260,26 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
       ),
     ];
     if (d.amount > 0) {
+      // Parts of one amount side by side share one unit, like a table column.
+      const parts = (names: string[], amounts: number[]) => {
+        const shown = showAmountColumn(amounts, lang);
+        return names.map((name, i) => `${name} ${shown[i]}`).join(' · ');
+      };
+      const classes = plan.dimensions.classes
+        .map((c, i) => [L.class[c.key], d.byClass[i] ?? 0] as const)
+        .filter(([, amount]) => amount > 0);
       lines.push(
-        plan.dimensions.classes
-          .map((c, i) => [c, d.byClass[i] ?? 0] as const)
-          .filter(([, amount]) => amount > 0)
-          .map(([c, amount]) => `${L.class[c.key]} ${money(amount)}`)
-          .join(' · '),
+        parts(
+          classes.map(([name]) => name),
+          classes.map(([, amount]) => amount),
+        ),
       );
       if (s.marketsGiven) {
         lines.push(
-          plan.dimensions.markets
-            .map((m, i) => `${dimensionName(m.name, lang)} ${money(d.byMarket[i] ?? 0)}`)
-            .join(' · '),
+          parts(
+            plan.dimensions.markets.map((m) => dimensionName(m.name, lang)),
+            plan.dimensions.markets.map((_, i) => d.byMarket[i] ?? 0),
+          ),
         );
       }
     } else {
@@ -287,13 +296,13 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
   if (s.marketsGiven) {
     section(
       t.markets,
-      renderTable(
+      table(
         [t.markets, t.cities, t.share, t.amount],
         plan.dimensions.markets.map((m) => [
           m.name,
           m.cities.join(lang === 'zh' ? '、' : ', '),
           `${m.share}%`,
-          money(m.amount),
+          amountCell(m.amount),
         ]),
         ['left', 'left', 'right', 'right'],
       ),
@@ -303,16 +312,16 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
   const f = plan.funnel;
   section(
     t.classes,
-    renderTable(
+    table(
       [t.classes, t.amount, t.share, t.customers, t.repeat, t.buyers, t.order, t.orders],
       f.classes.map((c) => [
         L.class[c.key],
-        money(c.amount),
+        amountCell(c.amount),
         pct(s.target ? c.amount / s.target : 0),
         c.customers === undefined ? '' : String(c.customers),
         c.repeatRate === undefined ? '' : pct(c.repeatRate),
         c.expectedBuyers === undefined ? '' : String(c.expectedBuyers),
-        c.averageOrder === undefined ? '' : money(c.averageOrder),
+        c.averageOrder === undefined ? '' : amountCell(c.averageOrder),
         c.ordersNeeded === undefined ? '' : String(c.ordersNeeded),
       ]),
       ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
@@ -324,7 +333,7 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
     const month = plan.months[monthIndex];
     section(
       t.members,
-      renderTable(
+      table(
         [
           t.members,
           t.weight,
@@ -335,9 +344,9 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
         plan.dimensions.members.map((m, i) => [
           m.name,
           String(m.weight),
-          money(m.amount),
-          ...(month ? [money(month.byMember[i] ?? 0)] : []),
-          ...(plan.today ? [money(plan.today.day.byMember[i] ?? 0)] : []),
+          amountCell(m.amount),
+          ...(month ? [amountCell(month.byMember[i] ?? 0)] : []),
+          ...(plan.today ? [amountCell(plan.today.day.byMember[i] ?? 0)] : []),
         ]),
         ['left', 'right', 'right', 'right', 'right'],
       ),
@@ -392,11 +401,18 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
         : c.status === 'behind'
           ? t.behind(money(-c.difference))
           : t.onTrack;
+    // Figures compared in one sentence share one unit; what is still to reach rounds up, so
+    // doing what is shown is enough.
+    const [actual = '', planned = ''] = showAmountColumn([c.actualToDate, c.plannedToDate], lang);
+    const [required = '', plannedRate = ''] = showAmountColumn(
+      [{ amount: c.requiredDailyRate, rounding: 'up' }, c.plannedDailyRate],
+      lang,
+    );
     section(
       t.catchUp,
       [
-        `${t.catchUpLine(c.asOf, money(c.actualToDate), money(c.plannedToDate))} · ${standing}`,
-        t.rate(money(c.requiredDailyRate), money(c.plannedDailyRate), c.remainingDays, money(c.remaining)),
+        `${t.catchUpLine(c.asOf, actual, planned)} · ${standing}`,
+        t.rate(required, plannedRate, c.remainingDays, money(c.remaining, 'up')),
         ...(c.ignoredOutsidePlan > 0 ? [t.ignoredOutside(c.ignoredOutsidePlan)] : []),
         ...(c.ignoredLaterActuals > 0 ? [t.ignoredLater(c.ignoredLaterActuals, c.asOf)] : []),
       ].join('\n'),

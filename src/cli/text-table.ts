@@ -2,6 +2,12 @@
  * Plain-text tables for the terminal. Chinese characters take two columns in a terminal,
  * so widths are measured in display columns, not in string length.
  */
+import {
+  type AmountItem,
+  type AmountLang,
+  type AmountRounding,
+  showAmountColumn,
+} from '../domain/format-amount.js';
 
 /** Display width of a string: East Asian wide and full-width characters count as 2. */
 export function displayWidth(text: string): number {
@@ -51,4 +57,31 @@ export function renderTable(
       .trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+/** A cell holding an amount in minor units, to be shown in its column's one unit. */
+export type AmountCell = AmountItem;
+
+/** An amount cell for `showCells`; `up` for amounts a person must reach. */
+export function amountCell(amount: number, rounding?: AmountRounding): AmountCell {
+  return rounding === undefined ? { amount } : { amount, rounding };
+}
+
+/**
+ * Turns rows of text and amount cells into text, writing every amount of a column in the
+ * same unit (`showAmountColumn`): a column never mixes 万 and plain yuan.
+ */
+export function showCells(rows: readonly (readonly (string | AmountCell)[])[], lang: AmountLang): string[][] {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  const out = rows.map((r) => r.map((cell) => (typeof cell === 'string' ? cell : '')));
+  for (let c = 0; c < width; c++) {
+    const column = rows.map((r) => {
+      const cell = r[c];
+      return typeof cell === 'object' ? cell : null;
+    });
+    showAmountColumn(column, lang).forEach((shown, r) => {
+      if (column[r] !== null) (out[r] as string[])[c] = shown;
+    });
+  }
+  return out;
 }

@@ -173,6 +173,9 @@ describe('showAmount properties', () => {
         for (const lang of ['zh', 'en'] as const) {
           const shown = showAmount(minor, lang);
           expect(Math.abs(parseAmount(shown) - minor) * 2).toBeLessThanOrEqual(step(shown));
+          // What a Chinese IME types back (full-width digits and commas) reads the same.
+          const fullWidth = shown.replace(/[0-9,.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+          expect(parseAmount(fullWidth)).toBe(parseAmount(shown));
         }
       }),
       { numRuns: 3000 },

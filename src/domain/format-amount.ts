@@ -127,20 +127,37 @@ export function columnScale(
   return (ZH_UNITS[Math.max(1, smallest)] as (typeof ZH_UNITS)[number]).scale;
 }
 
+/** An amount with its own rounding, for `showAmountColumn`. */
+export interface AmountItem {
+  /** Minor units (fen). */
+  readonly amount: number;
+  /** `up` for an amount a person must reach. */
+  readonly rounding?: AmountRounding;
+}
+
 /**
- * A column of amounts shown in one unit (`columnScale`).
+ * A column of amounts, or figures side by side in a sentence ("needs 1.25万 a day, plan
+ * 0.87万"), shown in one unit (`columnScale`).
  *
- * @param values Amounts in minor units; `null` stays an empty cell.
+ * @param values Amounts in minor units, or with their own rounding; `null` stays empty.
+ * @param options The rounding of plain numbers (default `nearest`).
  * @returns One string per value, in order.
  */
 export function showAmountColumn(
-  values: readonly (number | null)[],
+  values: readonly (number | AmountItem | null)[],
   lang: AmountLang,
   options: { readonly rounding?: AmountRounding } = {},
 ): string[] {
-  const present = values.filter((v): v is number => v !== null);
-  const scale = columnScale(present, lang, options.rounding);
-  return values.map((v) => (v === null ? '' : showAmount(v, lang, { ...options, scale })));
+  const items = values.map((v) =>
+    v === null ? null : typeof v === 'number' ? { amount: v, rounding: options.rounding } : v,
+  );
+  const scale = columnScale(
+    items.flatMap((i) => (i === null ? [] : [i.amount])),
+    lang,
+  );
+  return items.map((i) =>
+    i === null ? '' : showAmount(i.amount, lang, { scale, ...(i.rounding ? { rounding: i.rounding } : {}) }),
+  );
 }
 
 /**

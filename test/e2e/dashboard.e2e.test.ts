@@ -27,7 +27,7 @@ import { parseConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
 import type { Schema } from '../../src/db/schema.js';
 import { dateInTimeZone } from '../../src/domain/dates.js';
-import { formatAmount } from '../../src/domain/money.js';
+import { columnScale, showAmount } from '../../src/domain/format-amount.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
 import { Browsers, missing, pickOption, ROOT, SHOTS } from './browser.js';
 import { shiftedClock, workingDayOffset } from './working-day.js';
@@ -68,7 +68,7 @@ interface PlanMembersBody {
 interface TodayBody {
   date: string;
   scope: 'workspace' | 'member';
-  numbers: { carriesTarget: boolean; planToday: number } | null;
+  numbers: { carriesTarget: boolean; planToday: number; neededToday: number } | null;
   followUps: { customerName: string; daysOverdue: number; kind: string }[];
   suggestions: { customerName: string; expectedAmount: number }[];
 }
@@ -146,7 +146,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     const forecast = await get<ForecastBody>(page, '/api/forecast');
     await expect
       .poll(() => page.getByTestId('forecast-expected').textContent())
-      .toContain(formatAmount(forecast.expected, lang, { compact: zh }));
+      .toContain(showAmount(forecast.expected, lang));
     await expect
       .poll(() => page.getByTestId('forecast-probability').textContent())
       .toContain(`${Math.round(forecast.probabilityOfTarget * 1000) / 10}%`);
@@ -252,7 +252,12 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     expect(leadTarget).toBeGreaterThan(0);
     await expect
       .poll(() => page.getByRole('row', { name: /王磊/ }).first().textContent())
-      .toContain(formatAmount(leadTarget ?? 0, lang));
+      // The target column shows every member in one unit.
+      .toContain(
+        showAmount(leadTarget ?? 0, lang, {
+          scale: columnScale(Object.values(plan.rows[0]?.by ?? {}), lang),
+        }),
+      );
     const prospecting = page.getByTestId('queue-prospecting');
     await expect.poll(() => prospecting.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     await expect
@@ -276,7 +281,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(today.date);
     await expect
       .poll(() => page.getByTestId('today-target').textContent())
-      .toContain(formatAmount(target, 'zh', { compact: true }));
+      .toContain(showAmount(target, 'zh'));
     // The follow-ups due, the most overdue first, ten at a time; the card counts them all.
     const byOverdue = [...today.followUps].sort((a, b) => b.daysOverdue - a.daysOverdue);
     await expect
@@ -303,11 +308,12 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     // Expected amounts in 万 like every other amount on the page.
     const firstSuggestion = today.suggestions[0];
     expect(await page.getByTestId('today-suggestion').first().textContent()).toContain(
-      formatAmount(firstSuggestion?.expectedAmount ?? 0, 'zh', { compact: true }),
+      showAmount(firstSuggestion?.expectedAmount ?? 0, 'zh'),
     );
     await expect
       .poll(() => page.getByTestId('today-suggestions-total').textContent())
-      .toContain(formatAmount(target, 'zh', { compact: true }));
+      // What today still needs, rounded up like every amount still to reach.
+      .toContain(showAmount(today.numbers?.neededToday ?? 0, 'zh', { rounding: 'up' }));
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(DOCS_SHOTS, 'today.png') });
     await shot(page, 'zh-00-today-lead');

@@ -18,7 +18,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { addDays, dateInTimeZone } from '../../src/domain/dates.js';
-import { formatAmount } from '../../src/domain/money.js';
+import { showAmount } from '../../src/domain/format-amount.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
 import { Browsers, missing, pickOption, SHOTS } from './browser.js';
 
@@ -154,7 +154,7 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     expect(xlsx.file).toBe('plan.xlsx');
     expect(new URL(xlsx.url).searchParams.get('revision')).toBe('1');
     expect(xlsx.sheets).toEqual(['概要', '季度', '月度', '周', '日', '市场', '漏斗']);
-    expect(xlsx.summary.get('目标')).toBe(formatAmount(5_880_000_00, 'zh'));
+    expect(xlsx.summary.get('目标')).toBe(showAmount(5_880_000_00, 'zh'));
     expect(xlsx.summary.get('年度')).toBe(String(year));
     expect(xlsx.months.map((m) => m.month)).toEqual(
       Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`),
@@ -329,7 +329,7 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     // The export in English: English sheets and labels, the same amounts.
     const xlsx = await downloadPlan(page, /Export to Excel/);
     expect(xlsx.sheets).toEqual(['Summary', 'Quarters', 'Months', 'Weeks', 'Days', 'Markets', 'Funnel']);
-    expect(xlsx.summary.get('Target')).toBe(formatAmount(5_880_000_00, 'en'));
+    expect(xlsx.summary.get('Target')).toBe(showAmount(5_880_000_00, 'en'));
     expect(xlsx.months).toHaveLength(12);
     expect(xlsx.months.reduce((sum, m) => sum + m.fen, 0)).toBe(5_880_000_00);
     await page.waitForTimeout(500);

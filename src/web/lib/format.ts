@@ -1,5 +1,14 @@
-/** Amounts and languages for display: zh shows 万/亿, en groups by thousands (the domain's formatAmount). */
-import { formatAmount } from '../../domain/money.js';
+/**
+ * Amounts and languages for display. Amounts follow the one rule of the domain's
+ * `format-amount.ts` (zh: 万/亿 from 1万 up, whole yuan below; en: whole yuan), so the web,
+ * the CLI and the exports show the same figure the same way.
+ */
+import {
+  type AmountRounding,
+  columnScale,
+  type ShowAmountOptions,
+  showAmount,
+} from '../../domain/format-amount.js';
 import i18n from '../i18n';
 
 /** The current language as the domain names it. */
@@ -7,7 +16,23 @@ export function currentLang(): 'zh' | 'en' {
   return i18n.language.startsWith('zh') ? 'zh' : 'en';
 }
 
-/** An amount in minor units (fen) for people; `compact` for charts. */
-export function money(minor: number, compact = false): string {
-  return formatAmount(Math.round(minor), currentLang(), compact ? { compact: true } : undefined);
+/**
+ * An amount in minor units (fen) for people. `{ rounding: 'up' }` for amounts still to
+ * reach (so doing what is shown is enough); `{ compact: true }` for chart axes (en `5.88M`).
+ */
+export function money(minor: number, options: ShowAmountOptions = {}): string {
+  return showAmount(Math.round(minor), currentLang(), options);
+}
+
+/**
+ * A formatter for one table column or one row of parallel figures: every amount in the one
+ * unit the column's values call for, so `4,839` never stands under `1.45万`.
+ *
+ * @param values All amounts (fen) the column shows.
+ */
+export function moneyColumn(values: Iterable<number>): (minor: number, rounding?: AmountRounding) => string {
+  const lang = currentLang();
+  const scale = columnScale(Array.from(values, Math.round), lang);
+  return (minor, rounding) =>
+    showAmount(Math.round(minor), lang, { scale, ...(rounding ? { rounding } : {}) });
 }

@@ -25,7 +25,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api';
 import { EChart } from '../../../lib/EChart';
-import { currentLang, money } from '../../../lib/format';
+import { currentLang, money, moneyColumn } from '../../../lib/format';
 import { navigate } from '../../../lib/router';
 import {
   DIMENSIONS,
@@ -49,11 +49,14 @@ const STATUS_COLOR: Record<PaceStatus, string> = { ahead: 'green', behind: 'red'
 
 /** Axis and tooltip of an amount axis: values are in yuan on the chart, formatted from fen. */
 function amountAxis() {
-  return { type: 'value' as const, axisLabel: { formatter: (v: number) => money(v * 100, true) } };
+  return {
+    type: 'value' as const,
+    axisLabel: { formatter: (v: number) => money(v * 100, { compact: true }) },
+  };
 }
 const yuan = (fen: number) => fen / 100;
-/** Dashboard amounts: 万 (two decimals) in Chinese, exact with thousands separators in English. */
-const big = (minor: number) => money(minor, currentLang() === 'zh');
+/** Dashboard amounts by the one display rule (format-amount.ts); `up` for amounts still to reach. */
+const big = (minor: number, rounding?: 'up') => money(minor, rounding ? { rounding } : {});
 const percent = (bp: number) => `${(bp / 100).toFixed(1)}%`;
 
 function Section({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
@@ -159,7 +162,7 @@ function PaceCard({ progress }: { progress: Progress }) {
           <div data-testid="pace-rate">
             <Statistic
               title={`${t('dash.dailyRate')} (${t('dash.remainingDays')} ${row.remainingWorkingDays})`}
-              value={row.requiredDailyRate === null ? t('common.none') : big(row.requiredDailyRate)}
+              value={row.requiredDailyRate === null ? t('common.none') : big(row.requiredDailyRate, 'up')}
             />
           </div>
         </Col>
@@ -181,6 +184,15 @@ function ProgressSection({ year }: { year: number }) {
   const [dimension, setDimension] = useState<Dimension>('none');
   const progress = useProgress(year, level, dimension);
   const rows = progress.data?.rows ?? [];
+  // One unit per table column (format-amount.ts): a column never mixes 万 and plain yuan.
+  const col = {
+    plan: moneyColumn(rows.map((r) => r.plan)),
+    ptd: moneyColumn(rows.map((r) => r.planToDate)),
+    actual: moneyColumn(rows.map((r) => r.actual)),
+    difference: moneyColumn(rows.map((r) => r.difference)),
+    remaining: moneyColumn(rows.map((r) => r.remaining)),
+    rate: moneyColumn(rows.flatMap((r) => (r.requiredDailyRate === null ? [] : [r.requiredDailyRate]))),
+  };
   const _lang = currentLang();
 
   const option = useMemo((): EChartsOption => {
@@ -290,9 +302,14 @@ function ProgressSection({ year }: { year: number }) {
                   render: (_: unknown, r: ProgressRow) => r.segment ?? t('common.none'),
                 },
               ]),
-          { key: 'plan', title: t('dash.plan'), align: 'right', render: (_, r) => big(r.plan) },
-          { key: 'ptd', title: t('dash.planToDate'), align: 'right', render: (_, r) => big(r.planToDate) },
-          { key: 'actual', title: t('dash.actual'), align: 'right', render: (_, r) => big(r.actual) },
+          { key: 'plan', title: t('dash.plan'), align: 'right', render: (_, r) => col.plan(r.plan) },
+          {
+            key: 'ptd',
+            title: t('dash.planToDate'),
+            align: 'right',
+            render: (_, r) => col.ptd(r.planToDate),
+          },
+          { key: 'actual', title: t('dash.actual'), align: 'right', render: (_, r) => col.actual(r.actual) },
           {
             key: 'difference',
             title: t('dash.difference'),
@@ -300,7 +317,7 @@ function ProgressSection({ year }: { year: number }) {
             render: (_, r) => (
               <Typography.Text type={r.difference < 0 ? 'danger' : 'success'}>
                 {r.difference > 0 ? '+' : ''}
-                {big(r.difference)}
+                {col.difference(r.difference)}
               </Typography.Text>
             ),
           },
@@ -313,14 +330,15 @@ function ProgressSection({ year }: { year: number }) {
             key: 'remaining',
             title: t('dash.remaining'),
             align: 'right',
-            render: (_, r) => big(r.remaining),
+            render: (_, r) => col.remaining(r.remaining, 'up'),
           },
           { key: 'days', title: t('dash.remainingDays'), align: 'right', dataIndex: 'remainingWorkingDays' },
           {
             key: 'rate',
             title: t('dash.dailyRate'),
             align: 'right',
-            render: (_, r) => (r.requiredDailyRate === null ? t('common.none') : big(r.requiredDailyRate)),
+            render: (_, r) =>
+              r.requiredDailyRate === null ? t('common.none') : col.rate(r.requiredDailyRate, 'up'),
           },
         ]}
       />

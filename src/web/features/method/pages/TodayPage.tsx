@@ -109,29 +109,29 @@ export function TodayPage() {
                       ? t('method.today.neededYearMet')
                       : n.neededToday === 0 && n.month.remaining === 0
                         ? t('method.today.neededNone')
-                        : money(n.neededToday, true)
+                        : money(n.neededToday, { rounding: 'up' })
                 }
                 styles={{ content: { fontSize: n.carriesTarget && n.neededToday > 0 ? 24 : 14 } }}
                 data-testid="today-needed"
               />
               <Typography.Text type="secondary" data-testid="today-target">
-                {t('method.today.planToday')} {money(n.planToday, true)}
+                {t('method.today.planToday')} {money(n.planToday)}
               </Typography.Text>
             </Col>
             <Col xs={12} md={6}>
               <Statistic
                 title={t('method.today.monthActual')}
-                value={money(n.month.actual, true)}
+                value={money(n.month.actual)}
                 data-testid="today-actual"
               />
               <Tag color={STATUS_COLOR[n.month.status]}>
-                {t(`method.today.${n.month.status}`)} {money(Math.abs(n.month.difference), true)}
+                {t(`method.today.${n.month.status}`)} {money(Math.abs(n.month.difference))}
               </Tag>
             </Col>
             <Col xs={12} md={6}>
-              <Statistic title={t('method.today.monthPlanToDate')} value={money(n.month.planToDate, true)} />
+              <Statistic title={t('method.today.monthPlanToDate')} value={money(n.month.planToDate)} />
               <Typography.Text type="secondary">
-                {t('method.today.monthPlan')} {money(n.month.plan, true)}
+                {t('method.today.monthPlan')} {money(n.month.plan)}
               </Typography.Text>
             </Col>
             <Col xs={12} md={6}>
@@ -140,12 +140,12 @@ export function TodayPage() {
                 value={
                   n.month.requiredDailyRate === null
                     ? t('method.today.runRateNone')
-                    : money(n.month.requiredDailyRate, true)
+                    : money(n.month.requiredDailyRate, { rounding: 'up' })
                 }
                 styles={{ content: { fontSize: n.month.requiredDailyRate === null ? 14 : 24 } }}
               />
               <Typography.Text type="secondary">
-                {t('method.today.remaining')} {money(n.month.remaining, true)}
+                {t('method.today.remaining')} {money(n.month.remaining, { rounding: 'up' })}
               </Typography.Text>
             </Col>
           </Row>
@@ -232,16 +232,16 @@ export function TodayPage() {
                 title={
                   n.carriesTarget
                     ? t('method.today.suggestionsTotal', {
-                        total: money(d.suggestionsTotal, true),
-                        target: money(n.neededToday, true),
+                        total: money(d.suggestionsTotal),
+                        target: money(n.neededToday, { rounding: 'up' }),
                       })
-                    : t('method.today.suggestionsOnly', { total: money(d.suggestionsTotal, true) })
+                    : t('method.today.suggestionsOnly', { total: money(d.suggestionsTotal) })
                 }
                 description={
                   !n.carriesTarget
                     ? t('method.today.notWorking')
                     : d.shortfall > 0
-                      ? t('method.today.shortfall', { amount: money(d.shortfall, true) })
+                      ? t('method.today.shortfall', { amount: money(d.shortfall, { rounding: 'up' }) })
                       : t('method.today.covered')
                 }
               />
@@ -288,7 +288,7 @@ export function TodayPage() {
                         </ul>
                         {s.expectedAmount > 0 ? (
                           <Typography.Text>
-                            {t('method.today.expected')} <strong>{money(s.expectedAmount, true)}</strong>{' '}
+                            {t('method.today.expected')} <strong>{money(s.expectedAmount)}</strong>{' '}
                             <Typography.Text type="secondary">
                               (
                               {s.amountSource === 'open_deal'

@@ -16,7 +16,10 @@ const COLORS = ['#b4232a', '#d4873a', '#3a7bd5', '#2e9d6a', '#7b5ea7', '#8c8c8c'
  */
 export const PlanCharts = memo(function PlanCharts({ result }: { result: PlanResult }) {
   const { t } = useTranslation();
-  const yuanAxis = { type: 'value' as const, axisLabel: { formatter: (v: number) => money(v * 100, true) } };
+  const yuanAxis = {
+    type: 'value' as const,
+    axisLabel: { formatter: (v: number) => money(v * 100, { compact: true }) },
+  };
   const tooltip = { trigger: 'axis' as const, valueFormatter: (v: unknown) => money(Number(v) * 100) };
 
   const months: EChartsOption = {

@@ -372,7 +372,7 @@ function PlanEditor({
                   <Col xs={12} md={6}>
                     <Statistic
                       title={t('plan.monthlyAverage')}
-                      value={money(Math.round(result.year.amount / 12), true)}
+                      value={money(Math.round(result.year.amount / 12))}
                     />
                   </Col>
                   <Col xs={12} md={6}>

@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Empty, Flex, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { money } from '../../../lib/format';
+import { moneyColumn } from '../../../lib/format';
 import type { Member } from '../../customers/api/customers-api';
 import { handoffCustomer, useAfterSalesQueue, useProspectingQueue } from '../api/queues-api';
 
@@ -144,6 +144,13 @@ function AfterSalesQueueCard({ member }: { member: Member }) {
   const queue = useAfterSalesQueue(member.id);
   const q = queue.data;
   type Item = NonNullable<typeof q>['items'][number];
+  // One unit per amount column (format-amount.ts).
+  const lastAmount = moneyColumn(
+    (q?.repeatCandidates ?? []).flatMap((i) =>
+      i.lastDealAmountMinor === null ? [] : [i.lastDealAmountMinor],
+    ),
+  );
+  const outstanding = moneyColumn((q?.upcomingFunds ?? []).map((f) => f.outstandingMinor));
   const columns = [
     {
       key: 'name',
@@ -165,7 +172,7 @@ function AfterSalesQueueCard({ member }: { member: Member }) {
       title: t('teamx.lastAmount'),
       align: 'right' as const,
       render: (_: unknown, i: Item) =>
-        i.lastDealAmountMinor === null ? t('common.none') : money(i.lastDealAmountMinor),
+        i.lastDealAmountMinor === null ? t('common.none') : lastAmount(i.lastDealAmountMinor),
     },
   ];
   return (
@@ -217,7 +224,7 @@ function AfterSalesQueueCard({ member }: { member: Member }) {
                 key: 'out',
                 title: t('teamx.outstanding'),
                 align: 'right',
-                render: (_, f) => money(f.outstandingMinor),
+                render: (_, f) => outstanding(f.outstandingMinor),
               },
             ]}
           />
