@@ -14,6 +14,7 @@ import type { Database } from '../src/db/client.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Schema } from '../src/db/schema.js';
 import { LABELS, labelOf } from '../src/domain/labels.js';
+import { DEFAULT_DISCOVERY_CHAIN } from '../src/domain/method/discovery.js';
 import { closeAttemptEffects } from '../src/domain/method/objections.js';
 import { buildApp } from '../src/server/app.js';
 import { seedTeam, testDeps } from './factories.js';
@@ -108,6 +109,17 @@ describe('label catalog', () => {
     const kinds = effects.flatMap((e) => e.followUps.map((f) => f.kind));
     expect(new Set(kinds)).toEqual(new Set(['funds', 'concern', 'next_visit']));
     for (const kind of kinds) expect(LABELS.followUpKind).toHaveProperty(kind);
+  });
+});
+
+describe('discovery hints', () => {
+  it('say each hint in one language: Chinese in hint, English in hintEn', () => {
+    for (const q of DEFAULT_DISCOVERY_CHAIN.questions) {
+      expect(q.hint, q.id).toMatch(/[\u4e00-\u9fff]/);
+      expect(q.hint, q.id).not.toMatch(/[A-Za-z]{2,}/);
+      expect(q.hintEn, q.id).toMatch(/[A-Za-z]{2,}/);
+      expect(q.hintEn, q.id).not.toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 });
 

@@ -4,6 +4,14 @@
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import {
+  CONTACT_ROLE_LABELS,
+  CUSTOMER_CLASS_LABELS,
+  CUSTOMER_STATUS_LABELS,
+  DUTY_LABELS,
+  labelsIn,
+  MEMBER_ROLE_LABELS,
+} from '../domain/labels.js';
 
 const zh = {
   app: { name: 'Closer 成交', tagline: '从年度目标到今天的数字' },
@@ -52,8 +60,9 @@ const zh = {
     loginSubmit: '登录',
     signedInAs: '已登录',
   },
-  roles: { manager: '管理者', lead: '业务员', assistant: '助理' },
-  duties: { prospecting: '开发', after_sales: '售后' },
+  // Enum words come from the domain's one label catalog, shared with the CLI and the exports.
+  roles: labelsIn(MEMBER_ROLE_LABELS, 'zh'),
+  duties: labelsIn(DUTY_LABELS, 'zh'),
   plan: {
     title: '年度计划',
     intro: '输入目标和假设，右侧实时计算；保存后全队使用这份计划。',
@@ -166,16 +175,9 @@ const zh = {
     noVisits: '还没有拜访记录',
     count: '本页 {{n}} 个客户',
   },
-  classes: { A: 'A 类', B: 'B 类', C: 'C 类', new: '新客户' },
-  statuses: {
-    lead: '线索',
-    contacted: '已接触',
-    qualified: '已确认',
-    proposal: '方案',
-    won: '成交',
-    lost: '丢单',
-  },
-  contactRoles: { key_person: '关键人', influencer: '影响者', user: '使用者', gatekeeper: '把关者' },
+  classes: labelsIn(CUSTOMER_CLASS_LABELS, 'zh'),
+  statuses: labelsIn(CUSTOMER_STATUS_LABELS, 'zh'),
+  contactRoles: labelsIn(CONTACT_ROLE_LABELS, 'zh'),
   team: {
     title: '团队',
     add: '添加成员',
@@ -240,8 +242,8 @@ const en: Texts = {
     loginSubmit: 'Sign in',
     signedInAs: 'Signed in',
   },
-  roles: { manager: 'Manager', lead: 'Salesperson', assistant: 'Assistant' },
-  duties: { prospecting: 'Prospecting', after_sales: 'After-sales' },
+  roles: labelsIn(MEMBER_ROLE_LABELS, 'en'),
+  duties: labelsIn(DUTY_LABELS, 'en'),
   plan: {
     title: 'Annual plan',
     intro:
@@ -355,21 +357,9 @@ const en: Texts = {
     noVisits: 'No visits yet',
     count: '{{n}} customers on this page',
   },
-  classes: { A: 'A', B: 'B', C: 'C', new: 'New' },
-  statuses: {
-    lead: 'Lead',
-    contacted: 'Contacted',
-    qualified: 'Qualified',
-    proposal: 'Proposal',
-    won: 'Won',
-    lost: 'Lost',
-  },
-  contactRoles: {
-    key_person: 'Key person',
-    influencer: 'Influencer',
-    user: 'User',
-    gatekeeper: 'Gatekeeper',
-  },
+  classes: labelsIn(CUSTOMER_CLASS_LABELS, 'en'),
+  statuses: labelsIn(CUSTOMER_STATUS_LABELS, 'en'),
+  contactRoles: labelsIn(CONTACT_ROLE_LABELS, 'en'),
   team: {
     title: 'Team',
     add: 'Add member',

@@ -8,7 +8,13 @@ import { DEFAULT_DISCOVERY_CHAIN, type DiscoveryQuestion } from '../../domain/me
 export const discoveryChainView = z.object({
   version: z.int(),
   questions: z.array(
-    z.object({ id: z.string(), zh: z.string(), en: z.string(), hint: z.string().optional() }),
+    z.object({
+      id: z.string(),
+      zh: z.string(),
+      en: z.string(),
+      hint: z.string().optional(),
+      hintEn: z.string().optional(),
+    }),
   ),
   /** Null for the built-in default. */
   createdAt: z.string().nullable(),
@@ -18,7 +24,11 @@ export type DiscoveryChainView = z.infer<typeof discoveryChainView>;
 
 const BUILT_IN: DiscoveryChainView = {
   version: 0,
-  questions: DEFAULT_DISCOVERY_CHAIN.questions.map((q) => ({ ...q, hint: q.hint ?? '' })),
+  questions: DEFAULT_DISCOVERY_CHAIN.questions.map((q) => ({
+    ...q,
+    hint: q.hint ?? '',
+    hintEn: q.hintEn ?? '',
+  })),
   createdAt: null,
   createdBy: null,
 };

@@ -69,7 +69,7 @@ describe.each(engines)('discovery on $name', (engine) => {
       'questions',
     ]);
     const v1 = await saveDiscoveryChain(deps, team.manager, {
-      questions: [q('a'), { ...q('b'), hint: '提示' }],
+      questions: [q('a'), { ...q('b'), hint: '提示', hintEn: 'A hint' }],
     });
     expect(v1).toMatchObject({ version: 1, createdBy: team.manager.userId });
     const v2 = await saveDiscoveryChain(deps, team.manager, { questions: [q('c')] });
@@ -79,6 +79,7 @@ describe.each(engines)('discovery on $name', (engine) => {
     expect((await listDiscoveryChainVersions(deps, team.lead))[1]?.questions[1]).toEqual({
       ...q('b'),
       hint: '提示',
+      hintEn: 'A hint',
     });
     // Another workspace keeps the built-in chain.
     expect((await getDiscoveryChain(deps, foreign.lead)).version).toBe(0);

@@ -20,6 +20,7 @@ export async function saveDiscoveryChain(
     zh: q.zh,
     en: q.en,
     ...(q.hint ? { hint: q.hint } : {}),
+    ...(q.hintEn ? { hintEn: q.hintEn } : {}),
   }));
   // Two managers saving together read the same last version; the unique (workspace,
   // version) key lets one win and the other takes the next number.

@@ -9,12 +9,16 @@
  */
 import { z } from 'zod';
 
-/** One question of a discovery chain; `hint` is a note for the salesperson. */
+/**
+ * One question of a discovery chain; `hint` is a note for the salesperson in Chinese and
+ * `hintEn` the same note in English (each language shows its own, falling back to the other).
+ */
 export interface DiscoveryQuestion {
   readonly id: string;
   readonly zh: string;
   readonly en: string;
   readonly hint?: string | undefined;
+  readonly hintEn?: string | undefined;
 }
 
 /** A version of the chain (0 = the built-in default). */
@@ -31,25 +35,29 @@ export const DEFAULT_DISCOVERY_CHAIN: DiscoveryChain = {
       id: 'situation',
       zh: '您现在的生意是怎么做的？主要客户在哪里、靠什么渠道拿订单？',
       en: 'How does your business run today: where are your main customers, and through which channels do orders come?',
-      hint: '现状 · situation',
+      hint: '现状',
+      hintEn: 'Situation',
     },
     {
       id: 'dissatisfaction',
       zh: '在业绩、用户数量、市场规模、品牌、团队、贸易形式这些方面，您对哪一块最不满意？',
       en: 'Of performance, number of users, market size, brand, team and trade form, which are you least satisfied with?',
-      hint: '痛点范围：业绩 / 用户数量 / 市场规模 / 品牌 / 团队 / 贸易形式 · pain categories',
+      hint: '痛点范围：业绩 / 用户数量 / 市场规模 / 品牌 / 团队 / 贸易形式',
+      hintEn: 'Pain categories: performance / number of users / market size / brand / team / trade form',
     },
     {
       id: 'cause_impact',
       zh: '您觉得造成这个问题的原因是什么？它已经给公司带来了哪些影响？',
       en: 'What do you think causes it, and what has it already cost the company?',
-      hint: '原因与影响 · cause and impact',
+      hint: '原因与影响',
+      hintEn: 'Cause and impact',
     },
     {
       id: 'value',
       zh: '如果这个问题解决了，对公司意味着什么？大概值多少？',
       en: 'If that problem were solved, what would it mean for the company, and roughly what would it be worth?',
-      hint: '解决的价值 → 真实需求 · worth of solving it → the real need',
+      hint: '解决的价值 → 真实需求',
+      hintEn: 'Worth of solving it → the real need',
     },
   ],
 };
@@ -86,6 +94,7 @@ export const discoveryQuestionInput = z.strictObject({
   zh: z.string().trim().min(1).max(500),
   en: z.string().trim().min(1).max(500),
   hint: z.string().trim().max(500).optional(),
+  hintEn: z.string().trim().max(500).optional(),
 });
 
 /** Schema of a new chain: 1–10 questions with unique ids. */

@@ -3,12 +3,13 @@
  * added to the app's translations under `method.` (a block of their own, so the shared
  * i18n.ts stays untouched apart from one import).
  */
+import { FOLLOW_UP_KIND_LABELS, labelsIn } from '../../../domain/labels.js';
 import i18n from '../../i18n';
 
 const zh = {
   menu: '今天',
-  /** Follow-up kinds the server writes for stalls; any other kind is the salesperson's own words. */
-  followUpKinds: { funds: '资金到账回访', concern: '顾虑跟进', next_visit: '下次拜访' },
+  /** Follow-up kinds the system writes (the domain's label catalog); any other kind is the salesperson's own words. */
+  followUpKinds: labelsIn(FOLLOW_UP_KIND_LABELS, 'zh'),
   today: {
     title: '今天',
     noPlan: '还没有保存今年的年度计划，今天的目标无法计算。',
@@ -140,7 +141,7 @@ type Texts = typeof zh;
 
 const en: Texts = {
   menu: 'Today',
-  followUpKinds: { funds: 'Funds arrival', concern: 'Follow up the concern', next_visit: 'Next visit' },
+  followUpKinds: labelsIn(FOLLOW_UP_KIND_LABELS, 'en'),
   today: {
     title: 'Today',
     noPlan: "This year's plan is not saved yet, so today's target cannot be computed.",

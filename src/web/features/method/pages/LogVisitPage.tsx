@@ -458,7 +458,7 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
                   key={q.id}
                   name={q.id}
                   label={`${i + 1}. ${zh ? q.zh : q.en}`}
-                  extra={q.hint || undefined}
+                  extra={(zh ? q.hint || q.hintEn : q.hintEn || q.hint) || undefined}
                   {...err.item(`answers.${i}.answer`)}
                 >
                   <Input.TextArea rows={2} placeholder={t('method.visit.answer')} />
