@@ -314,10 +314,13 @@ export function renderToday(view: TodayView, lang: Lang): string {
       );
     }
     const m = n.month;
+    // Whether today is one of the days left: a target day not over (it needs something, or
+    // nothing only because the month or the year is met).
+    const counted = n.carriesTarget && (n.neededToday > 0 || m.remaining === 0 || n.year.remaining === 0);
     lines.push(
       zh
-        ? `本月：计划 ${money(m.plan, lang)}，至今应完成 ${money(m.planToDate, lang)}，实际 ${money(m.actual, lang)}，${STATUS[m.status].zh} ${money(Math.abs(m.difference), lang)}；还需每天 ${rate(m.requiredDailyRate, lang)}（剩 ${m.remainingWorkingDays} 个工作日）`
-        : `Month: plan ${money(m.plan, lang)}, due so far ${money(m.planToDate, lang)}, signed ${money(m.actual, lang)}, ${STATUS[m.status].en} by ${money(Math.abs(m.difference), lang)}; needs ${rate(m.requiredDailyRate, lang)} a day (${m.remainingWorkingDays} working days left)`,
+        ? `本月：计划 ${money(m.plan, lang)}，至今应完成 ${money(m.planToDate, lang)}，实际 ${money(m.actual, lang)}，${STATUS[m.status].zh} ${money(Math.abs(m.difference), lang)}；还需每天 ${rate(m.requiredDailyRate, lang)}（剩 ${m.remainingWorkingDays} 个工作日${counted ? '，含今天' : ''}）`
+        : `Month: plan ${money(m.plan, lang)}, due so far ${money(m.planToDate, lang)}, signed ${money(m.actual, lang)}, ${STATUS[m.status].en} by ${money(Math.abs(m.difference), lang)}; needs ${rate(m.requiredDailyRate, lang)} a day (${m.remainingWorkingDays} working day${m.remainingWorkingDays === 1 ? '' : 's'} left${counted ? ', today included' : ''})`,
     );
   }
   lines.push('', zh ? '待跟进（逾期在前）' : 'Follow-ups (overdue first)');
@@ -328,7 +331,12 @@ export function renderToday(view: TodayView, lang: Lang): string {
         zh ? ['客户', '到期', '逾期天数', '类型'] : ['Customer', 'Due', 'Days overdue', 'Kind'],
         view.followUps
           .slice(0, SHOWN)
-          .map((f) => [f.customerName, f.dueOn, String(f.daysOverdue), labelOf('followUpKind', f.kind, lang)]),
+          .map((f) => [
+            f.customerName,
+            f.dueOn,
+            String(f.daysOverdue),
+            labelOf('followUpKind', f.kind, lang),
+          ]),
         ['left', 'left', 'right', 'left'],
       ),
     );
