@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { HolidayData } from '../calendar.js';
 import type { IsoDate } from '../dates.js';
@@ -173,5 +174,38 @@ describe('Today and the progress month row agree on the same day', () => {
       today: '2031-01-05',
     });
     expect(year).toMatchObject({ remainingWorkingDays: 0, requiredDailyRate: null });
+  });
+
+  it('agrees for any day of the year, whatever was signed, seen on the day or after it', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: plan.days.length - 1 }),
+        fc.integer({ min: 0, max: 80 * WAN }),
+        fc.integer({ min: 0, max: 3 }),
+        (d, signed, later) => {
+          const date = plan.days[d]?.date as IsoDate;
+          const today = plan.days[Math.min(d + later, plan.days.length - 1)]?.date as IsoDate;
+          const n = todayNumbers(plan, date, undefined, signed, { today, yearActual: signed });
+          const row = computeProgressRows(
+            plan,
+            [{ date, amount: signed, market: '*', class: 'A', member: '*' }],
+            {
+              level: 'months',
+              dimension: 'none',
+              asOf: date,
+              today,
+            },
+          )[Number(date.slice(5, 7)) - 1];
+          expect(row).toMatchObject({
+            remaining: n.month.remaining,
+            remainingWorkingDays: n.month.remainingWorkingDays,
+            requiredDailyRate: n.month.requiredDailyRate,
+          });
+          // Something is needed today only on a target day that is not over.
+          if (n.neededToday > 0) expect(n.carriesTarget && today === date).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
