@@ -112,9 +112,6 @@ const zh = {
     feasible: '可行：拜访能力足够',
     short: '不足：缺 {{meetings}} 次见面，约少 {{customers}} 个客户',
     unknown: '无法判断：缺少 {{missing}}',
-    newCustomers: '需成交新客户',
-    prospectsToMeet: '需见面的新客户',
-    meetingsNeeded: '需要见面次数',
     // The funnel's lines, one text per quantity (chart and list read the same line).
     funnelLine: {
       meetingsTotal: '需要见面次数（合计）',
@@ -295,9 +292,6 @@ const en: Texts = {
     feasible: 'Feasible: the field days give enough meetings',
     short: 'Short by {{meetings}} meetings, about {{customers}} customers',
     unknown: 'Cannot tell: missing {{missing}}',
-    newCustomers: 'New customers to win',
-    prospectsToMeet: 'New prospects to meet',
-    meetingsNeeded: 'Meetings needed',
     funnelLine: {
       meetingsTotal: 'Meetings needed (all)',
       meetingsExisting: 'Meetings with existing customers',
