@@ -125,9 +125,19 @@ export const NEXT_VISIT_SOURCE_LABELS = {
 
 /** Actual against plan. */
 export const PACE_STATUS_LABELS = {
-  ahead: { zh: '领先', en: 'Ahead' },
+  ahead: { zh: '超前', en: 'Ahead' },
   behind: { zh: '落后', en: 'Behind' },
   on_track: { zh: '持平', en: 'On track' },
+} as const satisfies Record<string, Label>;
+
+/** Why today needs nothing (or `needed`), said beside Today's 0 (`domain/method/today.ts`). */
+export const NEEDED_REASON_LABELS = {
+  needed: { zh: '还需签', en: 'still needed' },
+  year_met: { zh: '今年计划已完成', en: "this year's plan is met" },
+  month_met: { zh: '本月计划已完成', en: "this month's plan is met" },
+  not_target_day: { zh: '今天不是目标日', en: 'not a target day' },
+  day_over: { zh: '这一天已过去', en: 'the day is over' },
+  no_share: { zh: '计划没有分给您目标', en: 'the plan gives you no share' },
 } as const satisfies Record<string, Label>;
 
 /** Where a suggested customer's expected amount comes from. */
@@ -232,6 +242,7 @@ export const LABELS = {
   nextVisitSource: NEXT_VISIT_SOURCE_LABELS,
   paceStatus: PACE_STATUS_LABELS,
   amountSource: AMOUNT_SOURCE_LABELS,
+  neededReason: NEEDED_REASON_LABELS,
   seminarStatus: SEMINAR_STATUS_LABELS,
   rsvp: RSVP_LABELS,
   answer3: ANSWER3_LABELS,

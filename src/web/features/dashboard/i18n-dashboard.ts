@@ -3,6 +3,7 @@
  * their own file and merged into the app's `translation` namespace (deep, without
  * overwriting), so the shared i18n.ts stays untouched.
  */
+import { labelsIn, PACE_STATUS_LABELS, RSVP_LABELS, SEMINAR_STATUS_LABELS } from '../../../domain/labels.js';
 import i18n from '../../i18n';
 
 const zh = {
@@ -28,7 +29,7 @@ const zh = {
     dailyRate: '每日需完成',
     period: '周期',
     segment: '维度',
-    statuses: { ahead: '超前', behind: '落后', on_track: '持平' },
+    statuses: labelsIn(PACE_STATUS_LABELS, 'zh'),
     pace: '进度',
     paceText: '截至 {{asOf}}：实际 {{actual}}，计划至今 {{planToDate}}',
     unassigned: '未分配的签单：{{deals}} 笔，{{amount}}',
@@ -73,7 +74,7 @@ const zh = {
     capacity: '容量',
     status: '状态',
     notes: '备注',
-    statuses: { planned: '计划中', held: '已举办', cancelled: '已取消' },
+    statuses: labelsIn(SEMINAR_STATUS_LABELS, 'zh'),
     quotas: '邀约配额（按城市和客户类别）',
     quotaTotal: '应邀约 {{n}} 家',
     market: '市场',
@@ -85,7 +86,7 @@ const zh = {
     pickCustomers: '选择客户',
     customer: '客户',
     rsvp: '回复',
-    rsvps: { pending: '待回复', yes: '参加', no: '不参加' },
+    rsvps: labelsIn(RSVP_LABELS, 'zh'),
     attended: '到场',
     attendanceFrom: '会销还没举行：从 {{date}} 起可以记录到场',
     stats: '会销效果：签单率',
@@ -146,7 +147,7 @@ const en: typeof zh = {
     dailyRate: 'Needed per day',
     period: 'Period',
     segment: 'Segment',
-    statuses: { ahead: 'Ahead', behind: 'Behind', on_track: 'On track' },
+    statuses: labelsIn(PACE_STATUS_LABELS, 'en'),
     pace: 'Pace',
     paceText: 'As of {{asOf}}: actual {{actual}}, plan to date {{planToDate}}',
     unassigned: 'Deals without a segment: {{deals}}, {{amount}}',
@@ -191,7 +192,7 @@ const en: typeof zh = {
     capacity: 'Capacity',
     status: 'Status',
     notes: 'Notes',
-    statuses: { planned: 'Planned', held: 'Held', cancelled: 'Cancelled' },
+    statuses: labelsIn(SEMINAR_STATUS_LABELS, 'en'),
     quotas: 'Invitation quotas (by city and class)',
     quotaTotal: '{{n}} invitations needed',
     market: 'Market',
@@ -203,7 +204,7 @@ const en: typeof zh = {
     pickCustomers: 'Choose customers',
     customer: 'Customer',
     rsvp: 'RSVP',
-    rsvps: { pending: 'Pending', yes: 'Coming', no: 'Not coming' },
+    rsvps: labelsIn(RSVP_LABELS, 'en'),
     attended: 'Attended',
     attendanceFrom: 'Not held yet: attendance can be recorded from {{date}}',
     stats: 'Seminar effect: sign rate',
