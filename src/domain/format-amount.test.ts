@@ -135,6 +135,16 @@ describe('columnScale and showAmountColumn', () => {
     ]);
   });
 
+  it('rounds each item its own way and picks the unit on the rounded amounts', () => {
+    // 9,999.01 to reach rounds up to 10,000: that is 1万, so the column is in 万.
+    expect(showAmountColumn([{ amount: 999_901, rounding: 'up' }, 870_000], 'zh')).toEqual(['1万', '0.87万']);
+    expect(showAmountColumn([999_901, 870_000], 'zh')).toEqual(['9,999', '8,700']);
+    expect(showAmountColumn([{ amount: 194_001, rounding: 'up' }, 194_001], 'en')).toEqual([
+      '1,941',
+      '1,940',
+    ]);
+  });
+
   it('never mixes units in a zh column', () => {
     fc.assert(
       fc.property(

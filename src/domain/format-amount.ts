@@ -106,11 +106,11 @@ export function showAmount(minor: number, lang: AmountLang, options: ShowAmountO
  * 亿 (or 万亿) only when every non-zero amount reaches it, otherwise yuan. In en always yuan.
  * Zeros do not count: they read `0` in any unit.
  *
- * @param values The column's amounts in minor units.
- * @param rounding The rounding the cells will be shown with.
+ * @param values The column's amounts in minor units, or with their own rounding.
+ * @param rounding The rounding of plain numbers (as the cells will be shown).
  */
 export function columnScale(
-  values: Iterable<number>,
+  values: Iterable<number | AmountItem>,
   lang: AmountLang,
   rounding: AmountRounding = 'nearest',
 ): AmountScale {
@@ -118,8 +118,9 @@ export function columnScale(
   let smallest: number | undefined;
   let largest: number | undefined;
   for (const value of values) {
-    if (value === 0) continue;
-    const index = ZH_UNITS.findIndex((u) => u.scale === ownScale(value, rounding));
+    const item = typeof value === 'number' ? { amount: value, rounding } : value;
+    if (item.amount === 0) continue;
+    const index = ZH_UNITS.findIndex((u) => u.scale === ownScale(item.amount, item.rounding ?? rounding));
     smallest = smallest === undefined ? index : Math.min(smallest, index);
     largest = largest === undefined ? index : Math.max(largest, index);
   }
@@ -152,7 +153,7 @@ export function showAmountColumn(
     v === null ? null : typeof v === 'number' ? { amount: v, rounding: options.rounding } : v,
   );
   const scale = columnScale(
-    items.flatMap((i) => (i === null ? [] : [i.amount])),
+    items.flatMap((i) => (i === null ? [] : [i])),
     lang,
   );
   return items.map((i) =>

@@ -29,10 +29,12 @@ export function money(minor: number, options: ShowAmountOptions = {}): string {
  * unit the column's values call for, so `4,839` never stands under `1.45万`.
  *
  * @param values All amounts (fen) the column shows.
+ * @param rounding `up` for a column of amounts still to reach (the unit is chosen on the
+ *   amounts as they will be shown).
  */
-export function moneyColumn(values: Iterable<number>): (minor: number, rounding?: AmountRounding) => string {
+export function moneyColumn(values: Iterable<number>, rounding?: AmountRounding): (minor: number) => string {
   const lang = currentLang();
-  const scale = columnScale(Array.from(values, Math.round), lang);
-  return (minor, rounding) =>
-    showAmount(Math.round(minor), lang, { scale, ...(rounding ? { rounding } : {}) });
+  const options = rounding ? { rounding } : {};
+  const scale = columnScale(Array.from(values, Math.round), lang, rounding);
+  return (minor) => showAmount(Math.round(minor), lang, { scale, ...options });
 }

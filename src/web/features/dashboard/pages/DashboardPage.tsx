@@ -190,8 +190,14 @@ function ProgressSection({ year }: { year: number }) {
     ptd: moneyColumn(rows.map((r) => r.planToDate)),
     actual: moneyColumn(rows.map((r) => r.actual)),
     difference: moneyColumn(rows.map((r) => r.difference)),
-    remaining: moneyColumn(rows.map((r) => r.remaining)),
-    rate: moneyColumn(rows.flatMap((r) => (r.requiredDailyRate === null ? [] : [r.requiredDailyRate]))),
+    remaining: moneyColumn(
+      rows.map((r) => r.remaining),
+      'up',
+    ),
+    rate: moneyColumn(
+      rows.flatMap((r) => (r.requiredDailyRate === null ? [] : [r.requiredDailyRate])),
+      'up',
+    ),
   };
   const _lang = currentLang();
 
@@ -330,7 +336,7 @@ function ProgressSection({ year }: { year: number }) {
             key: 'remaining',
             title: t('dash.remaining'),
             align: 'right',
-            render: (_, r) => col.remaining(r.remaining, 'up'),
+            render: (_, r) => col.remaining(r.remaining),
           },
           { key: 'days', title: t('dash.remainingDays'), align: 'right', dataIndex: 'remainingWorkingDays' },
           {
@@ -338,7 +344,7 @@ function ProgressSection({ year }: { year: number }) {
             title: t('dash.dailyRate'),
             align: 'right',
             render: (_, r) =>
-              r.requiredDailyRate === null ? t('common.none') : col.rate(r.requiredDailyRate, 'up'),
+              r.requiredDailyRate === null ? t('common.none') : col.rate(r.requiredDailyRate),
           },
         ]}
       />
