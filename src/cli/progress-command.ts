@@ -286,23 +286,11 @@ export function renderToday(view: TodayView, lang: Lang): string {
     // Two labelled numbers: what the plan said for the day, and what is still needed (0 with
     // its reason when the month is met or the day carries no target), never one for the other.
     const why =
-      n.neededToday > 0
+      n.neededReason === 'needed'
         ? ''
-        : n.year.remaining === 0
-          ? zh
-            ? '（今年计划已完成）'
-            : " (the year's plan is met)"
-          : n.month.remaining === 0
-            ? zh
-              ? '（本月计划已完成）'
-              : ' (the month is met)'
-            : !n.carriesTarget
-              ? zh
-                ? '（今天不是目标日）'
-                : ' (not a target day)'
-              : zh
-                ? '（这一天已过去）'
-                : ' (the day is over)';
+        : zh
+          ? `（${labelOf('neededReason', n.neededReason, 'zh')}）`
+          : ` (${labelOf('neededReason', n.neededReason, 'en')})`;
     lines.push(
       zh
         ? `${view.date}（${day}）计划今日：${money(n.planToday, lang)}；今日还需：${money(n.neededToday, lang, 'up')}${why}${view.scope === 'workspace' ? '（团队合计）' : ''}`
@@ -316,7 +304,7 @@ export function renderToday(view: TodayView, lang: Lang): string {
     const m = n.month;
     // Whether today is one of the days left: a target day not over (it needs something, or
     // nothing only because the month or the year is met).
-    const counted = n.carriesTarget && (n.neededToday > 0 || m.remaining === 0 || n.year.remaining === 0);
+    const counted = n.carriesTarget && n.neededReason !== 'day_over';
     lines.push(
       zh
         ? `本月：计划 ${money(m.plan, lang)}，至今应完成 ${money(m.planToDate, lang)}，实际 ${money(m.actual, lang)}，${STATUS[m.status].zh} ${money(Math.abs(m.difference), lang)}；还需每天 ${rate(m.requiredDailyRate, lang)}（剩 ${m.remainingWorkingDays} 个工作日${counted ? '，含今天' : ''}）`

@@ -418,9 +418,17 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       expect(lead.numbers?.planToday).toBe(day?.byMember[0]);
       expect(lead.numbers?.month.actual).toBe(2 * WAN);
       const outsider = await getToday(deps, team.otherAssistant, { date: DATE });
-      expect(outsider).toMatchObject({ memberInPlan: false, numbers: { planToday: 0, neededToday: 0 } });
+      expect(outsider).toMatchObject({
+        memberInPlan: false,
+        numbers: { planToday: 0, neededToday: 0, neededReason: 'no_share' },
+      });
       const saturday = await getToday(deps, team.manager, { date: '2026-03-07' });
-      expect(saturday.numbers).toMatchObject({ working: false, planToday: 0, neededToday: 0 });
+      expect(saturday.numbers).toMatchObject({
+        working: false,
+        planToday: 0,
+        neededToday: 0,
+        neededReason: 'not_target_day',
+      });
       const noPlan = await getToday(deps, team.manager, { date: '2027-01-04' });
       expect(noPlan).toMatchObject({ plan: null, numbers: null });
     });
@@ -625,7 +633,7 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       expect(past.month.remainingWorkingDays).toBe(workingFrom('2026-02-28', '2026-02-28'));
       expect(feb.remainingWorkingDays).toBe(past.month.remainingWorkingDays);
       expect(feb.requiredDailyRate).toBe(past.month.requiredDailyRate);
-      expect(past.neededToday).toBe(0);
+      expect(past).toMatchObject({ neededToday: 0, neededReason: 'day_over' });
     } finally {
       await app.close();
     }

@@ -72,6 +72,7 @@ describe('Today and the progress month row agree on the same day', () => {
       carriesTarget: working,
       planToday: dayPlan(date),
       neededToday: working ? rate : 0,
+      neededReason: working ? 'needed' : 'not_target_day',
       month: {
         plan: monthPlan(date),
         actual: signed,
@@ -119,6 +120,7 @@ describe('Today and the progress month row agree on the same day', () => {
       expect(n).toMatchObject({
         carriesTarget: true,
         neededToday: 0,
+        neededReason: 'year_met',
         year: { plan: yearPlan, actual: yearPlan + 42 * WAN, remaining: 0 },
         month: { remainingWorkingDays: 1, remaining: Math.max(0, december - monthSigned) },
       });
@@ -151,13 +153,26 @@ describe('Today and the progress month row agree on the same day', () => {
       today: date,
       yearActual: yearPlan - 10 * WAN,
     });
-    expect(behind.neededToday).toBe(10 * WAN);
+    expect(behind).toMatchObject({ neededToday: 10 * WAN, neededReason: 'needed' });
+    // A month already met needs nothing today either, though the year still does.
+    const april = todayNumbers(plan, '2030-04-10', undefined, monthPlan('2030-04-10'), {
+      today: '2030-04-10',
+      yearActual: monthPlan('2030-04-10'),
+    });
+    expect(april).toMatchObject({
+      neededToday: 0,
+      neededReason: 'month_met',
+      month: { requiredDailyRate: 0 },
+    });
+    // A caller the plan gives nothing to needs nothing, and is told why.
+    const outsider = todayNumbers(plan, '2030-04-10', [], 0, { today: '2030-04-10', yearActual: 0 });
+    expect(outsider).toMatchObject({ planToday: 0, neededToday: 0, neededReason: 'no_share' });
   });
 
   it('looked at after the day: the day is over, nothing more is needed on it', () => {
     const n = todayNumbers(plan, '2030-04-01', undefined, 0, { today: '2030-04-03', yearActual: 0 });
     expect(n.month.remainingWorkingDays).toBe(21);
-    expect(n.neededToday).toBe(0);
+    expect(n).toMatchObject({ neededToday: 0, neededReason: 'day_over' });
     expect(n.planToday).toBe(dayPlan('2030-04-01'));
     const [, , , april] = computeProgressRows(plan, [], {
       level: 'months',
@@ -203,6 +218,7 @@ describe('Today and the progress month row agree on the same day', () => {
           });
           // Something is needed today only on a target day that is not over.
           if (n.neededToday > 0) expect(n.carriesTarget && today === date).toBe(true);
+          expect(n.neededReason === 'needed').toBe(n.neededToday > 0);
         },
       ),
       { numRuns: 300 },

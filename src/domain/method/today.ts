@@ -8,6 +8,18 @@ import type { DayPlan, PlanResult } from '../plan/plan.js';
 import { isQualified, type YesNoUnknown } from './qualification.js';
 import { carriesTarget, firstRemainingDay, runRate } from './run-rate.js';
 
+/** Why today still needs what it needs (`needed`), or why it needs nothing. */
+export const NEEDED_REASONS = [
+  'needed',
+  'year_met',
+  'month_met',
+  'not_target_day',
+  'day_over',
+  'no_share',
+] as const;
+/** One of {@link NEEDED_REASONS}. */
+export type NeededReason = (typeof NEEDED_REASONS)[number];
+
 /** Today's two numbers (what the plan says, what is still needed) and the month so far. */
 export interface TodayNumbers {
   readonly date: IsoDate;
@@ -22,6 +34,11 @@ export interface TodayNumbers {
    * (ahead), on a day without a target, and on a day that is over.
    */
   readonly neededToday: number;
+  /**
+   * Why: `needed`, or why nothing is — the caller's year plan is met, the month's is, the day
+   * carries no target, it is over (looked at later), or the plan gives the caller no share.
+   */
+  readonly neededReason: NeededReason;
   /** The year so far (the caller's share), which can make today's need 0 on its own. */
   readonly year: {
     readonly plan: number;
@@ -88,6 +105,18 @@ export function todayNumbers(
   const { remaining, requiredDailyRate } = runRate(planned, monthActual, remainingDays);
   const carries = day ? carriesTarget(plan, day) : false;
   const yearRemaining = Math.max(0, yearPlan - yearActual);
+  // The first reason that makes today's need 0, in this order; else something is needed.
+  const neededReason: NeededReason = !carries
+    ? 'not_target_day'
+    : from !== date
+      ? 'day_over'
+      : yearPlan === 0
+        ? 'no_share'
+        : yearRemaining === 0
+          ? 'year_met'
+          : remaining === 0
+            ? 'month_met'
+            : 'needed';
   return {
     date,
     working: day?.working ?? false,
@@ -95,7 +124,8 @@ export function todayNumbers(
     planToday: day ? share(day) : 0,
     // A met year needs nothing more today, whatever its month says (the last working day of
     // a year already ahead must not ask for the month's rest).
-    neededToday: carries && from === date && yearRemaining > 0 ? (requiredDailyRate ?? remaining) : 0,
+    neededToday: neededReason === 'needed' ? (requiredDailyRate ?? remaining) : 0,
+    neededReason,
     year: { plan: yearPlan, actual: yearActual, remaining: yearRemaining },
     month: {
       plan: planned,

@@ -10,6 +10,7 @@ import type { Deps } from '../../app/context.js';
 import { computeForecast, computeForecastInput } from '../../app/progress/compute-forecast.js';
 import { computeProgress, computeProgressInput } from '../../app/progress/compute-progress.js';
 import { getToday, getTodayInput } from '../../app/progress/get-today.js';
+import { NEEDED_REASONS } from '../../domain/method/today.js';
 import { errorBodySchema } from '../app.js';
 import { requirePrincipal } from '../auth.js';
 
@@ -79,6 +80,7 @@ const todayView = z.object({
       planToday: z.number().int(),
       /** Still needed today: the month's run-rate on a target day not over; 0 when the month or year is met. */
       neededToday: z.number().int(),
+      neededReason: z.enum(NEEDED_REASONS),
       year: z.object({ plan: z.number().int(), actual: z.number().int(), remaining: z.number().int() }),
       month: z.object({
         plan: z.number().int(),

@@ -3,20 +3,21 @@
  * added to the app's translations under `method.` (a block of their own, so the shared
  * i18n.ts stays untouched apart from one import).
  */
-import { FOLLOW_UP_KIND_LABELS, labelsIn } from '../../../domain/labels.js';
+import { FOLLOW_UP_KIND_LABELS, labelsIn, NEEDED_REASON_LABELS } from '../../../domain/labels.js';
 import i18n from '../../i18n';
 
 const zh = {
   menu: '今天',
   /** Follow-up kinds the system writes (the domain's label catalog); any other kind is the salesperson's own words. */
   followUpKinds: labelsIn(FOLLOW_UP_KIND_LABELS, 'zh'),
+  /** Why today needs nothing (the domain's label catalog). */
+  neededReasons: labelsIn(NEEDED_REASON_LABELS, 'zh'),
   today: {
     title: '今天',
     noPlan: '还没有保存今年的年度计划，今天的目标无法计算。',
     toPlan: '去制定计划',
     neededToday: '今天还需签',
-    neededNone: '0（本月计划已完成）',
-    neededYearMet: '0（今年计划已完成）',
+    neededZero: '0（{{why}}）',
     planToday: '计划今天',
     notWorking: '今天不是工作日',
     monthActual: '本月已签',
@@ -142,13 +143,13 @@ type Texts = typeof zh;
 const en: Texts = {
   menu: 'Today',
   followUpKinds: labelsIn(FOLLOW_UP_KIND_LABELS, 'en'),
+  neededReasons: labelsIn(NEEDED_REASON_LABELS, 'en'),
   today: {
     title: 'Today',
     noPlan: "This year's plan is not saved yet, so today's target cannot be computed.",
     toPlan: 'Make the plan',
     neededToday: 'Still needed today',
-    neededNone: "0 (this month's plan is met)",
-    neededYearMet: "0 (this year's plan is met)",
+    neededZero: '0 ({{why}})',
     planToday: 'Plan for today',
     notWorking: 'Today is not a working day',
     monthActual: 'Signed this month',

@@ -98,20 +98,18 @@ export function TodayPage() {
           ) : null}
           <Row gutter={[16, 16]}>
             <Col xs={12} md={6}>
-              {/* Two labelled numbers: what today still needs (0 = done when the month is
-                  met) and what the plan said for today, so one is never shown as the other. */}
+              {/* Two labelled numbers: what today still needs (0 with its reason: the month or
+                  the year is met …) and what the plan said for today, never one for the other. */}
               <Statistic
                 title={t('method.today.neededToday')}
                 value={
-                  !n.carriesTarget
-                    ? t('method.today.notWorking')
-                    : n.neededToday === 0 && n.year.remaining === 0
-                      ? t('method.today.neededYearMet')
-                      : n.neededToday === 0 && n.month.remaining === 0
-                        ? t('method.today.neededNone')
-                        : money(n.neededToday, { rounding: 'up' })
+                  n.neededReason === 'needed'
+                    ? money(n.neededToday, { rounding: 'up' })
+                    : n.neededReason === 'not_target_day'
+                      ? t('method.today.notWorking')
+                      : t('method.today.neededZero', { why: t(`method.neededReasons.${n.neededReason}`) })
                 }
-                styles={{ content: { fontSize: n.carriesTarget && n.neededToday > 0 ? 24 : 14 } }}
+                styles={{ content: { fontSize: n.neededReason === 'needed' ? 24 : 14 } }}
                 data-testid="today-needed"
               />
               <Typography.Text type="secondary" data-testid="today-target">
