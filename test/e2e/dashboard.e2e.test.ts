@@ -282,6 +282,13 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     await expect
       .poll(() => page.getByTestId('today-target').textContent())
       .toContain(showAmount(target, 'zh'));
+    // Beside the plan's amount (labelled as the plan's), what today still needs: the amount,
+    // or 0 with its reason.
+    expect(await page.getByTestId('today-target').textContent()).toContain('计划今天');
+    const needed = today.numbers?.neededToday ?? 0;
+    await expect
+      .poll(() => page.getByTestId('today-needed').textContent())
+      .toContain(needed > 0 ? showAmount(needed, 'zh', { rounding: 'up' }) : '0（');
     // The follow-ups due, the most overdue first, ten at a time; the card counts them all.
     const byOverdue = [...today.followUps].sort((a, b) => b.daysOverdue - a.daysOverdue);
     await expect
