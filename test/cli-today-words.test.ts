@@ -71,4 +71,23 @@ describe('closer today in words', () => {
       });
     }
   }
+
+  it('names the class segments of closer progress in words', async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const text = await run([
+        'progress',
+        '--data-dir',
+        dir,
+        '--dimension',
+        'classes',
+        '--level',
+        'quarters',
+        '--lang',
+        lang,
+      ]);
+      expect(text.code).toBe(0);
+      expect(text.out).toContain(LABELS.customerClass.new[lang]);
+      expect(text.out).not.toMatch(/(^|\s)new(\s|$)/m);
+    }
+  });
 });

@@ -19,7 +19,7 @@ import type { Schema } from '../db/schema.js';
 import { isIsoDate } from '../domain/dates.js';
 import { AppError, type Lang } from '../domain/errors.js';
 import { type AmountRounding, showAmount } from '../domain/format-amount.js';
-import { labelOf } from '../domain/labels.js';
+import { labelOf, segmentLabel } from '../domain/labels.js';
 import type { Forecast } from '../domain/method/forecast.js';
 import {
   PROGRESS_DIMENSIONS,
@@ -383,7 +383,7 @@ export function renderProgress(
       ];
   const body = rows.map((r) => [
     r.period,
-    ...(withSegment ? [r.segment === 'unassigned' ? (zh ? '未归属' : 'unassigned') : (r.segment ?? '')] : []),
+    ...(withSegment ? [r.segment === null ? '' : segmentLabel(head.dimension, r.segment, lang)] : []),
     amountCell(r.plan),
     amountCell(r.planToDate),
     amountCell(r.actual),

@@ -270,6 +270,18 @@ export function labelOf(set: LabelSet, value: string | null | undefined, lang: L
   return entry ? entry[lang] : value;
 }
 
+/** Signed amounts of no market or member of the plan (`UNASSIGNED` in method/progress.ts). */
+const UNASSIGNED_LABEL: Label = { zh: '未归属', en: 'Unassigned' };
+
+/**
+ * A progress segment as a person reads it: a class code as its word (`new` → 新客户), the
+ * unassigned bucket in words; market and member segments are already names.
+ */
+export function segmentLabel(dimension: string, segment: string, lang: Lang): string {
+  if (segment === 'unassigned') return UNASSIGNED_LABEL[lang];
+  return dimension === 'classes' ? labelOf('customerClass', segment, lang) : segment;
+}
+
 /** One catalog as `{ value: word }` in `lang`, for the web app's translation resources. */
 export function labelsIn<T extends Record<string, Label>>(set: T, lang: Lang): { [K in keyof T]: string } {
   return Object.fromEntries(Object.entries(set).map(([k, v]) => [k, v[lang]])) as { [K in keyof T]: string };

@@ -23,6 +23,7 @@ import {
 import type { EChartsOption } from 'echarts';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { segmentLabel } from '../../../../domain/labels.js';
 import { ApiError } from '../../../lib/api';
 import { EChart } from '../../../lib/EChart';
 import { currentLang, money, moneyColumn } from '../../../lib/format';
@@ -207,7 +208,11 @@ function ProgressSection({ year }: { year: number }) {
     const keys: string[] = [];
     const sums = new Map<string, { plan: number; planToDate: number; actual: number }>();
     for (const r of rows) {
-      const key = byPeriod ? r.period : (r.segment ?? t('common.none'));
+      const key = byPeriod
+        ? r.period
+        : r.segment === null
+          ? t('common.none')
+          : segmentLabel(dimension, r.segment, currentLang());
       let s = sums.get(key);
       if (!s) {
         s = { plan: 0, planToDate: 0, actual: 0 };
@@ -305,7 +310,8 @@ function ProgressSection({ year }: { year: number }) {
                 {
                   key: 'segment',
                   title: t('dash.segment'),
-                  render: (_: unknown, r: ProgressRow) => r.segment ?? t('common.none'),
+                  render: (_: unknown, r: ProgressRow) =>
+                    r.segment === null ? t('common.none') : segmentLabel(dimension, r.segment, currentLang()),
                 },
               ]),
           { key: 'plan', title: t('dash.plan'), align: 'right', render: (_, r) => col.plan(r.plan) },
