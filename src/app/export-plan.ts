@@ -11,6 +11,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { AppError, type Lang } from '../domain/errors.js';
+import { exactYuan } from '../domain/format-amount.js';
 import { neutraliseCell } from '../domain/import/neutralise.js';
 import type { PlanResult } from '../domain/plan/plan.js';
 import { type ColumnType, planTables, type Table } from './plan-tables.js';
@@ -105,7 +106,7 @@ function displayText(value: Cell, type: ColumnType): string {
   if (typeof value === 'string') return neutraliseCell(value);
   switch (type) {
     case 'amount':
-      return formatMinorUnits(value, true);
+      return exactYuan(value, true);
     case 'percent':
       return `${(value * 100).toFixed(1)}%`;
     case 'decimal':
@@ -190,7 +191,7 @@ function csvCell(value: Cell, type: ColumnType): string {
   if (typeof value === 'string') return neutraliseCell(value);
   switch (type) {
     case 'amount':
-      return formatMinorUnits(value, false);
+      return exactYuan(value);
     case 'int':
       // Same as the xlsx `0` format shows.
       return String(Math.round(value));
@@ -206,22 +207,6 @@ function csvCell(value: Cell, type: ColumnType): string {
 /** Quotes a field only when it must be (comma, quote, CR, LF), doubling inner quotes. */
 function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/**
- * Minor units as major units with exactly two decimals, by integer division and remainder:
- * `(x / 100).toFixed(2)` rounds binary fractions and can be a fen off for large amounts.
- */
-function formatMinorUnits(minor: number, grouped: boolean): string {
-  if (!Number.isSafeInteger(minor)) {
-    throw new AppError('INTERNAL', { reason: `amount ${minor} is not a whole number of minor units` });
-  }
-  const abs = Math.abs(minor);
-  const fen = abs % 100;
-  // abs - fen is a multiple of 100, so this division is exact.
-  const whole = String((abs - fen) / 100);
-  const shown = grouped ? whole.replace(/\B(?=(\d{3})+$)/g, ',') : whole;
-  return `${minor < 0 ? '-' : ''}${shown}.${String(fen).padStart(2, '0')}`;
 }
 
 /** A fraction of 1 as a percentage with at most two decimals: 0.5 → `50%`, 0.125 → `12.5%`. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnScale, showAmount, showAmountColumn } from './format-amount.js';
+import { columnScale, exactYuan, showAmount, showAmountColumn } from './format-amount.js';
 import { MAX_AMOUNT_MINOR, parseAmount } from './money.js';
 
 /** Any amount in range, with extra weight on round ones and on the unit boundaries. */
@@ -242,4 +242,31 @@ describe('showAmount properties', () => {
       expect(() => showAmount(minor, 'en')).toThrow(RangeError);
     },
   );
+});
+
+describe('exactYuan (machine text: CSV cells)', () => {
+  it.each([
+    [139_887_097, '1398870.97', '1,398,870.97'],
+    [5, '0.05', '0.05'],
+    [-5, '-0.05', '-0.05'],
+    [0, '0.00', '0.00'],
+    [588_000_000, '5880000.00', '5,880,000.00'],
+    [Number.MAX_SAFE_INTEGER, '90071992547409.91', '90,071,992,547,409.91'],
+  ])('%i fen → %s / %s', (minor, plain, grouped) => {
+    expect(exactYuan(minor)).toBe(plain);
+    expect(exactYuan(minor, true)).toBe(grouped);
+  });
+
+  it('reads back to the same fen', () => {
+    fc.assert(
+      fc.property(amounts, (minor) => {
+        expect(parseAmount(exactYuan(minor))).toBe(minor);
+        expect(parseAmount(exactYuan(minor, true))).toBe(minor);
+      }),
+    );
+  });
+
+  it('throws a RangeError for a non-integer', () => {
+    expect(() => exactYuan(1.5)).toThrow(RangeError);
+  });
 });

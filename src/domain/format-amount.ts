@@ -86,11 +86,11 @@ export function showAmount(minor: number, lang: AmountLang, options: ShowAmountO
   if (lang === 'en') {
     return options.compact === true
       ? enCompact(minor, rounding)
-      : signed(roundTo(minor, FEN, rounding), grouped);
+      : signed(roundTo(minor, FEN, rounding), groupedDigits);
   }
   const unit = ZH_UNITS.find((u) => u.scale === (options.scale ?? ownScale(minor, rounding)));
   if (unit === undefined) throw new RangeError(`unknown scale ${String(options.scale)}`);
-  if (unit.exponent === 0) return signed(roundTo(minor, FEN, rounding), grouped);
+  if (unit.exponent === 0) return signed(roundTo(minor, FEN, rounding), groupedDigits);
   // Hundredths of the unit: at most two decimals.
   const hundredths = roundTo(minor, FEN * pow10(unit.exponent - 2), rounding);
   if (hundredths === 0 && minor !== 0) {
@@ -206,7 +206,7 @@ function signed(value: number, write: (abs: number) => string): string {
 /** en compact: three significant digits and K/M/B/T; below 1,000 whole yuan. */
 function enCompact(minor: number, rounding: AmountRounding): string {
   const yuan = roundTo(minor, FEN, rounding);
-  if (Math.abs(yuan) < 1000) return signed(yuan, grouped);
+  if (Math.abs(yuan) < 1000) return signed(yuan, groupedDigits);
   const abs = Math.abs(minor);
   for (const [t, tier] of EN_TIERS.entries()) {
     const unit = FEN * pow10(tier.exponent);
@@ -217,7 +217,7 @@ function enCompact(minor: number, rounding: AmountRounding): string {
       return signed(value, (a) => decimals(a, places) + tier.suffix);
     }
   }
-  return signed(yuan, grouped); // unreachable: the last tier always answers
+  return signed(yuan, groupedDigits); // unreachable: the last tier always answers
 }
 
 /** value / 10^places with trailing zeros of the fraction dropped (`1.45`, `1.5`, `147`). */
@@ -229,7 +229,28 @@ function decimals(value: number, places: number): string {
   return `${integer}.${String(fraction).padStart(places, '0').replace(/0+$/, '')}`;
 }
 
+/**
+ * An amount as exact yuan with two decimals (`1398870.97`, `-0.05`, `5880000.00`), for
+ * machine text: CSV cells, and sizing spreadsheet columns that show `#,##0.00`. People get
+ * `showAmount`. By integer division and remainder: `(x / 100).toFixed(2)` rounds binary
+ * fractions and can be a fen off for large amounts.
+ *
+ * @param minor Amount in minor units; a safe integer.
+ * @param grouped Thousands commas (`1,398,870.97`), as a spreadsheet shows the number.
+ * @throws RangeError when `minor` is not a safe integer.
+ */
+export function exactYuan(minor: number, grouped = false): string {
+  if (!Number.isSafeInteger(minor)) {
+    throw new RangeError(`amount must be a safe integer of minor units, got ${minor}`);
+  }
+  const abs = Math.abs(minor);
+  const fen = abs % FEN;
+  // abs - fen is a multiple of 100, so this division is exact.
+  const whole = (abs - fen) / FEN;
+  return `${minor < 0 ? '-' : ''}${grouped ? groupedDigits(whole) : String(whole)}.${String(fen).padStart(2, '0')}`;
+}
+
 /** `5880000` → `5,880,000`. Commas, because parseAmount reads them back. */
-function grouped(value: number): string {
+function groupedDigits(value: number): string {
   return String(value).replace(/\B(?=(\d{3})+$)/g, ',');
 }

@@ -14,6 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { localDateTime } from '../../domain/dates.js';
 import type { Lang } from '../../domain/errors.js';
+import { exactYuan } from '../../domain/format-amount.js';
 import { labelOf } from '../../domain/labels.js';
 import { visibleCustomers } from '../access.js';
 import { listContacts, listContactsQuery } from '../contacts/list-contacts.js';
@@ -27,7 +28,7 @@ import { planTables } from '../plan-tables.js';
 import { getPlan, getPlanQuery } from '../plans/get-plan.js';
 import { parseInput } from '../validation.js';
 import { listVisits, listVisitsQuery } from '../visits/list-visits.js';
-import { type ExportFormat, type TableCell, type TableColumn, writeTable, yuan } from './write-table.js';
+import { type ExportFormat, type TableCell, type TableColumn, writeTable } from './write-table.js';
 
 /** Lists that can be exported. */
 export const EXPORT_LISTS = ['customers', 'contacts', 'deals', 'visits', 'follow-ups', 'plan'] as const;
@@ -357,7 +358,7 @@ export async function exportList(
           row.map((cell, i) => {
             if (cell === null || typeof cell === 'string') return cell;
             const type = table.columns[i]?.type;
-            if (type === 'amount') return yuan(cell);
+            if (type === 'amount') return exactYuan(cell);
             if (type === 'percent') return `${Math.round(cell * 10_000) / 100}%`;
             return String(cell);
           }),

@@ -7,6 +7,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { exactYuan } from '../../domain/format-amount.js';
 import { csvField } from '../../domain/import/csv.js';
 import { neutraliseCell } from '../../domain/import/neutralise.js';
 
@@ -24,13 +25,6 @@ export type ExportFormat = 'csv' | 'xlsx';
 
 const BOM = '\ufeff';
 const CRLF = '\r\n';
-
-/** Minor units as yuan with two decimals, by integer arithmetic (never a fen off). */
-export function yuan(minor: number): string {
-  const abs = Math.abs(minor);
-  const fen = abs % 100;
-  return `${minor < 0 ? '-' : ''}${(abs - fen) / 100}.${String(fen).padStart(2, '0')}`;
-}
 
 async function write(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');
@@ -55,7 +49,7 @@ export async function writeTable(
       const cells = columns.map((column, i) => {
         const value = row[i] ?? null;
         if (value === null) return '';
-        if (column.type === 'amount' && typeof value === 'number') return yuan(value);
+        if (column.type === 'amount' && typeof value === 'number') return exactYuan(value);
         return csvField(neutraliseCell(String(value)));
       });
       await write(out, cells.join(',') + CRLF);
