@@ -245,6 +245,20 @@ function zerosOrThrow(total: number, n: number): number[] {
   return new Array<number>(n).fill(0);
 }
 
+/**
+ * Exact integer weights proportional to `weights`, as `allocate` reads them: integers stay
+ * as they are, decimals are read as the decimals they print as and scaled by the smallest
+ * 10^k (k ≤ 9) that makes them all integers. For callers that need the exact shares
+ * (controlled rounding checks every cell against them).
+ *
+ * @throws RangeError when a weight is negative, NaN or infinite.
+ */
+export function integerWeights(weights: readonly number[]): bigint[] {
+  checkedWeightSum(weights);
+  if (allIntegers(weights)) return weights.map((w) => BigInt(w));
+  return scaleToIntegers(weights);
+}
+
 /** Matches String(w) for a finite w ≥ 0: digits, optional fraction, optional exponent. */
 const NUMBER_TEXT = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/;
 

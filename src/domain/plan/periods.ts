@@ -1,13 +1,14 @@
 /**
  * Spreads an amount over the working days of a plan year, top down:
- * year → quarter → month → (ISO week ∩ month) → working day. Each level is a
- * largest-remainder split of its parent, so every level sums exactly to the one above
- * and non-working days get nothing. A week that spans two months is two pieces, one per
+ * year → quarter → month → (ISO week ∩ month) → working day. Every node gets the floor or
+ * the ceiling of its exact share of the year (target × its weighted days ÷ the year's), and
+ * every level sums exactly to the one above; non-working days get nothing. A week that spans two months is two pieces, one per
  * month; the week's amount is the sum of its pieces.
  */
 import type { CalendarDay, YearCalendar } from '../calendar.js';
 import { AppError } from '../errors.js';
-import { allocate } from '../money.js';
+import { integerWeights } from '../money.js';
+import { type PeriodTree, roundTree } from './tree-rounding.js';
 
 /** How the amount is weighted: by working days (default) or by field days only. */
 export type SpreadOver = 'working-days' | 'field-days';
@@ -35,6 +36,9 @@ export interface Spread {
   /** Quarter amounts (4) and month amounts (12) of the same split. */
   readonly quarters: readonly number[];
   readonly months: readonly number[];
+  /** The period tree the amounts were rounded on, and its rounded amount per node. */
+  readonly tree: PeriodTree;
+  readonly rounded: Float64Array;
 }
 
 /** True when `day` carries target under the spread mode. */
@@ -58,62 +62,84 @@ export function spreadOverYear(options: SpreadOptions): Spread {
     carries[i] = day.epochDay >= fromEpochDay && weighted && carriesTarget(day, spreadOver) ? 1 : 0;
   });
 
-  // Integer day counts per month, per quarter; seasonality multiplies a month's days.
-  const monthDays = new Array<number>(12).fill(0);
-  days.forEach((day, i) => {
-    if (carries[i]) monthDays[day.month - 1] = (monthDays[day.month - 1] ?? 0) + 1;
-  });
-  const monthWeights = monthDays.map((n, m) => n * (seasonality ? (seasonality[m] ?? 0) : 1));
-  const quarterWeights = [0, 1, 2, 3].map((q) => sum(monthWeights.slice(q * 3, q * 3 + 3)));
+  // Integer weight per day: 1 per target day, times the month's seasonality factor scaled to
+  // integers exactly (factors 1.2 and 0.8 weigh 12 : 8), so every share below is exact.
+  const factors = seasonality ? integerWeights(seasonality.slice(0, 12)) : null;
+  const dayWeights = days.map((day, i) =>
+    carries[i] ? (factors ? (factors[day.month - 1] ?? 0n) : 1n) : 0n,
+  );
+  const tree = periodTree(days, dayWeights, total);
 
   const amounts = new Float64Array(days.length);
-  if (total === 0)
-    return { days, amounts, carries, quarters: [0, 0, 0, 0], months: new Array<number>(12).fill(0) };
-  if (sum(quarterWeights) === 0) {
-    const first = days.find((day) => day.epochDay >= fromEpochDay);
-    throw new AppError('PLAN.NO_WORKING_DAYS', {
-      from: first?.date ?? `${calendar.year}-12-31`,
-      to: `${calendar.year}-12-31`,
-    });
-  }
-  const quarterAmounts = allocate(total, quarterWeights);
-  const monthAmounts = quarterAmounts.flatMap((qa, q) => allocate(qa, monthWeights.slice(q * 3, q * 3 + 3)));
-
-  // Within a month, the pieces of ISO weeks get their share by day count, then each day one.
-  let i = 0;
-  while (i < days.length) {
-    const month = (days[i] as CalendarDay).month;
-    let end = i;
-    while (end < days.length && (days[end] as CalendarDay).month === month) end++;
-    const pieceStarts: number[] = [];
-    const pieceWeights: number[] = [];
-    for (let d = i; d < end; d++) {
-      const day = days[d] as CalendarDay;
-      if (d === i || day.weekday === 1) {
-        pieceStarts.push(d);
-        pieceWeights.push(0);
-      }
-      if (carries[d])
-        pieceWeights[pieceWeights.length - 1] = (pieceWeights[pieceWeights.length - 1] ?? 0) + 1;
+  const yearWeight = tree.weights[0] ?? 0n;
+  if (total === 0 || yearWeight === 0n) {
+    if (total > 0) {
+      const first = days.find((day) => day.epochDay >= fromEpochDay);
+      throw new AppError('PLAN.NO_WORKING_DAYS', {
+        from: first?.date ?? `${calendar.year}-12-31`,
+        to: `${calendar.year}-12-31`,
+      });
     }
-    const monthAmount = monthAmounts[month - 1] ?? 0;
-    const pieceAmounts = monthAmount > 0 ? allocate(monthAmount, pieceWeights) : pieceWeights.map(() => 0);
-    pieceStarts.forEach((start, p) => {
-      const stop = pieceStarts[p + 1] ?? end;
-      const amount = pieceAmounts[p] ?? 0;
-      if (amount === 0) return;
-      const weights: number[] = [];
-      for (let d = start; d < stop; d++) weights.push(carries[d] ?? 0);
-      const dayAmounts = allocate(amount, weights);
-      for (let d = start; d < stop; d++) amounts[d] = dayAmounts[d - start] ?? 0;
-    });
-    i = end;
+    return {
+      days,
+      amounts,
+      carries,
+      quarters: [0, 0, 0, 0],
+      months: new Array<number>(12).fill(0),
+      tree,
+      rounded: new Float64Array(tree.parents.length),
+    };
   }
-  return { days, amounts, carries, quarters: quarterAmounts, months: monthAmounts };
+  // Every node (quarter, month, week piece, day) gets the floor or ceiling of its exact share
+  // of the target, and children add up to their parent (see tree-rounding.ts).
+  const rounded = roundTree(tree);
+  const quarters = [0, 0, 0, 0];
+  const months = new Array<number>(12).fill(0);
+  for (let p = 0; p < tree.parents.length; p++) {
+    const d = tree.dayOf[p] as number;
+    if (d < 0) continue;
+    const day = days[d] as CalendarDay;
+    const amount = rounded[p] as number;
+    amounts[d] = amount;
+    quarters[day.quarter - 1] = (quarters[day.quarter - 1] ?? 0) + amount;
+    months[day.month - 1] = (months[day.month - 1] ?? 0) + amount;
+  }
+  return { days, amounts, carries, quarters, months, tree, rounded };
 }
 
-function sum(values: readonly number[]): number {
-  let s = 0;
-  for (const v of values) s += v;
-  return s;
+/**
+ * The period tree of a year: year → 4 quarters → 12 months → week pieces (an ISO week's days
+ * within one month) → days, top-down, children contiguous. Weights are the integer weighted
+ * target days below each node.
+ */
+function periodTree(days: readonly CalendarDay[], dayWeights: readonly bigint[], total: number): PeriodTree {
+  const monthsOf = Array.from({ length: 12 }, () => [] as number[][]);
+  days.forEach((day, d) => {
+    const pieces = monthsOf[day.month - 1] as number[][];
+    if (pieces.length === 0 || day.weekday === 1) pieces.push([]);
+    (pieces[pieces.length - 1] as number[]).push(d);
+  });
+  const parents: number[] = [-1];
+  const dayOf: number[] = [-1];
+  const weights: bigint[] = [0n];
+  const add = (parent: number, day: number, weight: bigint) => {
+    parents.push(parent);
+    dayOf.push(day);
+    weights.push(weight);
+    return parents.length - 1;
+  };
+  const quarterNodes = [0, 1, 2, 3].map(() => add(0, -1, 0n));
+  const monthNodes = monthsOf.map((_, m) => add(quarterNodes[Math.floor(m / 3)] as number, -1, 0n));
+  const pieceNodes = monthsOf.map((pieces, m) => pieces.map(() => add(monthNodes[m] as number, -1, 0n)));
+  pieceNodes.forEach((nodes, m) => {
+    nodes.forEach((node, i) => {
+      for (const d of (monthsOf[m] as number[][])[i] as number[]) add(node, d, dayWeights[d] ?? 0n);
+    });
+  });
+  // Parents come before children, so one backwards pass sums the weights up the tree.
+  for (let p = parents.length - 1; p > 0; p--) {
+    const parent = parents[p] as number;
+    weights[parent] = (weights[parent] as bigint) + (weights[p] as bigint);
+  }
+  return { total, weights, parents: Int32Array.from(parents), dayOf: Int32Array.from(dayOf) };
 }

@@ -4,12 +4,12 @@
  */
 import { buildYearCalendar, type CalendarDay, type HolidayData, type HolidayName } from '../calendar.js';
 import { type IsoDate, type IsoWeekday, toEpochDay } from '../dates.js';
-import { allocate } from '../money.js';
+import { integerWeights } from '../money.js';
 import type { PlanWarning } from '../warnings.js';
 import { type CatchUp, computeCatchUp } from './catch-up.js';
 import { classAmounts, computeFunnel, type Funnel } from './funnel.js';
 import { type Spread, spreadOverYear } from './periods.js';
-import { dailyDimensions, segmentTotals } from './segments.js';
+import { dailyDimensions } from './segments.js';
 import { planSeminars, type SeminarPlan } from './seminars.js';
 import { CLASS_KEYS, type ClassKey, type PlanSettings } from './settings.js';
 
@@ -146,21 +146,20 @@ export function buildPlan(settings: PlanSettings, context: PlanContext): PlanRes
       en: 'Existing customers at their repeat rates already exceed the target: classes are scaled down and no new customers are needed. Consider a higher target.',
     });
   }
-  const marketTotals = allocate(
-    settings.target,
-    settings.markets.map((m) => m.share),
-  );
-  const memberTotals = allocate(
-    settings.target,
-    settings.members.map((m) => m.weight),
-  );
   const sizes = {
     markets: settings.markets.length,
     classes: CLASS_KEYS.length,
     members: settings.members.length,
   };
-  const segments = segmentTotals(marketTotals, split.amounts, memberTotals);
-  const daily = dailyDimensions(spread, segments, sizes);
+  // Each dimension is rounded over the period tree with its exact weights; the year totals
+  // are the tree's year cells (each the floor or ceiling of target × share).
+  const daily = dailyDimensions(spread, {
+    markets: integerWeights(settings.markets.map((m) => m.share)),
+    classes: split.amounts.map((a) => BigInt(a)),
+    members: integerWeights(settings.members.map((m) => m.weight)),
+  });
+  const marketTotals = daily.totals.markets;
+  const memberTotals = daily.totals.members;
 
   const days = calendar.days.map((day, d): DayPlan => {
     return {
@@ -170,7 +169,7 @@ export function buildPlan(settings: PlanSettings, context: PlanContext): PlanRes
       working: day.working,
       field: day.field,
       ...(day.holiday ? { holiday: day.holiday } : {}),
-      amount: spread.amounts[d] ?? 0,
+      amount: daily.amounts[d] ?? 0,
       byMarket: slice(daily.byMarket, d, sizes.markets),
       byClass: slice(daily.byClass, d, sizes.classes),
       byMember: slice(daily.byMember, d, sizes.members),
