@@ -38,3 +38,17 @@ export function moneyColumn(values: Iterable<number>, rounding?: AmountRounding)
   const scale = columnScale(Array.from(values, Math.round), lang, rounding);
   return (minor) => showAmount(Math.round(minor), lang, { scale, ...options });
 }
+
+/**
+ * The label formatter of a chart's amount axis (its values in yuan, as the charts plot them).
+ * zh writes every tick in the unit `values` call for (`0`, `0.5万`, `1万`, never `5,000`
+ * beside `1万`); en uses the compact form (`500K`, `1M`), where space is short.
+ *
+ * @param values The amounts (fen) the chart plots.
+ */
+export function moneyAxis(values: Iterable<number>): (yuan: number) => string {
+  const lang = currentLang();
+  if (lang === 'en') return (yuan) => showAmount(Math.round(yuan * 100), 'en', { compact: true });
+  const scale = columnScale(Array.from(values, Math.round), lang);
+  return (yuan) => showAmount(Math.round(yuan * 100), lang, { scale });
+}

@@ -26,7 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { segmentLabel } from '../../../../domain/labels.js';
 import { ApiError } from '../../../lib/api';
 import { EChart } from '../../../lib/EChart';
-import { currentLang, money, moneyColumn } from '../../../lib/format';
+import { currentLang, money, moneyAxis, moneyColumn } from '../../../lib/format';
 import { navigate } from '../../../lib/router';
 import {
   DIMENSIONS,
@@ -48,12 +48,9 @@ import {
 const COLORS = ['#b4232a', '#3a7bd5', '#d4873a', '#2e9d6a', '#7b5ea7', '#8c8c8c'];
 const STATUS_COLOR: Record<PaceStatus, string> = { ahead: 'green', behind: 'red', on_track: 'blue' };
 
-/** Axis and tooltip of an amount axis: values are in yuan on the chart, formatted from fen. */
-function amountAxis() {
-  return {
-    type: 'value' as const,
-    axisLabel: { formatter: (v: number) => money(v * 100, { compact: true }) },
-  };
+/** An amount axis: values are in yuan on the chart; ticks in one unit for `values` (fen). */
+function amountAxis(values: number[]) {
+  return { type: 'value' as const, axisLabel: { formatter: moneyAxis(values) } };
 }
 const yuan = (fen: number) => fen / 100;
 /** Dashboard amounts by the one display rule (format-amount.ts); `up` for amounts still to reach. */
@@ -231,7 +228,7 @@ function ProgressSection({ year }: { year: number }) {
       legend: { top: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => big(Number(v) * 100) },
       xAxis: { type: 'category', data: keys, axisLabel: { hideOverlap: true } },
-      yAxis: amountAxis(),
+      yAxis: amountAxis(values.flatMap((v) => [v.plan, v.actual])),
       ...(many ? { dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 8 }] } : {}),
       series: [
         {
@@ -390,7 +387,7 @@ function ForecastSection({ year }: { year: number }) {
         },
       },
       xAxis: { type: 'category', data: months, boundaryGap: false },
-      yAxis: amountAxis(),
+      yAxis: amountAxis([f.target, ...f.months.map((m) => m.p90)]),
       series: [
         {
           type: 'line',

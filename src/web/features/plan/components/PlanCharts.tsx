@@ -5,7 +5,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanResult } from '../../../../domain/plan/plan.js';
 import { EChart } from '../../../lib/EChart';
-import { money } from '../../../lib/format';
+import { money, moneyAxis } from '../../../lib/format';
 import { funnelLines, funnelStages } from '../lib/funnel-view';
 
 const COLORS = ['#b4232a', '#d4873a', '#3a7bd5', '#2e9d6a', '#7b5ea7', '#8c8c8c'];
@@ -16,10 +16,11 @@ const COLORS = ['#b4232a', '#d4873a', '#3a7bd5', '#2e9d6a', '#7b5ea7', '#8c8c8c'
  */
 export const PlanCharts = memo(function PlanCharts({ result }: { result: PlanResult }) {
   const { t } = useTranslation();
-  const yuanAxis = {
+  // Ticks in one unit for the amounts each chart plots.
+  const yuanAxis = (values: number[]) => ({
     type: 'value' as const,
-    axisLabel: { formatter: (v: number) => money(v * 100, { compact: true }) },
-  };
+    axisLabel: { formatter: moneyAxis(values) },
+  });
   const tooltip = { trigger: 'axis' as const, valueFormatter: (v: unknown) => money(Number(v) * 100) };
 
   const months: EChartsOption = {
@@ -27,7 +28,7 @@ export const PlanCharts = memo(function PlanCharts({ result }: { result: PlanRes
     grid: { left: 56, right: 8, top: 16, bottom: 24 },
     tooltip,
     xAxis: { type: 'category', data: result.months.map((m) => t('plan.month', { m: m.month })) },
-    yAxis: yuanAxis,
+    yAxis: yuanAxis(result.months.map((m) => m.amount)),
     series: [{ type: 'bar', name: t('plan.months'), data: result.months.map((m) => m.amount / 100) }],
   };
   const weeks: EChartsOption = {
@@ -35,7 +36,7 @@ export const PlanCharts = memo(function PlanCharts({ result }: { result: PlanRes
     grid: { left: 56, right: 8, top: 16, bottom: 24 },
     tooltip,
     xAxis: { type: 'category', data: result.weeks.map((w) => t('plan.week', { w: w.week })) },
-    yAxis: yuanAxis,
+    yAxis: yuanAxis(result.weeks.map((w) => w.amount)),
     series: [
       { type: 'line', name: t('plan.weeks'), data: result.weeks.map((w) => w.amount / 100), areaStyle: {} },
     ],
