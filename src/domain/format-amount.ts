@@ -94,8 +94,8 @@ export function showAmount(minor: number, lang: AmountLang, options: ShowAmountO
   // Hundredths of the unit: at most two decimals.
   const hundredths = roundTo(minor, FEN * pow10(unit.exponent - 2), rounding);
   if (hundredths === 0 && minor !== 0) {
-    // Only `nearest` gets here (`up` of a positive amount is at least 0.01). "0万" for a
-    // non-zero amount would read as nothing at all.
+    // Only in a fixed unit too big for the amount (`up` of a positive amount is at least
+    // 0.01 there). "0万" for a non-zero amount would read as nothing at all.
     return minor > 0 ? `<0.01${unit.suffix}` : `>-0.01${unit.suffix}`;
   }
   return signed(hundredths, (abs) => (abs === 0 ? '0' : decimals(abs, 2) + unit.suffix));
