@@ -205,7 +205,7 @@ describe.each(engines)('sessions on $name', (engine) => {
     const short = await failure(changePassword(deps, principal, { current: PASSWORD, next: 'short' }));
     expect(short.code).toBe('VALIDATION.FAILED');
     expect(pathsAndMessages(short.details.fields)).toEqual([
-      { path: 'next', message: 'at least 8 characters' },
+      { path: 'next', message: 'New password must be at least 8 characters' },
     ]);
     expect(await authenticateSession(deps, token)).toEqual(manager);
     expect((await login(deps, { email: EMAIL, password: PASSWORD, ip: IP })).principal).toEqual(manager);
