@@ -30,6 +30,9 @@ async function run(argv: string[], now = '2026-11-27T02:00:00Z') {
   return { code, stdout, stderr };
 }
 
+/** The rule under a table's header: groups of `─`, two spaces apart. */
+const RULE = /^─+( {2}─+)*$/;
+
 /**
  * The tables of a text output as columns of cells. A table is a header line followed by a
  * rule of `─` groups; the groups' display widths cut every row into its cells.
@@ -39,12 +42,18 @@ function tables(text: string): string[][][] {
   const found: string[][][] = [];
   for (let i = 1; i < lines.length; i++) {
     const rule = lines[i] as string;
-    if (!/^─+( {2}─+)*$/.test(rule)) continue;
+    if (!RULE.test(rule)) continue;
     const widths = rule.split('  ').map((g) => g.length);
     const rows: string[][] = [];
+    // Rows run to a blank line, a section mark, or the header of the next table (the line
+    // above its rule).
+    const isRule = (line: string | undefined) => line !== undefined && RULE.test(line);
     for (
       let r = i + 1;
-      r < lines.length && (lines[r] as string).trim() !== '' && !/^[■⚠]/.test(lines[r] as string);
+      r < lines.length &&
+      (lines[r] as string).trim() !== '' &&
+      !/^[■⚠]/.test(lines[r] as string) &&
+      !isRule(lines[r + 1]);
       r++
     ) {
       rows.push(cut(lines[r] as string, widths));
