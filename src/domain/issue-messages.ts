@@ -47,14 +47,31 @@ export function fieldProblems(
 }
 
 /**
+ * One problem as a line of a summary. A message that names its field stands alone; one
+ * that does not gets the field's name in front. A path with a position in a list
+ * (`markets.1.share`) is kept in front, because which item is wrong is what a person
+ * editing a plan file needs; an unknown field keeps its path.
+ */
+function problemLine(f: FieldProblem, lang: 'zh' | 'en'): string {
+  const message = lang === 'zh' ? f.messageZh : f.message;
+  const separator = lang === 'zh' ? '：' : ': ';
+  if (/(^|\.)\d+(\.|$)/.test(f.path)) return `${f.path}${separator}${message}`;
+  if (f.path.startsWith('(')) return message;
+  const label = findFieldLabel(f.path.split('.'))?.[lang];
+  if (label === undefined) return `${f.path}${separator}${message}`;
+  if (message.toLowerCase().includes(label.toLowerCase())) return message;
+  return `${lang === 'zh' ? label : `${label.charAt(0).toUpperCase()}${label.slice(1)}`}${separator}${message}`;
+}
+
+/**
  * Details of a validation error: the fields, and their summary in both languages, each
- * line after its path (for inputs a person edits as a file, such as plan settings).
+ * line naming its field (and its position, for an item of a list such as a plan's markets).
  */
 export function problemDetails(fields: readonly FieldProblem[]): Record<string, unknown> {
   return {
     fields,
-    problems: fields.map((f) => `${f.path}: ${f.message}`),
-    problemsZh: fields.map((f) => `${f.path}：${f.messageZh}`),
+    problems: fields.map((f) => problemLine(f, 'en')),
+    problemsZh: fields.map((f) => problemLine(f, 'zh')),
   };
 }
 
