@@ -279,6 +279,8 @@ export interface IssueFacts {
 }
 
 const upper = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+/** "the customer's name", but "your name" as it is. */
+const the = (name: string) => (/^(your|the|a|an) /.test(name) ? name : `the ${name}`);
 const num = (n: unknown) => String(n);
 
 /** A sentence in both languages. */
@@ -287,7 +289,7 @@ type Pair = readonly [zh: string, en: string];
 function required(f: Label, origin: string | undefined): Pair {
   if (origin === 'array' || origin === 'set')
     return [`请至少填写一项${f.zh}`, `${upper(f.en)}: add at least one`];
-  return [`请填写${f.zh}`, `Enter the ${f.en}`];
+  return [`请填写${f.zh}`, `Enter ${the(f.en)}`];
 }
 
 function tooSmall(f: Label, i: IssueFacts): Pair {
