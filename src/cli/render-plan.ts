@@ -93,7 +93,7 @@ const TEXT = {
       `共 ${n} 场，每场邀请 ${per} 人，全年邀请 ${inv} 人次`,
     noSeminar: '未设置每场邀请人数（seminars.invitations）',
     catchUpLine: (asOf: string, a: string, p: string) => `截至 ${asOf}：实际签单 ${a}，计划 ${p}`,
-    ahead: (d: string) => `领先 ${d}`,
+    ahead: (d: string) => `超前 ${d}`,
     behind: (d: string) => `落后 ${d}`,
     onTrack: '与计划持平',
     ignoredOutside: (n: number) => `另有 ${n} 笔签单不在本计划期内，未计入`,

@@ -26,7 +26,7 @@ const zh = {
     remaining: '本月还差',
     runRate: '剩余每天需签',
     runRateNone: '本月已无工作日',
-    ahead: '领先',
+    ahead: '超前',
     behind: '落后',
     on_track: '持平',
     notInPlan: '计划里没有您的名字，今天的目标按 0 计。',
