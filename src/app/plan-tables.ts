@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../domain/errors.js';
 import { showAmount } from '../domain/format-amount.js';
+import { FUNNEL_LINE_LABELS, funnelLines } from '../domain/plan/funnel-lines.js';
 import type { PlanResult } from '../domain/plan/plan.js';
 
 /** How a column's cells are to be shown. `amount` cells are minor units. */
@@ -68,17 +69,13 @@ const T = {
     no: '',
     member: '成员',
     verdict: '可行性',
-    meetingsNeeded: '需见面次数',
     capacity: '见面能力',
     shortMeetings: '缺少见面次数',
     shortCustomers: '缺少客户数',
-    newCustomers: '需新客户数',
-    prospects: '需接触新客户',
     winRate: '成交率',
     meetingsPerWin: '每成交平均见面次数',
     seminars: '会销场次',
     invitations: '每场邀请',
-    seminarSignings: '会销预计签单',
   },
   en: {
     summary: 'Summary',
@@ -123,17 +120,13 @@ const T = {
     no: '',
     member: 'Member',
     verdict: 'Feasibility',
-    meetingsNeeded: 'Meetings needed',
     capacity: 'Meeting capacity',
     shortMeetings: 'Meetings short',
     shortCustomers: 'Customers short',
-    newCustomers: 'New customers needed',
-    prospects: 'New prospects to meet',
     winRate: 'Win rate',
     meetingsPerWin: 'Meetings per win',
     seminars: 'Seminars',
     invitations: 'Invitations per seminar',
-    seminarSignings: 'Seminar signings',
   },
 } as const;
 
@@ -348,12 +341,12 @@ export function planTables(plan: PlanResult, lang: Lang): Table[] {
         ...(f.verdict.status === 'unknown'
           ? []
           : ([
-              [t.newCustomers, null, null, null, null, null, f.newCustomersNeeded],
-              [t.seminarSignings, null, null, null, null, null, f.seminarSignings],
+              // The plan page's lines, in its words (domain/plan/funnel-lines.ts).
+              ...funnelLines(f).map(
+                (l) => [FUNNEL_LINE_LABELS[l.key][lang], null, null, null, null, null, l.value] as const,
+              ),
               [t.winRate, null, null, f.winRate, null, null, null],
               [t.meetingsPerWin, null, null, null, f.meetingsPerWin, null, null],
-              [t.prospects, null, null, null, null, null, f.prospectsToMeet],
-              [t.meetingsNeeded, null, null, null, null, null, f.meetingsNeeded.total],
               [t.capacity, null, null, null, null, null, f.capacity.meetings],
               [t.shortMeetings, null, null, null, null, null, f.verdict.shortMeetings],
               [t.shortCustomers, null, null, null, null, null, f.verdict.shortCustomers],

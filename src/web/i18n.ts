@@ -12,6 +12,7 @@ import {
   labelsIn,
   MEMBER_ROLE_LABELS,
 } from '../domain/labels.js';
+import { FUNNEL_LINE_LABELS } from '../domain/plan/funnel-lines.js';
 
 const zh = {
   app: { name: 'Closer 成交', tagline: '从年度目标到今天的数字' },
@@ -112,17 +113,8 @@ const zh = {
     feasible: '可行：拜访能力足够',
     short: '不足：缺 {{meetings}} 次见面，约少 {{customers}} 个客户',
     unknown: '无法判断：缺少 {{missing}}',
-    // The funnel's lines, one text per quantity (chart and list read the same line).
-    funnelLine: {
-      meetingsTotal: '需要见面次数（合计）',
-      meetingsExisting: '见老客户次数',
-      meetingsNew: '见新客户次数',
-      prospectsToMeet: '需见面的新客户',
-      newCustomersNeeded: '需成交新客户（合计）',
-      seminarSignings: '会销成交新客户',
-      newByMeetings: '靠见面成交新客户',
-      existingSignings: '老客户复购单数',
-    },
+    // The funnel's lines (the domain's words, shared with the exported funnel sheet).
+    funnelLine: labelsIn(FUNNEL_LINE_LABELS, 'zh'),
     capacity: '拜访能力',
     workingDaysCount: '工作日 {{n}} 天',
     fieldDaysCount: '拜访日 {{n}} 天',
@@ -292,16 +284,7 @@ const en: Texts = {
     feasible: 'Feasible: the field days give enough meetings',
     short: 'Short by {{meetings}} meetings, about {{customers}} customers',
     unknown: 'Cannot tell: missing {{missing}}',
-    funnelLine: {
-      meetingsTotal: 'Meetings needed (all)',
-      meetingsExisting: 'Meetings with existing customers',
-      meetingsNew: 'Meetings with new prospects',
-      prospectsToMeet: 'New prospects to meet',
-      newCustomersNeeded: 'New customers to win (all)',
-      seminarSignings: 'New customers won at seminars',
-      newByMeetings: 'New customers won through meetings',
-      existingSignings: 'Repeat orders from existing customers',
-    },
+    funnelLine: labelsIn(FUNNEL_LINE_LABELS, 'en'),
     capacity: 'Meeting capacity',
     workingDaysCount: '{{n}} working days',
     fieldDaysCount: '{{n}} field days',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { HolidayData } from '../../../../domain/calendar.js';
-import { buildPlan } from '../../../../domain/plan/plan.js';
-import { parsePlanSettings } from '../../../../domain/plan/settings.js';
-import { funnelLines, funnelStages } from './funnel-view';
+import type { HolidayData } from '../calendar.js';
+import { FUNNEL_LINE_LABELS, funnelLines, funnelStages } from './funnel-lines.js';
+import { buildPlan } from './plan.js';
+import { parsePlanSettings } from './settings.js';
 
 const NO_HOLIDAYS: HolidayData = { years: new Set(), holidays: new Map(), workdays: new Map() };
 
@@ -48,5 +48,24 @@ describe('the plan page funnel: chart and list read one set of lines', () => {
     // ECharts sorts a funnel by value: the list's order must be that order.
     const values = stages.map((s) => s.value);
     expect(values).toEqual([...values].sort((a, b) => b - a));
+  });
+
+  it('has distinct words in both languages for every line', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const words = lines.map((l) => FUNNEL_LINE_LABELS[l.key][lang]);
+      expect(new Set(words).size).toBe(lines.length);
+    }
+    for (const l of lines) expect(FUNNEL_LINE_LABELS[l.key].zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('shows no counts without the data behind them', () => {
+    const unknown = buildPlan(
+      parsePlanSettings({ target: '588万', year: 2030, classes: { A: { customers: 10 } } }),
+      {
+        holidays: NO_HOLIDAYS,
+      },
+    ).funnel;
+    expect(unknown.verdict.status).toBe('unknown');
+    expect(funnelLines(unknown)).toEqual([]);
   });
 });

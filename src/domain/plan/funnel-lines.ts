@@ -1,12 +1,14 @@
 /**
- * The plan page's funnel as one list of labelled lines, read by both the funnel chart and
- * the list beside it, so the two can never show different numbers under one label. (They
- * once did: the chart drew meetings with new prospects only and new customers won through
- * meetings only, under the labels the list used for all meetings and all new customers.)
+ * A plan's funnel as one list of labelled lines, read by the plan page's funnel chart, the
+ * list beside it and the exported funnel sheet, so no two of them can show different
+ * numbers under one word. (The page once did: its chart drew meetings with new prospects
+ * only and new customers won through meetings only, under the words the list used for all
+ * meetings and all new customers.)
  */
-import type { Funnel } from '../../../../domain/plan/funnel.js';
+import type { Label } from '../labels.js';
+import type { Funnel } from './funnel.js';
 
-/** Keys of the lines; the text of each is `plan.funnelLine.<key>` in both languages. */
+/** Keys of the lines; the words of each are {@link FUNNEL_LINE_LABELS}. */
 export type FunnelLineKey =
   | 'meetingsTotal'
   | 'meetingsExisting'
@@ -16,6 +18,18 @@ export type FunnelLineKey =
   | 'seminarSignings'
   | 'newByMeetings'
   | 'existingSignings';
+
+/** The words of each line, in both languages (the web's `plan.funnelLine.*` texts). */
+export const FUNNEL_LINE_LABELS = {
+  meetingsTotal: { zh: '需要见面次数（合计）', en: 'Meetings needed (all)' },
+  meetingsExisting: { zh: '见老客户次数', en: 'Meetings with existing customers' },
+  meetingsNew: { zh: '见新客户次数', en: 'Meetings with new prospects' },
+  prospectsToMeet: { zh: '需见面的新客户', en: 'New prospects to meet' },
+  newCustomersNeeded: { zh: '需成交新客户（合计）', en: 'New customers to win (all)' },
+  seminarSignings: { zh: '会销成交新客户', en: 'New customers won at seminars' },
+  newByMeetings: { zh: '靠见面成交新客户', en: 'New customers won through meetings' },
+  existingSignings: { zh: '老客户复购单数', en: 'Repeat orders from existing customers' },
+} as const satisfies Record<FunnelLineKey, Label>;
 
 /** One line of the funnel list. */
 export interface FunnelLine {
@@ -30,9 +44,11 @@ export interface FunnelLine {
 /**
  * The lines in list order: all meetings and their split, the prospects to meet, all new
  * customers and their split, and the signings from existing customers. The chart's stages
- * are the lines marked `stage`, in the funnel's order (widest first).
+ * are the lines marked `stage`, in the funnel's order (widest first). None when the verdict
+ * is `unknown`: without the data behind them the counts would read as a false 0.
  */
 export function funnelLines(f: Funnel): FunnelLine[] {
+  if (f.verdict.status === 'unknown') return [];
   const line = (key: FunnelLineKey, value: number, part = false, stage = false): FunnelLine => ({
     key,
     value,

@@ -3,10 +3,10 @@ import { Alert, Card, Col, Descriptions, Row, Typography } from 'antd';
 import type { EChartsOption } from 'echarts';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { funnelLines, funnelStages } from '../../../../domain/plan/funnel-lines.js';
 import type { PlanResult } from '../../../../domain/plan/plan.js';
 import { EChart } from '../../../lib/EChart';
 import { money, moneyAxis } from '../../../lib/format';
-import { funnelLines, funnelStages } from '../lib/funnel-view';
 
 const COLORS = ['#b4232a', '#d4873a', '#3a7bd5', '#2e9d6a', '#7b5ea7', '#8c8c8c'];
 
@@ -138,13 +138,16 @@ export const PlanCharts = memo(function PlanCharts({ result }: { result: PlanRes
             data-testid="plan-verdict"
           />
           <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <EChart
-                option={funnel}
-                label={`${t('plan.funnelChart')}: ${stages.map((s) => `${t(`plan.funnelLine.${s.key}`)} ${s.value}`).join(', ')}`}
-                height={220}
-              />
-            </Col>
+            {/* No stages when the verdict is unknown: a funnel of zeros would be a false picture. */}
+            {stages.length > 0 ? (
+              <Col xs={24} md={12}>
+                <EChart
+                  option={funnel}
+                  label={`${t('plan.funnelChart')}: ${stages.map((s) => `${t(`plan.funnelLine.${s.key}`)} ${s.value}`).join(', ')}`}
+                  height={220}
+                />
+              </Col>
+            ) : null}
             <Col xs={24} md={12}>
               <Descriptions column={1} size="small" data-testid="plan-funnel-list">
                 {lines.map((l) => (
