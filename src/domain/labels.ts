@@ -77,9 +77,9 @@ export const YES_NO_UNKNOWN_LABELS = {
 
 /** What a customer still lacks to be qualified. */
 export const QUALIFICATION_GAP_LABELS = {
-  key_person: { zh: '缺关键人', en: 'No key person' },
-  willing_to_sign: { zh: '意愿未确认', en: 'Willingness not confirmed' },
-  able_to_pay: { zh: '支付能力未确认', en: 'Ability to pay not confirmed' },
+  key_person: { zh: '缺关键人', en: 'no key person' },
+  willing_to_sign: { zh: '意愿未确认', en: 'willingness unknown' },
+  able_to_pay: { zh: '支付能力未确认', en: 'ability to pay unknown' },
 } as const satisfies Record<string, Label>;
 
 /** Visit status. */
