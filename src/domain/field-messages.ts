@@ -345,6 +345,8 @@ function invalidType(f: Label, i: IssueFacts): Pair {
 }
 
 function invalidFormat(f: FieldLabel, i: IssueFacts): Pair {
+  // An empty text is a field left blank, whatever its format would have been.
+  if (i.input === '') return required(f, 'string');
   const F = upper(f.en);
   switch (i.format) {
     case 'email':
