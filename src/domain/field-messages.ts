@@ -282,6 +282,8 @@ const upper = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 /** "the customer's name", but "your name" as it is. */
 const the = (name: string) => (/^(your|the|a|an) /.test(name) ? name : `the ${name}`);
 const num = (n: unknown) => String(n);
+const items = (n: unknown) => (Number(n) === 1 ? '1 item' : `${num(n)} items`);
+const characters = (n: unknown) => (Number(n) === 1 ? '1 character' : `${num(n)} characters`);
 
 /** A sentence in both languages. */
 type Pair = readonly [zh: string, en: string];
@@ -297,13 +299,13 @@ function tooSmall(f: Label, i: IssueFacts): Pair {
   const F = upper(f.en);
   if (i.origin === 'string') {
     if (Number(i.minimum) <= 1 || i.input === '') return required(f, 'string');
-    if (i.exact) return [`${f.zh}必须是 ${n} 个字符`, `${F} must be exactly ${n} characters`];
-    return [`${f.zh}至少 ${n} 个字符`, `${F} must be at least ${n} characters`];
+    if (i.exact) return [`${f.zh}必须是 ${n} 个字符`, `${F} must be exactly ${characters(n)}`];
+    return [`${f.zh}至少 ${n} 个字符`, `${F} must be at least ${characters(n)}`];
   }
   if (i.origin === 'array' || i.origin === 'set') {
-    if (i.exact) return [`${f.zh}必须正好 ${n} 项`, `${F} must have exactly ${n} items`];
+    if (i.exact) return [`${f.zh}必须正好 ${n} 项`, `${F} must have exactly ${items(n)}`];
     if (Number(i.minimum) <= 1) return required(f, 'array');
-    return [`${f.zh}至少要有 ${n} 项`, `${F} needs at least ${n} items`];
+    return [`${f.zh}至少要有 ${n} 项`, `${F} needs at least ${items(n)}`];
   }
   if (i.origin === 'date') return [`${f.zh}不能早于 ${n}`, `${F} cannot be before ${n}`];
   if (i.inclusive === false) return [`${f.zh}必须大于 ${n}`, `${F} must be more than ${n}`];
@@ -314,12 +316,12 @@ function tooBig(f: Label, i: IssueFacts): Pair {
   const n = num(i.maximum);
   const F = upper(f.en);
   if (i.origin === 'string') {
-    if (i.exact) return [`${f.zh}必须是 ${n} 个字符`, `${F} must be exactly ${n} characters`];
-    return [`${f.zh}最多 ${n} 个字符`, `${F} can be at most ${n} characters`];
+    if (i.exact) return [`${f.zh}必须是 ${n} 个字符`, `${F} must be exactly ${characters(n)}`];
+    return [`${f.zh}最多 ${n} 个字符`, `${F} can be at most ${characters(n)}`];
   }
   if (i.origin === 'array' || i.origin === 'set') {
-    if (i.exact) return [`${f.zh}必须正好 ${n} 项`, `${F} must have exactly ${n} items`];
-    return [`${f.zh}最多 ${n} 项`, `${F} can have at most ${n} items`];
+    if (i.exact) return [`${f.zh}必须正好 ${n} 项`, `${F} must have exactly ${items(n)}`];
+    return [`${f.zh}最多 ${n} 项`, `${F} can have at most ${items(n)}`];
   }
   if (i.origin === 'date') return [`${f.zh}不能晚于 ${n}`, `${F} cannot be after ${n}`];
   if (i.inclusive === false) return [`${f.zh}必须小于 ${n}`, `${F} must be less than ${n}`];
