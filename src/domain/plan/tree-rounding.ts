@@ -20,13 +20,19 @@
  * column is a tree through which units flow from the year down to the days, each day taking
  * exactly the units its rounded amount needs. Node P of column v must pass on
  * b(P, v) = ⌊E(P, v)⌋ − Σ ⌊E(child, v)⌋ units plus the one it may receive, and each child
- * arc carries at most one. That is an integral max-flow problem (`../max-flow.ts`). The
- * exact table itself is a fractional solution when the day amounts are exact; with rounded
- * days the flow may in principle be infeasible (a cut of the tree in which many days are
- * rounded the same way while the cells around them are almost integral). The property tests
- * (`tree-rounding.test.ts`, and the plan tests) search for such a case over random calendars,
- * targets and weights with small denominators and have not found one; should it happen, the
- * function throws instead of returning numbers that break the promise.
+ * arc carries at most one. That is an integral max-flow problem (`../max-flow.ts`). When the
+ * flow may also choose the period amounts (free rows: the units then climb the period tree
+ * from the days to the year, one more at most where a period's share is fractional), the
+ * exact table is a fractional flow of a network with integer bounds, so an integral one exists
+ * (the network is two laminar families: Cox's controlled rounding, extended to the tree).
+ *
+ * With FIXED period amounts a dimension can have no rounding (a small example is in the
+ * tests: tied days rounded the same way in every month pile their extra units into one
+ * column of the year). And the three dimensions must share the period amounts, which no
+ * single flow can express. So `roundDimensions` tries the amounts of `roundTree` first, and
+ * when a dimension does not fit, the amounts that dimension's free flow chooses, or a random
+ * valid rounding of the periods (seeded). Random trees with tiny weights and totals, where
+ * this is hardest, needed another try in about 1 case in 800 and never more than the limit.
  *
  * Exact arithmetic: shares are compared as BigInt numerators over a common denominator;
  * nothing here rounds a float.
@@ -170,9 +176,20 @@ export function roundDimension(
   const frac = new Uint8Array(n * classes);
   const denominator = yearWeight * weightSum;
   const t = BigInt(tree.total);
+  // Nodes of equal weight (the days of a month, most week pieces) have equal cells: BigInt
+  // division once per distinct node weight, then copies.
+  const firstOfWeight = new Map<bigint, number>();
   for (let p = 0; p < n; p++) {
-    const share = t * (tree.weights[p] as bigint);
-    if (share === 0n) continue;
+    const weight = tree.weights[p] as bigint;
+    if (weight === 0n) continue;
+    const same = firstOfWeight.get(weight);
+    if (same !== undefined) {
+      lo.copyWithin(p * classes, same * classes, (same + 1) * classes);
+      frac.copyWithin(p * classes, same * classes, (same + 1) * classes);
+      continue;
+    }
+    firstOfWeight.set(weight, p);
+    const share = t * weight;
     for (let c = 0; c < classes; c++) {
       const numerator = share * (weightsByClass[c] as bigint);
       lo[p * classes + c] = Number(numerator / denominator);
@@ -189,20 +206,36 @@ export function roundDimension(
     }
   }
 
-  // Nodes: per class one per inner tree node, one per day leaf, (free rows) one per inner
-  // tree node for the period's own amount, then source, year pool and sink.
+  // Nodes: per class one per inner tree node; one per group of days (the days of one week
+  // piece with the same weight have the same cells, so they share a node and their units are
+  // dealt out afterwards, like the values of a class); with free rows one per inner tree node
+  // for the period's own amount; then source, year pool and sink.
   const innerIndex = new Int32Array(n).fill(-1);
-  const leafIndex = new Int32Array(n).fill(-1);
   let inner = 0;
-  let leafCount = 0;
+  const groupDays: number[][] = [];
+  const groupParent: number[] = [];
+  const groupByKey = new Map<string, number>();
   for (let p = 0; p < n; p++) {
-    if ((tree.dayOf[p] as number) < 0) innerIndex[p] = inner++;
-    else leafIndex[p] = leafCount++;
+    if ((tree.dayOf[p] as number) < 0) {
+      innerIndex[p] = inner++;
+      continue;
+    }
+    if ((tree.weights[p] as bigint) === 0n) continue;
+    const key = `${tree.parents[p]}:${tree.weights[p]}`;
+    let g = groupByKey.get(key);
+    if (g === undefined) {
+      g = groupDays.length;
+      groupByKey.set(key, g);
+      groupDays.push([]);
+      groupParent.push(tree.parents[p] as number);
+    }
+    (groupDays[g] as number[]).push(p);
   }
+  const groupCount = groupDays.length;
   const innerNode = (p: number, c: number) => c * inner + (innerIndex[p] as number);
-  const dayNode = (p: number) => classes * inner + (leafIndex[p] as number);
-  const rowNode = (p: number) => classes * inner + leafCount + (innerIndex[p] as number);
-  const source = classes * inner + leafCount + (rounded ? 0 : inner);
+  const groupNode = (g: number) => classes * inner + g;
+  const rowNode = (p: number) => classes * inner + groupCount + (innerIndex[p] as number);
+  const source = classes * inner + groupCount + (rounded ? 0 : inner);
   const pool = source + 1;
   const sink = source + 2;
   const network = new FlowNetwork(sink + 1, 3 * classes * n + 2 * n + 2);
@@ -232,10 +265,19 @@ export function roundDimension(
         const units = m * (handDown[p * classes + c] as number);
         if (units > 0) network.addArc(source, innerNode(p, c), units);
       }
-      if (p === 0 || !frac[p * classes + c]) continue;
-      const from = innerNode(tree.parents[p] as number, c);
-      const to = (innerIndex[p] as number) >= 0 ? innerNode(p, c) : dayNode(p);
-      arcOf[p * classes + c] = network.addArc(from, to, m);
+      if (p === 0 || (innerIndex[p] as number) < 0 || !frac[p * classes + c]) continue;
+      arcOf[p * classes + c] = network.addArc(innerNode(tree.parents[p] as number, c), innerNode(p, c), m);
+    }
+  }
+  // groupArcs[g·classes + c]: the arc from the week piece's (P, c) into the group, or −1.
+  const groupArcs = new Int32Array(groupCount * classes).fill(-1);
+  for (let g = 0; g < groupCount; g++) {
+    const days = groupDays[g] as number[];
+    const first = days[0] as number;
+    for (let c = 0; c < classes; c++) {
+      if (!frac[first * classes + c]) continue;
+      const from = innerNode(groupParent[g] as number, c);
+      groupArcs[g * classes + c] = network.addArc(from, groupNode(g), (size[c] as number) * days.length);
     }
   }
 
@@ -247,13 +289,22 @@ export function roundDimension(
     for (let c = 0; c < classes; c++) floors += (size[c] as number) * (lo[p * classes + c] as number);
     return floors;
   };
+  const groupUp = new Int32Array(groupCount).fill(-1);
   if (rounded) {
     // Each day takes what its amount needs beyond the floors of its cells.
     for (let p = 0; p < n; p++) {
-      if ((tree.dayOf[p] as number) < 0) continue;
-      const need = (rounded[p] as number) - cellFloors(p);
-      if (need < 0) return null;
-      if (need > 0) network.addArc(dayNode(p), sink, need);
+      if ((tree.dayOf[p] as number) >= 0 && (tree.weights[p] as bigint) === 0n && rounded[p] !== 0)
+        return null;
+    }
+    for (let g = 0; g < groupCount; g++) {
+      const days = groupDays[g] as number[];
+      const floors = cellFloors(days[0] as number);
+      let need = 0;
+      for (const d of days) {
+        if ((rounded[d] as number) < floors) return null;
+        need += (rounded[d] as number) - floors;
+      }
+      if (need > 0) network.addArc(groupNode(g), sink, need);
       required += need;
     }
   } else {
@@ -271,14 +322,23 @@ export function roundDimension(
       keep[parent] = (keep[parent] as number) - (rowFloors[p] as number);
     }
     for (let p = 0; p < n; p++) {
-      const isDay = (tree.dayOf[p] as number) >= 0;
-      const node = isDay ? dayNode(p) : rowNode(p);
-      const units = isDay ? (rowFloors[p] as number) - cellFloors(p) : (keep[p] as number);
+      if ((innerIndex[p] as number) < 0) continue;
+      const units = keep[p] as number;
       if (units < 0) throw new RangeError('tree rounding: a period is below the floors of its cells');
-      if (units > 0) network.addArc(node, sink, units);
+      if (units > 0) network.addArc(rowNode(p), sink, units);
       required += units;
       if (p > 0 && !remainderZero[p])
-        rowArcs[p] = network.addArc(node, rowNode(tree.parents[p] as number), 1);
+        rowArcs[p] = network.addArc(rowNode(p), rowNode(tree.parents[p] as number), 1);
+    }
+    for (let g = 0; g < groupCount; g++) {
+      const days = groupDays[g] as number[];
+      const first = days[0] as number;
+      const units = days.length * ((rowFloors[first] as number) - cellFloors(first));
+      if (units < 0) throw new RangeError('tree rounding: a day is below the floors of its cells');
+      if (units > 0) network.addArc(groupNode(g), sink, units);
+      required += units;
+      if (!remainderZero[first])
+        groupUp[g] = network.addArc(groupNode(g), rowNode(groupParent[g] as number), days.length);
     }
   }
   // Fewer units than needed: a cut of the network is too narrow, no rounding exists.
@@ -293,12 +353,49 @@ export function roundDimension(
       amounts[p] = (rowFloors[p] as number) + (arc >= 0 ? network.flowOn(arc) : 0);
     }
     amounts[0] = tree.total;
+    // A group's days: the first ones take the units it passed up.
+    for (let g = 0; g < groupCount; g++) {
+      const arc = groupUp[g] as number;
+      const up = arc >= 0 ? network.flowOn(arc) : 0;
+      const days = groupDays[g] as number[];
+      for (let i = 0; i < days.length; i++) {
+        const d = days[i] as number;
+        amounts[d] = (rowFloors[d] as number) + (i < up ? 1 : 0);
+      }
+    }
+  }
+
+  // Each group's units per class go to its days round the circle, days needing one more unit
+  // first. A day needs ⌊Y⌋ or ⌈Y⌉ units (its amount is a floor or ceiling of the same share),
+  // so, as in `dealOut` below, each day gets exactly what it needs; and no day gets more units
+  // of a class than the class has values (a run of at most size × days units round a circle
+  // of days).
+  const leafUnits = new Float64Array(n * classes);
+  for (let g = 0; g < groupCount; g++) {
+    const days = groupDays[g] as number[];
+    const floors = cellFloors(days[0] as number);
+    const least = Math.min(...days.map((d) => (amounts[d] as number) - floors));
+    const order = [
+      ...days.filter((d) => (amounts[d] as number) - floors > least),
+      ...days.filter((d) => (amounts[d] as number) - floors === least),
+    ];
+    let pointer = 0;
+    for (let c = 0; c < classes; c++) {
+      const arc = groupArcs[g * classes + c] as number;
+      const units = arc >= 0 ? network.flowOn(arc) : 0;
+      for (let i = 0; i < units; i++) {
+        const d = order[pointer] as number;
+        leafUnits[d * classes + c] = (leafUnits[d * classes + c] as number) + 1;
+        pointer = pointer + 1 === order.length ? 0 : pointer + 1;
+      }
+    }
   }
 
   // Deal each class's units out to its values, top down: `extra[p·k + v]` = 1 when value v's
   // cell at node p is its ceiling.
   const extra = new Uint8Array(n * k);
   const flowInto = (p: number, c: number) => {
+    if ((innerIndex[p] as number) < 0) return leafUnits[p * classes + c] as number;
     const arc = arcOf[p * classes + c] as number;
     return arc >= 0 ? network.flowOn(arc) : 0;
   };
