@@ -2,8 +2,8 @@
  * `npm run bench`: times the planning engine and prints medians.
  *
  *  1. one full-year plan: 588万, three markets, A/B/C/new from customers, three members;
- *  2. a 1,000-member organisation down to days: 1,000 members × 3 markets × 4 classes
- *     (12,000 segments) split through every quarter, month, week piece and working day;
+ *  2. a 1,000-member organisation down to days: 1,000 members, 3 markets and 4 classes, each
+ *     a controlled rounding through every quarter, month, week piece and working day;
  *  3. a page of the customer list (bench/customer-list.ts) and 4. the 100,000-row import
  *     (bench/import.ts), on SQLite and, with TEST_DATABASE_URL, PostgreSQL.
  *
