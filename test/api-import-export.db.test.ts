@@ -99,7 +99,7 @@ describe.each(engines)('import and export API on $name', (engine) => {
     const rows = parseCsv(errors.rawPayload, { bom: true }) as string[][];
     expect(rows.slice(0, 2)).toEqual([
       ['客户名称', '客户级别', '城市', '错误'],
-      ['富阳纸业', 'Z', '富阳', '无法识别客户级别“Z”（可用：A, B, C, new）'],
+      ['富阳纸业', 'Z', '富阳', '无法识别客户级别“Z”（可用：A 类、B 类、C 类、新客户）'],
     ]);
     expect(rows[2]?.slice(0, 3)).toEqual(['', 'B', '']);
     expect(rows[2]?.[3]).toBe('请填写客户名称');
@@ -128,7 +128,7 @@ describe.each(engines)('import and export API on $name', (engine) => {
     const sheet = book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet;
     expect(XLSX.utils.sheet_to_json(sheet, { header: 1 })).toEqual([
       ['Company', 'Tier', 'City', 'Error'],
-      ['Fuyang Paper', 'Q', 'Fuyang', 'Unknown class "Q" (use: A, B, C, new)'],
+      ['Fuyang Paper', 'Q', 'Fuyang', 'Unknown class "Q" (use: A, B, C, New)'],
     ]);
 
     for (const headers of [otherLead, manager]) {

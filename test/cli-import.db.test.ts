@@ -77,7 +77,7 @@ describe.each(engines)('closer import / export on $name', (engine) => {
     expect(dry.stdout).toBe(
       [
         '第2 行  新建  杭州织造',
-        '第3 行  拒绝  富阳纸业  无法识别客户级别“Z”（可用：A, B, C, new）',
+        '第3 行  拒绝  富阳纸业  无法识别客户级别“Z”（可用：A 类、B 类、C 类、新客户）',
         '读取 2 行：新建 1，更新 0，跳过 0，拒绝 1（试运行，未写入）',
         '',
       ].join('\n'),
@@ -101,7 +101,7 @@ describe.each(engines)('closer import / export on $name', (engine) => {
     const errors = parseCsv(readFileSync(join(dir, 'errors.csv')), { bom: true }) as string[][];
     expect(errors).toEqual([
       ['客户名称', '客户级别', 'Error'],
-      ['富阳纸业', 'Z', 'Unknown class "Z" (use: A, B, C, new)'],
+      ['富阳纸业', 'Z', 'Unknown class "Z" (use: A, B, C, New)'],
     ]);
 
     const again = await run(['import', '客户.csv', '--type', 'customers', '--json', '--user', leadEmail]);

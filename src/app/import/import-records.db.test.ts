@@ -124,7 +124,7 @@ describe.each(engines)('importRecords on $name', (engine) => {
       [2, 'create', null],
       [3, 'reject', "Enter the customer's name"],
       [4, 'reject', 'No member "不存在的人" in this workspace'],
-      [5, 'reject', 'Unknown class "Z" (use: A, B, C, new)'],
+      [5, 'reject', 'Unknown class "Z" (use: A, B, C, New)'],
       [6, 'reject', 'No market "海外" in this workspace'],
       [7, 'reject', '"赵强" is not a member you can assign'],
     ]);

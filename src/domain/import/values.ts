@@ -137,10 +137,11 @@ function enumReader<T extends string>(
     if (text === '') return ok(null);
     const value = lookup.get(normaliseText(text));
     if (value !== undefined) return ok(value);
-    const allowed = Object.keys(table).join(', ');
+    // The words a person writes, as the exports and the app show them (the codes are read too).
+    const words = Object.values<Label>(labels);
     return bad(
-      `无法识别${what.zh}“${text}”（可用：${allowed}）`,
-      `Unknown ${what.en} "${text}" (use: ${allowed})`,
+      `无法识别${what.zh}“${text}”（可用：${words.map((w) => w.zh).join('、')}）`,
+      `Unknown ${what.en} "${text}" (use: ${words.map((w) => w.en).join(', ')})`,
     );
   };
 }
