@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from './domain/errors.js';
+import { type IssueFacts, issueSentence } from './domain/field-messages.js';
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -42,10 +43,23 @@ export interface Config {
 export function parseConfig(env: Readonly<Record<string, string | undefined>>, cwd: string): Config {
   // Empty strings mean "not set" (a common result of `FOO= npm start`).
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = configSchema.safeParse(present);
+  const parsed = configSchema.safeParse(present, { reportInput: true });
   if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new AppError('CONFIG.INVALID', { problems: fields.map((f) => `${f.path}: ${f.message}`), fields });
+    // Said about the variable by its own name ("PORT must be 65535 or less"), not in zod's words.
+    const fields = parsed.error.issues.map((i) => {
+      const name = { zh: i.path.join('.'), en: i.path.join('.') };
+      const facts = i as unknown as IssueFacts;
+      return {
+        path: name.en,
+        message: issueSentence(facts, 'en', undefined, name),
+        messageZh: issueSentence(facts, 'zh', undefined, name),
+      };
+    });
+    throw new AppError('CONFIG.INVALID', {
+      problems: fields.map((f) => f.message),
+      problemsZh: fields.map((f) => f.messageZh),
+      fields,
+    });
   }
   const c = parsed.data;
   const dataDir = resolve(cwd, c.DATA_DIR);

@@ -389,8 +389,8 @@ function invalidValue(f: Label, i: IssueFacts): Pair {
   return [`${f.zh}只能是 ${values.join('、')} 之一`, `${F} must be one of ${values.join(', ')}`];
 }
 
-function sentence(i: IssueFacts, subject: string | undefined): Pair {
-  const f = findFieldLabel(i.path, subject) ?? UNNAMED;
+function sentence(i: IssueFacts, subject: string | undefined, named?: Label): Pair {
+  const f = named ?? findFieldLabel(i.path, subject) ?? UNNAMED;
   const F = upper(f.en);
   switch (i.code) {
     case 'custom': {
@@ -423,9 +423,9 @@ function sentence(i: IssueFacts, subject: string | undefined): Pair {
 /**
  * One issue as a sentence about its field in `lang`. `subject` names what the input is
  * about (the API collection: `customers`, `members`, `setup` …) so a `name` reads as
- * 客户名称 or 姓名.
+ * 客户名称 or 姓名; `named` gives the field's name outright (an environment variable's).
  */
-export function issueSentence(issue: IssueFacts, lang: Lang, subject?: string): string {
-  const [zh, en] = sentence(issue, subject);
+export function issueSentence(issue: IssueFacts, lang: Lang, subject?: string, named?: Label): string {
+  const [zh, en] = sentence(issue, subject, named);
   return lang === 'zh' ? zh : en;
 }
