@@ -118,7 +118,7 @@ describe('closer plan (human output)', () => {
     }
     expect(stdout).toContain('目标 588万');
     expect(stdout).toContain('结论：可行');
-    expect(stdout).toContain('今日目标 2.4万');
+    expect(stdout).toContain('计划今日 2.4万');
   });
 
   it('speaks English with thousands separators', async () => {
@@ -135,7 +135,7 @@ describe('closer plan (human output)', () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toContain('target 5,880,000');
-    expect(stdout).toContain("today's number 23,710");
+    expect(stdout).toContain('plan for today 23,710');
     expect(stdout).toContain(
       "Verdict: missing data — add new customers' average order (--new-order or classes.new.averageOrder)",
     );

@@ -7,6 +7,14 @@
 import { dimensionName, LABELS } from '../app/plan-tables.js';
 import type { Lang } from '../domain/errors.js';
 import { type AmountRounding, showAmount, showAmountColumn } from '../domain/format-amount.js';
+import { PACE_FIGURE_LABELS } from '../domain/labels.js';
+import type { Funnel } from '../domain/plan/funnel.js';
+import {
+  FUNNEL_LINE_LABELS,
+  type FunnelLine,
+  type FunnelLineKey,
+  funnelLines,
+} from '../domain/plan/funnel-lines.js';
 import type { PeriodAmounts, PlanResult } from '../domain/plan/plan.js';
 import { type Align, type AmountCell, amountCell, renderTable, showCells } from './text-table.js';
 
@@ -68,7 +76,8 @@ const TEXT = {
       `${w}（${s} ~ ${e}）：${a}，${d} 个工作日`,
     thisWeek: '本周',
     nextWeek: '下周',
-    todayLine: (d: string, wd: string, kind: string, a: string) => `${d} ${wd} · ${kind} · 今日目标 ${a}`,
+    todayLine: (d: string, wd: string, kind: string, a: string) =>
+      `${d} ${wd} · ${kind} · ${PACE_FIGURE_LABELS.planToday.zh} ${a}`,
     todayMore: (w: string, m: string, p: string) => `本周 ${w} · 本月 ${m} · 截至今天累计 ${p}`,
     ordersEq: (n: number) => `${n} 单`,
     monthOrders: '本月需签（按平均订单额）：',
@@ -78,11 +87,8 @@ const TEXT = {
         before: '计划还没开始，今天没有目标',
         office: '今天是办公室日，目标分配在见客户日',
       })[why],
-    signings: (e: number, n: number, s: number) =>
-      `老客户复购签单 ${e} 个 · 需新客户 ${n} 个（会销预计 ${s} 个）`,
-    prospects: (p: number, w: string) => `需接触新客户 ${p} 个（成交率 ${w}）`,
-    meetings: (t: number, e: number, n: number, per: number) =>
-      `需见面 ${t} 次（老客户 ${e}，新客户 ${n}；每成交平均见面 ${per} 次）`,
+    winRate: (w: string) => `成交率 ${w}`,
+    perWin: (per: number) => `每成交平均见面 ${per} 次`,
     capacity: (c: number, d: number, per: number) => `见面能力 ${c} 次（${d} 个见客户日 × 每天 ${per} 次）`,
     closeRule: (dist: string) => `成交时第几次见面：${dist}（目标：两次见面内成交）`,
     feasible: '结论：可行 ✓',
@@ -135,7 +141,7 @@ const TEXT = {
     thisWeek: 'This week',
     nextWeek: 'Next week',
     todayLine: (d: string, wd: string, kind: string, a: string) =>
-      `${d} ${wd} · ${kind} · today's number ${a}`,
+      `${d} ${wd} · ${kind} · ${PACE_FIGURE_LABELS.planToday.en.toLowerCase()} ${a}`,
     todayMore: (w: string, m: string, p: string) => `this week ${w} · this month ${m} · planned to date ${p}`,
     ordersEq: (n: number) => `${n} orders`,
     monthOrders: 'Orders this month needs (at average order values): ',
@@ -145,11 +151,8 @@ const TEXT = {
         before: 'The plan has not started yet: no target today',
         office: 'Office day: the target is spread over field days',
       })[why],
-    signings: (e: number, n: number, s: number) =>
-      `${e} repeat orders from existing customers · ${n} new customers needed (${s} expected from seminars)`,
-    prospects: (p: number, w: string) => `${p} new prospects to meet (win rate ${w})`,
-    meetings: (t: number, e: number, n: number, per: number) =>
-      `${t} meetings needed (${e} existing, ${n} new; ${per} meetings per win)`,
+    winRate: (w: string) => `win rate ${w}`,
+    perWin: (per: number) => `${per} meetings per win`,
     capacity: (c: number, d: number, per: number) =>
       `capacity ${c} meetings (${d} field days × ${per} a day)`,
     closeRule: (dist: string) => `won at meeting no.: ${dist} (aim: close within two meetings)`,
@@ -170,6 +173,32 @@ const TEXT = {
       `${rem} left over ${n} working days: ${r} a day needed (plan: ${o} a day)`,
   },
 } as const;
+
+/**
+ * The funnel's lines in the words of the plan page and the export (`funnel-lines.ts`): each
+ * line with its parts in brackets, and a note where one is given, e.g.
+ * `需要见面次数（合计） 453（见老客户次数 96 · 见新客户次数 357；每成交平均见面 1.45 次）`.
+ */
+function funnelText(f: Funnel, lang: Lang, notes: Partial<Record<FunnelLineKey, string>>): string[] {
+  const lines = funnelLines(f);
+  const [open, sep, close, semi] = lang === 'zh' ? ['（', ' · ', '）', '；'] : [' (', ' · ', ')', '; '];
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    if (line.part) return;
+    const parts: string[] = [];
+    for (let j = i + 1; j < lines.length && lines[j]?.part; j++) {
+      const part = lines[j] as FunnelLine;
+      const word = FUNNEL_LINE_LABELS[part.key][lang];
+      // Inside the brackets an English word goes on in lower case ("453 (meetings with …").
+      parts.push(`${lang === 'en' ? word.charAt(0).toLowerCase() + word.slice(1) : word} ${part.value}`);
+    }
+    const inside = [parts.join(sep), notes[line.key]].filter(Boolean).join(semi);
+    out.push(
+      `${FUNNEL_LINE_LABELS[line.key][lang]} ${line.value}${inside ? `${open}${inside}${close}` : ''}`,
+    );
+  });
+  return out;
+}
 
 /** Renders the plan for a terminal in `lang`. */
 export function renderPlan(plan: PlanResult, lang: Lang): string {
@@ -363,15 +392,11 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
           t.unknown(v.missing.map((m) => missingLabel(m, lang)).join(lang === 'zh' ? '、' : ', ')),
         ]
       : [
-          t.signings(f.existingSignings, f.newCustomersNeeded, f.seminarSignings),
-          t.prospects(f.prospectsToMeet, pct(f.winRate)),
+          ...funnelText(f, lang, {
+            meetingsTotal: t.perWin(f.meetingsPerWin),
+            prospectsToMeet: t.winRate(pct(f.winRate)),
+          }),
           t.closeRule(f.meetingClose.map((share, i) => `${i + 1}: ${pct(share)}`).join(' / ')),
-          t.meetings(
-            f.meetingsNeeded.total,
-            f.meetingsNeeded.existing,
-            f.meetingsNeeded.new,
-            f.meetingsPerWin,
-          ),
           t.capacity(f.capacity.meetings, f.capacity.fieldDays, f.capacity.meetingsPerFieldDay),
           v.status === 'feasible' ? t.feasible : t.short(v.shortMeetings, v.shortCustomers, v.shortProspects),
         ]

@@ -130,6 +130,18 @@ export const PACE_STATUS_LABELS = {
   on_track: { zh: '持平', en: 'On track' },
 } as const satisfies Record<string, Label>;
 
+/**
+ * The names of the day's and the period's run-rate figures: one word for one quantity on
+ * Today, the dashboard, `closer today|progress|plan` (the dashboard once said 每日需完成 where
+ * Today said 剩余每天需签 for the same number).
+ */
+export const PACE_FIGURE_LABELS = {
+  planToday: { zh: '计划今日', en: 'Plan for today' },
+  neededToday: { zh: '今日还需', en: 'Still needed today' },
+  perRemainingDay: { zh: '剩余每天需签', en: 'Needed per remaining day' },
+  remainingDays: { zh: '剩余工作日', en: 'Working days left' },
+} as const satisfies Record<string, Label>;
+
 /** Why today needs nothing (or `needed`), said beside Today's 0 (`domain/method/today.ts`). */
 export const NEEDED_REASON_LABELS = {
   needed: { zh: '还需签', en: 'still needed' },

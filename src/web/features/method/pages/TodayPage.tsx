@@ -142,8 +142,9 @@ export function TodayPage() {
                 }
                 styles={{ content: { fontSize: n.month.requiredDailyRate === null ? 14 : 24 } }}
               />
-              <Typography.Text type="secondary">
-                {t('method.today.remaining')} {money(n.month.remaining, { rounding: 'up' })}
+              <Typography.Text type="secondary" data-testid="today-remaining">
+                {t('method.today.remaining')} {money(n.month.remaining, { rounding: 'up' })} ·{' '}
+                {t('method.today.remainingDays')} {n.month.remainingWorkingDays}
               </Typography.Text>
             </Col>
           </Row>
