@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../domain/errors.js';
 import { showAmount } from '../domain/format-amount.js';
+import { CUSTOMER_CLASS_LABELS, labelsIn } from '../domain/labels.js';
 import { FUNNEL_LINE_LABELS, funnelLines } from '../domain/plan/funnel-lines.js';
 import type { PlanResult } from '../domain/plan/plan.js';
 
@@ -143,7 +144,7 @@ export const LABELS = {
       leave: '请假',
     },
     verdict: { feasible: '可行', short: '不足', unknown: '缺少数据' },
-    class: { A: 'A类', B: 'B类', C: 'C类', new: '新客户' },
+    class: labelsIn(CUSTOMER_CLASS_LABELS, 'zh'),
     weekdays: ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'],
     all: '全部',
   },
@@ -158,7 +159,7 @@ export const LABELS = {
       leave: 'leave',
     },
     verdict: { feasible: 'feasible', short: 'short', unknown: 'missing data' },
-    class: { A: 'A', B: 'B', C: 'C', new: 'New' },
+    class: labelsIn(CUSTOMER_CLASS_LABELS, 'en'),
     weekdays: ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
     all: 'All',
   },

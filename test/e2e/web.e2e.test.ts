@@ -256,7 +256,7 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     });
     expect(listRows).toEqual([
       ['客户名称', '客户级别'],
-      ['萧山纺织', 'A'],
+      ['萧山纺织', 'A 类'],
     ]);
     await page.locator('.ant-select-clear').first().click({ force: true });
     await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(2);
