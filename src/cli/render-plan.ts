@@ -424,7 +424,7 @@ export function renderPlan(plan: PlanResult, lang: Lang): string {
       c.status === 'ahead'
         ? t.ahead(money(c.difference))
         : c.status === 'behind'
-          ? t.behind(money(-c.difference))
+          ? t.behind(money(-c.difference, 'up'))
           : t.onTrack;
     // Figures compared in one sentence share one unit; what is still to reach rounds up, so
     // doing what is shown is enough.

@@ -123,7 +123,9 @@ export function TodayPage() {
                 data-testid="today-actual"
               />
               <Tag color={STATUS_COLOR[n.month.status]}>
-                {t(`method.today.${n.month.status}`)} {money(Math.abs(n.month.difference))}
+                {t(`method.today.${n.month.status}`)}{' '}
+                {/* Behind is a shortfall to make up: it rounds up, as what is still needed does. */}
+                {money(Math.abs(n.month.difference), n.month.status === 'behind' ? { rounding: 'up' } : {})}
               </Tag>
             </Col>
             <Col xs={12} md={6}>
