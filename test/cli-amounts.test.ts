@@ -6,29 +6,12 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
 import { displayWidth } from '../src/cli/text-table.js';
+import { runCli } from './harness/cli.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
-
-async function run(argv: string[], now = '2026-11-27T02:00:00Z') {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    now: () => new Date(now),
-    cwd: ROOT,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], now = '2026-11-27T02:00:00Z') => runCli(argv, { now });
 
 /** The rule under a table's header: groups of `─`, two spaces apart. */
 const RULE = /^─+( {2}─+)*$/;

@@ -1,31 +1,14 @@
 /** `closer db migrate` / `closer db status` on both databases, and two processes at once. */
 import { execFile } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
 import { MIGRATIONS } from '../src/db/migrations/index.js';
+import { ROOT, runCli } from './harness/cli.js';
 import { databaseArgs, engines, type TestDatabase } from './harness/databases.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const exec = promisify(execFile);
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    now: () => new Date('2026-03-02T02:00:00Z'),
-    cwd: ROOT,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(argv);
 
 describe.each(engines)('closer db on $name', (engine) => {
   let database: TestDatabase | undefined;

@@ -1,29 +1,10 @@
-/** `closer init` on both databases: creates the schema, workspace and manager, once. */
-import { resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
 import type { Schema } from '../src/db/schema.js';
+import { runCli } from './harness/cli.js';
 import { databaseArgs, engines, type TestDatabase } from './harness/databases.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
-
-async function run(argv: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    now: () => new Date('2026-03-02T02:00:00Z'),
-    cwd: ROOT,
-    env,
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], env: Record<string, string> = {}) => runCli(argv, { env });
 
 const INIT = ['init', '--workspace', '华东区', '--email', 'Boss@Example.com', '--name', '王经理'];
 

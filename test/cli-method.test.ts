@@ -5,38 +5,16 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
+import { ROOT, runCli } from './harness/cli.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const NOW = '2026-11-27T02:00:00Z'; // Friday 27 November 2026 in Asia/Shanghai: a working day
 
-function capture(now = NOW) {
-  let stdout = '';
-  let stderr = '';
-  return {
-    io: {
-      stdout: (t: string) => {
-        stdout += t;
-      },
-      stderr: (t: string) => {
-        stderr += t;
-      },
-      now: () => new Date(now),
-      cwd: ROOT,
-      env: {},
-    },
-    out: () => stdout,
-    err: () => stderr,
-  };
-}
-
 async function run(args: string[]) {
-  const c = capture();
-  const code = await main(args, c.io);
-  return { code, out: c.out(), err: c.err() };
+  const { code, stdout, stderr } = await runCli(args, { now: NOW });
+  return { code, out: stdout, err: stderr };
 }
 
 describe('closer today / progress / forecast on the demo', () => {

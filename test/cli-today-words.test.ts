@@ -4,26 +4,16 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.js';
 import { LABELS } from '../src/domain/labels.js';
+import { runCli } from './harness/cli.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const NOW = '2026-11-27T02:00:00Z';
 
 async function run(args: string[]) {
-  let out = '';
-  const code = await main(args, {
-    stdout: (t: string) => {
-      out += t;
-    },
-    stderr: () => {},
-    now: () => new Date(NOW),
-    cwd: ROOT,
-    env: {},
-  });
-  return { code, out };
+  const { code, stdout } = await runCli(args, { now: NOW });
+  return { code, out: stdout };
 }
 
 /** Codes that are not words of either language: they must never be printed. */

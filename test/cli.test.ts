@@ -5,31 +5,16 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { ROOT, runCli } from './harness/cli.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const MARKETS = '杭州主城+萧山:50,富阳/桐庐/临安:40,海外:10';
 
-async function run(argv: string[], cwd = ROOT) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    now: () => new Date('2026-03-02T02:00:00Z'),
-    cwd,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], cwd = ROOT) => runCli(argv, { cwd });
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
