@@ -1,39 +1,27 @@
 /**
- * Use case: the year-end forecast. The history comes from the whole workspace (more
- * observations, and rates reveal no record): for every customer and every open stage it
- * entered (`customer_stage_changes`), a win when the customer is now won, a loss when lost,
- * and for a win the days from entering that stage to its first deal signed since (else the
- * day it turned won); a `new` customer that is won or lost without any recorded stage
- * change counts as one observation at `lead` (every prospect starts there). Deal sizes are
- * the signed deals per customer class. The opportunities and what is signed so far are the
- * caller's scope: customers in an open stage (amount: their open deals, else sampled; entered
- * on their last change into that stage, else the day the record was created) and won
- * customers with an open deal (a repeat order, counted at `proposal` from the deal's day).
+ * Use case: the year-end forecast. The rates come from the whole workspace's history (more
+ * observations, and rates reveal no record), measured as it was known on `asOf` (see
+ * `measureHistory`); the opportunities, what is signed so far, the new-business run-rate and
+ * the target are the caller's scope. Seed and runs default to the domain's DEFAULT_SEED and
+ * DEFAULT_RUNS, the only defaults: the API, the CLI and the web all come through here, so
+ * the same caller on the same day sees the same numbers everywhere.
  */
 import { z } from 'zod';
-import { dateInTimeZone, type IsoDate, toEpochDay } from '../../domain/dates.js';
+import { type IsoDate, toEpochDay } from '../../domain/dates.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, type Forecast, forecastYear } from '../../domain/method/forecast.js';
 import {
-  DEFAULT_RUNS,
-  DEFAULT_SEED,
-  estimateWinRates,
-  type Forecast,
-  forecastYear,
-  OPEN_STAGES,
-  type OpenStage,
-  type Opportunity,
-  type StageOutcome,
-} from '../../domain/method/forecast.js';
-import { CLASS_KEYS, type ClassKey } from '../../domain/plan/settings.js';
+  FORECAST_GROUPS,
+  indexHistory,
+  type MeasuredHistory,
+  measureHistory,
+  snapshotAt,
+} from '../../domain/method/sales-history.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
+import { workspaceToday } from '../workspace/workspace-today.js';
 import { clampToYear } from './compute-progress.js';
-import {
-  callerScope,
-  requirePlan,
-  scopedCustomerIds,
-  signedDeals,
-  workspaceToday,
-} from './progress-scope.js';
+import { loadSalesHistory, restrictHistory } from './load-sales-history.js';
+import { callerScope, requirePlan, scopedCustomerIds, signedDeals } from './progress-scope.js';
 
 /** Input of {@link computeForecast}. */
 export const computeForecastInput = z.strictObject({
@@ -49,14 +37,14 @@ export interface ForecastReport extends Forecast {
   readonly asOf: IsoDate;
   readonly scope: 'workspace' | 'team';
   readonly history: {
-    /** Stage entries with a known outcome. */
+    /** Opportunity-windows followed to measure the rates (one per opportunity per cut). */
     readonly outcomes: number;
+    /** Signed deals whose sizes are sampled. */
     readonly dealSizes: number;
-    readonly cycleTimes: number;
+    /** Measurement cuts (weekly, back from asOf). */
+    readonly cuts: number;
   };
 }
-
-const isOpen = (status: string): status is OpenStage => (OPEN_STAGES as readonly string[]).includes(status);
 
 /** Forecasts the year-end total of the caller's scope against its target. */
 export async function computeForecast(
@@ -65,13 +53,12 @@ export async function computeForecast(
   input: unknown,
 ): Promise<ForecastReport> {
   const q = parseInput(computeForecastInput, input);
-  const { today, timeZone } = await workspaceToday(deps, principal);
+  const { today, timeZone } = await workspaceToday(deps.db, deps, principal.workspaceId);
   const year = q.year ?? Number(today.slice(0, 4));
   const asOf = clampToYear(today, year);
   const plan = await requirePlan(deps, principal, year, asOf);
   const scope = await callerScope(deps.db, principal);
   const db = deps.db;
-  const ws = principal.workspaceId;
 
   // The target of the scope: the team members' share of the plan, or the whole plan.
   const settings = plan.result.settings;
@@ -86,130 +73,37 @@ export async function computeForecast(
     signedByMonth[m] = (signedByMonth[m] ?? 0) + d.amount;
   }
 
-  // History, workspace-wide.
-  const customers = await db
-    .selectFrom('customers')
-    .select(['id', 'class', 'status', 'created_at'])
-    .where('workspace_id', '=', ws)
-    .execute();
-  const changes = await db
-    .selectFrom('customer_stage_changes')
-    .select(['customer_id', 'to_status', 'changed_on'])
-    .where('workspace_id', '=', ws)
-    .orderBy('changed_on')
-    .orderBy('changed_at')
-    .orderBy('id')
-    .execute();
-  const deals = await db
-    .selectFrom('deals')
-    .innerJoin('customers', 'customers.id', 'deals.customer_id')
-    .select([
-      'deals.customer_id',
-      'deals.amount_minor',
-      'deals.signed_on',
-      'deals.created_at',
-      'customers.class',
-    ])
-    .where('deals.workspace_id', '=', ws)
-    // A fixed order: deal sizes are sampled by position, so both databases give the same result.
-    .orderBy('deals.id')
-    .execute();
-
-  const entered = new Map<string, Map<string, IsoDate>>();
-  const wonOn = new Map<string, IsoDate>();
-  for (const c of changes) {
-    const stages = entered.get(c.customer_id) ?? new Map<string, IsoDate>();
-    entered.set(c.customer_id, stages);
-    stages.set(c.to_status, c.changed_on as IsoDate);
-    if (c.to_status === 'won' && !wonOn.has(c.customer_id)) wonOn.set(c.customer_id, c.changed_on as IsoDate);
-  }
-  const signedDates = new Map<string, IsoDate[]>();
-  const dealSizes: Partial<Record<ClassKey, number[]>> = {};
-  for (const d of deals) {
-    if (d.signed_on === null) continue;
-    (signedDates.get(d.customer_id) ?? signedDates.set(d.customer_id, []).get(d.customer_id))?.push(
-      d.signed_on,
+  const yearEnd: IsoDate = `${year}-12-31`;
+  // Before the year starts the forecast is made from the day before it (clampToYear).
+  const horizon = Math.max(0, toEpochDay(yearEnd) - toEpochDay(asOf));
+  const history = await loadSalesHistory(db, principal.workspaceId, timeZone);
+  const index = indexHistory(history);
+  const workspace = measureHistory(index, asOf, horizon);
+  let opportunities = snapshotAt(index, asOf);
+  let measured: MeasuredHistory = workspace;
+  if (scope.kind === 'team') {
+    const ids = new Set(
+      (
+        await db
+          .selectFrom('customers')
+          .select('id')
+          .where('id', 'in', scopedCustomerIds(db, scope))
+          .execute()
+      ).map((r) => r.id),
     );
-    const sizes = dealSizes[d.class] ?? [];
-    sizes.push(Number(d.amount_minor));
-    dealSizes[d.class] = sizes;
-  }
-  for (const list of signedDates.values()) list.sort();
-
-  const counts = new Map<string, StageOutcome>();
-  const cycleDays: Partial<Record<OpenStage, number[]>> = {};
-  const observe = (stage: OpenStage, cls: ClassKey, won: boolean) => {
-    const key = `${stage}/${cls}`;
-    const o = counts.get(key) ?? { stage, class: cls, won: 0, lost: 0 };
-    counts.set(key, { ...o, won: o.won + (won ? 1 : 0), lost: o.lost + (won ? 0 : 1) });
-  };
-  for (const c of customers) {
-    if (c.status !== 'won' && c.status !== 'lost') continue;
-    const stages = entered.get(c.id);
-    if (!stages || ![...stages.keys()].some(isOpen)) {
-      if (c.class === 'new') observe('lead', c.class, c.status === 'won');
-      continue;
-    }
-    for (const [stage, on] of stages) {
-      if (!isOpen(stage)) continue;
-      observe(stage, c.class, c.status === 'won');
-      if (c.status !== 'won') continue;
-      const signed = signedDates.get(c.id)?.find((s) => s >= on) ?? wonOn.get(c.id);
-      if (signed !== undefined && signed >= on) {
-        const cycles = cycleDays[stage] ?? [];
-        cycles.push(toEpochDay(signed) - toEpochDay(on));
-        cycleDays[stage] = cycles;
-      }
-    }
-  }
-  const winRates = estimateWinRates([...counts.values()], CLASS_KEYS);
-
-  // Opportunities of the scope.
-  let open = db
-    .selectFrom('customers')
-    .select(['id', 'class', 'status', 'created_at'])
-    .where('workspace_id', '=', ws)
-    .where('status', 'in', [...OPEN_STAGES, 'won']);
-  if (scope.kind === 'team') open = open.where('id', 'in', scopedCustomerIds(db, scope));
-  const openDeals = new Map<string, { amount: number; since: string }>();
-  for (const d of deals) {
-    if (d.signed_on !== null) continue;
-    const o = openDeals.get(d.customer_id);
-    const since = dateInTimeZone(new Date(d.created_at), timeZone);
-    openDeals.set(d.customer_id, {
-      amount: (o?.amount ?? 0) + Number(d.amount_minor),
-      since: o && o.since < since ? o.since : since,
-    });
-  }
-  const opportunities: Opportunity[] = [];
-  for (const c of await open.orderBy('id').execute()) {
-    const deal = openDeals.get(c.id);
-    const created = dateInTimeZone(new Date(c.created_at), timeZone);
-    if (isOpen(c.status)) {
-      const on = entered.get(c.id)?.get(c.status) ?? created;
-      opportunities.push({
-        stage: c.status,
-        class: c.class,
-        amount: deal ? deal.amount : null,
-        enteredStageOn: notAfter(on, asOf),
-      });
-    } else if (deal) {
-      opportunities.push({
-        stage: 'proposal',
-        class: c.class,
-        amount: deal.amount,
-        enteredStageOn: notAfter(deal.since, asOf),
-      });
-    }
+    opportunities = opportunities.filter((o) => ids.has(o.key));
+    // New business is the team's own run-rate; the win rates stay workspace-wide.
+    const own = measureHistory(indexHistory(restrictHistory(history, ids)), asOf, horizon);
+    measured = { ...workspace, newBusiness: own.newBusiness };
   }
 
   const forecast = forecastYear({
     target,
     signedByMonth,
     asOf,
-    yearEnd: `${year}-12-31`,
+    yearEnd,
     opportunities,
-    history: { winRates, dealSizes, cycleDays },
+    measured,
     runs: q.runs,
     seed: q.seed,
   });
@@ -220,14 +114,9 @@ export async function computeForecast(
     asOf,
     scope: scope.kind,
     history: {
-      outcomes: [...counts.values()].reduce((n, o) => n + o.won + o.lost, 0),
-      dealSizes: Object.values(dealSizes).reduce((n, l) => n + (l?.length ?? 0), 0),
-      cycleTimes: Object.values(cycleDays).reduce((n, l) => n + (l?.length ?? 0), 0),
+      outcomes: FORECAST_GROUPS.reduce((n, g) => n + workspace.groups[g].observed, 0),
+      dealSizes: Object.values(workspace.dealSizes).reduce((n, l) => n + (l?.length ?? 0), 0),
+      cuts: workspace.cuts,
     },
   };
-}
-
-/** The earlier of two ISO dates (a record created after asOf counts as entered on asOf). */
-function notAfter(date: string, limit: IsoDate): IsoDate {
-  return (date < limit ? date : limit) as IsoDate;
 }

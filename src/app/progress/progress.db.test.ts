@@ -7,7 +7,7 @@ import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
 import { engines, type TestDatabase } from '../../../test/harness/databases.js';
 import type { Database } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
-import type { CustomersTable, Schema } from '../../db/schema.js';
+import type { CustomerStatus, CustomersTable, Schema } from '../../db/schema.js';
 import type { PlanResult } from '../../domain/plan/plan.js';
 import { buildApp } from '../../server/app.js';
 import { createApiToken } from '../auth/api-tokens.js';
@@ -246,51 +246,44 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
   });
 
   describe('forecast', () => {
-    it('is deterministic for a seed, uses the stage history, and adds the signed amount', async () => {
-      // History: two class-B customers won after entering "proposal"; one lost.
+    const stage = (customerId: string, to: CustomerStatus, on: string) =>
+      db
+        .insertInto('customer_stage_changes')
+        .values({
+          id: uuidv7(),
+          workspace_id: team.workspaceId,
+          customer_id: customerId,
+          from_status: null,
+          to_status: to,
+          changed_on: on,
+          changed_at: `${on}T02:00:00.000Z`,
+          actor_id: null,
+          override_reason: null,
+        })
+        .execute();
+
+    /** Two customers won from "proposal", one lost there, a signed repeat order, one open proposal. */
+    const history = async () => {
       for (const [status, entered, signed] of [
         ['won', '2025-10-01', '2025-10-11'],
         ['won', '2025-11-01', '2025-11-21'],
         ['lost', '2025-11-05', null],
       ] as const) {
         const id = await customer({ status });
-        await db
-          .insertInto('customer_stage_changes')
-          .values({
-            id: uuidv7(),
-            workspace_id: team.workspaceId,
-            customer_id: id,
-            from_status: 'qualified',
-            to_status: 'proposal',
-            changed_on: entered,
-            changed_at: `${entered}T02:00:00.000Z`,
-            actor_id: null,
-            override_reason: null,
-          })
-          .execute();
-        if (signed) await deal(id, 4 * WAN, signed, team.lead.membershipId);
+        await stage(id, 'proposal', entered);
+        if (signed) {
+          await deal(id, 4 * WAN, signed, team.lead.membershipId);
+          await stage(id, 'won', signed);
+        } else await stage(id, 'lost', '2025-12-01');
       }
       await deal(await customer({ status: 'won' }), 2 * WAN, '2026-02-01', team.lead.membershipId);
-      // The opportunity: a proposal with an open deal of 3万.
       const opp = await customer({ status: 'proposal' });
       await deal(opp, 3 * WAN, null, team.lead.membershipId);
-      // It entered "proposal" yesterday: younger than both observed cycles (10 and 20 days),
-      // so its win rate is not lowered for age.
-      await db
-        .insertInto('customer_stage_changes')
-        .values({
-          id: uuidv7(),
-          workspace_id: team.workspaceId,
-          customer_id: opp,
-          from_status: 'qualified',
-          to_status: 'proposal',
-          changed_on: '2026-03-01',
-          changed_at: '2026-03-01T02:00:00.000Z',
-          actor_id: null,
-          override_reason: null,
-        })
-        .execute();
+      await stage(opp, 'proposal', '2026-03-01');
+    };
 
+    it('is deterministic for a seed, measured on the history, and explains its mean', async () => {
+      await history();
       const one = await computeForecast(deps, team.manager, { year: 2026, seed: 42 });
       expect(await computeForecast(deps, team.manager, { year: 2026, seed: 42 })).toEqual(one);
       expect(one).toMatchObject({
@@ -299,15 +292,24 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
         signedSoFar: 2 * WAN,
         target: 120 * WAN,
         opportunities: 1,
-        history: { outcomes: 3, dealSizes: 3, cycleTimes: 2 },
       });
-      // Rate with the documented shrinkage: overall (2 + 1.5)/8, stage and class (2 + 5·parent)/8.
-      const overall = (2 + 5 * 0.3) / 8;
-      const stage = (2 + 5 * overall) / 8;
-      const p = (2 + 5 * stage) / 8;
-      expect(Math.abs(one.expected - (2 * WAN + p * 3 * WAN))).toBeLessThan(0.02 * 3 * WAN);
-      expect(one.p10).toBe(2 * WAN);
-      expect(one.p90).toBe(5 * WAN);
+      expect(one.history.cuts).toBeGreaterThan(10);
+      expect(one.horizonDays).toBe(304); // 2026-03-02 → 2026-12-31
+      const proposal = one.breakdown.groups.find((g) => g.group === 'proposal');
+      expect(proposal?.opportunities).toBe(1);
+      expect(proposal?.winProbability).toBeGreaterThan(0);
+      expect(proposal?.winProbability).toBeLessThan(1);
+      // The open deal signs 3万 or nothing: its mean is 3万 × its chance (binomial, 4 σ).
+      const p = proposal?.winProbability ?? 0;
+      expect(Math.abs((proposal?.expected ?? 0) - 3 * WAN * p)).toBeLessThan(
+        4 * 3 * WAN * Math.sqrt(p / 10_000) + 1,
+      );
+      const parts =
+        one.breakdown.signedSoFar +
+        one.breakdown.groups.reduce((n, g) => n + g.expected, 0) +
+        one.breakdown.newBusiness.expected;
+      expect(Math.abs(parts - one.expected)).toBeLessThanOrEqual(4);
+      expect(one.p10).toBeGreaterThanOrEqual(2 * WAN);
       expect(one.months[0]).toMatchObject({ p10: 0, p90: 0 });
       expect(one.months[1]).toMatchObject({ signed: 2 * WAN, p10: 2 * WAN, p50: 2 * WAN });
 
@@ -317,6 +319,37 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       expect(await codeOf(computeForecast(deps, team.manager, { year: 2026, runs: 5 }))).toBe(
         'VALIDATION.FAILED',
       );
+    });
+
+    it('counts leads nobody worked on at the measured rate of such leads, and moves nothing else', async () => {
+      await history();
+      // Leads that sat untouched in the past and never signed: the measured rate is low.
+      for (const on of ['2025-10-01', '2025-11-01', '2025-12-01']) {
+        const id = await customer({ status: 'lost' });
+        await stage(id, 'lead', on);
+        await stage(id, 'lost', '2026-02-15');
+      }
+      const before = await computeForecast(deps, team.manager, { year: 2026 });
+      // Imported today, as in the issue: nothing of theirs is in the measured past.
+      for (let i = 0; i < 3; i++)
+        await customer({ status: 'lead', class: 'B', created_at: '2026-03-02T02:00:00.000Z' });
+      const after = await computeForecast(deps, team.manager, { year: 2026 });
+      const untouched = after.breakdown.groups.find((g) => g.group === 'untouched');
+      expect(untouched?.opportunities).toBe(3);
+      const p = untouched?.winProbability ?? 1;
+      // Before: the stage rates made an untouched lead nearly as likely as a proposal.
+      expect(p).toBeLessThan(0.2);
+      // The others draw the same random numbers (common random numbers): they do not move.
+      for (const [i, g] of after.breakdown.groups.entries())
+        if (g.group !== 'untouched') expect(g).toEqual(before.breakdown.groups[i]);
+      expect(after.breakdown.newBusiness).toEqual(before.breakdown.newBusiness);
+      // Each lead adds a sampled class-B deal (4万, 4万 or 2万: 10/3万 on average) in the runs
+      // it wins: the mean moves by 3 × 10/3万 × p (binomial, 4 σ with the largest size), P50
+      // by no more than the three leads are worth.
+      const moved = after.expected - before.expected;
+      expect(Math.abs(moved - 10 * WAN * p)).toBeLessThan(4 * 4 * WAN * Math.sqrt((3 * p) / 10_000) + 2);
+      expect(after.p50 - before.p50).toBeGreaterThanOrEqual(0);
+      expect(after.p50 - before.p50).toBeLessThanOrEqual(12 * WAN);
     });
   });
 

@@ -1,52 +1,33 @@
 /**
- * Year-end forecast (method part 1 and "close 100 times"): a seeded Monte Carlo over the
- * open opportunities. Each run lets every opportunity win with its stage × class win rate,
- * prices it with its own amount or a sampled deal size of its class, and dates it with a
- * sampled cycle time from the day it entered its stage; what closes by the year end adds
- * to what is already signed. Pure and deterministic for a seed (`seededRandom`).
+ * Year-end forecast (method part 1 and "close 100 times"): a seeded Monte Carlo calibrated
+ * on the workspace's own history (see `sales-history.ts`). A year-end total is
+ * signed so far + what the open opportunities sign + new business from customers not in
+ * the pipeline yet:
+ * - an opportunity of group g signs by the year end with p = 1 − e^(−λ·H), λ its group's
+ *   measured rate (wins per day at risk over windows as long as the horizon H), priced
+ *   with its own open deals or a sampled signed deal of its class;
+ * - new business is a Poisson count of deals at the measured run-rate, each a sampled deal
+ *   of those that were new business.
+ * Every rate is drawn per run from its gamma posterior (few observations → wide) and times
+ * one common multiplier per run whose variance is measured on past quarters (a good or bad
+ * season moves all deals together); that is what makes the band as wide as history was.
+ *
+ * Common random numbers: each opportunity draws from its own stream, seeded by the run's
+ * seed and the opportunity's key, and draws the same three numbers every run whatever it
+ * does with them; rates and new business have their own streams. So adding or removing an
+ * opportunity changes the other runs' outcomes not at all — every run's total moves by
+ * exactly that opportunity's amount or nothing. Pure and deterministic for a seed.
  */
 import { fromEpochDay, type IsoDate, toEpochDay } from '../dates.js';
-import type { ClassKey } from '../plan/settings.js';
 import { type Random, seededRandom } from '../random.js';
+import {
+  FORECAST_GROUPS,
+  type ForecastGroup,
+  type MeasuredHistory,
+  type OpenOpportunity,
+} from './sales-history.js';
 
-/** Funnel stages an open opportunity can be in. */
-export const OPEN_STAGES = ['lead', 'contacted', 'qualified', 'proposal'] as const;
-/** One of {@link OPEN_STAGES}. */
-export type OpenStage = (typeof OPEN_STAGES)[number];
-
-/** An opportunity still open on `asOf`. */
-export interface Opportunity {
-  readonly stage: OpenStage;
-  readonly class: ClassKey;
-  /** Its own amount (an open deal), else null: a deal size of its class is sampled. */
-  readonly amount: number | null;
-  readonly enteredStageOn: IsoDate;
-}
-
-/** How often customers who entered a stage went on to win or lose, per class. */
-export interface StageOutcome {
-  readonly stage: OpenStage;
-  readonly class: ClassKey;
-  readonly won: number;
-  readonly lost: number;
-}
-
-/** A win rate per stage and class, as {@link estimateWinRates} makes it. */
-export interface WinRate {
-  readonly stage: OpenStage;
-  readonly class: ClassKey;
-  readonly rate: number;
-}
-
-/** What the past says. */
-export interface ForecastHistory {
-  /** Must hold every stage × class an opportunity has (see {@link estimateWinRates}). */
-  readonly winRates: readonly WinRate[];
-  /** Signed deal amounts per class. */
-  readonly dealSizes: Partial<Record<ClassKey, readonly number[]>>;
-  /** Days from entering a stage to signing, per stage. */
-  readonly cycleDays: Partial<Record<OpenStage, readonly number[]>>;
-}
+export { FORECAST_GROUPS, type ForecastGroup, type OpenOpportunity } from './sales-history.js';
 
 /** The simulation's input. */
 export interface ForecastInput {
@@ -55,8 +36,9 @@ export interface ForecastInput {
   readonly signedByMonth: readonly number[];
   readonly asOf: IsoDate;
   readonly yearEnd: IsoDate;
-  readonly opportunities: readonly Opportunity[];
-  readonly history: ForecastHistory;
+  readonly opportunities: readonly OpenOpportunity[];
+  /** The history as measured on `asOf` for this horizon ({@link measureHistory}). */
+  readonly measured: MeasuredHistory;
   readonly runs?: number;
   readonly seed?: number;
 }
@@ -66,6 +48,22 @@ export interface Band {
   readonly p10: number;
   readonly p50: number;
   readonly p90: number;
+}
+
+/** Why the forecast says what it says: the mean of each part (rounded separately). */
+export interface ForecastBreakdown {
+  readonly signedSoFar: number;
+  /** Open pipeline per group, in {@link FORECAST_GROUPS} order (groups without opportunities too). */
+  readonly groups: readonly {
+    readonly group: ForecastGroup;
+    readonly opportunities: number;
+    /** Mean chance that one of them signs by the year end (the measured rate over the horizon). */
+    readonly winProbability: number;
+    /** Mean amount the group signs by the year end. */
+    readonly expected: number;
+  }[];
+  /** Customers not in the pipeline today: mean amount and number of deals by the year end. */
+  readonly newBusiness: { readonly expected: number; readonly deals: number };
 }
 
 /** The forecast. */
@@ -83,123 +81,147 @@ export interface Forecast extends Band {
   readonly opportunities: number;
   /** Opportunities without an amount and without any deal size to sample (counted as 0). */
   readonly unpriced: number;
+  /** Days from `asOf` to the year end. */
+  readonly horizonDays: number;
+  readonly breakdown: ForecastBreakdown;
 }
 
-/** Default number of runs. */
+/** Default number of runs: every surface (API, CLI, web) uses these two, never its own. */
 export const DEFAULT_RUNS = 10_000;
 /** Default seed. */
 export const DEFAULT_SEED = 2013;
-/** Win rate before any outcome is known (the plan's default win rate). */
-export const PRIOR_WIN_RATE = 0.3;
-/** How many observations the prior counts as: a class with fewer leans on its stage's rate. */
-export const PRIOR_WEIGHT = 5;
-/** Cycle time used when no customer has ever signed after entering any stage. */
-export const DEFAULT_CYCLE_DAYS = 30;
-
 /**
- * Win rates for every stage × class with shrinkage: the overall rate leans on
- * {@link PRIOR_WIN_RATE}, a stage's rate on the overall rate, and a class's rate within
- * a stage on its stage's rate, each prior counting as {@link PRIOR_WEIGHT} observations:
- * rate = (won + k · parentRate) / (won + lost + k). A class seen twice barely moves off its
- * stage's rate; one seen a hundred times is nearly its own.
+ * Weight of the pooled rate (all groups together) in a group's rate, in effective days at
+ * risk: a group seen for a few days leans on the pool, one seen for years is its own.
  */
-export function estimateWinRates(outcomes: readonly StageOutcome[], classes: readonly ClassKey[]): WinRate[] {
-  const k = PRIOR_WEIGHT;
-  const shrink = (won: number, n: number, parent: number) => (won + k * parent) / (n + k);
-  const sum = (list: readonly StageOutcome[]) =>
-    list.reduce((acc, o) => ({ won: acc.won + o.won, n: acc.n + o.won + o.lost }), { won: 0, n: 0 });
-  const all = sum(outcomes);
-  const overall = shrink(all.won, all.n, PRIOR_WIN_RATE);
-  const rates: WinRate[] = [];
-  for (const stage of OPEN_STAGES) {
-    const s = sum(outcomes.filter((o) => o.stage === stage));
-    const stageRate = shrink(s.won, s.n, overall);
-    for (const cls of classes) {
-      const c = sum(outcomes.filter((o) => o.stage === stage && o.class === cls));
-      rates.push({ stage, class: cls, rate: shrink(c.won, c.n, stageRate) });
-    }
-  }
-  return rates;
-}
+export const PRIOR_EXPOSURE_DAYS = 90;
 
 /** Runs the simulation. */
 export function forecastYear(input: ForecastInput): Forecast {
   const runs = input.runs ?? DEFAULT_RUNS;
   const seed = input.seed ?? DEFAULT_SEED;
-  const rand = seededRandom(seed);
   const asOf = toEpochDay(input.asOf);
   const yearEnd = toEpochDay(input.yearEnd);
   const yearStart = toEpochDay(`${input.yearEnd.slice(0, 4)}-01-01`);
+  const horizon = Math.max(0, yearEnd - asOf);
   const signedSoFar = input.signedByMonth.reduce((n, v) => n + v, 0);
+  const m = input.measured;
+  const monthOfDay = (day: number) => Number(fromEpochDay(day).slice(5, 7)) - 1;
 
-  const rateOf = new Map(input.history.winRates.map((w) => [`${w.stage}/${w.class}`, w.rate]));
-  const allSizes = Object.values(input.history.dealSizes).flatMap((v) => [...(v ?? [])]);
-  const allCycles = Object.values(input.history.cycleDays)
-    .flatMap((v) => [...(v ?? [])])
-    .sort((a, b) => a - b);
-  const sortedCycles = new Map<OpenStage, number[]>();
-  for (const stage of OPEN_STAGES) {
-    const own = [...(input.history.cycleDays[stage] ?? [])].sort((a, b) => a - b);
-    sortedCycles.set(stage, own.length > 0 ? own : allCycles.length > 0 ? allCycles : [DEFAULT_CYCLE_DAYS]);
+  // Windows overlap (a cut every week, each as long as the horizon), so one real day at risk
+  // is counted several times: divide by the overlap to get what was really observed.
+  const meanWindow = m.cuts > 0 ? m.newBusiness.windowDays / m.cuts : 0;
+  const overlap = Math.max(1, meanWindow / 7);
+  // A common multiplier per run (mean 1, variance as measured): good and bad seasons.
+  const shockRand = seededRandom(streamSeed(seed, '#shock'));
+  const shocks = new Float64Array(runs).fill(1);
+  if (m.shockVariance > 1e-6) {
+    const k = 1 / m.shockVariance;
+    for (let r = 0; r < runs; r++) shocks[r] = gamma(shockRand, k) / k;
   }
+
+  // Per run and group: a rate drawn from its gamma posterior, and the chance to sign by the year end.
+  const paramRand = seededRandom(streamSeed(seed, '#rates'));
+  let pooledWins = 0;
+  let pooledDays = 0;
+  for (const g of FORECAST_GROUPS) {
+    pooledWins += m.groups[g].wins;
+    pooledDays += m.groups[g].exposureDays;
+  }
+  const pooled = pooledDays > 0 ? pooledWins / pooledDays : 0;
+  const rateOf = new Map<ForecastGroup, Float64Array>();
+  const chanceOf = new Map<ForecastGroup, Float64Array>();
+  for (const g of FORECAST_GROUPS) {
+    const shape = m.groups[g].wins / overlap + pooled * PRIOR_EXPOSURE_DAYS;
+    const rate = m.groups[g].exposureDays / overlap + PRIOR_EXPOSURE_DAYS;
+    const lambdas = new Float64Array(runs);
+    const chances = new Float64Array(runs);
+    for (let r = 0; r < runs; r++) {
+      const lambda = shape > 0 ? ((shocks[r] ?? 1) * gamma(paramRand, shape)) / rate : 0;
+      lambdas[r] = lambda;
+      chances[r] = 1 - Math.exp(-lambda * horizon);
+    }
+    rateOf.set(g, lambdas);
+    chanceOf.set(g, chances);
+  }
+
+  const allSizes = Object.values(m.dealSizes).flatMap((v) => [...(v ?? [])]);
+  const totals = new Float64Array(runs).fill(signedSoFar);
+  const closes = new Float64Array(runs * 12);
+  const groupSum = new Map<ForecastGroup, number>(FORECAST_GROUPS.map((g) => [g, 0]));
+  const groupCount = new Map<ForecastGroup, number>(FORECAST_GROUPS.map((g) => [g, 0]));
   let unpriced = 0;
-  const opps = input.opportunities.map((o) => {
-    const rate = rateOf.get(`${o.stage}/${o.class}`);
-    if (rate === undefined) throw new RangeError(`no win rate for ${o.stage}/${o.class}`);
-    const own = input.history.dealSizes[o.class] ?? [];
+  for (const o of input.opportunities) {
+    const own = m.dealSizes[o.class] ?? [];
     const sizes = own.length > 0 ? own : allSizes;
     if (o.amount === null && sizes.length === 0) unpriced++;
-    const entered = toEpochDay(o.enteredStageOn);
-    const cycles = sortedCycles.get(o.stage) as number[];
-    return {
-      rate: rateGivenAge(rate, cycles, asOf - entered),
-      amount: o.amount,
-      sizes,
-      entered,
-      cycles,
-    };
-  });
+    groupCount.set(o.group, (groupCount.get(o.group) ?? 0) + 1);
+    const rand = seededRandom(streamSeed(seed, o.key));
+    const lambdas = rateOf.get(o.group) as Float64Array;
+    const chances = chanceOf.get(o.group) as Float64Array;
+    let sum = 0;
+    for (let r = 0; r < runs; r++) {
+      // Always three draws, so this opportunity's stream stays aligned run by run.
+      const win = rand();
+      const size = rand();
+      const when = rand();
+      if (!(win < (chances[r] ?? 0))) continue;
+      const amount = o.amount ?? (sizes.length > 0 ? (sizes[index(size, sizes.length)] as number) : 0);
+      const day = asOf + closeAfter(lambdas[r] ?? 0, horizon, when);
+      if (day > yearEnd || day < yearStart) continue;
+      totals[r] = (totals[r] ?? 0) + amount;
+      const at = r * 12 + monthOfDay(day);
+      closes[at] = (closes[at] ?? 0) + amount;
+      sum += amount;
+    }
+    groupSum.set(o.group, (groupSum.get(o.group) ?? 0) + sum);
+  }
 
-  // Cumulative signed amount at the end of each month, and the month of each day of the year.
+  // New business: a gamma-mixed Poisson count of deals, each dated uniformly in the horizon.
+  const nb = m.newBusiness;
+  const newRand = seededRandom(streamSeed(seed, '#new'));
+  const mean = nb.perDay * horizon;
+  const measuredDeals = nb.deals / overlap;
+  // The rate's own uncertainty: a gamma with as many effective deals as were measured.
+  const shape = measuredDeals + 0.5;
+  let newSum = 0;
+  let newCount = 0;
+  if (mean > 0 && nb.sizes.length > 0 && horizon > 0) {
+    for (let r = 0; r < runs; r++) {
+      const lambda = ((shocks[r] ?? 1) * gamma(newRand, shape) * mean) / shape;
+      const n = poisson(newRand, lambda);
+      newCount += n;
+      for (let i = 0; i < n; i++) {
+        const amount = nb.sizes[index(newRand(), nb.sizes.length)] as number;
+        const day = asOf + 1 + index(newRand(), horizon);
+        if (day > yearEnd || day < yearStart) continue;
+        totals[r] = (totals[r] ?? 0) + amount;
+        const at = r * 12 + monthOfDay(day);
+        closes[at] = (closes[at] ?? 0) + amount;
+        newSum += amount;
+      }
+    }
+  }
+
+  // Cumulative signed amount at the end of each month.
   const signedCumulative: number[] = [];
   let running = 0;
-  for (let m = 0; m < 12; m++) {
-    running += input.signedByMonth[m] ?? 0;
+  for (let mo = 0; mo < 12; mo++) {
+    running += input.signedByMonth[mo] ?? 0;
     signedCumulative.push(running);
   }
-  const monthOfDay = (day: number) => Number(fromEpochDay(day).slice(5, 7)) - 1;
   const firstMonthAfterAsOf = asOf < yearStart ? 0 : asOf >= yearEnd ? 12 : monthOfDay(asOf + 1);
-
-  const totals = new Float64Array(runs);
-  const monthly = new Float64Array(runs * 12);
-  const closesIn = new Float64Array(12);
-  for (let r = 0; r < runs; r++) {
-    closesIn.fill(0);
-    let total = signedSoFar;
-    for (const o of opps) {
-      if (!(rand() < o.rate)) continue;
-      const amount = o.amount ?? (o.sizes.length > 0 ? (o.sizes[pick(rand, o.sizes.length)] as number) : 0);
-      const close = closeDay(o.entered, asOf, o.cycles, rand);
-      if (close > yearEnd || close < yearStart) continue;
-      total += amount;
-      closesIn[monthOfDay(close)] = (closesIn[monthOfDay(close)] ?? 0) + amount;
+  const column = new Float64Array(runs);
+  const cumulative = new Float64Array(runs);
+  const months = Array.from({ length: 12 }, (_, mo) => {
+    for (let r = 0; r < runs; r++) {
+      cumulative[r] = (cumulative[r] ?? 0) + (closes[r * 12 + mo] ?? 0);
+      column[r] = (signedCumulative[mo] ?? 0) + (cumulative[r] ?? 0);
     }
-    totals[r] = total;
-    let cumulative = 0;
-    for (let m = 0; m < 12; m++) {
-      cumulative += closesIn[m] ?? 0;
-      monthly[r * 12 + m] = (signedCumulative[m] ?? 0) + cumulative;
-    }
-  }
-
-  const sortedTotals = Array.from(totals).sort((a, b) => a - b);
-  const months = Array.from({ length: 12 }, (_, m) => {
-    const column = new Array<number>(runs);
-    for (let r = 0; r < runs; r++) column[r] = monthly[r * 12 + m] ?? 0;
-    column.sort((a, b) => a - b);
-    const signed = m < firstMonthAfterAsOf ? (signedCumulative[m] ?? 0) : signedSoFar;
-    return { month: m + 1, signed, ...band(column) };
+    const signed = mo < firstMonthAfterAsOf ? (signedCumulative[mo] ?? 0) : signedSoFar;
+    return { month: mo + 1, signed, ...band(Float64Array.from(column).sort()) };
   });
+  const sortedTotals = Float64Array.from(totals).sort();
   let reached = 0;
   let sum = 0;
   for (const t of sortedTotals) {
@@ -215,51 +237,94 @@ export function forecastYear(input: ForecastInput): Forecast {
     probabilityOfTarget: reached / runs,
     ...band(sortedTotals),
     months,
-    opportunities: opps.length,
+    opportunities: input.opportunities.length,
     unpriced,
+    horizonDays: horizon,
+    breakdown: {
+      signedSoFar,
+      groups: FORECAST_GROUPS.map((g) => ({
+        group: g,
+        opportunities: groupCount.get(g) ?? 0,
+        winProbability: meanOf(chanceOf.get(g) as Float64Array),
+        expected: Math.round((groupSum.get(g) ?? 0) / runs),
+      })),
+      newBusiness: { expected: Math.round(newSum / runs), deals: newCount / runs },
+    },
   };
 }
 
 /** Nearest-rank percentiles of sorted values: every band value is a total some run reached. */
-function band(sorted: readonly number[]): Band {
+function band(sorted: ArrayLike<number>): Band {
   const at = (q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? 0;
   return { p10: at(0.1), p50: at(0.5), p90: at(0.9) };
 }
 
-function pick(rand: Random, length: number): number {
-  return Math.min(length - 1, Math.floor(rand() * length));
+function meanOf(values: Float64Array): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return values.length > 0 ? s / values.length : 0;
+}
+
+/** An index in [0, length) from a uniform draw. */
+function index(u: number, length: number): number {
+  return Math.min(length - 1, Math.floor(u * length));
 }
 
 /**
- * The win rate of an opportunity that is still open at `age` days in its stage. Wins
- * happened after the observed cycle times, so an opportunity older than most of them is
- * less likely to be a future win (Bayes: p·S / (p·S + 1 − p), S the share of cycles at
- * least `age` long; losses are taken as not bound to a time). Older than every observed
- * cycle, S is floored at 0.5 / (n + 1) rather than 0: a stale deal can still sign.
+ * Days after asOf a win closes, given that it closes within the horizon: an exponential
+ * waiting time with rate λ truncated to (0, H], at least one day.
  */
-function rateGivenAge(rate: number, cycles: readonly number[], age: number): number {
-  if (age <= 0 || rate <= 0 || rate >= 1) return rate;
-  const tail = cycles.filter((c) => c >= age).length;
-  const survival = tail > 0 ? tail / cycles.length : 0.5 / (cycles.length + 1);
-  return (rate * survival) / (rate * survival + 1 - rate);
+function closeAfter(lambda: number, horizon: number, u: number): number {
+  if (horizon <= 0) return 1;
+  const t = lambda > 0 ? -Math.log(1 - u * (1 - Math.exp(-lambda * horizon))) / lambda : u * horizon;
+  return Math.min(horizon, Math.max(1, Math.ceil(t)));
 }
 
-/**
- * The day an opportunity closes: entered + a cycle time sampled among those longer than
- * its age on `asOf` (it is still open, so shorter cycles did not happen); when it is older
- * than every observed cycle, or the cycle ends by `asOf`, it closes the day after `asOf`.
- */
-function closeDay(entered: number, asOf: number, cycles: readonly number[], rand: Random): number {
-  const age = asOf - entered;
-  // First index whose cycle is longer than the age (cycles are sorted).
-  let lo = 0;
-  let hi = cycles.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((cycles[mid] ?? 0) > age) hi = mid;
-    else lo = mid + 1;
+/** A 32-bit seed for the stream of `key` under `seed` (FNV-1a, then a final mix). */
+export function streamSeed(seed: number, key: string): number {
+  let h = 0x811c9dc5 ^ (seed >>> 0);
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
   }
-  const tail = cycles.length - lo;
-  const cycle = tail > 0 ? (cycles[lo + pick(rand, tail)] as number) : 0;
-  return Math.max(entered + cycle, asOf + 1);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
+}
+
+/** A standard normal draw (Box–Muller). */
+function normal(rand: Random): number {
+  const u = 1 - rand();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
+}
+
+/** A Gamma(shape, 1) draw (Marsaglia–Tsang; shape < 1 by the usual power trick). */
+function gamma(rand: Random, shape: number): number {
+  // Huge shapes: the normal limit (Marsaglia–Tsang's acceptance test loses all precision).
+  if (shape > 1e6) return Math.max(0, shape + Math.sqrt(shape) * normal(rand));
+  if (shape < 1) return gamma(rand, shape + 1) * (1 - rand()) ** (1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    const x = normal(rand);
+    const v = (1 + c * x) ** 3;
+    if (v <= 0) continue;
+    const u = 1 - rand();
+    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+  }
+}
+
+/** A Poisson(λ) draw: multiplication for small λ, a rounded normal for large. */
+function poisson(rand: Random, lambda: number): number {
+  if (lambda <= 0) return 0;
+  if (lambda > 200) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * normal(rand)));
+  const limit = Math.exp(-lambda);
+  let k = 0;
+  let p = rand();
+  while (p > limit) {
+    k++;
+    p *= rand();
+  }
+  return k;
 }

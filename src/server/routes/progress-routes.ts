@@ -10,9 +10,10 @@ import type { Deps } from '../../app/context.js';
 import { computeForecast, computeForecastInput } from '../../app/progress/compute-forecast.js';
 import { computeProgress, computeProgressInput } from '../../app/progress/compute-progress.js';
 import { getToday, getTodayInput } from '../../app/progress/get-today.js';
+import { FORECAST_GROUPS } from '../../domain/method/sales-history.js';
 import { NEEDED_REASONS } from '../../domain/method/today.js';
-import { errorBodySchema } from '../app.js';
 import { requirePrincipal } from '../auth.js';
+import { errorResponses } from '../error-body.js';
 
 const status = z.enum(['ahead', 'behind', 'on_track']);
 const progressRow = z.object({
@@ -55,10 +56,26 @@ const forecastView = z.object({
   months: z.array(z.object({ month: z.number().int(), signed: z.number(), ...band })).readonly(),
   opportunities: z.number().int(),
   unpriced: z.number().int(),
+  horizonDays: z.number().int(),
+  // Why the forecast says what it says: the mean of each part (each rounded to the fen).
+  breakdown: z.object({
+    signedSoFar: z.number().int(),
+    groups: z
+      .array(
+        z.object({
+          group: z.enum(FORECAST_GROUPS),
+          opportunities: z.number().int(),
+          winProbability: z.number(),
+          expected: z.number().int(),
+        }),
+      )
+      .readonly(),
+    newBusiness: z.object({ expected: z.number().int(), deals: z.number() }),
+  }),
   history: z.object({
     outcomes: z.number().int(),
     dealSizes: z.number().int(),
-    cycleTimes: z.number().int(),
+    cuts: z.number().int(),
   }),
 });
 const reason = z.object({
@@ -127,8 +144,7 @@ const todayView = z.object({
 /** Registers /api/progress, /api/forecast and /api/today. */
 export function registerProgressRoutes(app: FastifyInstance, deps: Deps): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  // Built here: app.ts imports the route modules, so errorBodySchema exists only once it has loaded.
-  const errors = { 400: errorBodySchema, 401: errorBodySchema, 404: errorBodySchema };
+  const errors = errorResponses(400, 401, 404);
   const tags = ['progress'];
 
   routes.get(
@@ -149,7 +165,7 @@ export function registerProgressRoutes(app: FastifyInstance, deps: Deps): void {
     {
       schema: {
         summary:
-          'Year-end forecast (seeded Monte Carlo): expected, P10/P50/P90, chance of the target, monthly fan',
+          'Year-end forecast (seeded Monte Carlo on the workspace’s measured rates): expected, P10/P50/P90, chance of the target, monthly fan, and its parts',
         tags,
         querystring: computeForecastInput,
         response: { 200: forecastView, ...errors },
