@@ -20,7 +20,7 @@ import { isIsoDate } from '../domain/dates.js';
 import { AppError, type Lang } from '../domain/errors.js';
 import { type AmountRounding, showAmount } from '../domain/format-amount.js';
 import { labelOf, segmentLabel } from '../domain/labels.js';
-import type { Forecast } from '../domain/method/forecast.js';
+import { DEFAULT_RUNS, DEFAULT_SEED, type Forecast } from '../domain/method/forecast.js';
 import {
   PROGRESS_DIMENSIONS,
   PROGRESS_LEVELS,
@@ -112,8 +112,8 @@ export function registerProgressCommands(program: Command, io: CliIo): void {
       .command('forecast')
       .description('Year-end forecast: P10/P50/P90 and the chance of reaching the target · 预测')
       .option('--year <year>', 'plan year (default: this year)')
-      .option('--seed <n>', 'random seed (same seed, same result; default 2013)')
-      .option('--runs <n>', 'simulation runs, 100–100000 (default 10000)'),
+      .option('--seed <n>', `random seed (same seed, same result; default ${DEFAULT_SEED})`)
+      .option('--runs <n>', `simulation runs, 100–100000 (default ${DEFAULT_RUNS})`),
   ).action(async (options: ForecastOptions) => {
     const lang = langOf(options, io);
     const input = {
@@ -401,6 +401,45 @@ export function renderProgress(
   return [title, renderTable(header, showCells(body, lang), align)].join('\n');
 }
 
+/**
+ * Why the forecast says what it says: signed so far, each pipeline group's count, measured
+ * chance to sign by the year end and mean amount, and the expected new business.
+ */
+export function renderForecastBreakdown(f: Forecast, lang: Lang): string {
+  const zh = lang === 'zh';
+  const b = f.breakdown;
+  const chance = (p: number) => `${(p * 100).toFixed(1)}%`;
+  const rows = [
+    [zh ? '已签' : 'Signed so far', '', '', amountCell(b.signedSoFar)],
+    ...b.groups
+      .filter((g) => g.opportunities > 0)
+      .map((g) => [
+        labelOf('forecastGroup', g.group, lang),
+        String(g.opportunities),
+        chance(g.winProbability),
+        amountCell(g.expected),
+      ]),
+    [
+      zh ? '新增业务（尚未进入商机）' : 'New business (not in the pipeline yet)',
+      zh ? `约 ${b.newBusiness.deals.toFixed(1)} 笔` : `≈ ${b.newBusiness.deals.toFixed(1)} deals`,
+      '',
+      amountCell(b.newBusiness.expected),
+    ],
+  ];
+  return [
+    zh
+      ? `预测从何而来（均值；赢单率按本工作区历史测得，剩 ${f.horizonDays} 天）`
+      : `Where it comes from (means; win chances measured on this workspace's history, ${f.horizonDays} days left)`,
+    renderTable(
+      zh
+        ? ['来源', '个数', '年底前签单概率', '预计金额']
+        : ['Source', 'Count', 'Chance to sign by year end', 'Expected'],
+      showCells(rows, lang),
+      ['left', 'right', 'right', 'right'],
+    ),
+  ].join('\n');
+}
+
 /** A forecast as text. */
 export function renderForecast(f: Forecast, year: number, lang: Lang): string {
   const zh = lang === 'zh';
@@ -427,6 +466,7 @@ export function renderForecast(f: Forecast, year: number, lang: Lang): string {
       ['right', 'right', 'right', 'right', 'right'],
     ),
   ];
+  lines.push(renderForecastBreakdown(f, lang));
   if (f.unpriced > 0) {
     lines.push(
       zh

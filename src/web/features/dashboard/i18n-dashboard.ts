@@ -3,7 +3,13 @@
  * their own file and merged into the app's `translation` namespace (deep, without
  * overwriting), so the shared i18n.ts stays untouched.
  */
-import { labelsIn, PACE_STATUS_LABELS, RSVP_LABELS, SEMINAR_STATUS_LABELS } from '../../../domain/labels.js';
+import {
+  FORECAST_GROUP_LABELS,
+  labelsIn,
+  PACE_STATUS_LABELS,
+  RSVP_LABELS,
+  SEMINAR_STATUS_LABELS,
+} from '../../../domain/labels.js';
 import i18n from '../../i18n';
 
 const zh = {
@@ -40,6 +46,14 @@ const zh = {
     expected: '预期全年',
     probability: '达成目标概率',
     signedSoFar: '至今已签',
+    whyTitle: '预测从何而来（均值；签单概率按本工作区历史测得，剩 {{days}} 天）',
+    whySource: '来源',
+    whyCount: '个数',
+    whyChance: '年底前签单概率',
+    whyExpected: '预计金额',
+    whyNewBusiness: '新增业务（尚未进入商机）',
+    whyNewDeals: '约 {{n}} 笔',
+    forecastGroups: labelsIn(FORECAST_GROUP_LABELS, 'zh'),
     band: 'P10–P90 区间',
     month: '{{m}}月',
     meetingsTitle: '第几次见面签单 vs 目标 65/25/10',
@@ -158,6 +172,14 @@ const en: typeof zh = {
     expected: 'Expected year total',
     probability: 'Chance of the target',
     signedSoFar: 'Signed so far',
+    whyTitle: 'Where it comes from (means; chances measured on this workspace’s history, {{days}} days left)',
+    whySource: 'Source',
+    whyCount: 'Count',
+    whyChance: 'Chance to sign by year end',
+    whyExpected: 'Expected',
+    whyNewBusiness: 'New business (not in the pipeline yet)',
+    whyNewDeals: '≈ {{n}} deals',
+    forecastGroups: labelsIn(FORECAST_GROUP_LABELS, 'en'),
     band: 'P10–P90 band',
     month: 'M{{m}}',
     meetingsTitle: 'Meeting that closed vs target 65/25/10',

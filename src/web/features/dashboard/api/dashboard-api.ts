@@ -56,6 +56,18 @@ export interface Forecast extends Band {
   readonly probabilityOfTarget: number;
   readonly months: readonly (Band & { month: number; signed: number })[];
   readonly opportunities: number;
+  readonly horizonDays: number;
+  /** Why: signed so far, the open pipeline per group, new business (means). */
+  readonly breakdown: {
+    readonly signedSoFar: number;
+    readonly groups: readonly {
+      readonly group: 'untouched' | 'lead' | 'contacted' | 'qualified' | 'proposal';
+      readonly opportunities: number;
+      readonly winProbability: number;
+      readonly expected: number;
+    }[];
+    readonly newBusiness: { readonly expected: number; readonly deals: number };
+  };
 }
 
 /** One row of the meeting statistics (shares in basis points). */

@@ -31,6 +31,7 @@ import { navigate } from '../../../lib/router';
 import {
   DIMENSIONS,
   type Dimension,
+  type Forecast,
   LEVELS,
   type Level,
   MEETING_GROUPS,
@@ -465,9 +466,58 @@ function ForecastSection({ year }: { year: number }) {
             P10 {big(f.p10)} · P50 {big(f.p50)} · P90 {big(f.p90)}
           </Typography.Paragraph>
           <EChart option={option} label={t('dash.forecastChart')} height={300} />
+          <ForecastBreakdown forecast={f} />
         </>
       ) : null}
     </Section>
+  );
+}
+
+/** Why the forecast says what it says: signed so far, the pipeline by group, new business. */
+function ForecastBreakdown({ forecast: f }: { forecast: Forecast }) {
+  const { t } = useTranslation();
+  const b = f.breakdown;
+  const rows = [
+    { key: 'signed', source: t('dash.signedSoFar'), count: '', chance: '', expected: b.signedSoFar },
+    ...b.groups
+      .filter((g) => g.opportunities > 0)
+      .map((g) => ({
+        key: g.group,
+        source: t(`dash.forecastGroups.${g.group}`),
+        count: String(g.opportunities),
+        chance: `${(g.winProbability * 100).toFixed(1)}%`,
+        expected: g.expected,
+      })),
+    {
+      key: 'new',
+      source: t('dash.whyNewBusiness'),
+      count: t('dash.whyNewDeals', { n: b.newBusiness.deals.toFixed(1) }),
+      chance: '',
+      expected: b.newBusiness.expected,
+    },
+  ];
+  const amount = moneyColumn(rows.map((r) => r.expected));
+  return (
+    <Table
+      data-testid="forecast-breakdown"
+      size="small"
+      style={{ marginTop: 16 }}
+      rowKey="key"
+      pagination={false}
+      dataSource={rows}
+      title={() => t('dash.whyTitle', { days: f.horizonDays })}
+      columns={[
+        { key: 'source', title: t('dash.whySource'), dataIndex: 'source' },
+        { key: 'count', title: t('dash.whyCount'), dataIndex: 'count', align: 'right' },
+        { key: 'chance', title: t('dash.whyChance'), dataIndex: 'chance', align: 'right' },
+        {
+          key: 'expected',
+          title: t('dash.whyExpected'),
+          align: 'right',
+          render: (_: unknown, r: { expected: number }) => amount(r.expected),
+        },
+      ]}
+    />
   );
 }
 
