@@ -2,22 +2,14 @@
  * The frame of the signed-in app: the menu (a side bar on wide screens, a drawer on
  * phones), the language switch and sign-out.
  */
-import {
-  CalendarOutlined,
-  DashboardOutlined,
-  FundOutlined,
-  LogoutOutlined,
-  MenuOutlined,
-  NotificationOutlined,
-  TeamOutlined,
-  UserOutlined,
-} from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { logout, type Me } from '../features/auth/api/auth-api';
 import { navigate } from '../lib/router';
+import { mayOpen, ROUTES } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** Props of {@link AppShell}. */
@@ -35,28 +27,14 @@ export function AppShell({ me, path, children }: AppShellProps) {
   const queryClient = useQueryClient();
   const wide = screens.md ?? true;
 
-  const items: MenuProps['items'] = [
-    { key: '/today', icon: <CalendarOutlined aria-hidden />, label: <a href="/today">{t('method.menu')}</a> },
-    { key: '/plan', icon: <FundOutlined aria-hidden />, label: <a href="/plan">{t('menu.plan')}</a> },
-    {
-      key: '/customers',
-      icon: <UserOutlined aria-hidden />,
-      label: <a href="/customers">{t('menu.customers')}</a>,
-    },
-    {
-      key: '/dashboard',
-      icon: <DashboardOutlined aria-hidden />,
-      label: <a href="/dashboard">{t('menu.dashboard')}</a>,
-    },
-    {
-      key: '/seminars',
-      icon: <NotificationOutlined aria-hidden />,
-      label: <a href="/seminars">{t('menu.seminars')}</a>,
-    },
-    ...(me.role === 'manager'
-      ? [{ key: '/team', icon: <TeamOutlined aria-hidden />, label: <a href="/team">{t('menu.team')}</a> }]
-      : []),
-  ];
+  // The menu is the route table's entries with a menu entry that `me` may open, in table order.
+  const items: MenuProps['items'] = ROUTES.filter((route) => route.menu && mayOpen(route, me)).map(
+    (route) => ({
+      key: route.path,
+      icon: route.menu?.icon,
+      label: <a href={route.path}>{t(route.menu?.label ?? '')}</a>,
+    }),
+  );
   const selected = `/${path.split('/')[1] ?? ''}`;
   const menu = (
     <Menu

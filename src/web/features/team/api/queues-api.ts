@@ -53,9 +53,8 @@ export interface PlanMembersTable {
 }
 
 /** The saved plan's annual target per member. */
-export function usePlanMembers(year: number, enabled = true) {
+export function usePlanMembers(year: number) {
   return useQuery({
-    enabled,
     queryKey: ['plan-members', year],
     queryFn: () =>
       api<PlanMembersTable>('GET', `/api/plans/${year}`, { query: { level: 'year', dimension: 'members' } }),
