@@ -1,7 +1,8 @@
 /**
  * The HTTP application: Fastify with zod schemas, the OpenAPI 3.1 document generated from
- * them, the browsable API docs, and the one error mapping of the API. `buildApp` never
- * listens (main.ts does); tests call `app.inject()`.
+ * them, the browsable API docs, and the one error mapping of the API (the error body's
+ * shape is in error-body.ts). `buildApp` never listens (main.ts does); tests call
+ * `app.inject()`.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -31,6 +32,7 @@ import { AppError, type ErrorCode, isAppError, type Lang } from '../domain/error
 import type { IssueFacts } from '../domain/field-messages.js';
 import { fieldSentence } from '../domain/issue-messages.js';
 import { registerAuth } from './auth.js';
+import { type ErrorBody, errorBodySchema } from './error-body.js';
 import { requestLang } from './lang.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerWorkspaceRoutes } from './routes/index.js';
@@ -50,17 +52,6 @@ export type ServerDeps = Deps & {
 
 /** Largest request body accepted (1 MB). */
 export const BODY_LIMIT = 1_048_576;
-
-/** The shape of every error answer. */
-export const errorBodySchema = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: z.record(z.string(), z.unknown()),
-    }),
-  })
-  .meta({ id: 'ErrorBody' });
 
 /** One invalid field of a request: `body.name`, `query.page`, … */
 export interface FieldProblem {
@@ -149,7 +140,7 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   return app;
 }
 
-function errorBody(error: AppError, lang: Lang): z.infer<typeof errorBodySchema> {
+function errorBody(error: AppError, lang: Lang): ErrorBody {
   return { error: { code: error.code, message: error.messageIn(lang), details: error.details } };
 }
 

@@ -13,8 +13,8 @@ import { createMember, createMemberInput, listMembers } from '../../app/auth/mem
 import { changePassword, changePasswordInput, login, logout } from '../../app/auth/sessions.js';
 import type { Deps } from '../../app/context.js';
 import { AppError } from '../../domain/errors.js';
-import { errorBodySchema } from '../app.js';
 import { requirePrincipal, SESSION_COOKIE } from '../auth.js';
+import { errorResponses } from '../error-body.js';
 
 const roleSchema = z.enum(['manager', 'lead', 'assistant']);
 const dutySchema = z.enum(['prospecting', 'after_sales']);
@@ -83,9 +83,6 @@ function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void 
 /** Registers the identity and access routes. Needs {@link registerAuth} first. */
 export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  // Read at registration, not at module load: app.ts imports this module.
-  const errors = (...statuses: number[]) =>
-    Object.fromEntries(statuses.map((status) => [status, errorBodySchema]));
 
   routes.post(
     '/api/setup',
@@ -96,7 +93,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         body: initWorkspaceInput,
         response: {
           201: z.object({ workspaceId: z.string(), userId: z.string() }),
-          ...errors(400, 409),
+          ...errorResponses(400, 409),
         },
       },
     },
@@ -113,7 +110,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         summary: 'Sign in: sets the closer_session cookie and returns the CSRF token',
         tags: ['auth'],
         body: loginBody,
-        response: { 200: loginResponse, ...errors(400, 401, 429) },
+        response: { 200: loginResponse, ...errorResponses(400, 401, 429) },
       },
     },
     async (request, reply) => {
@@ -146,7 +143,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         summary: 'Sign out: ends the cookie session and clears the cookie',
         tags: ['auth'],
-        response: { 204: noContent, ...errors(403) },
+        response: { 204: noContent, ...errorResponses(403) },
       },
     },
     async (request, reply) => {
@@ -164,7 +161,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         summary: 'The signed-in caller',
         tags: ['auth'],
-        response: { 200: meResponse, ...errors(401) },
+        response: { 200: meResponse, ...errorResponses(401) },
       },
     },
     async (request) => ({ ...requirePrincipal(request), csrfToken: request.sessionCsrfToken }),
@@ -178,7 +175,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         summary: "Change the caller's password; ends all their sessions",
         tags: ['auth'],
         body: changePasswordInput,
-        response: { 204: noContent, ...errors(400, 401, 403) },
+        response: { 204: noContent, ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
@@ -198,7 +195,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         body: createApiTokenInput,
         response: {
           201: z.object({ id: z.string(), token: z.string() }),
-          ...errors(400, 401, 403),
+          ...errorResponses(400, 401, 403),
         },
       },
     },
@@ -216,7 +213,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         summary: 'Revoke an API token (its owner or a manager)',
         tags: ['auth'],
         params: z.object({ id: z.string().min(1).max(100) }),
-        response: { 204: noContent, ...errors(401, 403, 404) },
+        response: { 204: noContent, ...errorResponses(401, 403, 404) },
       },
     },
     async (request, reply) => {
@@ -235,7 +232,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
         body: createMemberInput,
         response: {
           201: z.object({ userId: z.string(), membershipId: z.string() }),
-          ...errors(400, 401, 403, 409),
+          ...errorResponses(400, 401, 403, 409),
         },
       },
     },
@@ -252,7 +249,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         summary: "The workspace's members",
         tags: ['members'],
-        response: { 200: z.object({ members: z.array(memberSchema) }), ...errors(401) },
+        response: { 200: z.object({ members: z.array(memberSchema) }), ...errorResponses(401) },
       },
     },
     async (request) => ({ members: await listMembers(deps, requirePrincipal(request)) }),

@@ -14,8 +14,8 @@ import { renderHolidayFeed } from '../../app/calendar/render-holiday-feed.js';
 import { revokeCalendarFeed } from '../../app/calendar/revoke-calendar-feed.js';
 import type { Deps } from '../../app/context.js';
 import { AppError } from '../../domain/errors.js';
-import { errorBodySchema } from '../app.js';
 import { requirePrincipal } from '../auth.js';
+import { errorResponses } from '../error-body.js';
 
 const ICS_TYPE = 'text/calendar; charset=utf-8';
 
@@ -27,7 +27,6 @@ function origin(request: FastifyRequest): string {
 /** Registers /api/calendar-feeds and /ics. */
 export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, errorBodySchema]));
   const tags = ['calendar'];
   const created = calendarFeedView.extend({
     /** The personal feed's URL with its secret token: shown once. */
@@ -45,7 +44,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
         summary: 'Create a calendar feed (ICS subscription URL, shown once)',
         tags,
         body: createCalendarFeedInput.nullish(),
-        response: { 201: created, ...errors(400, 401, 403) },
+        response: { 201: created, ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {
@@ -69,7 +68,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         summary: 'My calendar feeds (without their secret URLs)',
         tags,
-        response: { 200: z.object({ items: z.array(calendarFeedView) }), ...errors(401) },
+        response: { 200: z.object({ items: z.array(calendarFeedView) }), ...errorResponses(401) },
       },
     },
     async (request) => ({ items: await listCalendarFeeds(deps, requirePrincipal(request)) }),
@@ -82,7 +81,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
         summary: 'Revoke a calendar feed (its URLs answer 404 from then on)',
         tags,
         params: z.object({ id: z.string().min(1).max(100) }),
-        response: { 204: z.null().describe('No content'), ...errors(401, 403, 404) },
+        response: { 204: z.null().describe('No content'), ...errorResponses(401, 403, 404) },
       },
     },
     async (request, reply) => {
@@ -98,7 +97,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
         summary: 'A personal calendar feed (iCalendar; the token is the credential)',
         tags,
         params: z.object({ file: z.string().max(200) }),
-        response: { 200: z.string().describe('iCalendar (RFC 5545)'), ...errors(404) },
+        response: { 200: z.string().describe('iCalendar (RFC 5545)'), ...errorResponses(404) },
       },
     },
     async (request, reply) => {
@@ -119,7 +118,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
         summary: "China's public holidays and make-up working days of this year and next (iCalendar)",
         tags,
         params: z.object({ token: z.string().max(200) }),
-        response: { 200: z.string().describe('iCalendar (RFC 5545)'), ...errors(404) },
+        response: { 200: z.string().describe('iCalendar (RFC 5545)'), ...errorResponses(404) },
       },
     },
     async (request, reply) => {

@@ -38,8 +38,8 @@ import {
   objectionStatsView,
 } from '../../app/stats/objection-stats.js';
 import { discoveryChainInput } from '../../domain/method/discovery.js';
-import { errorBodySchema } from '../app.js';
 import { requirePrincipal } from '../auth.js';
+import { errorResponses } from '../error-body.js';
 
 const idParams = z.strictObject({ id: z.uuid() });
 const keyParams = z.strictObject({ key: z.string().min(1).max(40) });
@@ -47,15 +47,7 @@ const keyParams = z.strictObject({ key: z.string().min(1).max(40) });
 /** Registers the discovery, objection-catalog, close-attempt and objection-analytics routes. */
 export function registerCloseRoutes(app: FastifyInstance, deps: Deps): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  // Built here, not at module load: app.ts imports this module, so errorBodySchema is only
-  // defined once app.ts has finished loading.
-  const errors = {
-    400: errorBodySchema,
-    401: errorBodySchema,
-    403: errorBodySchema,
-    404: errorBodySchema,
-    409: errorBodySchema,
-  };
+  const errors = errorResponses(400, 401, 403, 404, 409);
 
   routes.get(
     '/api/discovery-chain',

@@ -9,8 +9,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps, Principal } from '../../app/context.js';
 import type { Page } from '../../app/pagination.js';
-import { errorBodySchema } from '../app.js';
 import { requirePrincipal } from '../auth.js';
+import { errorResponses } from '../error-body.js';
 
 /** A record type's schemas and use cases. */
 export interface CrudResource {
@@ -38,15 +38,7 @@ const idParams = z.strictObject({ id: z.uuid() });
 /** Registers GET/POST /api/<path> and GET/PATCH/DELETE /api/<path>/:id. */
 export function registerCrudRoutes(app: FastifyInstance, deps: Deps, r: CrudResource): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  // Built here, not at module load: app.ts imports the route modules, so errorBodySchema
-  // is only defined once app.ts has finished loading.
-  const errors = {
-    400: errorBodySchema,
-    401: errorBodySchema,
-    403: errorBodySchema,
-    404: errorBodySchema,
-    409: errorBodySchema,
-  };
+  const errors = errorResponses(400, 401, 403, 404, 409);
   const tags = [r.path];
   const base = `/api/${r.path}`;
   const writeView = r.writeView ?? r.view;

@@ -17,22 +17,15 @@ import {
 import { handoffCustomer } from '../../app/duties/handoff-customer.js';
 import { handoffInput, handoffView } from '../../app/duties/handoff-schema.js';
 import { listHandoffs } from '../../app/duties/list-handoffs.js';
-import { errorBodySchema } from '../app.js';
 import { requirePrincipal } from '../auth.js';
+import { errorResponses } from '../error-body.js';
 
 const idParams = z.strictObject({ id: z.uuid() });
 
 /** Registers /api/queues/* and /api/customers/:id/handoff(s). */
 export function registerDutyRoutes(app: FastifyInstance, deps: Deps): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  // Built here, not at module load: app.ts imports the route modules (see plan-routes.ts).
-  const errors = {
-    400: errorBodySchema,
-    401: errorBodySchema,
-    403: errorBodySchema,
-    404: errorBodySchema,
-    409: errorBodySchema,
-  };
+  const errors = errorResponses(400, 401, 403, 404, 409);
   const tags = ['team'];
 
   routes.get(

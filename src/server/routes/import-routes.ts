@@ -25,8 +25,8 @@ import {
 } from '../../app/import/import-jobs.js';
 import { formatOfFileName } from '../../app/import/read-table.js';
 import { IMPORT_TYPES } from '../../domain/import/fields.js';
-import { errorBodySchema } from '../app.js';
 import { requirePrincipal } from '../auth.js';
+import { errorResponses } from '../error-body.js';
 import { requestLang } from '../lang.js';
 
 /** Largest import file accepted over HTTP. */
@@ -58,13 +58,7 @@ function attachment(reply: FastifyReply, name: string): void {
 
 /** Registers /api/imports and /api/exports. */
 export function registerImportRoutes(app: FastifyInstance, deps: Deps): void {
-  const errors = {
-    400: errorBodySchema,
-    401: errorBodySchema,
-    403: errorBodySchema,
-    404: errorBodySchema,
-    413: errorBodySchema,
-  };
+  const errors = errorResponses(400, 401, 403, 404, 413);
   const file = z.any().describe('The file');
 
   // The raw-body parsers live in their own scope: no other route accepts CSV or bytes.

@@ -31,22 +31,15 @@ import {
   updateWorkspaceSettingsInput,
   workspaceSettingsView,
 } from '../../app/workspace/workspace-settings.js';
-import { errorBodySchema } from '../app.js';
 import { requirePrincipal } from '../auth.js';
+import { errorResponses } from '../error-body.js';
 
 const idParams = z.strictObject({ id: z.uuid() });
 
 /** Registers the meeting-discipline routes. */
 export function registerMeetingRoutes(app: FastifyInstance, deps: Deps): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  // Built here, not at module load: app.ts imports this module (see plan-routes.ts).
-  const errors = {
-    400: errorBodySchema,
-    401: errorBodySchema,
-    403: errorBodySchema,
-    404: errorBodySchema,
-    409: errorBodySchema,
-  };
+  const errors = errorResponses(400, 401, 403, 404, 409);
 
   routes.get(
     '/api/workspace/settings',

@@ -9,8 +9,8 @@ import type { Deps } from '../../app/context.js';
 import { getPlan, listPlans } from '../../app/plans/get-plan.js';
 import { savePlan } from '../../app/plans/save-plan.js';
 import type { PlanResult } from '../../domain/plan/plan.js';
-import { errorBodySchema } from '../app.js';
 import { requirePrincipal } from '../auth.js';
+import { errorResponses } from '../error-body.js';
 
 const revisionView = z.object({
   id: z.string(),
@@ -77,15 +77,7 @@ function periodRows(
 /** Registers /api/plans. */
 export function registerPlanRoutes(app: FastifyInstance, deps: Deps): void {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  // Built here, not at module load: app.ts imports this module, so errorBodySchema is only
-  // defined once app.ts has finished loading.
-  const errors = {
-    400: errorBodySchema,
-    401: errorBodySchema,
-    403: errorBodySchema,
-    404: errorBodySchema,
-    409: errorBodySchema,
-  };
+  const errors = errorResponses(400, 401, 403, 404, 409);
   const tags = ['plans'];
 
   routes.post(

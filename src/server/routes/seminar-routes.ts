@@ -33,8 +33,8 @@ import {
 } from '../../app/seminars/seminar-schema.js';
 import { updateInvitation } from '../../app/seminars/update-invitation.js';
 import { updateSeminar } from '../../app/seminars/update-seminar.js';
-import { errorBodySchema } from '../app.js';
 import { requirePrincipal } from '../auth.js';
+import { errorResponses } from '../error-body.js';
 import { registerCrudRoutes } from './crud-routes.js';
 
 const idParams = z.strictObject({ id: z.uuid() });
@@ -55,14 +55,7 @@ export function registerSeminarRoutes(app: FastifyInstance, deps: Deps): void {
     remove: deleteSeminar,
   });
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  // Built here, not at module load: app.ts imports the route modules (see plan-routes.ts).
-  const errors = {
-    400: errorBodySchema,
-    401: errorBodySchema,
-    403: errorBodySchema,
-    404: errorBodySchema,
-    409: errorBodySchema,
-  };
+  const errors = errorResponses(400, 401, 403, 404, 409);
   const tags = ['seminars'];
 
   routes.get(
