@@ -18,8 +18,8 @@ import { openDatabase } from '../db/client.js';
 import type { Schema } from '../db/schema.js';
 import { isIsoDate } from '../domain/dates.js';
 import { AppError, type Lang } from '../domain/errors.js';
-import { type AmountRounding, showAmount } from '../domain/format-amount.js';
-import { labelOf, segmentLabel } from '../domain/labels.js';
+import { type AmountRounding, showAmount, showAmountColumn, showPercent } from '../domain/format-amount.js';
+import { labelOf, PACE_FIGURE_LABELS, segmentLabel } from '../domain/labels.js';
 import { DEFAULT_RUNS, DEFAULT_SEED, type Forecast } from '../domain/method/forecast.js';
 import {
   PROGRESS_DIMENSIONS,
@@ -291,10 +291,17 @@ export function renderToday(view: TodayView, lang: Lang): string {
         : zh
           ? `（${labelOf('neededReason', n.neededReason, 'zh')}）`
           : ` (${labelOf('neededReason', n.neededReason, 'en')})`;
+    // The two figures of one sentence share one unit (1.42万 beside 0.91万, not 9,062).
+    const [planToday = '', neededToday = ''] = showAmountColumn(
+      [n.planToday, { amount: n.neededToday, rounding: 'up' }],
+      lang,
+    );
+    const team = view.scope === 'workspace' ? (zh ? '（团队合计）' : ' (team total)') : '';
+    const [planWord, neededWord] = [PACE_FIGURE_LABELS.planToday[lang], PACE_FIGURE_LABELS.neededToday[lang]];
     lines.push(
       zh
-        ? `${view.date}（${day}）计划今日：${money(n.planToday, lang)}；今日还需：${money(n.neededToday, lang, 'up')}${why}${view.scope === 'workspace' ? '（团队合计）' : ''}`
-        : `${view.date} (${day}) plan for today: ${money(n.planToday, lang)}; still needed today: ${money(n.neededToday, lang, 'up')}${why}${view.scope === 'workspace' ? ' (team total)' : ''}`,
+        ? `${view.date}（${day}）${planWord}：${planToday}；${neededWord}：${neededToday}${why}${team}`
+        : `${view.date} (${day}) ${planWord.toLowerCase()}: ${planToday}; ${neededWord.toLowerCase()}: ${neededToday}${why}${team}`,
     );
     if (!view.memberInPlan) {
       lines.push(
@@ -305,10 +312,27 @@ export function renderToday(view: TodayView, lang: Lang): string {
     // Whether today is one of the days left: a target day not over (it needs something, or
     // nothing only because the month or the year is met).
     const counted = n.carriesTarget && n.neededReason !== 'day_over';
+    // One unit for the month's figures; behind and what is still to reach round up.
+    const behind = m.status === 'behind';
+    const [plan = '', due = '', actual = '', gap = '', perDay = ''] = showAmountColumn(
+      [
+        m.plan,
+        m.planToDate,
+        m.actual,
+        { amount: Math.abs(m.difference), rounding: behind ? 'up' : 'nearest' },
+        { amount: m.requiredDailyRate ?? 0, rounding: 'up' },
+      ],
+      lang,
+    );
+    const rateText = m.requiredDailyRate === null ? (zh ? '无剩余工作日' : 'no day left') : perDay;
+    const days = m.remainingWorkingDays;
+    // When the year is met Today needs nothing, but the month's own plan still has a pace:
+    // say which one this figure is, so 0 and the month's rate do not contradict each other.
+    const yearMet = n.neededReason === 'year_met';
     lines.push(
       zh
-        ? `本月：计划 ${money(m.plan, lang)}，至今应完成 ${money(m.planToDate, lang)}，实际 ${money(m.actual, lang)}，${STATUS[m.status].zh} ${money(Math.abs(m.difference), lang)}；还需每天 ${rate(m.requiredDailyRate, lang)}（剩 ${m.remainingWorkingDays} 个工作日${counted ? '，含今天' : ''}）`
-        : `Month: plan ${money(m.plan, lang)}, due so far ${money(m.planToDate, lang)}, signed ${money(m.actual, lang)}, ${STATUS[m.status].en} by ${money(Math.abs(m.difference), lang)}; needs ${rate(m.requiredDailyRate, lang)} a day (${m.remainingWorkingDays} working day${m.remainingWorkingDays === 1 ? '' : 's'} left${counted ? ', today included' : ''})`,
+        ? `本月：计划 ${plan}，至今应完成 ${due}，实际 ${actual}，${STATUS[m.status].zh} ${gap}；${PACE_FIGURE_LABELS.perRemainingDay.zh} ${rateText}（${PACE_FIGURE_LABELS.remainingDays.zh} ${days}${counted ? '，含今天' : ''}）${yearMet ? '——按本月计划；今年计划已完成' : ''}`
+        : `Month: plan ${plan}, due so far ${due}, signed ${actual}, ${STATUS[m.status].en} by ${gap}; ${PACE_FIGURE_LABELS.perRemainingDay.en.toLowerCase()} ${rateText} (${PACE_FIGURE_LABELS.remainingDays.en.toLowerCase()} ${days}${counted ? ', today included' : ''})${yearMet ? " — the month plan's pace; this year's plan is met" : ''}`,
     );
   }
   lines.push('', zh ? '待跟进（逾期在前）' : 'Follow-ups (overdue first)');
@@ -370,7 +394,17 @@ export function renderProgress(
   const zh = lang === 'zh';
   const withSegment = head.dimension !== 'none';
   const header = zh
-    ? ['期间', ...(withSegment ? ['分组'] : []), '计划', '至今计划', '实际', '差额', '状态', '还需日均']
+    ? [
+        '期间',
+        ...(withSegment ? ['分组'] : []),
+        '计划',
+        '至今计划',
+        '实际',
+        '差额',
+        '状态',
+        PACE_FIGURE_LABELS.remainingDays.zh,
+        PACE_FIGURE_LABELS.perRemainingDay.zh,
+      ]
     : [
         'Period',
         ...(withSegment ? ['Segment'] : []),
@@ -379,7 +413,8 @@ export function renderProgress(
         'Actual',
         'Difference',
         'Status',
-        'Daily needed',
+        PACE_FIGURE_LABELS.remainingDays.en,
+        PACE_FIGURE_LABELS.perRemainingDay.en,
       ];
   const body = rows.map((r) => [
     r.period,
@@ -387,12 +422,14 @@ export function renderProgress(
     amountCell(r.plan),
     amountCell(r.planToDate),
     amountCell(r.actual),
-    amountCell(r.difference),
+    // Behind is a shortfall to make up: it rounds up, as the run-rate does.
+    amountCell(r.difference, r.difference < 0 ? 'up' : undefined),
     STATUS[r.status][lang],
+    String(r.remainingWorkingDays),
     r.requiredDailyRate === null ? rate(null, lang) : amountCell(r.requiredDailyRate, 'up'),
   ]);
   const align = header.map((_, i) =>
-    i === 0 || (withSegment && i === 1) || i === header.length - 2 ? 'left' : 'right',
+    i === 0 || (withSegment && i === 1) || i === header.length - 3 ? 'left' : 'right',
   );
   const title = zh
     ? `${head.year} 年进度（截至 ${head.asOf}${head.scope === 'team' ? '，本团队' : ''}）`
@@ -408,7 +445,6 @@ export function renderProgress(
 export function renderForecastBreakdown(f: Forecast, lang: Lang): string {
   const zh = lang === 'zh';
   const b = f.breakdown;
-  const chance = (p: number) => `${(p * 100).toFixed(1)}%`;
   const rows = [
     [zh ? '已签' : 'Signed so far', '', '', amountCell(b.signedSoFar)],
     ...b.groups
@@ -416,7 +452,7 @@ export function renderForecastBreakdown(f: Forecast, lang: Lang): string {
       .map((g) => [
         labelOf('forecastGroup', g.group, lang),
         String(g.opportunities),
-        chance(g.winProbability),
+        showPercent(g.winProbability),
         amountCell(g.expected),
       ]),
     [
@@ -443,7 +479,7 @@ export function renderForecastBreakdown(f: Forecast, lang: Lang): string {
 /** A forecast as text. */
 export function renderForecast(f: Forecast, year: number, lang: Lang): string {
   const zh = lang === 'zh';
-  const pct = `${(f.probabilityOfTarget * 100).toFixed(1)}%`;
+  const pct = showPercent(f.probabilityOfTarget);
   const lines = [
     zh
       ? `${year} 年预测（${f.runs} 次模拟，种子 ${f.seed}，${f.opportunities} 个在跟商机）`

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnScale, exactYuan, showAmount, showAmountColumn } from './format-amount.js';
+import { columnScale, exactYuan, showAmount, showAmountColumn, showPercent } from './format-amount.js';
 import { MAX_AMOUNT_MINOR, parseAmount } from './money.js';
 
 /** Any amount in range, with extra weight on round ones and on the unit boundaries. */
@@ -268,5 +268,33 @@ describe('exactYuan (machine text: CSV cells)', () => {
 
   it('throws a RangeError for a non-integer', () => {
     expect(() => exactYuan(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('showPercent (shares and probabilities)', () => {
+  it.each([
+    [0, '0.0%'],
+    [0.346, '34.6%'],
+    [0.9999, '100.0%'],
+    [1, '100.0%'],
+    [0.0005, '0.1%'],
+    [0.00049, '0.0%'],
+    [-0.25, '-25.0%'],
+    [1.2, '120.0%'],
+  ])('%d → %s', (share, text) => {
+    expect(showPercent(share)).toBe(text);
+  });
+
+  it('reads back within half a tenth of a percent', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), (share) => {
+        const shown = Number(showPercent(share).slice(0, -1));
+        expect(Math.abs(shown - share * 100)).toBeLessThanOrEqual(0.05 + 1e-9);
+      }),
+    );
+  });
+
+  it('refuses what is not a number', () => {
+    expect(() => showPercent(Number.NaN)).toThrow(RangeError);
   });
 });

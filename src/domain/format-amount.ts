@@ -254,3 +254,17 @@ export function exactYuan(minor: number, grouped = false): string {
 function groupedDigits(value: number): string {
   return String(value).replace(/\B(?=(\d{3})+$)/g, ',');
 }
+
+/**
+ * A share or a probability for people, in both languages: one decimal, half away from zero
+ * (`0.346` → `34.6%`, `1` → `100.0%`). One rule, so the dashboard's 达成目标概率 and
+ * `closer forecast`'s are the same text (they once read `100%` and `100.0%`).
+ *
+ * @param share A fraction, 0…1 (outside that range is printed as it is, e.g. `120.0%`).
+ * @throws RangeError when `share` is not a finite number.
+ */
+export function showPercent(share: number): string {
+  if (!Number.isFinite(share)) throw new RangeError(`share must be a finite number, got ${share}`);
+  const tenths = Math.round(Math.abs(share) * 1000);
+  return `${share < 0 && tenths > 0 ? '-' : ''}${Math.floor(tenths / 10)}.${tenths % 10}%`;
+}

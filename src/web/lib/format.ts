@@ -30,13 +30,31 @@ export function money(minor: number, options: ShowAmountOptions = {}): string {
  *
  * @param values All amounts (fen) the column shows.
  * @param rounding `up` for a column of amounts still to reach (the unit is chosen on the
- *   amounts as they will be shown).
+ *   amounts as they will be shown), or a rule per amount (a difference column: behind is a
+ *   shortfall and rounds up, ahead rounds to nearest — {@link differenceRounding}).
  */
-export function moneyColumn(values: Iterable<number>, rounding?: AmountRounding): (minor: number) => string {
+export function moneyColumn(
+  values: Iterable<number>,
+  rounding?: AmountRounding | ((minor: number) => AmountRounding),
+): (minor: number) => string {
   const lang = currentLang();
-  const options = rounding ? { rounding } : {};
-  const scale = columnScale(Array.from(values, Math.round), lang, rounding);
-  return (minor) => showAmount(Math.round(minor), lang, { scale, ...options });
+  const roundingOf = (minor: number) => (typeof rounding === 'function' ? rounding(minor) : rounding);
+  const items = Array.from(values, (v) => {
+    const amount = Math.round(v);
+    const r = roundingOf(amount);
+    return r ? { amount, rounding: r } : amount;
+  });
+  const scale = columnScale(items, lang);
+  return (minor) => {
+    const amount = Math.round(minor);
+    const r = roundingOf(amount);
+    return showAmount(amount, lang, { scale, ...(r ? { rounding: r } : {}) });
+  };
+}
+
+/** The rounding of an actual − plan difference: behind (negative) is a shortfall to make up. */
+export function differenceRounding(difference: number): AmountRounding {
+  return difference < 0 ? 'up' : 'nearest';
 }
 
 /**

@@ -6,11 +6,15 @@
 import {
   FORECAST_GROUP_LABELS,
   labelsIn,
+  PACE_FIGURE_LABELS,
   PACE_STATUS_LABELS,
   RSVP_LABELS,
   SEMINAR_STATUS_LABELS,
 } from '../../../domain/labels.js';
 import i18n from '../../i18n';
+
+/** The run-rate figures' names, the same words as Today and the CLI. */
+const pace = { zh: labelsIn(PACE_FIGURE_LABELS, 'zh'), en: labelsIn(PACE_FIGURE_LABELS, 'en') };
 
 const zh = {
   menu: { dashboard: '仪表盘', seminars: '会销' },
@@ -31,8 +35,8 @@ const zh = {
     difference: '差额',
     status: '状态',
     remaining: '剩余',
-    remainingDays: '剩余工作日',
-    dailyRate: '每日需完成',
+    remainingDays: pace.zh.remainingDays,
+    dailyRate: pace.zh.perRemainingDay,
     period: '周期',
     segment: '维度',
     statuses: labelsIn(PACE_STATUS_LABELS, 'zh'),
@@ -157,8 +161,8 @@ const en: typeof zh = {
     difference: 'Difference',
     status: 'Status',
     remaining: 'Remaining',
-    remainingDays: 'Working days left',
-    dailyRate: 'Needed per day',
+    remainingDays: pace.en.remainingDays,
+    dailyRate: pace.en.perRemainingDay,
     period: 'Period',
     segment: 'Segment',
     statuses: labelsIn(PACE_STATUS_LABELS, 'en'),

@@ -23,10 +23,11 @@ import {
 import type { EChartsOption } from 'echarts';
 import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showPercent } from '../../../../domain/format-amount.js';
 import { segmentLabel } from '../../../../domain/labels.js';
 import { ApiError } from '../../../lib/api';
 import { EChart } from '../../../lib/EChart';
-import { currentLang, money, moneyAxis, moneyColumn } from '../../../lib/format';
+import { currentLang, differenceRounding, money, moneyAxis, moneyColumn } from '../../../lib/format';
 import { navigate } from '../../../lib/router';
 import {
   DIMENSIONS,
@@ -188,7 +189,10 @@ function ProgressSection({ year }: { year: number }) {
     plan: moneyColumn(rows.map((r) => r.plan)),
     ptd: moneyColumn(rows.map((r) => r.planToDate)),
     actual: moneyColumn(rows.map((r) => r.actual)),
-    difference: moneyColumn(rows.map((r) => r.difference)),
+    difference: moneyColumn(
+      rows.map((r) => r.difference),
+      differenceRounding,
+    ),
     remaining: moneyColumn(
       rows.map((r) => r.remaining),
       'up',
@@ -449,10 +453,7 @@ function ForecastSection({ year }: { year: number }) {
             </Col>
             <Col xs={12}>
               <div data-testid="forecast-probability">
-                <Statistic
-                  title={t('dash.probability')}
-                  value={`${Math.round(f.probabilityOfTarget * 1000) / 10}%`}
-                />
+                <Statistic title={t('dash.probability')} value={showPercent(f.probabilityOfTarget)} />
               </div>
             </Col>
             <Col xs={12}>
@@ -485,7 +486,7 @@ function ForecastBreakdown({ forecast: f }: { forecast: Forecast }) {
         key: g.group,
         source: t(`dash.forecastGroups.${g.group}`),
         count: String(g.opportunities),
-        chance: `${(g.winProbability * 100).toFixed(1)}%`,
+        chance: showPercent(g.winProbability),
         expected: g.expected,
       })),
     {
