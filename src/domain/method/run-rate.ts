@@ -14,13 +14,30 @@
  *   needed; null when something is needed but no day is left.
  */
 import { addDays, type IsoDate } from '../dates.js';
-import type { DayPlan, PlanResult } from '../plan/plan.js';
+import type { PlanSettings } from '../plan/settings.js';
+
+/**
+ * What the run-rate reads of a plan (a `PlanResult` is one). Declared here rather than
+ * imported from plan.ts because the plan's catch-up uses {@link runRate}: importing plan.ts
+ * back would make an import circle.
+ */
+export interface TargetPlan {
+  readonly settings: Pick<PlanSettings, 'startDate' | 'spreadOver' | 'seasonality'>;
+  readonly days: readonly TargetDay[];
+}
+
+/** What the run-rate reads of a plan's day (a `DayPlan` is one). */
+export interface TargetDay {
+  readonly date: IsoDate;
+  readonly working: boolean;
+  readonly field: boolean;
+}
 
 /**
  * Whether a day carries a target: on or after the plan's start, a working day (a field
  * day when the plan spreads over field days) in a month whose seasonality is not 0.
  */
-export function carriesTarget(plan: PlanResult, day: DayPlan): boolean {
+export function carriesTarget(plan: TargetPlan, day: TargetDay): boolean {
   const settings = plan.settings;
   return (
     day.date >= settings.startDate &&
@@ -38,7 +55,7 @@ export function firstRemainingDay(asOf: IsoDate, today: IsoDate): IsoDate {
 }
 
 /** Days in `[from, end]` of the plan that carry a target. */
-export function remainingTargetDays(plan: PlanResult, from: IsoDate, end: IsoDate): number {
+export function remainingTargetDays(plan: TargetPlan, from: IsoDate, end: IsoDate): number {
   let n = 0;
   for (const day of plan.days) {
     if (day.date >= from && day.date <= end && carriesTarget(plan, day)) n++;
