@@ -1,6 +1,6 @@
 /** Use case: a customer's chairman consultations, newest first. */
 import type { Deps, Principal } from '../context.js';
-import { findVisibleCustomer } from '../customers/customer-children.js';
+import { requireVisibleCustomer } from '../customers/visible-customer.js';
 import { type ChairmanConsultation, toChairmanConsultation } from './chairman-schema.js';
 
 /** The consultations of a customer the caller may see (NOT_FOUND otherwise). */
@@ -9,7 +9,7 @@ export async function listChairmanConsultations(
   principal: Principal,
   customerId: string,
 ): Promise<ChairmanConsultation[]> {
-  await findVisibleCustomer(deps.db, principal, customerId);
+  await requireVisibleCustomer(deps.db, principal, customerId);
   const rows = await deps.db
     .selectFrom('chairman_consultations')
     .selectAll()

@@ -8,8 +8,9 @@ import { addDays } from '../../domain/dates.js';
 import { chairmanVerdict, defaultNextVisitGoal } from '../../domain/method/chairman.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
-import { checkCustomerChild, findVisibleCustomer } from '../customers/customer-children.js';
+import { checkCustomerChild } from '../customers/customer-children.js';
 import { toCustomer } from '../customers/customer-schema.js';
+import { requireVisibleCustomer } from '../customers/visible-customer.js';
 import { toFollowUp } from '../follow-ups/follow-up-schema.js';
 import { insertNextVisitPlan } from '../next-visit-plans/create-next-visit-plan.js';
 import { parseInput } from '../validation.js';
@@ -40,7 +41,7 @@ export async function recordChairmanConsultation(
   const verdict = chairmanVerdict(body.wouldChooseFirst, body.chairmanFollowsAdvice);
   const now = deps.clock().toISOString();
   return deps.db.transaction().execute(async (trx) => {
-    const customer = await findVisibleCustomer(trx, principal, customerId);
+    const customer = await requireVisibleCustomer(trx, principal, customerId);
     const ws = principal.workspaceId;
     await checkCustomerChild(trx, ws, customerId, 'contacts', body.contactId, 'contactId');
     await checkCustomerChild(trx, ws, customerId, 'visits', body.visitId, 'visitId');
@@ -50,7 +51,7 @@ export async function recordChairmanConsultation(
       .select('locale')
       .where('id', '=', ws)
       .executeTakeFirstOrThrow();
-    const today = await workspaceToday(trx, deps, ws);
+    const { today } = await workspaceToday(trx, deps, ws);
 
     const row = await trx
       .insertInto('chairman_consultations')

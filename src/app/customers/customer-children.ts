@@ -1,28 +1,11 @@
 /**
- * Helpers for records that hang off one customer (consultations, next-visit plans): find
- * the customer within the caller's rights, and check ids in a body that must belong to it.
+ * Helpers for records that hang off one customer (consultations, next-visit plans): check
+ * ids in a body that must belong to it (finding the customer itself is
+ * `requireVisibleCustomer`, in visible-customer.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.js';
-import { AppError } from '../../domain/errors.js';
-import { visibleCustomers } from '../access.js';
-import type { Principal } from '../context.js';
 import { fieldError } from '../validation.js';
-import type { CustomerRow } from './customer-schema.js';
-
-/** The customer row if the caller may see it, else NOT_FOUND. */
-export async function findVisibleCustomer(
-  db: Kysely<Schema>,
-  principal: Principal,
-  customerId: string,
-): Promise<CustomerRow> {
-  const row = await visibleCustomers(db, principal)
-    .selectAll('customers')
-    .where('customers.id', '=', customerId)
-    .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'customer', id: customerId });
-  return row;
-}
 
 const NOUNS = {
   contacts: { en: 'not a contact of this customer', zh: '不是这个客户的联系人' },

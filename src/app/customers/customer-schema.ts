@@ -85,7 +85,7 @@ export const customerView = z.object({
 });
 export type Customer = z.infer<typeof customerView>;
 
-/** A row of the customer list: the customer with its meeting and overdue counts. */
+/** The customer with its meeting and overdue counts: a row of the customer list, and GET one customer. */
 export const customerListItemView = customerView.extend({
   /** Meetings so far: visits held or planned, not cancelled (the numbers the third-meeting rule counts). */
   meetings: z.int(),

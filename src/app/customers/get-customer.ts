@@ -1,15 +1,19 @@
 /** Use case: read one customer the caller may see. */
-import { AppError } from '../../domain/errors.js';
-import { visibleCustomers } from '../access.js';
 import type { Deps, Principal } from '../context.js';
-import { type Customer, toCustomer } from './customer-schema.js';
+import { workspaceToday } from '../workspace/workspace-today.js';
+import { withCounts } from './customer-counts.js';
+import type { CustomerListItem } from './customer-schema.js';
+import { requireVisibleCustomer } from './visible-customer.js';
 
-/** The customer, or NOT_FOUND when it does not exist, is another workspace's, or is outside the caller's rights. */
-export async function getCustomer(deps: Deps, principal: Principal, id: string): Promise<Customer> {
-  const row = await visibleCustomers(deps.db, principal)
-    .selectAll('customers')
-    .where('customers.id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'customer', id });
-  return toCustomer(row);
+/**
+ * The customer with the counts its list row shows (meetings so far, overdue follow-ups) —
+ * so a page about one customer needs no counting of its own; NOT_FOUND when it does not
+ * exist, is another workspace's, or is outside the caller's rights.
+ */
+export async function getCustomer(deps: Deps, principal: Principal, id: string): Promise<CustomerListItem> {
+  const row = await requireVisibleCustomer(deps.db, principal, id);
+  const { today } = await workspaceToday(deps.db, deps, principal.workspaceId);
+  const [customer] = await withCounts(deps.db, principal.workspaceId, [row], today);
+  // One row in, one row out.
+  return customer as CustomerListItem;
 }

@@ -11,7 +11,9 @@ import { visibleCustomers } from '../access.js';
 import type { Deps, Principal } from '../context.js';
 import { decodeCursor, encodeCursor, type Page } from '../pagination.js';
 import { parseInput, queryFlag } from '../validation.js';
+import { isMeeting } from '../visits/meetings-sql.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
+import { withCounts } from './customer-counts.js';
 import {
   CUSTOMER_CLASSES,
   CUSTOMER_STATUSES,
@@ -57,22 +59,9 @@ function likePattern(q: string): string {
 /** Lists customers visible to the caller, each with its meeting and overdue counts. */
 export async function listCustomers(deps: Deps, principal: Principal, query: unknown): Promise<CustomerPage> {
   const p = parseInput(listCustomersQuery, query);
-  const today = await workspaceToday(deps.db, deps, principal.workspaceId);
+  const { today } = await workspaceToday(deps.db, deps, principal.workspaceId);
   const { page, nextCursor } = await customerRows(deps, principal, p, today);
-  const counts = await countsOf(
-    deps,
-    principal,
-    page.map((r) => r.id),
-    today,
-  );
-  return {
-    items: page.map((row) => ({
-      ...toCustomer(row),
-      meetings: counts.meetings.get(row.id) ?? 0,
-      overdueFollowUps: counts.overdue.get(row.id) ?? 0,
-    })),
-    nextCursor,
-  };
+  return { items: await withCounts(deps.db, principal.workspaceId, page, today), nextCursor };
 }
 
 /** The same pages without the counts: for exports, which page through every customer and show none. */
@@ -82,7 +71,8 @@ export async function listCustomerRecords(
   query: unknown,
 ): Promise<Page<Customer>> {
   const p = parseInput(listCustomersQuery, query);
-  const today = p.overdue === undefined ? '' : await workspaceToday(deps.db, deps, principal.workspaceId);
+  const today =
+    p.overdue === undefined ? '' : (await workspaceToday(deps.db, deps, principal.workspaceId)).today;
   const { page, nextCursor } = await customerRows(deps, principal, p, today);
   return { items: page.map(toCustomer), nextCursor };
 }
@@ -118,7 +108,7 @@ async function customerRows(
   }
   if (p.minMeetings !== undefined) {
     const atLeast = p.minMeetings;
-    // The same count as the rows' `meetings`: non-cancelled visits with a meeting number.
+    // The same count as the rows' `meetings` (isMeeting), correlated with the outer row.
     q = q.where(
       (eb) =>
         eb
@@ -126,8 +116,7 @@ async function customerRows(
           .select((inner) => inner.fn.countAll().as('n'))
           .where('visits.workspace_id', '=', principal.workspaceId)
           .whereRef('visits.customer_id', '=', 'customers.id')
-          .where('visits.status', '!=', 'cancelled')
-          .where('visits.meeting_number', '>=', 1),
+          .where(isMeeting),
       '>=',
       atLeast,
     );
@@ -159,41 +148,4 @@ async function customerRows(
   const nextCursor =
     rows.length > p.limit && last ? encodeCursor({ v: String(last[column]), id: last.id }) : null;
   return { page, nextCursor };
-}
-
-/**
- * Meetings and overdue follow-ups of one page's customers: two grouped queries over the
- * page's ids (at most 200), not one query per row.
- */
-async function countsOf(
-  deps: Deps,
-  principal: Principal,
-  ids: readonly string[],
-  today: string,
-): Promise<{ meetings: Map<string, number>; overdue: Map<string, number> }> {
-  if (ids.length === 0) return { meetings: new Map(), overdue: new Map() };
-  const [meetings, overdue] = await Promise.all([
-    deps.db
-      .selectFrom('visits')
-      .select(['customer_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .where('workspace_id', '=', principal.workspaceId)
-      .where('customer_id', 'in', ids)
-      .where('status', '!=', 'cancelled')
-      .where('meeting_number', '>=', 1)
-      .groupBy('customer_id')
-      .execute(),
-    deps.db
-      .selectFrom('follow_ups')
-      .select(['customer_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-      .where('workspace_id', '=', principal.workspaceId)
-      .where('customer_id', 'in', ids)
-      .where('done', '=', 0)
-      .where('due_on', '<', today)
-      .groupBy('customer_id')
-      .execute(),
-  ]);
-  // PostgreSQL answers count(*) as a bigint string.
-  const toMap = (rows: { customer_id: string; n: number | string }[]) =>
-    new Map(rows.map((r) => [r.customer_id, Number(r.n)]));
-  return { meetings: toMap(meetings), overdue: toMap(overdue) };
 }

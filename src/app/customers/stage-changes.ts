@@ -76,7 +76,7 @@ export async function recordStageChange(
       customer_id: change.customerId,
       from_status: change.from,
       to_status: change.to,
-      changed_on: await workspaceToday(db, deps, principal.workspaceId),
+      changed_on: (await workspaceToday(db, deps, principal.workspaceId)).today,
       changed_at: deps.clock().toISOString(),
       actor_id: principal.userId,
       override_reason: change.overrideReason,

@@ -1,12 +1,12 @@
 /** Use case: update a customer under optimistic concurrency, with its audit entry. */
 import { AppError } from '../../domain/errors.js';
-import { visibleCustomers } from '../access.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
 import { checkCustomerReferences } from './customer-references.js';
 import { type Customer, toCustomer, updateCustomerInput } from './customer-schema.js';
 import { checkKpContact, proposalOverride, recordStageChange } from './stage-changes.js';
+import { requireVisibleCustomer } from './visible-customer.js';
 
 /**
  * Applies the given fields if `version` is still the stored one; otherwise CONFLICT.STALE
@@ -23,11 +23,7 @@ export async function updateCustomer(
 ): Promise<Customer> {
   const { version, ...fields } = parseInput(updateCustomerInput, input);
   return deps.db.transaction().execute(async (trx) => {
-    const before = await visibleCustomers(trx, principal)
-      .selectAll('customers')
-      .where('customers.id', '=', id)
-      .executeTakeFirst();
-    if (!before) throw new AppError('NOT_FOUND', { entity: 'customer', id });
+    const before = await requireVisibleCustomer(trx, principal, id);
     if (before.version !== version) {
       throw new AppError('CONFLICT.STALE', {
         entity: 'customer',

@@ -1,6 +1,7 @@
 /**
  * Records that belong to a customer (contacts, visits, deals, follow-ups) are visible
- * exactly when their customer is: these helpers scope them and check a named customer.
+ * exactly when their customer is: these helpers scope them and check a named customer —
+ * named in a body (a field error) or in the URL (NOT_FOUND, with the row).
  */
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.js';
@@ -8,6 +9,7 @@ import { AppError } from '../../domain/errors.js';
 import { visibleCustomers } from '../access.js';
 import type { Principal } from '../context.js';
 import { fieldError } from '../validation.js';
+import type { CustomerRow } from './customer-schema.js';
 
 /** Subquery of the ids of the customers the caller may see. */
 export function visibleCustomerIds(db: Kysely<Schema>, principal: Principal) {
@@ -26,18 +28,21 @@ export async function checkVisibleCustomer(
 }
 
 /**
- * Throws NOT_FOUND when the caller cannot see the customer named in the URL (another
- * workspace's, or outside a lead's or assistant's book): a customer's sub-resources answer
- * exactly as the customer itself would.
+ * The customer named in a URL, when the caller may see it; NOT_FOUND otherwise (another
+ * workspace's, or outside a lead's or assistant's book), so that a customer's sub-resources
+ * answer exactly as the customer itself would. Callers that only guard may ignore the row.
  */
 export async function requireVisibleCustomer(
   db: Kysely<Schema>,
   principal: Principal,
   customerId: string,
-): Promise<void> {
-  if (!(await canSee(db, principal, customerId))) {
-    throw new AppError('NOT_FOUND', { entity: 'customer', id: customerId });
-  }
+): Promise<CustomerRow> {
+  const row = await visibleCustomers(db, principal)
+    .selectAll('customers')
+    .where('customers.id', '=', customerId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', { entity: 'customer', id: customerId });
+  return row;
 }
 
 /** Whether the caller may see the customer. */

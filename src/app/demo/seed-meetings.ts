@@ -13,7 +13,7 @@ import type { Random } from '../../domain/random.js';
 import { recordChairmanConsultation } from '../chairman/record-chairman-consultation.js';
 import type { Deps } from '../context.js';
 import { createVisit } from '../visits/create-visit.js';
-import { renumberMeetings } from '../visits/meeting-numbers.js';
+import { lockMeetings, renumberMeetings } from '../visits/meeting-numbers.js';
 import type { DemoAreaSeeder, DemoContext } from './demo-context.js';
 
 const FUNNEL: readonly CustomerStatus[] = ['lead', 'contacted', 'qualified', 'proposal', 'won'];
@@ -62,7 +62,11 @@ export const seedMeetings: DemoAreaSeeder = async (deps: Deps, ctx: DemoContext,
   let stageChanges = 0;
   let fundsSoon = 0;
   await deps.db.transaction().execute(async (trx) => {
-    for (const c of customers) if (visitDays.has(c.id)) await renumberMeetings(trx, ws, c.id);
+    for (const c of customers) {
+      if (!visitDays.has(c.id)) continue;
+      await lockMeetings(trx, ws, c.id);
+      await renumberMeetings(trx, ws, c.id);
+    }
 
     const history: Insertable<CustomerStageChangesTable>[] = [];
     for (const c of customers) {

@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { toEpochDay } from '../../domain/dates.js';
 import { isRepeatCandidate } from '../../domain/method/duties.js';
 import type { Deps, Principal } from '../context.js';
-import { workspaceToday } from '../seminars/workspace-today.js';
 import { parseInput } from '../validation.js';
+import { workspaceToday } from '../workspace/workspace-today.js';
 import { dutyMember } from './duty-member.js';
 
 /** Query of "after-sales queue". */
@@ -50,7 +50,7 @@ export async function getAfterSalesQueue(
 ): Promise<AfterSalesQueue> {
   const q = parseInput(afterSalesQueueQuery, query);
   const member = await dutyMember(deps.db, principal, q.memberId, 'after_sales');
-  const { today } = await workspaceToday(deps.db, deps, principal);
+  const { today } = await workspaceToday(deps.db, deps, principal.workspaceId);
   const ws = principal.workspaceId;
   const customers = await deps.db
     .selectFrom('customers')

@@ -9,8 +9,8 @@ import { AppError } from '../../domain/errors.js';
 import { weeklyNewCustomerQuota } from '../../domain/method/duties.js';
 import type { Deps, Principal } from '../context.js';
 import { getPlan } from '../plans/get-plan.js';
-import { workspaceToday } from '../seminars/workspace-today.js';
 import { parseInput } from '../validation.js';
+import { workspaceToday } from '../workspace/workspace-today.js';
 import { dutyMember } from './duty-member.js';
 
 /** Query of "prospecting queue". */
@@ -46,7 +46,7 @@ export async function getProspectingQueue(
 ): Promise<ProspectingQueue> {
   const q = parseInput(prospectingQueueQuery, query);
   const member = await dutyMember(deps.db, principal, q.memberId, 'prospecting');
-  const { today, timeZone } = await workspaceToday(deps.db, deps, principal);
+  const { today, timeZone } = await workspaceToday(deps.db, deps, principal.workspaceId);
   const ws = principal.workspaceId;
 
   const customers = await deps.db

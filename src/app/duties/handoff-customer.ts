@@ -14,12 +14,12 @@ import type { Transaction } from 'kysely';
 import type { Schema } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import { qualificationGaps } from '../../domain/method/qualification.js';
-import { visibleCustomers } from '../access.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { type Customer, toCustomer } from '../customers/customer-schema.js';
-import { workspaceToday } from '../seminars/workspace-today.js';
+import { requireVisibleCustomer } from '../customers/visible-customer.js';
 import { parseInput } from '../validation.js';
+import { workspaceToday } from '../workspace/workspace-today.js';
 import { type Handoff, handoffInput, toHandoff } from './handoff-schema.js';
 
 /** What is still to be confirmed, in words a salesperson reads in the error message. */
@@ -53,11 +53,7 @@ export async function handoffCustomer(
   input: unknown,
 ): Promise<HandoffResult> {
   return deps.db.transaction().execute(async (trx) => {
-    const before = await visibleCustomers(trx, principal)
-      .selectAll('customers')
-      .where('customers.id', '=', customerId)
-      .executeTakeFirst();
-    if (!before) throw new AppError('NOT_FOUND', { entity: 'customer', id: customerId });
+    const before = await requireVisibleCustomer(trx, principal, customerId);
     const body = parseInput(handoffInput, input);
     const now = deps.clock().toISOString();
     let fromId: string | null;
@@ -126,7 +122,7 @@ export async function handoffCustomer(
     if (!updated)
       throw new AppError('CONFLICT.STALE', { entity: 'customer', id: customerId, version: before.version });
     if (changes.status) {
-      const { today } = await workspaceToday(trx, deps, principal);
+      const { today } = await workspaceToday(trx, deps, principal.workspaceId);
       await trx
         .insertInto('customer_stage_changes')
         .values({

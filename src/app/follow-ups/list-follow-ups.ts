@@ -6,11 +6,11 @@
  * "today": a cursor stays valid across midnight and across rows added between pages.
  */
 import { z } from 'zod';
-import { dateInTimeZone } from '../../domain/dates.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';
 import { fieldError, parseInput, queryFlag } from '../validation.js';
+import { workspaceToday } from '../workspace/workspace-today.js';
 import { type FollowUp, toFollowUp } from './follow-up-schema.js';
 
 /** Query of "list follow-ups"; `overdue: true` keeps the open ones due before today (in the workspace's time zone). */
@@ -44,12 +44,7 @@ export async function listFollowUps(
   if (p.assigneeId) q = q.where('assignee_id', '=', p.assigneeId);
   if (p.done !== undefined) q = q.where('done', '=', p.done ? 1 : 0);
   if (p.overdue !== undefined) {
-    const workspace = await deps.db
-      .selectFrom('workspaces')
-      .select('time_zone')
-      .where('id', '=', principal.workspaceId)
-      .executeTakeFirstOrThrow();
-    const today = dateInTimeZone(deps.clock(), workspace.time_zone);
+    const { today } = await workspaceToday(deps.db, deps, principal.workspaceId);
     q = p.overdue
       ? q.where('done', '=', 0).where('due_on', '<', today)
       : q.where(({ eb, or }) => or([eb('done', '=', 1), eb('due_on', '>=', today)]));

@@ -47,7 +47,7 @@ import { createCustomerInput, toCustomer } from '../customers/customer-schema.js
 import { recordStageChange } from '../customers/stage-changes.js';
 import { createDealInput, toDeal } from '../deals/deal-schema.js';
 import { parseInput } from '../validation.js';
-import { renumberMeetings } from '../visits/meeting-numbers.js';
+import { lockMeetings, renumberMeetings } from '../visits/meeting-numbers.js';
 import { createVisitInput, toVisit } from '../visits/visit-schema.js';
 import { readTable, type TableFormat, type TableRow } from './read-table.js';
 
@@ -626,6 +626,7 @@ async function handleBatch(
         ...visitedCustomers,
       ]);
       for (const customerId of [...customers].sort()) {
+        await lockMeetings(db, principal.workspaceId, customerId);
         await renumberMeetings(db, principal.workspaceId, customerId);
       }
     }

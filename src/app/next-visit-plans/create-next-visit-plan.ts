@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { NextVisitPlansTable, Schema } from '../../db/schema.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
-import { findVisibleCustomer } from '../customers/customer-children.js';
+import { requireVisibleCustomer } from '../customers/visible-customer.js';
 import { parseInput } from '../validation.js';
 import { createNextVisitPlanInput, type NextVisitPlan, toNextVisitPlan } from './next-visit-plan-schema.js';
 
@@ -61,7 +61,7 @@ export async function createNextVisitPlan(
 ): Promise<NextVisitPlan> {
   const body = parseInput(createNextVisitPlanInput, input);
   return deps.db.transaction().execute(async (trx) => {
-    await findVisibleCustomer(trx, principal, customerId);
+    await requireVisibleCustomer(trx, principal, customerId);
     return insertNextVisitPlan(trx, deps, principal, {
       customerId,
       source: 'manual',

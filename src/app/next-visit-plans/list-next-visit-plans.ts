@@ -1,6 +1,6 @@
 /** Use case: a customer's next-visit plans, open ones first, then newest first. */
 import type { Deps, Principal } from '../context.js';
-import { findVisibleCustomer } from '../customers/customer-children.js';
+import { requireVisibleCustomer } from '../customers/visible-customer.js';
 import { type NextVisitPlan, toNextVisitPlan } from './next-visit-plan-schema.js';
 
 /** The plans of a customer the caller may see (NOT_FOUND otherwise). */
@@ -9,7 +9,7 @@ export async function listNextVisitPlans(
   principal: Principal,
   customerId: string,
 ): Promise<NextVisitPlan[]> {
-  await findVisibleCustomer(deps.db, principal, customerId);
+  await requireVisibleCustomer(deps.db, principal, customerId);
   const rows = await deps.db
     .selectFrom('next_visit_plans')
     .selectAll()

@@ -21,7 +21,8 @@ import {
 import type { PlanResult } from '../../domain/plan/plan.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { callerScope, requirePlan, type SignedDeal, signedDeals, workspaceToday } from './progress-scope.js';
+import { workspaceToday } from '../workspace/workspace-today.js';
+import { callerScope, requirePlan, type SignedDeal, signedDeals } from './progress-scope.js';
 
 /** Input of {@link computeProgress}. */
 export const computeProgressInput = z.strictObject({
@@ -52,7 +53,7 @@ export async function computeProgress(
   input: unknown,
 ): Promise<ProgressReport> {
   const q = parseInput(computeProgressInput, input);
-  const { today } = await workspaceToday(deps, principal);
+  const { today } = await workspaceToday(deps.db, deps, principal.workspaceId);
   const year = q.year ?? Number(today.slice(0, 4));
   if (q.asOf !== undefined && !q.asOf.startsWith(`${year}-`)) {
     throw new AppError('PLAN.DATE_OUT_OF_YEAR', { date: q.asOf, year });

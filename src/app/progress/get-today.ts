@@ -22,7 +22,8 @@ import {
 import { visibleCustomers } from '../access.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { latestPlan, workspaceToday } from './progress-scope.js';
+import { workspaceToday } from '../workspace/workspace-today.js';
+import { latestPlan } from './progress-scope.js';
 
 /** Input of {@link getToday}. */
 export const getTodayInput = z.strictObject({ date: z.iso.date().optional() });
@@ -69,7 +70,7 @@ export interface TodayView {
 /** Today for the caller. */
 export async function getToday(deps: Deps, principal: Principal, input: unknown): Promise<TodayView> {
   const q = parseInput(getTodayInput, input ?? {});
-  const { today } = await workspaceToday(deps, principal);
+  const { today } = await workspaceToday(deps.db, deps, principal.workspaceId);
   const date = (q.date ?? today) as IsoDate;
   const year = Number(date.slice(0, 4));
   const db = deps.db;

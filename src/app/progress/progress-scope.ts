@@ -1,31 +1,18 @@
 /**
- * What the progress, forecast and Today use cases share: the workspace's time zone and
- * today, the latest saved plan of a year, and the caller's scope — a manager sees the
- * workspace, a lead their team (themself and their assistants), an assistant their lead's
- * team (aggregates only; the records stay behind `visibleCustomers`).
+ * What the progress, forecast and Today use cases share: the latest saved plan of a year,
+ * and the caller's scope — a manager sees the workspace, a lead their team (themself and
+ * their assistants), an assistant their lead's team (aggregates only; the records stay
+ * behind `visibleCustomers`). Their today is `workspaceToday` (workspace/workspace-today.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.js';
-import { dateInTimeZone, type IsoDate } from '../../domain/dates.js';
+import type { IsoDate } from '../../domain/dates.js';
 import { AppError } from '../../domain/errors.js';
 import type { PlanResult } from '../../domain/plan/plan.js';
 import { visibleCustomers } from '../access.js';
 import { computePlan } from '../compute-plan.js';
 import type { Deps, Principal } from '../context.js';
 import { chinaHolidayData } from '../holiday-data.js';
-
-/** The workspace's time zone and the clock's date in it. */
-export async function workspaceToday(
-  deps: Deps,
-  principal: Principal,
-): Promise<{ timeZone: string; today: IsoDate }> {
-  const ws = await deps.db
-    .selectFrom('workspaces')
-    .select('time_zone')
-    .where('id', '=', principal.workspaceId)
-    .executeTakeFirstOrThrow();
-  return { timeZone: ws.time_zone, today: dateInTimeZone(deps.clock(), ws.time_zone) };
-}
 
 /** The latest saved plan of `year`, computed with `date` as its today when it lies in the year. */
 export async function latestPlan(

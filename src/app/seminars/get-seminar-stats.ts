@@ -12,7 +12,7 @@ import { differencePoints, rateBp, SIGNING_WINDOW_DAYS } from '../../domain/meth
 import { visibleCustomers } from '../access.js';
 import type { Deps, Principal } from '../context.js';
 import { fieldError, parseInput } from '../validation.js';
-import { workspaceToday } from './workspace-today.js';
+import { workspaceToday } from '../workspace/workspace-today.js';
 
 /**
  * Query of "seminar statistics": from/to inclusive (default the year to date); `class`
@@ -67,7 +67,7 @@ export async function getSeminarStats(
   query: unknown,
 ): Promise<SeminarStats> {
   const q = parseInput(seminarStatsQuery, query);
-  const { today } = await workspaceToday(deps.db, deps, principal);
+  const { today } = await workspaceToday(deps.db, deps, principal.workspaceId);
   const to = q.to ?? today;
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
   if (from > to) throw fieldError('from', 'must not be after to', '开始日期不能晚于结束日期');

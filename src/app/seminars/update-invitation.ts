@@ -3,9 +3,9 @@ import { AppError } from '../../domain/errors.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
+import { workspaceToday } from '../workspace/workspace-today.js';
 import { type Invitation, toInvitation, updateInvitationInput } from './seminar-schema.js';
 import { findVisibleInvitation } from './seminar-store.js';
-import { workspaceToday } from './workspace-today.js';
 
 /**
  * Sets `rsvp` and/or `attended`. Attendance can only be recorded from the seminar's date
@@ -36,7 +36,7 @@ export async function updateInvitation(
         .where('workspace_id', '=', principal.workspaceId)
         .where('id', '=', before.seminar_id)
         .executeTakeFirstOrThrow();
-      const { today } = await workspaceToday(trx, deps, principal);
+      const { today } = await workspaceToday(trx, deps, principal.workspaceId);
       if (today < seminar.held_on) throw new AppError('SEMINAR.NOT_YET_HELD', { heldOn: seminar.held_on });
     }
     const result = await trx

@@ -64,7 +64,7 @@ export async function getMeetingStats(
   query: unknown,
 ): Promise<MeetingStats> {
   const q = parseInput(meetingStatsQuery, query);
-  const today = await workspaceToday(deps.db, deps, principal.workspaceId);
+  const { today } = await workspaceToday(deps.db, deps, principal.workspaceId);
   const to = q.to ?? today;
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
   if (from > to) throw fieldError('from', 'must not be after to', '开始日期不能晚于结束日期');

@@ -34,15 +34,15 @@ export async function lockMeetings(
 
 /**
  * Renumbers the visits of one customer (0 for cancelled ones) and returns the new numbers.
- * Only rows whose number changed are written; their `version` is not bumped, because the
- * number is derived and nobody edits it (bumping would make other people's open edits stale).
+ * The caller holds the customer's lock ({@link lockMeetings}, taken once, before its visit
+ * write). Only rows whose number changed are written; their `version` is not bumped, because
+ * the number is derived and nobody edits it (bumping would make other people's open edits stale).
  */
 export async function renumberMeetings(
   db: Kysely<Schema>,
   workspaceId: string,
   customerId: string,
 ): Promise<Map<string, number | null>> {
-  await lockMeetings(db, workspaceId, customerId);
   const rows = await db
     .selectFrom('visits')
     .select(['id', 'visit_on', 'created_at', 'status', 'meeting_number'])

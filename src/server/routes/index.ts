@@ -72,7 +72,9 @@ export function registerWorkspaceRoutes(app: FastifyInstance, deps: Deps): void 
   registerCrudRoutes(app, deps, {
     path: 'customers',
     noun: 'customer',
-    view: customerView,
+    // GET one answers the customer with its list row's counts; a save answers the record.
+    view: customerListItemView,
+    writeView: customerView,
     listItemView: customerListItemView,
     createInput: createCustomerInput,
     updateInput: updateCustomerInput,

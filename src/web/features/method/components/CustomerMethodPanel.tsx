@@ -26,7 +26,7 @@ import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../app/customers/customer-schema.js';
 import { api } from '../../../lib/api';
 import { FormAlert, useFormErrors } from '../../../lib/forms';
-import { useContacts, useVisits } from '../../customers/api/customers-api';
+import { cacheCustomer, useContacts, useVisits } from '../../customers/api/customers-api';
 import { useCloseAttempts, useNextVisitPlans, useObjectionTypes } from '../api/method-api';
 
 const heading = (text: string) => (
@@ -94,7 +94,7 @@ export function QualificationCard({ customer }: { customer: Customer }) {
           expectedFundsOn: v.expectedFundsOn ? v.expectedFundsOn.format('YYYY-MM-DD') : null,
         },
       });
-      queryClient.setQueryData(['customer', customer.id], updated);
+      cacheCustomer(queryClient, updated);
       await queryClient.invalidateQueries({ queryKey: ['customers'] });
     } catch (error) {
       errors.fromError(error);
