@@ -14,29 +14,18 @@ import {
   type FunnelLine,
   type FunnelLineKey,
   funnelLines,
+  missingInputLabel,
 } from '../domain/plan/funnel-lines.js';
 import type { PeriodAmounts, PlanResult } from '../domain/plan/plan.js';
 import { type Align, type AmountCell, amountCell, renderTable, showCells } from './text-table.js';
 
-/** A missing funnel input in words, with where to give it. */
+/** A missing funnel input in words, with where to give it (option or plan-file key). */
 function missingLabel(key: string, lang: Lang): string {
-  const [, klass] = /^classes\.(A|B|C|new)\.averageOrder$/.exec(key) ?? [];
-  if (klass === 'new') {
-    return lang === 'zh'
-      ? '新客户的平均订单额（--new-order 或 classes.new.averageOrder）'
-      : "new customers' average order (--new-order or classes.new.averageOrder)";
-  }
-  if (klass) {
-    return lang === 'zh'
-      ? `${klass}类客户的平均订单额（classes.${klass}.averageOrder）`
-      : `class ${klass} average order (classes.${klass}.averageOrder)`;
-  }
-  if (key === 'funnel.winRate') {
-    return lang === 'zh'
-      ? '成交率（--win-rate 或 funnel.winRate）'
-      : 'the win rate (--win-rate or funnel.winRate)';
-  }
-  return key;
+  const flag =
+    key === 'classes.new.averageOrder' ? '--new-order 或 ' : key === 'funnel.winRate' ? '--win-rate 或 ' : '';
+  const where = lang === 'zh' ? `${flag}${key}` : `${flag.replace(' 或 ', ' or ')}${key}`;
+  const words = missingInputLabel(key, lang);
+  return words === key ? key : lang === 'zh' ? `${words}（${where}）` : `${words} (${where})`;
 }
 
 /** Why a day carries no target. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HolidayData } from '../calendar.js';
-import { FUNNEL_LINE_LABELS, funnelLines, funnelStages } from './funnel-lines.js';
+import { FUNNEL_LINE_LABELS, funnelLines, funnelStages, missingInputLabel } from './funnel-lines.js';
 import { buildPlan } from './plan.js';
 import { parsePlanSettings } from './settings.js';
 
@@ -67,5 +67,19 @@ describe('the plan page funnel: chart and list read one set of lines', () => {
     ).funnel;
     expect(unknown.verdict.status).toBe('unknown');
     expect(funnelLines(unknown)).toEqual([]);
+  });
+});
+
+describe('missingInputLabel', () => {
+  it('says each missing funnel input in words, in both languages', () => {
+    for (const key of ['classes.A.averageOrder', 'classes.new.averageOrder', 'funnel.winRate']) {
+      for (const lang of ['zh', 'en'] as const) {
+        const words = missingInputLabel(key, lang);
+        expect(words).not.toContain(key);
+        expect(words.length).toBeGreaterThan(0);
+      }
+    }
+    expect(missingInputLabel('classes.B.averageOrder', 'zh')).toBe('B 类客户的平均订单额');
+    expect(missingInputLabel('funnel.winRate', 'en')).toBe('the win rate');
   });
 });

@@ -5,6 +5,7 @@
  * only and new customers won through meetings only, under the words the list used for all
  * meetings and all new customers.)
  */
+import type { Lang } from '../errors.js';
 import type { Label } from '../labels.js';
 import type { Funnel } from './funnel.js';
 
@@ -70,4 +71,17 @@ export function funnelLines(f: Funnel): FunnelLine[] {
 /** The chart's stages: the `stage` lines, same keys and values as in the list. */
 export function funnelStages(lines: readonly FunnelLine[]): FunnelLine[] {
   return lines.filter((l) => l.stage);
+}
+
+/**
+ * A missing funnel input (`Funnel.verdict.missing`: `classes.new.averageOrder`,
+ * `funnel.winRate` …) in words, for the plan page and `closer plan` alike; an unknown key is
+ * returned as it is (a new input must be given words here).
+ */
+export function missingInputLabel(key: string, lang: Lang): string {
+  const [, klass] = /^classes\.(A|B|C|new)\.averageOrder$/.exec(key) ?? [];
+  if (klass === 'new') return lang === 'zh' ? '新客户的平均订单额' : "new customers' average order";
+  if (klass) return lang === 'zh' ? `${klass} 类客户的平均订单额` : `class ${klass} average order`;
+  if (key === 'funnel.winRate') return lang === 'zh' ? '成交率' : 'the win rate';
+  return key;
 }

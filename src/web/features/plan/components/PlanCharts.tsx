@@ -3,10 +3,10 @@ import { Alert, Card, Col, Descriptions, Row, Typography } from 'antd';
 import type { EChartsOption } from 'echarts';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { funnelLines, funnelStages } from '../../../../domain/plan/funnel-lines.js';
+import { funnelLines, funnelStages, missingInputLabel } from '../../../../domain/plan/funnel-lines.js';
 import type { PlanResult } from '../../../../domain/plan/plan.js';
 import { EChart } from '../../../lib/EChart';
-import { money, moneyAxis } from '../../../lib/format';
+import { currentLang, money, moneyAxis } from '../../../lib/format';
 
 const COLORS = ['#b4232a', '#d4873a', '#3a7bd5', '#2e9d6a', '#7b5ea7', '#8c8c8c'];
 
@@ -104,7 +104,11 @@ export const PlanCharts = memo(function PlanCharts({ result }: { result: PlanRes
       ? t('plan.feasible')
       : v.status === 'short'
         ? t('plan.short', { meetings: v.shortMeetings, customers: v.shortCustomers })
-        : t('plan.unknown', { missing: v.missing.join(', ') });
+        : t('plan.unknown', {
+            missing: v.missing
+              .map((key) => missingInputLabel(key, currentLang()))
+              .join(currentLang() === 'zh' ? '、' : ', '),
+          });
 
   return (
     <Row gutter={[16, 16]}>
