@@ -12,6 +12,7 @@ import 'dayjs/locale/zh-cn';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { forgetSignedIn, useMe } from './features/auth/api/auth-api';
+import { authKeys } from './features/auth/api/auth-keys';
 import { LoginPage } from './features/auth/pages/LoginPage';
 import { SetupPage } from './features/auth/pages/SetupPage';
 // Texts of the menu and of lazy pages: small, and the shell needs them before any page.
@@ -37,7 +38,7 @@ const queryClient = new QueryClient({
 });
 setUnauthorizedHandler(() => {
   forgetSignedIn();
-  queryClient.setQueryData(['me'], null);
+  queryClient.setQueryData(authKeys.me, null);
 });
 
 /** The root component. */

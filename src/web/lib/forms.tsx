@@ -1,4 +1,5 @@
 /** Form helpers: field messages from the client-side check or the server's answer, shown inline. */
+import { useMutation } from '@tanstack/react-query';
 import { Alert } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { ApiError, type FieldMessages } from './api';
@@ -43,21 +44,24 @@ export function FormAlert({ message }: { message: string | null }) {
 /**
  * A form's submit with its busy flag: clears the old messages, runs `work`, and shows a
  * failure on the form (beside the fields, or on top) instead of letting it escape.
+ * `work` runs as a TanStack mutation, so the busy flag is the mutation's own state;
+ * `networkMode: 'always'` sends it even when the browser believes it is offline, so a
+ * failure is shown on the form instead of the submit waiting, paused, for the network.
  */
 export function useSubmit(errors: ReturnType<typeof useFormErrors>) {
-  const [busy, setBusy] = useState(false);
+  const mutation = useMutation({
+    mutationFn: (work: () => Promise<unknown>) => work(),
+    networkMode: 'always',
+  });
   async function run(work: () => Promise<unknown>): Promise<void> {
     errors.clear();
-    setBusy(true);
     try {
-      await work();
+      await mutation.mutateAsync(work);
     } catch (error) {
       errors.fromError(error);
-    } finally {
-      setBusy(false);
     }
   }
-  return { busy, run };
+  return { busy: mutation.isPending, run };
 }
 
 /**

@@ -8,6 +8,7 @@ import { Button, Drawer, Flex, Grid, Layout, Menu, type MenuProps, Typography } 
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { logout, type Me } from '../features/auth/api/auth-api';
+import { authKeys } from '../features/auth/api/auth-keys';
 import { navigate } from '../lib/router';
 import { mayOpen, ROUTES } from '../routes';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -57,7 +58,7 @@ export function AppShell({ me, path, children }: AppShellProps) {
       await logout();
     } finally {
       queryClient.clear();
-      queryClient.setQueryData(['me'], null);
+      queryClient.setQueryData(authKeys.me, null);
       navigate('/login', true);
     }
   }

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { InitWorkspaceInput } from '../../../../app/auth/auth-schema.js';
 import { ApiError, api, setCsrfToken } from '../../../lib/api';
+import { authKeys } from './auth-keys';
 
 /** The signed-in caller as GET /api/auth/me answers. */
 export interface Me {
@@ -27,7 +28,7 @@ export function forgetSignedIn(): void {
 /** The caller, or null when nobody is signed in. */
 export function useMe() {
   return useQuery({
-    queryKey: ['me'],
+    queryKey: authKeys.me,
     queryFn: async (): Promise<Me | null> => {
       if (!window.localStorage.getItem(SIGNED_IN)) return null;
       try {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert, useFormErrors, useSubmit } from '../../../lib/forms';
 import { linkClick, navigate } from '../../../lib/router';
 import { login } from '../api/auth-api';
+import { authKeys } from '../api/auth-keys';
 import { AuthFrame } from '../components/AuthFrame';
 
 /** The sign-in page. */
@@ -17,7 +18,7 @@ export function LoginPage() {
   function submit(values: { email?: string; password?: string }) {
     return submitting.run(async () => {
       await login(values.email ?? '', values.password ?? '');
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      await queryClient.invalidateQueries({ queryKey: authKeys.me });
       // From /login or /setup to the start page of the role (the app redirects /); elsewhere stay.
       const path = window.location.pathname;
       if (path === '/login' || path === '/setup') navigate('/', true);

@@ -8,6 +8,7 @@ import { FormAlert, useFormErrors, useSubmit } from '../../../lib/forms';
 import { navigate } from '../../../lib/router';
 import { validate } from '../../../lib/validate';
 import { login, setUp } from '../api/auth-api';
+import { authKeys } from '../api/auth-keys';
 import { AuthFrame } from '../components/AuthFrame';
 
 interface SetupValues {
@@ -38,7 +39,7 @@ export function SetupPage() {
     await submitting.run(async () => {
       await setUp(input);
       await login(checked.data.manager.email, values.password);
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
+      await queryClient.invalidateQueries({ queryKey: authKeys.me });
       navigate('/plan', true);
     });
   }

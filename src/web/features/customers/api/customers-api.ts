@@ -1,5 +1,5 @@
 /** Customers, contacts, visits, markets and members over the API (TanStack Query hooks). */
-import { keepPreviousData, type QueryClient, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, type QueryKey, useQuery } from '@tanstack/react-query';
 import type {
   Contact,
   CreateContactInput,
@@ -14,6 +14,11 @@ import type {
 import type { Market } from '../../../../app/markets/market-schema.js';
 import type { CreateVisitInput, Visit } from '../../../../app/visits/visit-schema.js';
 import { api, type Page } from '../../../lib/api';
+import { dashboardKeys } from '../../dashboard/api/dashboard-keys';
+import { methodKeys } from '../../method/api/method-keys';
+import { seminarKeys } from '../../seminars/api/seminar-keys';
+import { teamKeys } from '../../team/api/team-keys';
+import { customerKeys } from './customer-keys';
 
 /** Filters, search and sort of the customer list. */
 export interface CustomerFilters {
@@ -44,7 +49,7 @@ export interface Member {
 /** One page of customers with their meeting and overdue counts (the list API's keyset cursor). */
 export function useCustomers(filters: CustomerFilters, cursor: string | undefined, limit = 20) {
   return useQuery({
-    queryKey: ['customers', filters, cursor, limit],
+    queryKey: customerKeys.list(filters, cursor, limit),
     queryFn: () =>
       api<Page<CustomerListItem>>('GET', '/api/customers', { query: { ...filters, cursor, limit } }),
     placeholderData: keepPreviousData,
@@ -54,15 +59,15 @@ export function useCustomers(filters: CustomerFilters, cursor: string | undefine
 /** One customer. */
 export function useCustomer(id: string) {
   return useQuery({
-    queryKey: ['customer', id],
-    queryFn: () => api<CustomerListItem>('GET', `/api/customers/${id}`),
+    queryKey: customerKeys.detail(id),
+    queryFn: () => api<Customer>('GET', `/api/customers/${id}`),
   });
 }
 
 /** A customer's contacts (first 200). */
 export function useContacts(customerId: string) {
   return useQuery({
-    queryKey: ['contacts', customerId],
+    queryKey: customerKeys.contacts(customerId),
     queryFn: () => api<Page<Contact>>('GET', '/api/contacts', { query: { customerId, limit: 200 } }),
   });
 }
@@ -70,7 +75,7 @@ export function useContacts(customerId: string) {
 /** A customer's visits, newest first (first 200). */
 export function useVisits(customerId: string) {
   return useQuery({
-    queryKey: ['visits', customerId],
+    queryKey: customerKeys.visits(customerId),
     queryFn: () =>
       api<Page<Visit>>('GET', '/api/visits', { query: { customerId, limit: 200, order: 'desc' } }),
   });
@@ -79,7 +84,7 @@ export function useVisits(customerId: string) {
 /** The workspace's markets (first 200). */
 export function useMarkets() {
   return useQuery({
-    queryKey: ['markets'],
+    queryKey: customerKeys.markets,
     queryFn: () => api<Page<Market>>('GET', '/api/markets', { query: { limit: 200 } }),
     staleTime: 60_000,
   });
@@ -88,7 +93,7 @@ export function useMarkets() {
 /** The workspace's members. */
 export function useMembers() {
   return useQuery({
-    queryKey: ['members'],
+    queryKey: customerKeys.members,
     queryFn: () => api<{ members: Member[] }>('GET', '/api/members'),
     staleTime: 60_000,
   });
@@ -113,17 +118,17 @@ export function createVisit(input: CreateVisitInput): Promise<Visit> {
  * Queries that list or count customers, stale after a customer changes or goes. Only
  * marked stale: the ones on screen refetch, the others when next shown.
  */
-const CUSTOMER_LISTS = [
-  'customers',
-  'customer-directory',
-  'today',
-  'stats',
-  'forecast',
-  'progress',
-  'queue',
-  'seminar-invitations',
-  'seminar-quotas',
-] as const;
+const CUSTOMER_LISTS: readonly QueryKey[] = [
+  customerKeys.allLists,
+  seminarKeys.customerDirectory,
+  methodKeys.today,
+  dashboardKeys.allStats,
+  dashboardKeys.allForecasts,
+  dashboardKeys.allProgress,
+  teamKeys.allQueues,
+  seminarKeys.allInvitations,
+  seminarKeys.allQuotas,
+];
 
 /**
  * Changes a customer: only the fields given, with the version last read (409
@@ -135,26 +140,15 @@ export async function updateCustomer(
   input: UpdateCustomerInput,
 ): Promise<Customer> {
   const updated = await api<Customer>('PATCH', `/api/customers/${id}`, { body: input });
-  cacheCustomer(queryClient, updated);
-  await Promise.all(CUSTOMER_LISTS.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+  queryClient.setQueryData(customerKeys.detail(id), updated);
+  await Promise.all(CUSTOMER_LISTS.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   return updated;
 }
 
-/**
- * Puts a customer just saved into the page's cache. A save answers the record without the
- * counts GET adds (meetings, overdue follow-ups); editing the record does not change them, so
- * the cached ones stay.
- */
-export function cacheCustomer(queryClient: QueryClient, saved: Customer): void {
-  queryClient.setQueryData<CustomerListItem>(['customer', saved.id], (cached) =>
-    cached ? { ...cached, ...saved } : undefined,
-  );
-}
-
 /** Reads a customer afresh (after a stale save) and puts it in the page's cache. */
-export async function reloadCustomer(queryClient: QueryClient, id: string): Promise<CustomerListItem> {
-  const fresh = await api<CustomerListItem>('GET', `/api/customers/${id}`);
-  queryClient.setQueryData(['customer', id], fresh);
+export async function reloadCustomer(queryClient: QueryClient, id: string): Promise<Customer> {
+  const fresh = await api<Customer>('GET', `/api/customers/${id}`);
+  queryClient.setQueryData(customerKeys.detail(id), fresh);
   return fresh;
 }
 
@@ -165,7 +159,7 @@ export async function reloadCustomer(queryClient: QueryClient, id: string): Prom
  */
 export async function deleteCustomer(queryClient: QueryClient, id: string): Promise<void> {
   await api<void>('DELETE', `/api/customers/${id}`);
-  await Promise.all(CUSTOMER_LISTS.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+  await Promise.all(CUSTOMER_LISTS.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
 /** Changes a contact (only the fields given, with the version last read). */
@@ -175,7 +169,7 @@ export async function updateContact(
   input: UpdateContactInput,
 ): Promise<Contact> {
   const updated = await api<Contact>('PATCH', `/api/contacts/${contact.id}`, { body: input });
-  await queryClient.invalidateQueries({ queryKey: ['contacts', contact.customerId] });
+  await queryClient.invalidateQueries({ queryKey: customerKeys.contacts(contact.customerId) });
   return updated;
 }
 
@@ -194,7 +188,7 @@ export async function deleteContact(
 ): Promise<void> {
   await api<void>('DELETE', `/api/contacts/${contact.id}`);
   await Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['contacts', contact.customerId] }),
-    queryClient.invalidateQueries({ queryKey: ['customer', contact.customerId] }),
+    queryClient.invalidateQueries({ queryKey: customerKeys.contacts(contact.customerId) }),
+    queryClient.invalidateQueries({ queryKey: customerKeys.detail(contact.customerId) }),
   ]);
 }

@@ -4,11 +4,12 @@ import type { DiscoveryChainView } from '../../../../app/discovery/discovery-sto
 import type { VisitDiscovery } from '../../../../app/discovery/record-visit-discovery.js';
 import type { UpdateVisitInput, Visit, VisitWrite } from '../../../../app/visits/visit-schema.js';
 import { api } from '../../../lib/api';
+import { customerKeys } from './customer-keys';
 
 /** What the customer's visits found out (one entry per visit with a discovery). */
 export function useDiscoveries(customerId: string) {
   return useQuery({
-    queryKey: ['discoveries', customerId],
+    queryKey: customerKeys.discoveries(customerId),
     queryFn: () => api<VisitDiscovery[]>('GET', `/api/customers/${customerId}/discoveries`),
   });
 }
@@ -16,7 +17,7 @@ export function useDiscoveries(customerId: string) {
 /** Every version of the discovery chain, so old answers show the question they answered. */
 export function useDiscoveryChainVersions() {
   return useQuery({
-    queryKey: ['discovery-chain-versions'],
+    queryKey: customerKeys.discoveryChainVersions,
     queryFn: () => api<DiscoveryChainView[]>('GET', '/api/discovery-chain/versions'),
     staleTime: 60_000,
   });

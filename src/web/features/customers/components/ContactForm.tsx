@@ -18,6 +18,7 @@ import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/format';
 import { FormAlert, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
+import { customerKeys } from '../api/customer-keys';
 import { createContact, getContact, updateContact } from '../api/customers-api';
 import { changedFields } from '../lib/edits';
 import { StaleAlert, showRebased, useStale } from './StaleNotice';
@@ -136,7 +137,7 @@ export function ContactForm({
     const checked = validate(createContactInput, input, currentLang(), 'contacts');
     if (!checked.ok) return errors.setFields(checked.fields);
     await createContact(checked.data);
-    await queryClient.invalidateQueries({ queryKey: ['contacts', customerId] });
+    await queryClient.invalidateQueries({ queryKey: customerKeys.contacts(customerId) });
     form.resetFields();
     onClose();
   }
@@ -163,7 +164,7 @@ export function ContactForm({
       if (!(error instanceof ApiError && error.code === 'CONFLICT.STALE')) throw error;
       // Someone saved first: load what they saved, keep what this user changed, and show both.
       const latest = await getContact(before.id);
-      await queryClient.invalidateQueries({ queryKey: ['contacts', customerId] });
+      await queryClient.invalidateQueries({ queryKey: customerKeys.contacts(customerId) });
       showRebased({
         form,
         stale,

@@ -11,6 +11,7 @@ import type { Customer } from '../../../../app/customers/customer-schema.js';
 import { ApiError, type Page } from '../../../lib/api';
 import { navigate } from '../../../lib/router';
 import { useMe } from '../../auth/api/auth-api';
+import { customerKeys } from '../api/customer-keys';
 import { deleteCustomer, useContacts, useVisits } from '../api/customers-api';
 import { ConfirmDelete } from './ConfirmDelete';
 import { CustomerForm } from './CustomerForm';
@@ -43,7 +44,7 @@ export function CustomerActions({ customer }: { customer: Customer }) {
     } catch (error) {
       // Already gone (someone else deleted it): the list is where the user wanted to go.
       if (!(error instanceof ApiError && error.status === 404)) throw error;
-      await queryClient.invalidateQueries({ queryKey: ['customers'] });
+      await queryClient.invalidateQueries({ queryKey: customerKeys.allLists });
       message.warning(error.message);
     }
     navigate('/customers');

@@ -21,6 +21,7 @@ import { currentLang } from '../../../lib/format';
 import { FormAlert, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
 import { navigate } from '../../../lib/router';
 import { validate } from '../../../lib/validate';
+import { customerKeys } from '../api/customer-keys';
 import { createCustomer, reloadCustomer, updateCustomer, useMarkets, useMembers } from '../api/customers-api';
 import { changedFields } from '../lib/edits';
 import { StaleAlert, showRebased, useStale } from './StaleNotice';
@@ -175,7 +176,7 @@ export function CustomerForm({
     );
     if (!checked.ok) return errors.setFields(checked.fields);
     const created = await createCustomer(checked.data);
-    await queryClient.invalidateQueries({ queryKey: ['customers'] });
+    await queryClient.invalidateQueries({ queryKey: customerKeys.allLists });
     message.success(t('common.saved'));
     form.resetFields();
     onClose();

@@ -20,6 +20,7 @@ import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/format';
 import { FormAlert, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
+import { customerKeys } from '../api/customer-keys';
 import { createVisit } from '../api/customers-api';
 import { getVisit, updateVisit } from '../api/visits-api';
 import '../i18n-customers';
@@ -109,9 +110,9 @@ export function VisitForm({
 
   async function refresh() {
     await Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['visits', customerId] }),
-      queryClient.invalidateQueries({ queryKey: ['discoveries', customerId] }),
-      queryClient.invalidateQueries({ queryKey: ['customers'] }),
+      queryClient.invalidateQueries({ queryKey: customerKeys.visits(customerId) }),
+      queryClient.invalidateQueries({ queryKey: customerKeys.discoveries(customerId) }),
+      queryClient.invalidateQueries({ queryKey: customerKeys.allLists }),
     ]);
   }
 

@@ -13,6 +13,7 @@ import type { VisitDiscovery } from '../../../../app/discovery/record-visit-disc
 import type { Visit } from '../../../../app/visits/visit-schema.js';
 import { PAIN_CATEGORIES } from '../../../../domain/method/discovery.js';
 import { currentLang } from '../../../lib/format';
+import { customerKeys } from '../api/customer-keys';
 import { useVisits } from '../api/customers-api';
 import { deleteVisit, useDiscoveries, useDiscoveryChainVersions } from '../api/visits-api';
 import { VisitForm } from './VisitForm';
@@ -165,9 +166,11 @@ function DeleteVisitButton({ visit }: { visit: Visit }) {
     try {
       await deleteVisit(visit.id);
       await Promise.all(
-        [['visits', visit.customerId], ['discoveries', visit.customerId], ['customers']].map((queryKey) =>
-          queryClient.invalidateQueries({ queryKey }),
-        ),
+        [
+          customerKeys.visits(visit.customerId),
+          customerKeys.discoveries(visit.customerId),
+          customerKeys.allLists,
+        ].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
       );
       message.success(t('timeline.deleted'));
     } catch (error) {

@@ -1,6 +1,8 @@
 /** Progress, forecast and the method's statistics over the API (TanStack Query hooks). */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
+import { methodKeys } from '../../method/api/method-keys';
+import { dashboardKeys } from './dashboard-keys';
 
 /** Levels and dimensions of GET /api/progress. */
 export const LEVELS = ['year', 'quarters', 'months', 'weeks', 'days'] as const;
@@ -125,7 +127,7 @@ export interface ObjectionType {
 /** Progress vs plan at a level and dimension (keeps the last answer while switching). */
 export function useProgress(year: number, level: Level, dimension: Dimension) {
   return useQuery({
-    queryKey: ['progress', year, level, dimension],
+    queryKey: dashboardKeys.progress(year, level, dimension),
     queryFn: () => api<Progress>('GET', '/api/progress', { query: { year, level, dimension } }),
     placeholderData: keepPreviousData,
   });
@@ -134,7 +136,7 @@ export function useProgress(year: number, level: Level, dimension: Dimension) {
 /** The year-end forecast. */
 export function useForecast(year: number) {
   return useQuery({
-    queryKey: ['forecast', year],
+    queryKey: dashboardKeys.forecast(year),
     queryFn: () => api<Forecast>('GET', '/api/forecast', { query: { year } }),
   });
 }
@@ -142,7 +144,7 @@ export function useForecast(year: number) {
 /** Meeting-number statistics of the year to date. */
 export function useMeetingStats(groupBy: MeetingGroup) {
   return useQuery({
-    queryKey: ['stats', 'meetings', groupBy],
+    queryKey: dashboardKeys.meetingStats(groupBy),
     queryFn: () => api<MeetingStats>('GET', '/api/stats/meetings', { query: { groupBy } }),
     placeholderData: keepPreviousData,
   });
@@ -151,7 +153,7 @@ export function useMeetingStats(groupBy: MeetingGroup) {
 /** Objection counts and reply effectiveness. */
 export function useObjectionStats() {
   return useQuery({
-    queryKey: ['stats', 'objections'],
+    queryKey: dashboardKeys.objectionStats,
     queryFn: () => api<ObjectionStats>('GET', '/api/stats/objections'),
   });
 }
@@ -159,7 +161,7 @@ export function useObjectionStats() {
 /** The objection catalog (labels). */
 export function useObjectionTypes() {
   return useQuery({
-    queryKey: ['objection-types'],
+    queryKey: methodKeys.objectionTypes,
     queryFn: () => api<ObjectionType[]>('GET', '/api/objection-types'),
     staleTime: 300_000,
   });

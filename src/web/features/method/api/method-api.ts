@@ -20,6 +20,7 @@ import type { CreateVisitInput, VisitWrite } from '../../../../app/visits/visit-
 import type { WorkspaceSettings } from '../../../../app/workspace/workspace-settings.js';
 import type { SuggestionReason, TodayNumbers } from '../../../../domain/method/today.js';
 import { api } from '../../../lib/api';
+import { methodKeys } from './method-keys';
 
 /** GET /api/today (the shape of `TodayView` in src/app/progress/get-today.ts, whose module the browser must not load). */
 export interface TodayView {
@@ -54,13 +55,13 @@ export type { CloseAttempt, NextVisitPlan, ObjectionTypeView };
 
 /** The caller's day. */
 export function useToday() {
-  return useQuery({ queryKey: ['today'], queryFn: () => api<TodayView>('GET', '/api/today') });
+  return useQuery({ queryKey: methodKeys.today, queryFn: () => api<TodayView>('GET', '/api/today') });
 }
 
 /** The workspace's method settings (the third-meeting policy). */
 export function useWorkspaceSettings() {
   return useQuery({
-    queryKey: ['workspace-settings'],
+    queryKey: methodKeys.workspaceSettings,
     queryFn: () => api<WorkspaceSettings>('GET', '/api/workspace/settings'),
     staleTime: 60_000,
   });
@@ -69,7 +70,7 @@ export function useWorkspaceSettings() {
 /** The discovery chain in force. */
 export function useDiscoveryChain() {
   return useQuery({
-    queryKey: ['discovery-chain'],
+    queryKey: methodKeys.discoveryChain,
     queryFn: () => api<DiscoveryChainView>('GET', '/api/discovery-chain'),
     staleTime: 60_000,
   });
@@ -78,7 +79,7 @@ export function useDiscoveryChain() {
 /** The objection catalog (objections and stalls with their scripted replies). */
 export function useObjectionTypes() {
   return useQuery({
-    queryKey: ['objection-types'],
+    queryKey: methodKeys.objectionTypes,
     queryFn: () => api<ObjectionTypeView[]>('GET', '/api/objection-types'),
     staleTime: 60_000,
   });
@@ -87,7 +88,7 @@ export function useObjectionTypes() {
 /** A customer's close attempts with their count. */
 export function useCloseAttempts(customerId: string) {
   return useQuery({
-    queryKey: ['close-attempts', customerId],
+    queryKey: methodKeys.closeAttempts(customerId),
     queryFn: () =>
       api<{ count: number; items: CloseAttempt[] }>('GET', `/api/customers/${customerId}/close-attempts`),
   });
@@ -96,7 +97,7 @@ export function useCloseAttempts(customerId: string) {
 /** A customer's next-visit plans, open ones first. */
 export function useNextVisitPlans(customerId: string) {
   return useQuery({
-    queryKey: ['next-visit-plans', customerId],
+    queryKey: methodKeys.nextVisitPlans(customerId),
     queryFn: () => api<NextVisitPlan[]>('GET', `/api/customers/${customerId}/next-visit-plans`),
   });
 }

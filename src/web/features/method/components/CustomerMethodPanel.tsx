@@ -26,7 +26,8 @@ import { useTranslation } from 'react-i18next';
 import type { Customer } from '../../../../app/customers/customer-schema.js';
 import { api } from '../../../lib/api';
 import { FormAlert, useFormErrors } from '../../../lib/forms';
-import { cacheCustomer, useContacts, useVisits } from '../../customers/api/customers-api';
+import { customerKeys } from '../../customers/api/customer-keys';
+import { useContacts, useVisits } from '../../customers/api/customers-api';
 import { useCloseAttempts, useNextVisitPlans, useObjectionTypes } from '../api/method-api';
 
 const heading = (text: string) => (
@@ -94,8 +95,8 @@ export function QualificationCard({ customer }: { customer: Customer }) {
           expectedFundsOn: v.expectedFundsOn ? v.expectedFundsOn.format('YYYY-MM-DD') : null,
         },
       });
-      cacheCustomer(queryClient, updated);
-      await queryClient.invalidateQueries({ queryKey: ['customers'] });
+      queryClient.setQueryData(customerKeys.detail(customer.id), updated);
+      await queryClient.invalidateQueries({ queryKey: customerKeys.allLists });
     } catch (error) {
       errors.fromError(error);
     }

@@ -35,7 +35,8 @@ import { PAIN_CATEGORIES } from '../../../../domain/method/discovery.js';
 import { parseAmount } from '../../../../domain/money.js';
 import { ApiError, api } from '../../../lib/api';
 import { linkClick, navigate } from '../../../lib/router';
-import { useCustomer } from '../../customers/api/customers-api';
+import { customerKeys } from '../../customers/api/customer-keys';
+import { useCustomer, useVisits } from '../../customers/api/customers-api';
 import {
   createCloseAttempt,
   createDeal,
@@ -47,6 +48,7 @@ import {
   useObjectionTypes,
   useWorkspaceSettings,
 } from '../api/method-api';
+import { methodKeys } from '../api/method-keys';
 
 /** The error of a step: the server's message and its field messages, shown as text. */
 function useStepError() {
@@ -102,6 +104,7 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language.startsWith('zh');
   const customer = useCustomer(customerId);
+  const visits = useVisits(customerId);
   const settings = useWorkspaceSettings();
   const chain = useDiscoveryChain();
   const catalog = useObjectionTypes();
@@ -129,13 +132,13 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
   const replyId = Form.useWatch('replyId', closeForm) as string | undefined;
   const status = (Form.useWatch('status', meetingForm) as string | undefined) ?? 'done';
 
-  if (customer.isPending || settings.isPending) return <Skeleton active />;
+  if (customer.isPending || visits.isPending || settings.isPending) return <Skeleton active />;
   if (customer.isError) {
     return <Result status="error" title={t('error.title')} subTitle={customer.error.message} />;
   }
   const c = customer.data;
-  // The server counts the customer's meetings (all of them, by the same rule as the list).
-  const nextNumber = c.meetings + 1;
+  const meetingsSoFar = (visits.data?.items ?? []).filter((v) => v.meetingNumber !== null).length;
+  const nextNumber = meetingsSoFar + 1;
   const policy = settings.data?.thirdMeetingPolicy ?? 'warn';
   const third = status !== 'cancelled' && nextNumber >= 3;
   const reasonShown = third && (policy === 'require_reason' || needReason);
@@ -172,10 +175,7 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
       });
       setVisit(saved);
       setVisitVersion(saved.version);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['visits', customerId] }),
-        queryClient.invalidateQueries({ queryKey: ['customer', customerId] }),
-      ]);
+      await queryClient.invalidateQueries({ queryKey: customerKeys.visits(customerId) });
       if (saved.warnings.length === 0) setStep(1);
     });
 
@@ -269,10 +269,10 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
         );
       }
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['close-attempts', customerId] }),
-        queryClient.invalidateQueries({ queryKey: ['today'] }),
-        queryClient.invalidateQueries({ queryKey: ['customer', customerId] }),
-        queryClient.invalidateQueries({ queryKey: ['next-visit-plans', customerId] }),
+        queryClient.invalidateQueries({ queryKey: methodKeys.closeAttempts(customerId) }),
+        queryClient.invalidateQueries({ queryKey: methodKeys.today }),
+        queryClient.invalidateQueries({ queryKey: customerKeys.detail(customerId) }),
+        queryClient.invalidateQueries({ queryKey: methodKeys.nextVisitPlans(customerId) }),
       ]);
     });
 
@@ -301,9 +301,8 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
         });
       }
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['visits', customerId] }),
-        queryClient.invalidateQueries({ queryKey: ['customer', customerId] }),
-        queryClient.invalidateQueries({ queryKey: ['today'] }),
+        queryClient.invalidateQueries({ queryKey: customerKeys.visits(customerId) }),
+        queryClient.invalidateQueries({ queryKey: methodKeys.today }),
       ]);
       setFinished(true);
     });

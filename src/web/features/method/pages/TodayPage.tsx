@@ -25,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { money } from '../../../lib/format';
 import { linkClick, navigate } from '../../../lib/router';
 import { completeFollowUp, useToday } from '../api/method-api';
+import { methodKeys } from '../api/method-keys';
 
 const STATUS_COLOR = { ahead: 'green', behind: 'red', on_track: 'blue' } as const;
 /** Follow-ups and suggestions shown at a time. */
@@ -49,7 +50,7 @@ export function TodayPage() {
     setBusy(id);
     try {
       await completeFollowUp(id);
-      await queryClient.invalidateQueries({ queryKey: ['today'] });
+      await queryClient.invalidateQueries({ queryKey: methodKeys.today });
       void message.success(t('method.today.done'));
     } catch (error) {
       void message.error(error instanceof Error ? error.message : String(error));

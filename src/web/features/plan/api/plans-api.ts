@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Market } from '../../../../app/markets/market-schema.js';
 import type { PlanInput } from '../../../../domain/plan/settings.js';
 import { api, type Page } from '../../../lib/api';
+import { planKeys } from './plan-keys';
 
 /** A stored plan revision. */
 export interface PlanRevision {
@@ -16,7 +17,7 @@ export interface PlanRevision {
 
 /** All revisions, newest first. */
 export function usePlanRevisions() {
-  return useQuery({ queryKey: ['plans'], queryFn: () => api<PlanRevision[]>('GET', '/api/plans') });
+  return useQuery({ queryKey: planKeys.revisions, queryFn: () => api<PlanRevision[]>('GET', '/api/plans') });
 }
 
 /** Saves `input` as the next revision of its year. */

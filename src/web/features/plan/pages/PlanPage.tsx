@@ -31,6 +31,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api';
 import { currentLang, money } from '../../../lib/format';
 import type { Me } from '../../auth/api/auth-api';
+import { customerKeys } from '../../customers/api/customer-keys';
+import { planKeys } from '../api/plan-keys';
 import { savePlan, syncMarkets, usePlanRevisions } from '../api/plans-api';
 import { PlanCharts } from '../components/PlanCharts';
 import {
@@ -125,8 +127,8 @@ function PlanEditor({
           })),
         );
       }
-      await queryClient.invalidateQueries({ queryKey: ['plans'] });
-      await queryClient.invalidateQueries({ queryKey: ['markets'] });
+      await queryClient.invalidateQueries({ queryKey: planKeys.revisions });
+      await queryClient.invalidateQueries({ queryKey: customerKeys.markets });
       message.success(t('plan.savedRevision', { revision: saved.revision }));
     } catch (error) {
       setServerError(error);

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Customer } from '../../../../app/customers/customer-schema.js';
 import type { Invitation, Seminar } from '../../../../app/seminars/seminar-schema.js';
 import { api, type Page } from '../../../lib/api';
+import { seminarKeys } from './seminar-keys';
 
 export type { Invitation, Seminar };
 
@@ -58,7 +59,7 @@ export interface SeminarStats {
 /** The seminars (first 200). */
 export function useSeminars() {
   return useQuery({
-    queryKey: ['seminars'],
+    queryKey: seminarKeys.list,
     queryFn: () => api<Page<Seminar>>('GET', '/api/seminars', { query: { limit: 200 } }),
   });
 }
@@ -66,7 +67,7 @@ export function useSeminars() {
 /** A seminar's invitation quotas. */
 export function useQuotas(id: string | null) {
   return useQuery({
-    queryKey: ['seminar-quotas', id],
+    queryKey: seminarKeys.quotas(id),
     queryFn: () => api<SeminarQuotas>('GET', `/api/seminars/${id}/quotas`),
     enabled: id !== null,
   });
@@ -75,7 +76,7 @@ export function useQuotas(id: string | null) {
 /** A seminar's invitations. */
 export function useInvitations(id: string | null) {
   return useQuery({
-    queryKey: ['seminar-invitations', id],
+    queryKey: seminarKeys.invitations(id),
     queryFn: () => api<Invitation[]>('GET', `/api/seminars/${id}/invitations`),
     enabled: id !== null,
   });
@@ -84,7 +85,7 @@ export function useInvitations(id: string | null) {
 /** Sign rate per seminar vs meeting-only customers. */
 export function useSeminarStats() {
   return useQuery({
-    queryKey: ['stats', 'seminars'],
+    queryKey: seminarKeys.stats,
     queryFn: () => api<SeminarStats>('GET', '/api/stats/seminars'),
   });
 }
@@ -95,7 +96,7 @@ export function useSeminarStats() {
  */
 export function useCustomerDirectory() {
   return useQuery({
-    queryKey: ['customer-directory'],
+    queryKey: seminarKeys.customerDirectory,
     queryFn: async () => {
       const all: Customer[] = [];
       let cursor: string | undefined;

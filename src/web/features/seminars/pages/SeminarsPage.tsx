@@ -35,10 +35,11 @@ import { useTranslation } from 'react-i18next';
 import { createSeminarInput, updateSeminarInput } from '../../../../app/seminars/seminar-schema.js';
 import { EChart } from '../../../lib/EChart';
 import { currentLang } from '../../../lib/format';
-import { FormAlert, useFirstField, useFormErrors } from '../../../lib/forms';
+import { FormAlert, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
 import type { Me } from '../../auth/api/auth-api';
 import { useToday } from '../../method/api/method-api';
+import { seminarKeys } from '../api/seminar-keys';
 import {
   createSeminar,
   type Invitation,
@@ -246,9 +247,9 @@ function SeminarDetail({ seminar }: { seminar: Seminar }) {
 
   async function refresh() {
     await Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['seminar-invitations', seminar.id] }),
-      queryClient.invalidateQueries({ queryKey: ['seminar-quotas', seminar.id] }),
-      queryClient.invalidateQueries({ queryKey: ['stats', 'seminars'] }),
+      queryClient.invalidateQueries({ queryKey: seminarKeys.invitations(seminar.id) }),
+      queryClient.invalidateQueries({ queryKey: seminarKeys.quotas(seminar.id) }),
+      queryClient.invalidateQueries({ queryKey: seminarKeys.stats }),
     ]);
   }
 
@@ -525,7 +526,7 @@ function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: (
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
   const errors = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmit(errors);
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const blank = (v: string | undefined) => (v && v.trim() !== '' ? v : null);
@@ -546,18 +547,13 @@ function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: (
       ? validate(updateSeminarInput, { ...fields, version: seminar.version }, currentLang(), 'seminars')
       : validate(createSeminarInput, fields, currentLang(), 'seminars');
     if (!checked.ok) return errors.setFields(checked.fields);
-    setBusy(true);
-    try {
+    await submitting.run(async () => {
       if (seminar) await updateSeminar(seminar.id, checked.data);
       else await createSeminar(checked.data);
-      await queryClient.invalidateQueries({ queryKey: ['seminars'] });
+      await queryClient.invalidateQueries({ queryKey: seminarKeys.list });
       message.success(t('sem.saved'));
       onClose();
-    } catch (error) {
-      errors.fromError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -569,7 +565,7 @@ function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: (
       onOk={submit}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={submitting.busy}
       destroyOnHidden
     >
       <FormAlert message={errors.general} />

@@ -1,6 +1,7 @@
 /** The plan's per-member targets, the assistants' queues and the hand-off, over the API. */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../lib/api';
+import { teamKeys } from './team-keys';
 
 /** GET /api/queues/prospecting (the use case's module imports server-only code, so the shape is restated). */
 export interface ProspectingQueue {
@@ -55,7 +56,7 @@ export interface PlanMembersTable {
 /** The saved plan's annual target per member. */
 export function usePlanMembers(year: number) {
   return useQuery({
-    queryKey: ['plan-members', year],
+    queryKey: teamKeys.planMembers(year),
     queryFn: () =>
       api<PlanMembersTable>('GET', `/api/plans/${year}`, { query: { level: 'year', dimension: 'members' } }),
   });
@@ -64,7 +65,7 @@ export function usePlanMembers(year: number) {
 /** A prospecting assistant's queue. */
 export function useProspectingQueue(memberId: string) {
   return useQuery({
-    queryKey: ['queue', 'prospecting', memberId],
+    queryKey: teamKeys.prospecting(memberId),
     queryFn: () => api<ProspectingQueue>('GET', '/api/queues/prospecting', { query: { memberId } }),
   });
 }
@@ -72,7 +73,7 @@ export function useProspectingQueue(memberId: string) {
 /** An after-sales assistant's queue with the repeat candidates. */
 export function useAfterSalesQueue(memberId: string) {
   return useQuery({
-    queryKey: ['queue', 'after-sales', memberId],
+    queryKey: teamKeys.afterSales(memberId),
     queryFn: () => api<AfterSalesQueue>('GET', '/api/queues/after-sales', { query: { memberId } }),
   });
 }

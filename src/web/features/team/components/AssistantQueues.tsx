@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { moneyColumn } from '../../../lib/format';
 import type { Member } from '../../customers/api/customers-api';
 import { handoffCustomer, useAfterSalesQueue, useProspectingQueue } from '../api/queues-api';
+import { teamKeys } from '../api/team-keys';
 
 const title = (text: string) => (
   <Typography.Title level={3} style={{ fontSize: 15, margin: 0, whiteSpace: 'normal' }}>
@@ -64,7 +65,7 @@ function ProspectingQueueCard({ member }: { member: Member }) {
     try {
       await handoffCustomer(customerId, 'to_lead');
       message.success(`${name}: ${t('teamx.handedOff')}`);
-      await queryClient.invalidateQueries({ queryKey: ['queue'] });
+      await queryClient.invalidateQueries({ queryKey: teamKeys.allQueues });
     } catch (e) {
       setErrors((prev) => ({ ...prev, [customerId]: e instanceof Error ? e.message : String(e) }));
     } finally {

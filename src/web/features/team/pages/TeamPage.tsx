@@ -8,8 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { createMemberInput } from '../../../../app/auth/auth-schema.js';
 import { ApiError } from '../../../lib/api';
 import { currentLang, moneyColumn } from '../../../lib/format';
-import { FormAlert, useFirstField, useFormErrors } from '../../../lib/forms';
+import { FormAlert, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
+import { customerKeys } from '../../customers/api/customer-keys';
 import type { Member } from '../../customers/api/customers-api';
 import { usePlanMembers } from '../api/queues-api';
 import { addMember, useMembers } from '../api/team-api';
@@ -101,7 +102,7 @@ function MemberForm({ open, onClose, members }: { open: boolean; onClose: () => 
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form);
   const errors = useFormErrors();
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmit(errors);
   const queryClient = useQueryClient();
   const { message } = App.useApp();
 
@@ -121,18 +122,13 @@ function MemberForm({ open, onClose, members }: { open: boolean; onClose: () => 
     ) as unknown;
     const checked = validate(createMemberInput, input, currentLang(), 'members');
     if (!checked.ok) return errors.setFields(checked.fields);
-    setBusy(true);
-    try {
+    await submitting.run(async () => {
       await addMember(checked.data);
-      await queryClient.invalidateQueries({ queryKey: ['members'] });
+      await queryClient.invalidateQueries({ queryKey: customerKeys.members });
       message.success(t('team.added', { name: checked.data.name }));
       form.resetFields();
       onClose();
-    } catch (error) {
-      errors.fromError(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -144,7 +140,7 @@ function MemberForm({ open, onClose, members }: { open: boolean; onClose: () => 
       onOk={submit}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={submitting.busy}
       destroyOnHidden
     >
       <FormAlert message={errors.general} />
