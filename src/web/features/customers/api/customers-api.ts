@@ -60,7 +60,7 @@ export function useCustomers(filters: CustomerFilters, cursor: string | undefine
 export function useCustomer(id: string) {
   return useQuery({
     queryKey: customerKeys.detail(id),
-    queryFn: () => api<Customer>('GET', `/api/customers/${id}`),
+    queryFn: () => api<CustomerListItem>('GET', `/api/customers/${id}`),
   });
 }
 
@@ -140,14 +140,25 @@ export async function updateCustomer(
   input: UpdateCustomerInput,
 ): Promise<Customer> {
   const updated = await api<Customer>('PATCH', `/api/customers/${id}`, { body: input });
-  queryClient.setQueryData(customerKeys.detail(id), updated);
+  cacheCustomer(queryClient, updated);
   await Promise.all(CUSTOMER_LISTS.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   return updated;
 }
 
+/**
+ * Puts a customer just saved into the page's cache. A save answers the record without the
+ * counts GET adds (meetings, overdue follow-ups); editing the record does not change them, so
+ * the cached ones stay.
+ */
+export function cacheCustomer(queryClient: QueryClient, saved: Customer): void {
+  queryClient.setQueryData<CustomerListItem>(customerKeys.detail(saved.id), (cached) =>
+    cached ? { ...cached, ...saved } : undefined,
+  );
+}
+
 /** Reads a customer afresh (after a stale save) and puts it in the page's cache. */
-export async function reloadCustomer(queryClient: QueryClient, id: string): Promise<Customer> {
-  const fresh = await api<Customer>('GET', `/api/customers/${id}`);
+export async function reloadCustomer(queryClient: QueryClient, id: string): Promise<CustomerListItem> {
+  const fresh = await api<CustomerListItem>('GET', `/api/customers/${id}`);
   queryClient.setQueryData(customerKeys.detail(id), fresh);
   return fresh;
 }

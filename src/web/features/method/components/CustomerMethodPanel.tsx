@@ -27,7 +27,7 @@ import type { Customer } from '../../../../app/customers/customer-schema.js';
 import { api } from '../../../lib/api';
 import { FormAlert, useFormErrors } from '../../../lib/forms';
 import { customerKeys } from '../../customers/api/customer-keys';
-import { useContacts, useVisits } from '../../customers/api/customers-api';
+import { cacheCustomer, useContacts, useVisits } from '../../customers/api/customers-api';
 import { useCloseAttempts, useNextVisitPlans, useObjectionTypes } from '../api/method-api';
 
 const heading = (text: string) => (
@@ -95,7 +95,7 @@ export function QualificationCard({ customer }: { customer: Customer }) {
           expectedFundsOn: v.expectedFundsOn ? v.expectedFundsOn.format('YYYY-MM-DD') : null,
         },
       });
-      queryClient.setQueryData(customerKeys.detail(customer.id), updated);
+      cacheCustomer(queryClient, updated);
       await queryClient.invalidateQueries({ queryKey: customerKeys.allLists });
     } catch (error) {
       errors.fromError(error);

@@ -36,7 +36,7 @@ import { parseAmount } from '../../../../domain/money.js';
 import { ApiError, api } from '../../../lib/api';
 import { linkClick, navigate } from '../../../lib/router';
 import { customerKeys } from '../../customers/api/customer-keys';
-import { useCustomer, useVisits } from '../../customers/api/customers-api';
+import { useCustomer } from '../../customers/api/customers-api';
 import {
   createCloseAttempt,
   createDeal,
@@ -104,7 +104,6 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation();
   const zh = i18n.language.startsWith('zh');
   const customer = useCustomer(customerId);
-  const visits = useVisits(customerId);
   const settings = useWorkspaceSettings();
   const chain = useDiscoveryChain();
   const catalog = useObjectionTypes();
@@ -132,13 +131,13 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
   const replyId = Form.useWatch('replyId', closeForm) as string | undefined;
   const status = (Form.useWatch('status', meetingForm) as string | undefined) ?? 'done';
 
-  if (customer.isPending || visits.isPending || settings.isPending) return <Skeleton active />;
+  if (customer.isPending || settings.isPending) return <Skeleton active />;
   if (customer.isError) {
     return <Result status="error" title={t('error.title')} subTitle={customer.error.message} />;
   }
   const c = customer.data;
-  const meetingsSoFar = (visits.data?.items ?? []).filter((v) => v.meetingNumber !== null).length;
-  const nextNumber = meetingsSoFar + 1;
+  // The server counts the customer's meetings (all of them, by the same rule as the list).
+  const nextNumber = c.meetings + 1;
   const policy = settings.data?.thirdMeetingPolicy ?? 'warn';
   const third = status !== 'cancelled' && nextNumber >= 3;
   const reasonShown = third && (policy === 'require_reason' || needReason);
@@ -175,7 +174,10 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
       });
       setVisit(saved);
       setVisitVersion(saved.version);
-      await queryClient.invalidateQueries({ queryKey: customerKeys.visits(customerId) });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: customerKeys.visits(customerId) }),
+        queryClient.invalidateQueries({ queryKey: customerKeys.detail(customerId) }),
+      ]);
       if (saved.warnings.length === 0) setStep(1);
     });
 
@@ -302,6 +304,7 @@ export function LogVisitPage({ customerId }: { customerId: string }) {
       }
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: customerKeys.visits(customerId) }),
+        queryClient.invalidateQueries({ queryKey: customerKeys.detail(customerId) }),
         queryClient.invalidateQueries({ queryKey: methodKeys.today }),
       ]);
       setFinished(true);
