@@ -1,7 +1,8 @@
 /** Form helpers: field messages from the client-side check or the server's answer, shown inline. */
 import { useMutation } from '@tanstack/react-query';
-import { Alert } from 'antd';
-import { useCallback, useRef, useState } from 'react';
+import { Alert, Modal } from 'antd';
+import { type ReactNode, useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldMessages } from './api';
 
 /** State of a form's errors: per-field messages and one general message. */
@@ -62,6 +63,52 @@ export function useSubmit(errors: ReturnType<typeof useFormErrors>) {
     }
   }
   return { busy: mutation.isPending, run };
+}
+
+/** Props of {@link FormDialog}. */
+export interface FormDialogProps {
+  /** Shown or not (default shown: dialogs that are mounted only while open). */
+  readonly open?: boolean;
+  readonly title: ReactNode;
+  /** The submit is under way: Save shows it and cannot be pressed again. */
+  readonly busy: boolean;
+  readonly onSave: () => unknown;
+  readonly onClose: () => void;
+  /** From {@link useFirstField}, so the first field gets the focus. */
+  readonly afterOpenChange: (open: boolean) => void;
+  readonly children: ReactNode;
+}
+
+/**
+ * A form in a dialog, the same everywhere: Save and Cancel in the UI's language, Save
+ * busy while the submit runs, the contents unmounted when closed (a reopened form starts
+ * from its initial values).
+ */
+export function FormDialog({
+  open = true,
+  title,
+  busy,
+  onSave,
+  onClose,
+  afterOpenChange,
+  children,
+}: FormDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      afterOpenChange={afterOpenChange}
+      open={open}
+      title={title}
+      onCancel={onClose}
+      onOk={onSave}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
+      {children}
+    </Modal>
+  );
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import type { InputRef } from 'antd';
-import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
+import { App, Checkbox, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -16,7 +16,7 @@ import {
 } from '../../../../app/contacts/contact-schema.js';
 import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/format';
-import { FormAlert, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
+import { FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
 import { customerKeys } from '../api/customer-keys';
 import { createContact, getContact, updateContact } from '../api/customers-api';
@@ -191,16 +191,13 @@ export function ContactForm({
   }
 
   return (
-    <Modal
+    <FormDialog
       afterOpenChange={firstField.afterOpenChange}
       open={open}
       title={read ? t('customerEdit.editContact') : t('customers.addContact')}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={submitting.busy}
-      destroyOnHidden
+      onClose={onClose}
+      onSave={submit}
+      busy={submitting.busy}
     >
       <StaleAlert stale={stale.stale} />
       <FormAlert message={errors.general} />
@@ -259,6 +256,6 @@ export function ContactForm({
         </Form.Item>
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -6,7 +6,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import type { InputRef } from 'antd';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -18,7 +18,7 @@ import {
 } from '../../../../app/customers/customer-schema.js';
 import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/format';
-import { FormAlert, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
+import { FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
 import { navigate } from '../../../lib/router';
 import { validate } from '../../../lib/validate';
 import { customerKeys } from '../api/customer-keys';
@@ -228,16 +228,13 @@ export function CustomerForm({
   }
 
   return (
-    <Modal
+    <FormDialog
       afterOpenChange={firstField.afterOpenChange}
       open={open}
       title={read ? t('customerEdit.editCustomer') : t('customers.add')}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={submitting.busy}
-      destroyOnHidden
+      onClose={onClose}
+      onSave={submit}
+      busy={submitting.busy}
     >
       <StaleAlert stale={stale.stale} />
       <FormAlert message={errors.general} />
@@ -322,6 +319,6 @@ export function CustomerForm({
         </Form.Item>
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

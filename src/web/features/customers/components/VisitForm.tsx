@@ -6,7 +6,7 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import type { InputRef } from 'antd';
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,7 @@ import {
 } from '../../../../app/visits/visit-schema.js';
 import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/format';
-import { FormAlert, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
+import { FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
 import { customerKeys } from '../api/customer-keys';
 import { createVisit } from '../api/customers-api';
@@ -178,16 +178,13 @@ export function VisitForm({
   const initialValues: Values = visit ? valuesOf(fieldsOfVisit(visit)) : { visitOn: dayjs() };
 
   return (
-    <Modal
+    <FormDialog
       afterOpenChange={firstField.afterOpenChange}
       open={open}
       title={visit ? t('timeline.editVisit') : t('customers.logVisit')}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={submitting.busy}
-      destroyOnHidden
+      onClose={onClose}
+      onSave={submit}
+      busy={submitting.busy}
     >
       <StaleAlert stale={stale.stale} />
       <FormAlert message={errors.general} />
@@ -250,6 +247,6 @@ export function VisitForm({
           </Form.Item>
         ) : null}
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -18,7 +18,6 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Row,
   Select,
   Spin,
@@ -35,7 +34,7 @@ import { useTranslation } from 'react-i18next';
 import { createSeminarInput, updateSeminarInput } from '../../../../app/seminars/seminar-schema.js';
 import { EChart } from '../../../lib/EChart';
 import { currentLang } from '../../../lib/format';
-import { FormAlert, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
+import { FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
 import type { Me } from '../../auth/api/auth-api';
 import { useToday } from '../../method/api/method-api';
@@ -557,16 +556,12 @@ function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: (
   }
 
   return (
-    <Modal
+    <FormDialog
       afterOpenChange={firstField.afterOpenChange}
-      open
       title={seminar ? `${t('sem.edit')} · ${seminar.title}` : t('sem.create')}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={submitting.busy}
-      destroyOnHidden
+      onClose={onClose}
+      onSave={submit}
+      busy={submitting.busy}
     >
       <FormAlert message={errors.general} />
       <Form
@@ -615,6 +610,6 @@ function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: (
         </Form.Item>
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }

@@ -2,13 +2,13 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import type { InputRef } from 'antd';
-import { App, Button, Card, Flex, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createMemberInput } from '../../../../app/auth/auth-schema.js';
 import { ApiError } from '../../../lib/api';
 import { currentLang, moneyColumn } from '../../../lib/format';
-import { FormAlert, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
+import { FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
 import { validate } from '../../../lib/validate';
 import { customerKeys } from '../../customers/api/customer-keys';
 import type { Member } from '../../customers/api/customers-api';
@@ -132,16 +132,13 @@ function MemberForm({ open, onClose, members }: { open: boolean; onClose: () => 
   }
 
   return (
-    <Modal
+    <FormDialog
       afterOpenChange={firstField.afterOpenChange}
       open={open}
       title={t('team.add')}
-      onCancel={onClose}
-      onOk={submit}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={submitting.busy}
-      destroyOnHidden
+      onClose={onClose}
+      onSave={submit}
+      busy={submitting.busy}
     >
       <FormAlert message={errors.general} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ role: 'lead' }}>
@@ -183,6 +180,6 @@ function MemberForm({ open, onClose, members }: { open: boolean; onClose: () => 
         ) : null}
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
-    </Modal>
+    </FormDialog>
   );
 }
