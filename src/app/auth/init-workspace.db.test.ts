@@ -1,26 +1,11 @@
-import type { Kysely } from 'kysely';
-import { uuidv7 } from 'uuidv7';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { Schema } from '../../db/schema.js';
-import { AppError } from '../../domain/errors.js';
-import type { Deps } from '../context.js';
+import { describe, expect, it } from 'vitest';
+import { expectAppError } from '../../../test/harness/app-errors.js';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
 import { initWorkspace } from './init-workspace.js';
 import { verifyPassword } from './passwords.js';
 
 const NOW = new Date('2026-03-02T02:00:00.000Z');
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 const input = {
   workspace: { name: '  华东区  ' },
@@ -28,32 +13,18 @@ const input = {
 };
 
 describe.each(engines)('initWorkspace on $name', (engine) => {
-  let database: TestDatabase;
-  let opened: Database;
-  let deps: Deps;
-
-  beforeEach(async () => {
-    database = await engine.create();
-    opened = database.open();
-    await migrateToLatest(opened.db);
-    deps = { db: opened.db as Kysely<Schema>, clock: () => NOW, newId: uuidv7 };
-  });
-
-  afterEach(async () => {
-    await opened.close();
-    await database.dispose();
-  });
+  const ws = withWorkspace(engine, { team: false });
 
   const counts = async () => ({
-    workspaces: (await deps.db.selectFrom('workspaces').select('id').execute()).length,
-    users: (await deps.db.selectFrom('users').select('id').execute()).length,
-    memberships: (await deps.db.selectFrom('memberships').select('id').execute()).length,
+    workspaces: (await ws.deps.db.selectFrom('workspaces').select('id').execute()).length,
+    users: (await ws.deps.db.selectFrom('users').select('id').execute()).length,
+    memberships: (await ws.deps.db.selectFrom('memberships').select('id').execute()).length,
   });
 
   it('creates the workspace with defaults, the manager and the membership', async () => {
-    const ids = await initWorkspace(deps, input);
+    const ids = await initWorkspace(ws.deps, input);
     const now = NOW.toISOString();
-    expect(await deps.db.selectFrom('workspaces').selectAll().execute()).toEqual([
+    expect(await ws.deps.db.selectFrom('workspaces').selectAll().execute()).toEqual([
       {
         id: ids.workspaceId,
         name: '华东区',
@@ -67,11 +38,11 @@ describe.each(engines)('initWorkspace on $name', (engine) => {
         version: 1,
       },
     ]);
-    const user = await deps.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
+    const user = await ws.deps.db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
     expect(user).toMatchObject({ id: ids.userId, email: 'boss@example.com', name: '王经理', locale: null });
     expect(user.password_hash).not.toContain('manager password');
     expect(await verifyPassword('manager password', user.password_hash)).toBe(true);
-    expect(await deps.db.selectFrom('memberships').selectAll().execute()).toEqual([
+    expect(await ws.deps.db.selectFrom('memberships').selectAll().execute()).toEqual([
       {
         id: ids.membershipId,
         workspace_id: ids.workspaceId,
@@ -88,34 +59,37 @@ describe.each(engines)('initWorkspace on $name', (engine) => {
   });
 
   it('takes currency, time zone and locale when given', async () => {
-    await initWorkspace(deps, {
+    await initWorkspace(ws.deps, {
       ...input,
       workspace: { name: 'Export team', currency: 'USD', timeZone: 'Europe/Berlin', locale: 'en' },
     });
     expect(
-      await deps.db.selectFrom('workspaces').select(['currency', 'time_zone', 'locale']).executeTakeFirst(),
+      await ws.deps.db
+        .selectFrom('workspaces')
+        .select(['currency', 'time_zone', 'locale'])
+        .executeTakeFirst(),
     ).toEqual({ currency: 'USD', time_zone: 'Europe/Berlin', locale: 'en' });
   });
 
   it('refuses a second set-up with SETUP.ALREADY_DONE and writes nothing', async () => {
-    await initWorkspace(deps, input);
-    const error = await failure(
-      initWorkspace(deps, { ...input, manager: { ...input.manager, email: 'other@example.com' } }),
+    await initWorkspace(ws.deps, input);
+    const error = await expectAppError(
+      initWorkspace(ws.deps, { ...input, manager: { ...input.manager, email: 'other@example.com' } }),
+      'SETUP.ALREADY_DONE',
     );
-    expect(error.code).toBe('SETUP.ALREADY_DONE');
     expect(error.httpStatus).toBe(409);
     expect(await counts()).toEqual({ workspaces: 1, users: 1, memberships: 1 });
   });
 
   it('refuses invalid input with VALIDATION.FAILED and field details, writing nothing', async () => {
-    const error = await failure(
-      initWorkspace(deps, {
+    const error = await expectAppError(
+      initWorkspace(ws.deps, {
         workspace: { name: '', currency: 'rmb', timeZone: 'Mars/Olympus', locale: 'fr', plan: 'gold' },
         manager: { email: 'not an email', name: 'X', password: 'short' },
         extra: true,
       }),
+      'VALIDATION.FAILED',
     );
-    expect(error.code).toBe('VALIDATION.FAILED');
     expect(error.httpStatus).toBe(400);
     const paths = (error.details.fields as { path: string }[]).map((f) => f.path).sort();
     expect(paths).toEqual([

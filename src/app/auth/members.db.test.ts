@@ -1,12 +1,8 @@
-import type { Kysely } from 'kysely';
-import { uuidv7 } from 'uuidv7';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { Schema } from '../../db/schema.js';
-import { AppError } from '../../domain/errors.js';
-import type { Deps, Principal } from '../context.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectAppError } from '../../../test/harness/app-errors.js';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
+import type { Principal } from '../context.js';
 import { initWorkspace } from './init-workspace.js';
 import { createMember } from './members.js';
 import { verifyPassword } from './passwords.js';
@@ -14,49 +10,28 @@ import { login } from './sessions.js';
 
 const NOW = new Date('2026-03-02T02:00:00.000Z');
 
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
-
 describe.each(engines)('createMember on $name', (engine) => {
-  let database: TestDatabase;
-  let opened: Database;
-  let deps: Deps;
+  const ws = withWorkspace(engine, { team: false });
   let manager: Principal;
 
   beforeEach(async () => {
-    database = await engine.create();
-    opened = database.open();
-    await migrateToLatest(opened.db);
-    deps = { db: opened.db as Kysely<Schema>, clock: () => NOW, newId: uuidv7 };
-    const ids = await initWorkspace(deps, {
+    const ids = await initWorkspace(ws.deps, {
       workspace: { name: '华东区' },
       manager: { email: 'boss@example.com', name: '王经理', password: 'manager password' },
     });
     manager = { ...ids, role: 'manager', worksFor: null, via: 'session' };
   });
 
-  afterEach(async () => {
-    await opened.close();
-    await database.dispose();
-  });
-
   const counts = async () => ({
-    users: (await deps.db.selectFrom('users').select('id').execute()).length,
-    memberships: (await deps.db.selectFrom('memberships').select('id').execute()).length,
+    users: (await ws.deps.db.selectFrom('users').select('id').execute()).length,
+    memberships: (await ws.deps.db.selectFrom('memberships').select('id').execute()).length,
   });
 
   const lead = { email: 'li@example.com', name: '李组长', password: 'lead password', role: 'lead' } as const;
 
   it('creates a lead and an assistant working for the lead; the password is stored hashed', async () => {
-    const created = await createMember(deps, manager, { ...lead, email: '  Li@Example.com ' });
-    const assistant = await createMember(deps, manager, {
+    const created = await createMember(ws.deps, manager, { ...lead, email: '  Li@Example.com ' });
+    const assistant = await createMember(ws.deps, manager, {
       email: 'zhao@example.com',
       name: '赵助理',
       password: 'assistant password',
@@ -65,7 +40,7 @@ describe.each(engines)('createMember on $name', (engine) => {
       worksFor: created.membershipId,
     });
 
-    const user = await deps.db
+    const user = await ws.deps.db
       .selectFrom('users')
       .selectAll()
       .where('id', '=', created.userId)
@@ -75,7 +50,7 @@ describe.each(engines)('createMember on $name', (engine) => {
     expect(user.password_hash).toMatch(/^scrypt\$/);
     expect(await verifyPassword('lead password', user.password_hash)).toBe(true);
 
-    const memberships = await deps.db
+    const memberships = await ws.deps.db
       .selectFrom('memberships')
       .select(['id', 'workspace_id', 'user_id', 'role', 'duty', 'works_for', 'version'])
       .where('id', 'in', [created.membershipId, assistant.membershipId])
@@ -102,7 +77,7 @@ describe.each(engines)('createMember on $name', (engine) => {
       },
     ]);
 
-    const session = await login(deps, {
+    const session = await login(ws.deps, {
       email: 'zhao@example.com',
       password: 'assistant password',
       ip: '::1',
@@ -118,43 +93,48 @@ describe.each(engines)('createMember on $name', (engine) => {
   });
 
   it('refuses callers who are not managers with AUTH.FORBIDDEN', async () => {
-    const created = await createMember(deps, manager, lead);
+    const created = await createMember(ws.deps, manager, lead);
     const asLead: Principal = {
       ...manager,
       userId: created.userId,
       membershipId: created.membershipId,
       role: 'lead',
     };
-    const error = await failure(
-      createMember(deps, asLead, { email: 'x@example.com', name: 'X', password: 'x password', role: 'lead' }),
+    const error = await expectAppError(
+      createMember(ws.deps, asLead, {
+        email: 'x@example.com',
+        name: 'X',
+        password: 'x password',
+        role: 'lead',
+      }),
+      'AUTH.FORBIDDEN',
     );
-    expect(error.code).toBe('AUTH.FORBIDDEN');
     expect(error.httpStatus).toBe(403);
     expect(await counts()).toEqual({ users: 2, memberships: 2 });
   });
 
   it('refuses an email already used (any case) with USER.EMAIL_TAKEN and writes nothing', async () => {
-    await createMember(deps, manager, lead);
+    await createMember(ws.deps, manager, lead);
     const before = await counts();
-    const error = await failure(
-      createMember(deps, manager, { ...lead, email: 'LI@example.com', name: '另一个' }),
+    const error = await expectAppError(
+      createMember(ws.deps, manager, { ...lead, email: 'LI@example.com', name: '另一个' }),
+      'USER.EMAIL_TAKEN',
     );
-    expect(error.code).toBe('USER.EMAIL_TAKEN');
     expect(error.httpStatus).toBe(409);
     expect(error.details).toEqual({ email: 'li@example.com' });
     expect(await counts()).toEqual(before);
   });
 
   it('requires duty and worksFor for an assistant, with field details', async () => {
-    const error = await failure(
-      createMember(deps, manager, {
+    const error = await expectAppError(
+      createMember(ws.deps, manager, {
         email: 'a@example.com',
         name: 'A',
         password: 'a password',
         role: 'assistant',
       }),
+      'VALIDATION.FAILED',
     );
-    expect(error.code).toBe('VALIDATION.FAILED');
     expect(error.httpStatus).toBe(400);
     expect(pathsAndMessages(error.details.fields)).toEqual([
       { path: 'duty', message: 'Choose the duty of the assistant' },
@@ -164,14 +144,17 @@ describe.each(engines)('createMember on $name', (engine) => {
   });
 
   it('forbids duty and worksFor for other roles, and unknown fields', async () => {
-    const error = await failure(
-      createMember(deps, manager, { ...lead, duty: 'after_sales', nickname: 'Li' }),
+    const error = await expectAppError(
+      createMember(ws.deps, manager, { ...lead, duty: 'after_sales', nickname: 'Li' }),
+      'VALIDATION.FAILED',
     );
-    expect(error.code).toBe('VALIDATION.FAILED');
     const fields = error.details.fields as { path: string; message: string }[];
     expect(fields.map((f) => f.path)).toEqual(['(input)', 'duty']);
     expect(fields[0]?.message).toContain('nickname');
-    const roleError = await failure(createMember(deps, manager, { ...lead, duty: 'after_sales' }));
+    const roleError = await expectAppError(
+      createMember(ws.deps, manager, { ...lead, duty: 'after_sales' }),
+      'VALIDATION.FAILED',
+    );
     expect(pathsAndMessages(roleError.details.fields)).toEqual([
       { path: 'duty', message: 'Only an assistant has a duty' },
     ]);
@@ -187,11 +170,11 @@ describe.each(engines)('createMember on $name', (engine) => {
     } as const;
     // A lead of another workspace (set up directly: initWorkspace allows one first run).
     const now = NOW.toISOString();
-    await deps.db
+    await ws.deps.db
       .insertInto('workspaces')
       .values({ id: 'ws-b', name: 'B', created_at: now, updated_at: now })
       .execute();
-    await deps.db
+    await ws.deps.db
       .insertInto('users')
       .values({
         id: 'u-b',
@@ -203,7 +186,7 @@ describe.each(engines)('createMember on $name', (engine) => {
         updated_at: now,
       })
       .execute();
-    await deps.db
+    await ws.deps.db
       .insertInto('memberships')
       .values({
         id: 'm-b',
@@ -219,8 +202,10 @@ describe.each(engines)('createMember on $name', (engine) => {
     const before = await counts();
 
     for (const worksFor of ['m-b', manager.membershipId, 'no-such-membership']) {
-      const error = await failure(createMember(deps, manager, { ...assistant, worksFor }));
-      expect(error.code).toBe('VALIDATION.FAILED');
+      const error = await expectAppError(
+        createMember(ws.deps, manager, { ...assistant, worksFor }),
+        'VALIDATION.FAILED',
+      );
       expect(pathsAndMessages(error.details.fields)).toEqual([
         { path: 'worksFor', message: 'Salesperson: not a lead of this workspace' },
       ]);

@@ -1,12 +1,8 @@
-import type { Kysely } from 'kysely';
-import { uuidv7 } from 'uuidv7';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { Schema } from '../../db/schema.js';
-import { AppError } from '../../domain/errors.js';
-import type { Deps, Principal } from '../context.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectAppError } from '../../../test/harness/app-errors.js';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
+import type { Principal } from '../context.js';
 import { initWorkspace } from './init-workspace.js';
 import { sha256Hex } from './internal.js';
 import {
@@ -24,55 +20,32 @@ const EMAIL = 'boss@example.com';
 const PASSWORD = 'right password 1';
 const IP = '203.0.113.7';
 
-/** The error a promise rejects with. */
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
-
 describe.each(engines)('sessions on $name', (engine) => {
-  let database: TestDatabase;
-  let opened: Database;
-  let now: Date;
-  let deps: Deps;
+  const ws = withWorkspace(engine, { team: false });
   let manager: Principal;
 
   beforeEach(async () => {
-    database = await engine.create();
-    opened = database.open();
-    await migrateToLatest(opened.db);
-    now = START;
-    deps = { db: opened.db as Kysely<Schema>, clock: () => new Date(now.getTime()), newId: uuidv7 };
-    const ids = await initWorkspace(deps, {
+    const ids = await initWorkspace(ws.deps, {
       workspace: { name: '华东区' },
       manager: { email: EMAIL, name: '王经理', password: PASSWORD },
     });
     manager = { ...ids, role: 'manager', worksFor: null, via: 'session' };
   });
 
-  afterEach(async () => {
-    await opened.close();
-    await database.dispose();
-  });
-
   const at = (ms: number) => {
-    now = new Date(START.getTime() + ms);
+    // Moves the clock to START + ms, wherever the test left it.
+    ws.clock.advance(START.getTime() + ms - ws.clock.now().getTime());
   };
 
   it('logs in and returns a session whose raw token is never stored', async () => {
-    const result = await login(deps, { email: '  Boss@Example.COM ', password: PASSWORD, ip: IP });
+    const result = await login(ws.deps, { email: '  Boss@Example.COM ', password: PASSWORD, ip: IP });
     expect(result.principal).toEqual(manager);
     expect(result.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(result.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(result.csrfToken).not.toBe(result.token);
     expect(result.expiresAt).toBe('2026-04-01T02:00:00.000Z');
 
-    const rows = await deps.db.selectFrom('sessions').selectAll().execute();
+    const rows = await ws.deps.db.selectFrom('sessions').selectAll().execute();
     expect(rows).toEqual([
       {
         id: sha256Hex(result.token),
@@ -84,9 +57,9 @@ describe.each(engines)('sessions on $name', (engine) => {
       },
     ]);
     expect(JSON.stringify(rows)).not.toContain(result.token);
-    expect(await authenticateSession(deps, result.token)).toEqual(manager);
+    expect(await authenticateSession(ws.deps, result.token)).toEqual(manager);
 
-    const attempts = await deps.db
+    const attempts = await ws.deps.db
       .selectFrom('login_attempts')
       .select(['key', 'succeeded'])
       .orderBy('key')
@@ -98,19 +71,22 @@ describe.each(engines)('sessions on $name', (engine) => {
   });
 
   it('answers a wrong password and an unknown email with the identical error, and records both', async () => {
-    const wrongPassword = await failure(login(deps, { email: EMAIL, password: 'wrong password', ip: IP }));
-    const unknownEmail = await failure(
-      login(deps, { email: 'nobody@example.com', password: PASSWORD, ip: IP }),
+    const wrongPassword = await expectAppError(
+      login(ws.deps, { email: EMAIL, password: 'wrong password', ip: IP }),
+      'AUTH.INVALID_CREDENTIALS',
+    );
+    const unknownEmail = await expectAppError(
+      login(ws.deps, { email: 'nobody@example.com', password: PASSWORD, ip: IP }),
+      'AUTH.INVALID_CREDENTIALS',
     );
     for (const error of [wrongPassword, unknownEmail]) {
-      expect(error.code).toBe('AUTH.INVALID_CREDENTIALS');
       expect(error.httpStatus).toBe(401);
     }
     expect(unknownEmail.message).toBe(wrongPassword.message);
     expect(unknownEmail.messageIn('zh')).toBe(wrongPassword.messageIn('zh'));
     expect(unknownEmail.details).toEqual(wrongPassword.details);
-    expect(await deps.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
-    const attempts = await deps.db.selectFrom('login_attempts').select(['key', 'succeeded']).execute();
+    expect(await ws.deps.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+    const attempts = await ws.deps.db.selectFrom('login_attempts').select(['key', 'succeeded']).execute();
     expect(attempts).toHaveLength(4);
     expect(attempts.every((a) => a.succeeded === 0)).toBe(true);
   });
@@ -118,97 +94,105 @@ describe.each(engines)('sessions on $name', (engine) => {
   it('throttles an account after 5 failures, even with the right password, until they are 15 minutes old', async () => {
     for (let i = 0; i < 5; i++) {
       at(i * MINUTE);
-      const error = await failure(login(deps, { email: EMAIL, password: `wrong ${i}`, ip: `10.0.0.${i}` }));
-      expect(error.code).toBe('AUTH.INVALID_CREDENTIALS');
+      await expectAppError(
+        login(ws.deps, { email: EMAIL, password: `wrong ${i}`, ip: `10.0.0.${i}` }),
+        'AUTH.INVALID_CREDENTIALS',
+      );
     }
     at(5 * MINUTE);
-    const throttled = await failure(login(deps, { email: ' BOSS@example.com', password: PASSWORD, ip: IP }));
-    expect(throttled.code).toBe('AUTH.THROTTLED');
+    const throttled = await expectAppError(
+      login(ws.deps, { email: ' BOSS@example.com', password: PASSWORD, ip: IP }),
+      'AUTH.THROTTLED',
+    );
     expect(throttled.httpStatus).toBe(429);
     // The first failure (at START) leaves the window at START + 15 min: 10 minutes from now.
     expect(throttled.details).toEqual({ retryAfterSeconds: 600, retryAfterMinutes: 10 });
     expect(throttled.messageIn('zh')).toContain('10 分钟');
 
     at(15 * MINUTE - 1);
-    expect((await failure(login(deps, { email: EMAIL, password: PASSWORD, ip: IP }))).code).toBe(
-      'AUTH.THROTTLED',
-    );
+    await expectAppError(login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP }), 'AUTH.THROTTLED');
     at(15 * MINUTE);
-    const result = await login(deps, { email: EMAIL, password: PASSWORD, ip: IP });
+    const result = await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP });
     expect(result.principal).toEqual(manager);
   });
 
   it('throttles an IP address after 20 failures over different accounts, not other addresses', async () => {
     for (let i = 0; i < 20; i++) {
-      const error = await failure(
-        login(deps, { email: `guess${i}@example.com`, password: 'nope nope', ip: IP }),
+      await expectAppError(
+        login(ws.deps, { email: `guess${i}@example.com`, password: 'nope nope', ip: IP }),
+        'AUTH.INVALID_CREDENTIALS',
       );
-      expect(error.code).toBe('AUTH.INVALID_CREDENTIALS');
     }
-    const throttled = await failure(login(deps, { email: EMAIL, password: PASSWORD, ip: IP }));
-    expect(throttled.code).toBe('AUTH.THROTTLED');
+    const throttled = await expectAppError(
+      login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP }),
+      'AUTH.THROTTLED',
+    );
     expect(throttled.details).toEqual({ retryAfterSeconds: 900, retryAfterMinutes: 15 });
-    const elsewhere = await login(deps, { email: EMAIL, password: PASSWORD, ip: '198.51.100.1' });
+    const elsewhere = await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: '198.51.100.1' });
     expect(elsewhere.principal).toEqual(manager);
   });
 
   it('logout ends that session only', async () => {
-    const first = await login(deps, { email: EMAIL, password: PASSWORD, ip: IP });
-    const second = await login(deps, { email: EMAIL, password: PASSWORD, ip: IP });
-    await logout(deps, first.token);
-    expect(await authenticateSession(deps, first.token)).toBeNull();
-    expect(await authenticateSession(deps, second.token)).toEqual(manager);
-    await logout(deps, first.token); // twice is harmless
+    const first = await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP });
+    const second = await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP });
+    await logout(ws.deps, first.token);
+    expect(await authenticateSession(ws.deps, first.token)).toBeNull();
+    expect(await authenticateSession(ws.deps, second.token)).toEqual(manager);
+    await logout(ws.deps, first.token); // twice is harmless
   });
 
   it('returns null for an unknown token and for an expired session, which it deletes', async () => {
-    const { token } = await login(deps, { email: EMAIL, password: PASSWORD, ip: IP });
-    expect(await authenticateSession(deps, 'not-a-session')).toBeNull();
-    expect(await authenticateSession(deps, '')).toBeNull();
+    const { token } = await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP });
+    expect(await authenticateSession(ws.deps, 'not-a-session')).toBeNull();
+    expect(await authenticateSession(ws.deps, '')).toBeNull();
     at(30 * DAY - 1);
-    expect(await authenticateSession(deps, token)).toEqual(manager);
+    expect(await authenticateSession(ws.deps, token)).toEqual(manager);
     at(30 * DAY);
-    expect(await authenticateSession(deps, token)).toBeNull();
-    expect(await deps.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+    expect(await authenticateSession(ws.deps, token)).toBeNull();
+    expect(await ws.deps.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
   });
 
   it("authenticateSessionWithCsrf also returns the session's CSRF token, and null like authenticateSession", async () => {
-    const { token, csrfToken } = await login(deps, { email: EMAIL, password: PASSWORD, ip: IP });
-    expect(await authenticateSessionWithCsrf(deps, token)).toEqual({ principal: manager, csrfToken });
-    expect(await authenticateSessionWithCsrf(deps, 'not-a-session')).toBeNull();
-    expect(await authenticateSessionWithCsrf(deps, 'x'.repeat(257))).toBeNull();
+    const { token, csrfToken } = await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP });
+    expect(await authenticateSessionWithCsrf(ws.deps, token)).toEqual({ principal: manager, csrfToken });
+    expect(await authenticateSessionWithCsrf(ws.deps, 'not-a-session')).toBeNull();
+    expect(await authenticateSessionWithCsrf(ws.deps, 'x'.repeat(257))).toBeNull();
     at(30 * DAY);
-    expect(await authenticateSessionWithCsrf(deps, token)).toBeNull();
+    expect(await authenticateSessionWithCsrf(ws.deps, token)).toBeNull();
   });
 
   it('changePassword ends every session of the user; the old password stops working', async () => {
-    const a = await login(deps, { email: EMAIL, password: PASSWORD, ip: IP });
-    const b = await login(deps, { email: EMAIL, password: PASSWORD, ip: '198.51.100.1' });
-    await changePassword(deps, a.principal, { current: PASSWORD, next: 'brand new password' });
-    expect(await authenticateSession(deps, a.token)).toBeNull();
-    expect(await authenticateSession(deps, b.token)).toBeNull();
-    expect(await deps.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
-    const old = await failure(login(deps, { email: EMAIL, password: PASSWORD, ip: IP }));
-    expect(old.code).toBe('AUTH.INVALID_CREDENTIALS');
-    const fresh = await login(deps, { email: EMAIL, password: 'brand new password', ip: IP });
+    const a = await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP });
+    const b = await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: '198.51.100.1' });
+    await changePassword(ws.deps, a.principal, { current: PASSWORD, next: 'brand new password' });
+    expect(await authenticateSession(ws.deps, a.token)).toBeNull();
+    expect(await authenticateSession(ws.deps, b.token)).toBeNull();
+    expect(await ws.deps.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+    await expectAppError(
+      login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP }),
+      'AUTH.INVALID_CREDENTIALS',
+    );
+    const fresh = await login(ws.deps, { email: EMAIL, password: 'brand new password', ip: IP });
     expect(fresh.principal).toEqual(manager);
-    const user = await deps.db.selectFrom('users').select('version').executeTakeFirstOrThrow();
+    const user = await ws.deps.db.selectFrom('users').select('version').executeTakeFirstOrThrow();
     expect(user.version).toBe(2);
   });
 
   it('changePassword refuses a wrong current password or a too short new one and keeps sessions', async () => {
-    const { token, principal } = await login(deps, { email: EMAIL, password: PASSWORD, ip: IP });
-    const wrong = await failure(
-      changePassword(deps, principal, { current: 'not it at all', next: 'brand new password' }),
+    const { token, principal } = await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP });
+    await expectAppError(
+      changePassword(ws.deps, principal, { current: 'not it at all', next: 'brand new password' }),
+      'AUTH.INVALID_CREDENTIALS',
     );
-    expect(wrong.code).toBe('AUTH.INVALID_CREDENTIALS');
-    const short = await failure(changePassword(deps, principal, { current: PASSWORD, next: 'short' }));
-    expect(short.code).toBe('VALIDATION.FAILED');
+    const short = await expectAppError(
+      changePassword(ws.deps, principal, { current: PASSWORD, next: 'short' }),
+      'VALIDATION.FAILED',
+    );
     expect(pathsAndMessages(short.details.fields)).toEqual([
       { path: 'next', message: 'New password must be at least 8 characters' },
     ]);
-    expect(await authenticateSession(deps, token)).toEqual(manager);
-    expect((await login(deps, { email: EMAIL, password: PASSWORD, ip: IP })).principal).toEqual(manager);
+    expect(await authenticateSession(ws.deps, token)).toEqual(manager);
+    expect((await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP })).principal).toEqual(manager);
   });
 });
 

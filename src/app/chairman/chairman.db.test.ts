@@ -1,12 +1,8 @@
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { Schema } from '../../db/schema.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectAppError } from '../../../test/harness/app-errors.js';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
 import { createContact } from '../contacts/create-contact.js';
-import type { Deps } from '../context.js';
 import { createCustomer } from '../customers/create-customer.js';
 import { getCustomer } from '../customers/get-customer.js';
 import { createNextVisitPlan } from '../next-visit-plans/create-next-visit-plan.js';
@@ -16,23 +12,8 @@ import { createVisit } from '../visits/create-visit.js';
 import { listChairmanConsultations } from './list-chairman-consultations.js';
 import { recordChairmanConsultation } from './record-chairman-consultation.js';
 
-async function errorOf(
-  promise: Promise<unknown>,
-): Promise<{ code?: string; details?: { fields?: { path: string }[] } }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code?: string };
-  }
-  return {};
-}
-
 describe.each(engines)('"must ask the chairman" and next-visit plans on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let db: Kysely<Schema>;
-  let deps: Deps;
-  let team: Team;
+  const ws = withWorkspace(engine);
   let customerId: string;
   let contactId: string;
 
@@ -42,23 +23,13 @@ describe.each(engines)('"must ask the chairman" and next-visit plans on $name', 
   };
 
   beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    db = open.db;
-    await migrateToLatest(db as Kysely<unknown>);
-    deps = testDeps(db);
-    team = await seedTeam(db);
     // The assistant records it; the follow-up still goes to the customer's owner, the lead.
-    customerId = (await createCustomer(deps, team.assistant, { name: '萧山纺织' })).id;
-    contactId = (await createContact(deps, team.lead, { customerId, name: '外贸经理 刘敏' })).id;
-  });
-  afterEach(async () => {
-    await open.close();
-    await database.dispose();
+    customerId = (await createCustomer(ws.deps, ws.team.assistant, { name: '萧山纺织' })).id;
+    contactId = (await createContact(ws.deps, ws.team.lead, { customerId, name: '外贸经理 刘敏' })).id;
   });
 
   it('a champion: default goal, an open chairman plan and a next_visit follow-up for the owner three days out', async () => {
-    const r = await recordChairmanConsultation(deps, team.assistant, customerId, {
+    const r = await recordChairmanConsultation(ws.deps, ws.team.assistant, customerId, {
       contactId,
       wouldChooseFirst: 'yes',
       chairmanFollowsAdvice: 'unsure',
@@ -82,15 +53,19 @@ describe.each(engines)('"must ask the chairman" and next-visit plans on $name', 
     expect(r.followUp).toMatchObject({
       kind: 'next_visit',
       dueOn: '2026-03-05',
-      assigneeId: team.lead.membershipId,
+      assigneeId: ws.team.lead.membershipId,
       notes: r.nextVisitPlan.goal,
       done: false,
     });
-    expect((await getCustomer(deps, team.lead, customerId)).qualification.kpContactId).toBeNull();
-    expect((await listChairmanConsultations(deps, team.lead, customerId)).map((c) => c.verdict)).toEqual([
-      'champion',
-    ]);
-    const audits = await db.selectFrom('audit_log').select('entity').where('action', '=', 'create').execute();
+    expect((await getCustomer(ws.deps, ws.team.lead, customerId)).qualification.kpContactId).toBeNull();
+    expect(
+      (await listChairmanConsultations(ws.deps, ws.team.lead, customerId)).map((c) => c.verdict),
+    ).toEqual(['champion']);
+    const audits = await ws.db
+      .selectFrom('audit_log')
+      .select('entity')
+      .where('action', '=', 'create')
+      .execute();
     expect(
       audits
         .map((a) => a.entity)
@@ -100,7 +75,7 @@ describe.each(engines)('"must ask the chairman" and next-visit plans on $name', 
   });
 
   it('a key person becomes the customer’s KP; the written goal and date are used', async () => {
-    const r = await recordChairmanConsultation(deps, team.lead, customerId, {
+    const r = await recordChairmanConsultation(ws.deps, ws.team.lead, customerId, {
       contactId,
       wouldChooseFirst: 'yes',
       chairmanFollowsAdvice: 'yes',
@@ -115,7 +90,7 @@ describe.each(engines)('"must ask the chairman" and next-visit plans on $name', 
       plannedOn: '2026-03-10',
     });
     expect(r.followUp.dueOn).toBe('2026-03-10');
-    const customer = await getCustomer(deps, team.lead, customerId);
+    const customer = await getCustomer(ws.deps, ws.team.lead, customerId);
     expect(customer.qualification).toMatchObject({
       kpContactId: contactId,
       gaps: ['willing_to_sign', 'able_to_pay'],
@@ -124,7 +99,7 @@ describe.each(engines)('"must ask the chairman" and next-visit plans on $name', 
   });
 
   it('neither: resolve the obstacle and find the real KP; foreign contact, visit or customer are refused', async () => {
-    const r = await recordChairmanConsultation(deps, team.lead, customerId, {
+    const r = await recordChairmanConsultation(ws.deps, ws.team.lead, customerId, {
       contactId,
       wouldChooseFirst: 'unsure',
       chairmanFollowsAdvice: 'yes',
@@ -133,53 +108,67 @@ describe.each(engines)('"must ask the chairman" and next-visit plans on $name', 
     expect(r.verdict).toBe('neither');
     expect(r.nextVisitPlan.goal).toBe('解决最大的障碍，并找到真正的 KP（关键决策人）');
 
-    const other = (await createCustomer(deps, team.lead, { name: '富阳纸业' })).id;
-    const otherContact = (await createContact(deps, team.lead, { customerId: other, name: '王总' })).id;
-    const otherVisit = (await createVisit(deps, team.lead, { customerId: other, visitOn: '2026-03-02' })).id;
+    const other = (await createCustomer(ws.deps, ws.team.lead, { name: '富阳纸业' })).id;
+    const otherContact = (await createContact(ws.deps, ws.team.lead, { customerId: other, name: '王总' })).id;
+    const otherVisit = (
+      await createVisit(ws.deps, ws.team.lead, { customerId: other, visitOn: '2026-03-02' })
+    ).id;
     const base = { contactId, wouldChooseFirst: 'no', chairmanFollowsAdvice: 'no', ...answers };
-    const bad = await errorOf(
-      recordChairmanConsultation(deps, team.lead, customerId, { ...base, contactId: otherContact }),
+    await expectAppError(
+      recordChairmanConsultation(ws.deps, ws.team.lead, customerId, { ...base, contactId: otherContact }),
+      'VALIDATION.FAILED',
+      'contactId',
     );
-    expect([bad.code, bad.details?.fields?.[0]?.path]).toEqual(['VALIDATION.FAILED', 'contactId']);
-    const badVisit = await errorOf(
-      recordChairmanConsultation(deps, team.lead, customerId, { ...base, visitId: otherVisit }),
+    await expectAppError(
+      recordChairmanConsultation(ws.deps, ws.team.lead, customerId, { ...base, visitId: otherVisit }),
+      'VALIDATION.FAILED',
+      'visitId',
     );
-    expect([badVisit.code, badVisit.details?.fields?.[0]?.path]).toEqual(['VALIDATION.FAILED', 'visitId']);
-    expect((await errorOf(recordChairmanConsultation(deps, team.otherLead, customerId, base))).code).toBe(
+    await expectAppError(
+      recordChairmanConsultation(ws.deps, ws.team.otherLead, customerId, base),
       'NOT_FOUND',
     );
-    expect(await db.selectFrom('chairman_consultations').select('id').execute()).toHaveLength(1);
-    expect(await db.selectFrom('next_visit_plans').select('id').execute()).toHaveLength(1);
-    expect(await db.selectFrom('follow_ups').select('id').execute()).toHaveLength(1);
+    expect(await ws.db.selectFrom('chairman_consultations').select('id').execute()).toHaveLength(1);
+    expect(await ws.db.selectFrom('next_visit_plans').select('id').execute()).toHaveLength(1);
+    expect(await ws.db.selectFrom('follow_ups').select('id').execute()).toHaveLength(1);
   });
 
   it('plans a next visit by hand, marks it done with the visit, and guards the version and the visit', async () => {
-    const first = await createNextVisitPlan(deps, team.lead, customerId, {
+    const first = await createNextVisitPlan(ws.deps, ws.team.lead, customerId, {
       goal: '演示案例',
       plannedOn: '2026-03-12',
     });
     expect(first).toMatchObject({ source: 'manual', status: 'open', goal: '演示案例', version: 1 });
-    const visit = await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-12' });
-    const other = (await createCustomer(deps, team.lead, { name: '富阳纸业' })).id;
-    const otherVisit = await createVisit(deps, team.lead, { customerId: other, visitOn: '2026-03-12' });
-    const wrong = await errorOf(
-      updateNextVisitPlan(deps, team.lead, first.id, { version: 1, status: 'done', visitId: otherVisit.id }),
+    const visit = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-12' });
+    const other = (await createCustomer(ws.deps, ws.team.lead, { name: '富阳纸业' })).id;
+    const otherVisit = await createVisit(ws.deps, ws.team.lead, { customerId: other, visitOn: '2026-03-12' });
+    await expectAppError(
+      updateNextVisitPlan(ws.deps, ws.team.lead, first.id, {
+        version: 1,
+        status: 'done',
+        visitId: otherVisit.id,
+      }),
+      'VALIDATION.FAILED',
+      'visitId',
     );
-    expect([wrong.code, wrong.details?.fields?.[0]?.path]).toEqual(['VALIDATION.FAILED', 'visitId']);
-    const done = await updateNextVisitPlan(deps, team.lead, first.id, {
+    const done = await updateNextVisitPlan(ws.deps, ws.team.lead, first.id, {
       version: 1,
       status: 'done',
       visitId: visit.id,
     });
     expect(done).toMatchObject({ status: 'done', visitId: visit.id, version: 2 });
+    await expectAppError(
+      updateNextVisitPlan(ws.deps, ws.team.lead, first.id, { version: 1, status: 'dropped' }),
+      'CONFLICT.STALE',
+    );
+    await expectAppError(
+      updateNextVisitPlan(ws.deps, ws.team.otherLead, first.id, { version: 2, goal: 'x' }),
+      'NOT_FOUND',
+    );
+    const second = await createNextVisitPlan(ws.deps, ws.team.lead, customerId, { goal: '见董事长' });
     expect(
-      (await errorOf(updateNextVisitPlan(deps, team.lead, first.id, { version: 1, status: 'dropped' }))).code,
-    ).toBe('CONFLICT.STALE');
-    expect(
-      (await errorOf(updateNextVisitPlan(deps, team.otherLead, first.id, { version: 2, goal: 'x' }))).code,
-    ).toBe('NOT_FOUND');
-    const second = await createNextVisitPlan(deps, team.lead, customerId, { goal: '见董事长' });
-    expect((await listNextVisitPlans(deps, team.lead, customerId)).map((p) => [p.id, p.status])).toEqual([
+      (await listNextVisitPlans(ws.deps, ws.team.lead, customerId)).map((p) => [p.id, p.status]),
+    ).toEqual([
       [second.id, 'open'],
       [first.id, 'done'],
     ]);

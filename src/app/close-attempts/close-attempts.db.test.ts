@@ -1,12 +1,8 @@
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { Schema } from '../../db/schema.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectAppError, fieldPaths, rejectedFields } from '../../../test/harness/app-errors.js';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
 import { CHAIRMAN_GOAL } from '../../domain/method/objections.js';
-import type { Deps } from '../context.js';
 import { createCustomer } from '../customers/create-customer.js';
 import { createDeal } from '../deals/create-deal.js';
 import { updateFollowUp } from '../follow-ups/update-follow-up.js';
@@ -18,45 +14,22 @@ import { createCloseAttempt } from './create-close-attempt.js';
 import { deleteCloseAttempt } from './delete-close-attempt.js';
 import { getCloseAttempt, listCustomerCloseAttempts } from './get-close-attempt.js';
 
-async function failure(promise: Promise<unknown>): Promise<{ code?: string; fields: string[] }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { code?: string; details?: { fields?: Array<{ path: string }> } };
-    return { code: e.code, fields: (e.details?.fields ?? []).map((f) => f.path) };
-  }
-  return { fields: [] };
-}
-
 describe.each(engines)('close attempts and the objection catalog on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let db: Kysely<Schema>;
-  let deps: Deps;
-  let team: Team;
-  let foreign: Team;
+  const ws = withWorkspace(engine, { foreign: true });
   let customerId: string;
 
   beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    db = open.db;
-    await migrateToLatest(db as Kysely<unknown>);
-    deps = testDeps(db);
-    team = await seedTeam(db);
-    foreign = await seedTeam(db, '宁波区域');
     // Owned by the lead; the assistant works for the lead and logs the attempts.
     customerId = (
-      await createCustomer(deps, team.lead, { name: '杭州织造', assistantId: team.assistant.membershipId })
+      await createCustomer(ws.deps, ws.team.lead, {
+        name: '杭州织造',
+        assistantId: ws.team.assistant.membershipId,
+      })
     ).id;
-  });
-  afterEach(async () => {
-    await open.close();
-    await database.dispose();
   });
 
   const followUpsOf = (attemptId: string) =>
-    db
+    ws.db
       .selectFrom('follow_ups')
       .selectAll()
       .where('close_attempt_id', '=', attemptId)
@@ -65,12 +38,13 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
 
   it('"I\'ll think about it" needs the concern and creates a concern follow-up two days later for the owner', async () => {
     const base = { customerId, attemptedOn: '2026-03-03', result: 'stall', objectionKey: 'think_about_it' };
-    expect(await failure(createCloseAttempt(deps, team.assistant, base))).toEqual({
-      code: 'VALIDATION.FAILED',
-      fields: ['concern'],
-    });
-    expect(await db.selectFrom('close_attempts').select('id').execute()).toEqual([]);
-    const made = await createCloseAttempt(deps, team.assistant, {
+    expect(
+      fieldPaths(
+        await expectAppError(createCloseAttempt(ws.deps, ws.team.assistant, base), 'VALIDATION.FAILED'),
+      ),
+    ).toEqual(['concern']);
+    expect(await ws.db.selectFrom('close_attempts').select('id').execute()).toEqual([]);
+    const made = await createCloseAttempt(ws.deps, ws.team.assistant, {
       ...base,
       customerWords: '我再考虑考虑',
       replyId: 'think_about_it.concern',
@@ -83,31 +57,30 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
       objectionKey: 'think_about_it',
       replyId: 'think_about_it.concern',
       concern: '担心没有海外询盘',
-      ownerId: team.assistant.membershipId,
+      ownerId: ws.team.assistant.membershipId,
     });
     expect(made.created.followUps).toEqual([
       expect.objectContaining({
         kind: 'concern',
         dueOn: '2026-03-05',
         notes: '担心没有海外询盘',
-        assigneeId: team.lead.membershipId,
+        assigneeId: ws.team.lead.membershipId,
         closeAttemptId: made.attempt.id,
         done: false,
       }),
     ]);
     expect((await followUpsOf(made.attempt.id)).map((f) => [f.kind, f.due_on, f.assignee_id])).toEqual([
-      ['concern', '2026-03-05', team.lead.membershipId],
+      ['concern', '2026-03-05', ws.team.lead.membershipId],
     ]);
     expect(made.created.nextVisitPlan).toBeNull();
   });
 
   it('"no money" needs the funds date; it sets the customer\'s expected funds date and a funds follow-up on it', async () => {
     const base = { customerId, attemptedOn: '2026-03-03', result: 'stall', objectionKey: 'no_money' };
-    expect(await failure(createCloseAttempt(deps, team.lead, base))).toEqual({
-      code: 'VALIDATION.FAILED',
-      fields: ['fundsOn'],
-    });
-    const made = await createCloseAttempt(deps, team.lead, {
+    expect(
+      fieldPaths(await expectAppError(createCloseAttempt(ws.deps, ws.team.lead, base), 'VALIDATION.FAILED')),
+    ).toEqual(['fundsOn']);
+    const made = await createCloseAttempt(ws.deps, ws.team.lead, {
       ...base,
       fundsOn: '2026-03-20',
       replyId: 'no_money.when',
@@ -116,7 +89,7 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
     expect((await followUpsOf(made.attempt.id)).map((f) => [f.kind, f.due_on, f.done])).toEqual([
       ['funds', '2026-03-20', 0],
     ]);
-    const customer = await db
+    const customer = await ws.db
       .selectFrom('customers')
       .selectAll()
       .where('id', '=', customerId)
@@ -125,7 +98,7 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
   });
 
   it('"ask the chairman" plans the next visit with the default goal, or the one given, and follows it up', async () => {
-    const first = await createCloseAttempt(deps, team.lead, {
+    const first = await createCloseAttempt(ws.deps, ws.team.lead, {
       customerId,
       attemptedOn: '2026-03-03',
       result: 'stall',
@@ -143,7 +116,7 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
     expect((await followUpsOf(first.attempt.id)).map((f) => [f.kind, f.due_on, f.notes])).toEqual([
       ['next_visit', '2026-03-10', CHAIRMAN_GOAL.zh],
     ]);
-    const second = await createCloseAttempt(deps, team.lead, {
+    const second = await createCloseAttempt(ws.deps, ws.team.lead, {
       customerId,
       attemptedOn: '2026-03-11',
       result: 'stall',
@@ -156,7 +129,7 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
       },
     });
     expect(second.attemptNumber).toBe(2);
-    const plans = await db
+    const plans = await ws.db
       .selectFrom('next_visit_plans')
       .selectAll()
       .where('customer_id', '=', customerId)
@@ -175,77 +148,78 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
   it('refuses a key of the wrong kind, an unknown key, a foreign reply, and references to other customers', async () => {
     const on = { customerId, attemptedOn: '2026-03-03' };
     expect(
-      await failure(
-        createCloseAttempt(deps, team.lead, {
-          ...on,
-          result: 'objection',
-          objectionKey: 'no_money',
-          fundsOn: '2026-03-09',
-        }),
+      fieldPaths(
+        await expectAppError(
+          createCloseAttempt(ws.deps, ws.team.lead, {
+            ...on,
+            result: 'objection',
+            objectionKey: 'no_money',
+            fundsOn: '2026-03-09',
+          }),
+          'VALIDATION.FAILED',
+        ),
       ),
-    ).toEqual({
-      code: 'VALIDATION.FAILED',
-      fields: ['objectionKey'],
-    });
+    ).toEqual(['objectionKey']);
     expect(
-      await failure(createCloseAttempt(deps, team.lead, { ...on, result: 'stall', objectionKey: 'price' })),
-    ).toEqual({
-      code: 'VALIDATION.FAILED',
-      fields: ['objectionKey'],
-    });
-    expect(await failure(createCloseAttempt(deps, team.lead, { ...on, result: 'objection' }))).toMatchObject({
-      fields: ['objectionKey'],
-    });
-    expect(
-      await failure(
-        createCloseAttempt(deps, team.lead, { ...on, result: 'objection', objectionKey: 'weather' }),
+      fieldPaths(
+        await expectAppError(
+          createCloseAttempt(ws.deps, ws.team.lead, { ...on, result: 'stall', objectionKey: 'price' }),
+          'VALIDATION.FAILED',
+        ),
       ),
-    ).toMatchObject({ fields: ['objectionKey'] });
+    ).toEqual(['objectionKey']);
     expect(
-      await failure(
-        createCloseAttempt(deps, team.lead, {
+      await rejectedFields(createCloseAttempt(ws.deps, ws.team.lead, { ...on, result: 'objection' })),
+    ).toEqual(['objectionKey']);
+    expect(
+      await rejectedFields(
+        createCloseAttempt(ws.deps, ws.team.lead, { ...on, result: 'objection', objectionKey: 'weather' }),
+      ),
+    ).toEqual(['objectionKey']);
+    expect(
+      await rejectedFields(
+        createCloseAttempt(ws.deps, ws.team.lead, {
           ...on,
           result: 'objection',
           objectionKey: 'price',
           replyId: 'team.support',
         }),
       ),
-    ).toMatchObject({ fields: ['replyId'] });
+    ).toEqual(['replyId']);
     expect(
-      await failure(createCloseAttempt(deps, team.lead, { ...on, result: 'signed', objectionKey: 'price' })),
-    ).toMatchObject({
-      fields: ['objectionKey'],
-    });
-    const other = (await createCustomer(deps, team.lead, { name: '富阳纸业' })).id;
-    const otherDeal = await createDeal(deps, team.lead, { customerId: other, amountMinor: 2_980_000 });
-    const otherVisit = await createVisit(deps, team.lead, { customerId: other, visitOn: '2026-03-02' });
+      await rejectedFields(
+        createCloseAttempt(ws.deps, ws.team.lead, { ...on, result: 'signed', objectionKey: 'price' }),
+      ),
+    ).toEqual(['objectionKey']);
+    const other = (await createCustomer(ws.deps, ws.team.lead, { name: '富阳纸业' })).id;
+    const otherDeal = await createDeal(ws.deps, ws.team.lead, { customerId: other, amountMinor: 2_980_000 });
+    const otherVisit = await createVisit(ws.deps, ws.team.lead, { customerId: other, visitOn: '2026-03-02' });
     expect(
-      await failure(createCloseAttempt(deps, team.lead, { ...on, result: 'signed', dealId: otherDeal.id })),
-    ).toMatchObject({
-      fields: ['dealId'],
-    });
+      await rejectedFields(
+        createCloseAttempt(ws.deps, ws.team.lead, { ...on, result: 'signed', dealId: otherDeal.id }),
+      ),
+    ).toEqual(['dealId']);
     expect(
-      await failure(createCloseAttempt(deps, team.lead, { ...on, result: 'signed', visitId: otherVisit.id })),
-    ).toMatchObject({
-      fields: ['visitId'],
-    });
-    for (const who of [team.otherLead, foreign.manager]) {
-      expect(await failure(createCloseAttempt(deps, who, { ...on, result: 'signed' }))).toMatchObject({
-        fields: ['customerId'],
-      });
+      await rejectedFields(
+        createCloseAttempt(ws.deps, ws.team.lead, { ...on, result: 'signed', visitId: otherVisit.id }),
+      ),
+    ).toEqual(['visitId']);
+    for (const who of [ws.team.otherLead, ws.foreign.manager]) {
+      expect(await rejectedFields(createCloseAttempt(ws.deps, who, { ...on, result: 'signed' }))).toEqual([
+        'customerId',
+      ]);
     }
-    expect(
-      await failure(createCloseAttempt(deps, team.lead, { ...on, result: 'signed', extra: 1 })),
-    ).toMatchObject({
-      code: 'VALIDATION.FAILED',
-    });
-    expect(await db.selectFrom('close_attempts').select('id').execute()).toEqual([]);
-    expect(await db.selectFrom('follow_ups').select('id').execute()).toEqual([]);
+    await expectAppError(
+      createCloseAttempt(ws.deps, ws.team.lead, { ...on, result: 'signed', extra: 1 }),
+      'VALIDATION.FAILED',
+    );
+    expect(await ws.db.selectFrom('close_attempts').select('id').execute()).toEqual([]);
+    expect(await ws.db.selectFrom('follow_ups').select('id').execute()).toEqual([]);
   });
 
   it('counts the attempts, reads them within the rights, and deletes one with its open follow-ups only', async () => {
-    const visit = await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-03' });
-    const a = await createCloseAttempt(deps, team.lead, {
+    const visit = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-03' });
+    const a = await createCloseAttempt(ws.deps, ws.team.lead, {
       customerId,
       visitId: visit.id,
       attemptedOn: '2026-03-03',
@@ -255,36 +229,36 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
       replyId: 'price.fair',
       response: 'unresolved',
     });
-    const b = await createCloseAttempt(deps, team.lead, {
+    const b = await createCloseAttempt(ws.deps, ws.team.lead, {
       customerId,
       attemptedOn: '2026-03-04',
       result: 'stall',
       objectionKey: 'ask_chairman',
     });
-    const deal = await createDeal(deps, team.lead, {
+    const deal = await createDeal(ws.deps, ws.team.lead, {
       customerId,
       amountMinor: 2_980_000,
       signedOn: '2026-03-10',
     });
-    const c = await createCloseAttempt(deps, team.lead, {
+    const c = await createCloseAttempt(ws.deps, ws.team.lead, {
       customerId,
       attemptedOn: '2026-03-10',
       result: 'signed',
       dealId: deal.id,
     });
     expect([a.attemptNumber, b.attemptNumber, c.attemptNumber]).toEqual([1, 2, 3]);
-    const list = await listCustomerCloseAttempts(deps, team.assistant, customerId);
+    const list = await listCustomerCloseAttempts(ws.deps, ws.team.assistant, customerId);
     expect(list.count).toBe(3);
     expect(list.items.map((i) => i.result)).toEqual(['objection', 'stall', 'signed']);
-    expect(await getCloseAttempt(deps, team.manager, a.attempt.id)).toEqual(a.attempt);
-    for (const who of [team.otherLead, team.otherAssistant, foreign.manager]) {
-      expect((await failure(getCloseAttempt(deps, who, a.attempt.id))).code).toBe('NOT_FOUND');
-      expect((await failure(deleteCloseAttempt(deps, who, a.attempt.id))).code).toBe('NOT_FOUND');
-      expect((await failure(listCustomerCloseAttempts(deps, who, customerId))).code).toBe('NOT_FOUND');
+    expect(await getCloseAttempt(ws.deps, ws.team.manager, a.attempt.id)).toEqual(a.attempt);
+    for (const who of [ws.team.otherLead, ws.team.otherAssistant, ws.foreign.manager]) {
+      await expectAppError(getCloseAttempt(ws.deps, who, a.attempt.id), 'NOT_FOUND');
+      await expectAppError(deleteCloseAttempt(ws.deps, who, a.attempt.id), 'NOT_FOUND');
+      await expectAppError(listCustomerCloseAttempts(ws.deps, who, customerId), 'NOT_FOUND');
     }
 
     // b created a plan and a follow-up; a second attempt's done follow-up survives its deletion.
-    const d = await createCloseAttempt(deps, team.lead, {
+    const d = await createCloseAttempt(ws.deps, ws.team.lead, {
       customerId,
       attemptedOn: '2026-03-05',
       result: 'stall',
@@ -292,15 +266,15 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
       concern: '预算',
     });
     const [done] = await followUpsOf(d.attempt.id);
-    await updateFollowUp(deps, team.lead, done?.id ?? '', { version: 1, done: true });
-    await deleteCloseAttempt(deps, team.lead, b.attempt.id);
-    await deleteCloseAttempt(deps, team.lead, d.attempt.id);
-    expect((await failure(getCloseAttempt(deps, team.lead, b.attempt.id))).code).toBe('NOT_FOUND');
-    expect(await db.selectFrom('next_visit_plans').select('id').execute()).toEqual([]);
-    const left = await db.selectFrom('follow_ups').select(['id', 'kind', 'close_attempt_id']).execute();
+    await updateFollowUp(ws.deps, ws.team.lead, done?.id ?? '', { version: 1, done: true });
+    await deleteCloseAttempt(ws.deps, ws.team.lead, b.attempt.id);
+    await deleteCloseAttempt(ws.deps, ws.team.lead, d.attempt.id);
+    await expectAppError(getCloseAttempt(ws.deps, ws.team.lead, b.attempt.id), 'NOT_FOUND');
+    expect(await ws.db.selectFrom('next_visit_plans').select('id').execute()).toEqual([]);
+    const left = await ws.db.selectFrom('follow_ups').select(['id', 'kind', 'close_attempt_id']).execute();
     expect(left).toEqual([{ id: done?.id, kind: 'concern', close_attempt_id: null }]);
-    expect((await listCustomerCloseAttempts(deps, team.lead, customerId)).count).toBe(2);
-    const audit = await db
+    expect((await listCustomerCloseAttempts(ws.deps, ws.team.lead, customerId)).count).toBe(2);
+    const audit = await ws.db
       .selectFrom('audit_log')
       .select(['entity', 'action'])
       .where('entity_id', '=', b.attempt.id)
@@ -314,7 +288,7 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
   });
 
   it('lets a manager override a built-in entry and add custom keys, which the attempts then follow', async () => {
-    const before = await listObjectionTypes(deps, team.lead);
+    const before = await listObjectionTypes(ws.deps, ws.team.lead);
     expect(before.map((e) => e.key)).toEqual([
       'strategy',
       'tactics',
@@ -326,10 +300,11 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
     ]);
     expect(before.every((e) => e.builtIn && e.version === null && !e.archived)).toBe(true);
 
-    expect((await failure(updateObjectionType(deps, team.lead, 'price', { labelZh: '价' }))).code).toBe(
+    await expectAppError(
+      updateObjectionType(ws.deps, ws.team.lead, 'price', { labelZh: '价' }),
       'AUTH.FORBIDDEN',
     );
-    const price = await updateObjectionType(deps, team.manager, 'price', {
+    const price = await updateObjectionType(ws.deps, ws.team.manager, 'price', {
       labelZh: '价格太高',
       replies: [
         { id: 'price.value', zh: '先算价值', en: 'Value first' },
@@ -347,52 +322,47 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
     expect(price.replies.map((r) => r.id)[0]).toBe('price.value');
     expect(price.replies[1]?.id).toMatch(/^price\.[0-9a-f]{12}$/);
     // The foreign workspace still has the built-in entry.
-    expect((await listObjectionTypes(deps, foreign.manager)).find((e) => e.key === 'price')?.labelZh).toBe(
-      '价格：没有预算 / 太贵了',
-    );
+    expect(
+      (await listObjectionTypes(ws.deps, ws.foreign.manager)).find((e) => e.key === 'price')?.labelZh,
+    ).toBe('价格：没有预算 / 太贵了');
 
     const on = { customerId, attemptedOn: '2026-03-03', result: 'objection', objectionKey: 'price' };
     expect(
-      (await failure(createCloseAttempt(deps, team.lead, { ...on, replyId: 'price.fair' }))).fields,
+      await rejectedFields(createCloseAttempt(ws.deps, ws.team.lead, { ...on, replyId: 'price.fair' })),
     ).toEqual(['replyId']);
-    await createCloseAttempt(deps, team.lead, { ...on, replyId: price.replies[1]?.id });
+    await createCloseAttempt(ws.deps, ws.team.lead, { ...on, replyId: price.replies[1]?.id });
 
     expect(
-      (await failure(updateObjectionType(deps, team.manager, 'price', { archived: true }))).fields,
+      await rejectedFields(updateObjectionType(ws.deps, ws.team.manager, 'price', { archived: true })),
     ).toEqual(['version']);
+    await expectAppError(
+      updateObjectionType(ws.deps, ws.team.manager, 'price', { archived: true, version: 7 }),
+      'CONFLICT.STALE',
+    );
     expect(
-      (await failure(updateObjectionType(deps, team.manager, 'price', { archived: true, version: 7 }))).code,
-    ).toBe('CONFLICT.STALE');
-    expect(
-      await updateObjectionType(deps, team.manager, 'price', { archived: true, version: 1 }),
+      await updateObjectionType(ws.deps, ws.team.manager, 'price', { archived: true, version: 1 }),
     ).toMatchObject({ archived: true, version: 2 });
-    expect((await failure(createCloseAttempt(deps, team.lead, on))).fields).toEqual(['objectionKey']);
+    expect(await rejectedFields(createCloseAttempt(ws.deps, ws.team.lead, on))).toEqual(['objectionKey']);
 
-    expect(
-      (
-        await failure(
-          createObjectionType(deps, team.manager, {
-            key: 'team',
-            kind: 'objection',
-            labelZh: '团队',
-            labelEn: 'Team',
-          }),
-        )
-      ).code,
-    ).toBe('OBJECTION.KEY_TAKEN');
-    expect(
-      (
-        await failure(
-          createObjectionType(deps, team.lead, {
-            key: 'competitor',
-            kind: 'objection',
-            labelZh: '竞品',
-            labelEn: 'Competitor',
-          }),
-        )
-      ).code,
-    ).toBe('AUTH.FORBIDDEN');
-    const custom = await createObjectionType(deps, team.manager, {
+    await expectAppError(
+      createObjectionType(ws.deps, ws.team.manager, {
+        key: 'team',
+        kind: 'objection',
+        labelZh: '团队',
+        labelEn: 'Team',
+      }),
+      'OBJECTION.KEY_TAKEN',
+    );
+    await expectAppError(
+      createObjectionType(ws.deps, ws.team.lead, {
+        key: 'competitor',
+        kind: 'objection',
+        labelZh: '竞品',
+        labelEn: 'Competitor',
+      }),
+      'AUTH.FORBIDDEN',
+    );
+    const custom = await createObjectionType(ws.deps, ws.team.manager, {
       key: 'competitor',
       kind: 'objection',
       labelZh: '已经在用竞品',
@@ -400,35 +370,31 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
       replies: [{ id: 'competitor.compare', zh: '对比一下效果', en: 'Compare the results' }],
     });
     expect(custom).toMatchObject({ key: 'competitor', builtIn: false, version: 1 });
+    await expectAppError(
+      createObjectionType(ws.deps, ws.team.manager, {
+        key: 'competitor',
+        kind: 'stall',
+        labelZh: 'x',
+        labelEn: 'x',
+      }),
+      'OBJECTION.KEY_TAKEN',
+    );
     expect(
-      (
-        await failure(
-          createObjectionType(deps, team.manager, {
-            key: 'competitor',
-            kind: 'stall',
-            labelZh: 'x',
-            labelEn: 'x',
-          }),
-        )
-      ).code,
-    ).toBe('OBJECTION.KEY_TAKEN');
-    expect(
-      (
-        await failure(
-          createCloseAttempt(deps, team.lead, { ...on, objectionKey: 'competitor', result: 'stall' }),
-        )
-      ).fields,
+      await rejectedFields(
+        createCloseAttempt(ws.deps, ws.team.lead, { ...on, objectionKey: 'competitor', result: 'stall' }),
+      ),
     ).toEqual(['objectionKey']);
-    await createCloseAttempt(deps, team.lead, {
+    await createCloseAttempt(ws.deps, ws.team.lead, {
       ...on,
       objectionKey: 'competitor',
       replyId: 'competitor.compare',
     });
-    expect(
-      (await failure(updateObjectionType(deps, foreign.manager, 'competitor', { archived: true }))).code,
-    ).toBe('NOT_FOUND');
-    expect((await listObjectionTypes(deps, team.lead)).map((e) => e.key).at(-1)).toBe('competitor');
-    const audit = await db
+    await expectAppError(
+      updateObjectionType(ws.deps, ws.foreign.manager, 'competitor', { archived: true }),
+      'NOT_FOUND',
+    );
+    expect((await listObjectionTypes(ws.deps, ws.team.lead)).map((e) => e.key).at(-1)).toBe('competitor');
+    const audit = await ws.db
       .selectFrom('audit_log')
       .select(['entity', 'entity_id', 'action'])
       .where('entity', '=', 'objection_type')

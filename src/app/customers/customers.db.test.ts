@@ -1,11 +1,7 @@
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { Schema } from '../../db/schema.js';
-import type { Deps } from '../context.js';
+import { describe, expect, it } from 'vitest';
+import { expectAppError } from '../../../test/harness/app-errors.js';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
 import { createFollowUp } from '../follow-ups/create-follow-up.js';
 import { createVisit } from '../visits/create-visit.js';
 import { createCustomer } from './create-customer.js';
@@ -14,137 +10,116 @@ import { getCustomer } from './get-customer.js';
 import { listCustomers } from './list-customers.js';
 import { updateCustomer } from './update-customer.js';
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-}
-
 describe.each(engines)('customers on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let db: Kysely<Schema>;
-  let deps: Deps;
-  let team: Team;
-  let foreign: Team;
-
-  beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    db = open.db;
-    await migrateToLatest(db as Kysely<unknown>);
-    deps = testDeps(db);
-    team = await seedTeam(db);
-    foreign = await seedTeam(db, '宁波区域');
-  });
-  afterEach(async () => {
-    await open.close();
-    await database.dispose();
-  });
+  const ws = withWorkspace(engine, { foreign: true });
 
   it('creates a customer with defaults, an owner and an audit entry', async () => {
-    const c = await createCustomer(deps, team.lead, {
+    const c = await createCustomer(ws.deps, ws.team.lead, {
       name: '杭州织造',
       company: '杭州织造有限公司',
-      marketId: team.marketId,
+      marketId: ws.team.marketId,
       tags: ['纺织'],
     });
     expect(c).toMatchObject({
       name: '杭州织造',
       class: 'new',
       status: 'lead',
-      ownerId: team.lead.membershipId,
+      ownerId: ws.team.lead.membershipId,
       assistantId: null,
       version: 1,
     });
     expect(c.tags).toEqual(['纺织']);
-    const audit = await db.selectFrom('audit_log').selectAll().where('entity_id', '=', c.id).execute();
+    const audit = await ws.db.selectFrom('audit_log').selectAll().where('entity_id', '=', c.id).execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'create', actor_id: team.lead.userId, entity: 'customer' });
+    expect(audit[0]).toMatchObject({ action: 'create', actor_id: ws.team.lead.userId, entity: 'customer' });
     expect(JSON.parse(audit[0]?.after ?? '{}').name).toBe('杭州织造');
   });
 
   it("puts an assistant's prospect into their lead's book", async () => {
-    const c = await createCustomer(deps, team.assistant, { name: '富阳纸业' });
-    expect(c.ownerId).toBe(team.lead.membershipId);
-    expect(c.assistantId).toBe(team.assistant.membershipId);
+    const c = await createCustomer(ws.deps, ws.team.assistant, { name: '富阳纸业' });
+    expect(c.ownerId).toBe(ws.team.lead.membershipId);
+    expect(c.assistantId).toBe(ws.team.assistant.membershipId);
   });
 
   it('rejects unknown fields, wrong types and references outside the workspace or the rights', async () => {
-    expect(
-      await codeOf(createCustomer(deps, team.lead, { name: 'x', workspaceId: foreign.workspaceId })),
-    ).toBe('VALIDATION.FAILED');
-    expect(await codeOf(createCustomer(deps, team.lead, { name: '', class: 'Z' }))).toBe('VALIDATION.FAILED');
-    expect(await codeOf(createCustomer(deps, team.lead, { name: 'x', marketId: foreign.marketId }))).toBe(
+    await expectAppError(
+      createCustomer(ws.deps, ws.team.lead, { name: 'x', workspaceId: ws.foreign.workspaceId }),
       'VALIDATION.FAILED',
     );
-    expect(
-      await codeOf(createCustomer(deps, team.lead, { name: 'x', ownerId: team.otherLead.membershipId })),
-    ).toBe('VALIDATION.FAILED');
+    await expectAppError(
+      createCustomer(ws.deps, ws.team.lead, { name: '', class: 'Z' }),
+      'VALIDATION.FAILED',
+    );
+    await expectAppError(
+      createCustomer(ws.deps, ws.team.lead, { name: 'x', marketId: ws.foreign.marketId }),
+      'VALIDATION.FAILED',
+    );
+    await expectAppError(
+      createCustomer(ws.deps, ws.team.lead, { name: 'x', ownerId: ws.team.otherLead.membershipId }),
+      'VALIDATION.FAILED',
+    );
     try {
-      await createCustomer(deps, team.lead, { name: 'x', marketId: foreign.marketId });
+      await createCustomer(ws.deps, ws.team.lead, { name: 'x', marketId: ws.foreign.marketId });
     } catch (error) {
       expect((error as { details: { fields: unknown } }).details.fields).toEqual([
         { path: 'marketId', message: 'unknown market', messageZh: '没有这个市场' },
       ]);
     }
-    expect(await db.selectFrom('customers').select('id').execute()).toHaveLength(0);
+    expect(await ws.db.selectFrom('customers').select('id').execute()).toHaveLength(0);
   });
 
   it('shows each role exactly the customers it may see, and answers NOT_FOUND for the rest', async () => {
-    const mine = await createCustomer(deps, team.lead, { name: 'lead own' });
-    const viaAssistant = await createCustomer(deps, team.assistant, { name: 'assistant prospect' });
-    const others = await createCustomer(deps, team.otherLead, { name: 'other lead' });
-    const foreignOne = await createCustomer(deps, foreign.manager, { name: 'foreign' });
-    const names = async (p: typeof team.lead) =>
-      (await listCustomers(deps, p, {})).items.map((c) => c.name).sort();
+    const mine = await createCustomer(ws.deps, ws.team.lead, { name: 'lead own' });
+    const viaAssistant = await createCustomer(ws.deps, ws.team.assistant, { name: 'assistant prospect' });
+    const others = await createCustomer(ws.deps, ws.team.otherLead, { name: 'other lead' });
+    const foreignOne = await createCustomer(ws.deps, ws.foreign.manager, { name: 'foreign' });
+    const names = async (p: typeof ws.team.lead) =>
+      (await listCustomers(ws.deps, p, {})).items.map((c) => c.name).sort();
 
-    expect(await names(team.manager)).toEqual(['assistant prospect', 'lead own', 'other lead']);
-    expect(await names(team.lead)).toEqual(['assistant prospect', 'lead own']);
-    expect(await names(team.assistant)).toEqual(['assistant prospect']);
-    expect(await names(team.otherAssistant)).toEqual([]);
-    expect(await names(foreign.manager)).toEqual(['foreign']);
+    expect(await names(ws.team.manager)).toEqual(['assistant prospect', 'lead own', 'other lead']);
+    expect(await names(ws.team.lead)).toEqual(['assistant prospect', 'lead own']);
+    expect(await names(ws.team.assistant)).toEqual(['assistant prospect']);
+    expect(await names(ws.team.otherAssistant)).toEqual([]);
+    expect(await names(ws.foreign.manager)).toEqual(['foreign']);
 
-    expect((await getCustomer(deps, team.lead, viaAssistant.id)).id).toBe(viaAssistant.id);
+    expect((await getCustomer(ws.deps, ws.team.lead, viaAssistant.id)).id).toBe(viaAssistant.id);
     for (const [who, id] of [
-      [team.lead, others.id],
-      [team.assistant, mine.id],
-      [team.manager, foreignOne.id],
-      [foreign.manager, mine.id],
+      [ws.team.lead, others.id],
+      [ws.team.assistant, mine.id],
+      [ws.team.manager, foreignOne.id],
+      [ws.foreign.manager, mine.id],
     ] as const) {
-      expect(await codeOf(getCustomer(deps, who, id))).toBe('NOT_FOUND');
-      expect(await codeOf(updateCustomer(deps, who, id, { version: 1, name: 'hijack' }))).toBe('NOT_FOUND');
-      expect(await codeOf(deleteCustomer(deps, who, id))).toBe('NOT_FOUND');
+      await expectAppError(getCustomer(ws.deps, who, id), 'NOT_FOUND');
+      await expectAppError(updateCustomer(ws.deps, who, id, { version: 1, name: 'hijack' }), 'NOT_FOUND');
+      await expectAppError(deleteCustomer(ws.deps, who, id), 'NOT_FOUND');
     }
-    expect((await getCustomer(deps, team.manager, others.id)).name).toBe('other lead');
+    expect((await getCustomer(ws.deps, ws.team.manager, others.id)).name).toBe('other lead');
   });
 
   it('updates with the current version and answers 409 CONFLICT.STALE to a stale one, overwriting nothing', async () => {
-    const c = await createCustomer(deps, team.lead, { name: '临安茶叶' });
-    const updated = await updateCustomer(deps, team.lead, c.id, {
+    const c = await createCustomer(ws.deps, ws.team.lead, { name: '临安茶叶' });
+    const updated = await updateCustomer(ws.deps, ws.team.lead, c.id, {
       version: 1,
       class: 'A',
       status: 'contacted',
     });
     expect(updated).toMatchObject({ class: 'A', status: 'contacted', version: 2, name: '临安茶叶' });
 
-    expect(await codeOf(updateCustomer(deps, team.manager, c.id, { version: 1, name: 'stale write' }))).toBe(
+    await expectAppError(
+      updateCustomer(ws.deps, ws.team.manager, c.id, { version: 1, name: 'stale write' }),
       'CONFLICT.STALE',
     );
-    expect((await getCustomer(deps, team.lead, c.id)).name).toBe('临安茶叶');
+    expect((await getCustomer(ws.deps, ws.team.lead, c.id)).name).toBe('临安茶叶');
 
     const both = await Promise.allSettled([
-      updateCustomer(deps, team.lead, c.id, { version: 2, notes: 'first' }),
-      updateCustomer(deps, team.manager, c.id, { version: 2, notes: 'second' }),
+      updateCustomer(ws.deps, ws.team.lead, c.id, { version: 2, notes: 'first' }),
+      updateCustomer(ws.deps, ws.team.manager, c.id, { version: 2, notes: 'second' }),
     ]);
     expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason.code).toBe('CONFLICT.STALE');
-    expect((await getCustomer(deps, team.lead, c.id)).version).toBe(3);
-    const audit = await db
+    expect((await getCustomer(ws.deps, ws.team.lead, c.id)).version).toBe(3);
+    const audit = await ws.db
       .selectFrom('audit_log')
       .select('action')
       .where('entity_id', '=', c.id)
@@ -154,18 +129,22 @@ describe.each(engines)('customers on $name', (engine) => {
   });
 
   it('lets an assistant not delete, and a lead delete, with an audit entry', async () => {
-    const c = await createCustomer(deps, team.assistant, { name: '桐庐五金' });
-    expect(await codeOf(deleteCustomer(deps, team.assistant, c.id))).toBe('AUTH.FORBIDDEN');
-    await deleteCustomer(deps, team.lead, c.id);
-    expect(await codeOf(getCustomer(deps, team.manager, c.id))).toBe('NOT_FOUND');
-    const audit = await db.selectFrom('audit_log').select('action').where('entity_id', '=', c.id).execute();
+    const c = await createCustomer(ws.deps, ws.team.assistant, { name: '桐庐五金' });
+    await expectAppError(deleteCustomer(ws.deps, ws.team.assistant, c.id), 'AUTH.FORBIDDEN');
+    await deleteCustomer(ws.deps, ws.team.lead, c.id);
+    await expectAppError(getCustomer(ws.deps, ws.team.manager, c.id), 'NOT_FOUND');
+    const audit = await ws.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', c.id)
+      .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['create', 'delete']);
   });
 
   it('pages with a cursor through every customer exactly once, in any allowed sort', async () => {
     const classes = ['A', 'B', 'C', 'new'] as const;
     for (let i = 0; i < 23; i++) {
-      await createCustomer(deps, team.lead, {
+      await createCustomer(ws.deps, ws.team.lead, {
         name: `客户${String(i).padStart(2, '0')}`,
         class: classes[i % 4],
       });
@@ -175,7 +154,7 @@ describe.each(engines)('customers on $name', (engine) => {
         const seen: string[] = [];
         let cursor: string | undefined;
         do {
-          const page = await listCustomers(deps, team.lead, {
+          const page = await listCustomers(ws.deps, ws.team.lead, {
             sort,
             order,
             limit: 5,
@@ -188,47 +167,55 @@ describe.each(engines)('customers on $name', (engine) => {
         expect(seen).toHaveLength(23);
       }
     }
-    const byName = await listCustomers(deps, team.lead, { sort: 'name', order: 'desc', limit: 3 });
+    const byName = await listCustomers(ws.deps, ws.team.lead, { sort: 'name', order: 'desc', limit: 3 });
     expect(byName.items.map((c) => c.name)).toEqual(['客户22', '客户21', '客户20']);
   });
 
   it('filters and searches, treating % and _ as plain characters', async () => {
-    await createCustomer(deps, team.lead, { name: '杭州织造', city: '萧山', class: 'A' });
-    await createCustomer(deps, team.lead, { name: 'Acme 100%', class: 'B' });
-    await createCustomer(deps, team.lead, { name: 'Acme 1000', class: 'B' });
+    await createCustomer(ws.deps, ws.team.lead, { name: '杭州织造', city: '萧山', class: 'A' });
+    await createCustomer(ws.deps, ws.team.lead, { name: 'Acme 100%', class: 'B' });
+    await createCustomer(ws.deps, ws.team.lead, { name: 'Acme 1000', class: 'B' });
     const names = async (query: object) =>
-      (await listCustomers(deps, team.lead, query)).items.map((c) => c.name).sort();
+      (await listCustomers(ws.deps, ws.team.lead, query)).items.map((c) => c.name).sort();
     expect(await names({ q: '萧山' })).toEqual(['杭州织造']);
     expect(await names({ q: 'acme' })).toEqual(['Acme 100%', 'Acme 1000']);
     expect(await names({ q: '100%' })).toEqual(['Acme 100%']);
     expect(await names({ class: 'A' })).toEqual(['杭州织造']);
-    expect(await codeOf(listCustomers(deps, team.lead, { sort: 'password' }))).toBe('VALIDATION.FAILED');
-    expect(await codeOf(listCustomers(deps, team.lead, { cursor: 'garbage' }))).toBe('VALIDATION.FAILED');
+    await expectAppError(listCustomers(ws.deps, ws.team.lead, { sort: 'password' }), 'VALIDATION.FAILED');
+    await expectAppError(listCustomers(ws.deps, ws.team.lead, { cursor: 'garbage' }), 'VALIDATION.FAILED');
   });
 
   it('gives each row its meetings and overdue follow-ups, and filters on them', async () => {
     // The test clock is 2026-03-02 10:00 in Asia/Shanghai.
-    const twice = await createCustomer(deps, team.lead, { name: '甲 两次' });
-    const late = await createCustomer(deps, team.lead, { name: '乙 逾期' });
-    await createCustomer(deps, team.lead, { name: '丙 无事' });
-    await createVisit(deps, team.lead, { customerId: twice.id, visitOn: '2026-02-10' });
-    await createVisit(deps, team.lead, { customerId: twice.id, visitOn: '2026-02-20' });
-    await createVisit(deps, team.lead, { customerId: twice.id, visitOn: '2026-02-25', status: 'cancelled' });
-    await createVisit(deps, team.lead, { customerId: late.id, visitOn: '2026-03-05', status: 'planned' });
+    const twice = await createCustomer(ws.deps, ws.team.lead, { name: '甲 两次' });
+    const late = await createCustomer(ws.deps, ws.team.lead, { name: '乙 逾期' });
+    await createCustomer(ws.deps, ws.team.lead, { name: '丙 无事' });
+    await createVisit(ws.deps, ws.team.lead, { customerId: twice.id, visitOn: '2026-02-10' });
+    await createVisit(ws.deps, ws.team.lead, { customerId: twice.id, visitOn: '2026-02-20' });
+    await createVisit(ws.deps, ws.team.lead, {
+      customerId: twice.id,
+      visitOn: '2026-02-25',
+      status: 'cancelled',
+    });
+    await createVisit(ws.deps, ws.team.lead, {
+      customerId: late.id,
+      visitOn: '2026-03-05',
+      status: 'planned',
+    });
     const followUp = (customerId: string, dueOn: string, done = false) =>
-      createFollowUp(deps, team.lead, { customerId, dueOn, kind: 'call', done });
+      createFollowUp(ws.deps, ws.team.lead, { customerId, dueOn, kind: 'call', done });
     await followUp(late.id, '2026-02-27');
     await followUp(late.id, '2026-03-01');
     await followUp(late.id, '2026-03-02'); // due today: not overdue yet
     await followUp(late.id, '2026-02-01', true); // done: never overdue
     await followUp(twice.id, '2026-03-09');
 
-    const rows = (await listCustomers(deps, team.lead, { sort: 'name', order: 'asc' })).items;
+    const rows = (await listCustomers(ws.deps, ws.team.lead, { sort: 'name', order: 'asc' })).items;
     const counts = Object.fromEntries(rows.map((r) => [r.name, [r.meetings, r.overdueFollowUps]]));
     expect(counts).toEqual({ '甲 两次': [2, 0], '乙 逾期': [1, 2], '丙 无事': [0, 0] });
 
     const names = async (query: object) =>
-      (await listCustomers(deps, team.lead, query)).items.map((c) => c.name).sort();
+      (await listCustomers(ws.deps, ws.team.lead, query)).items.map((c) => c.name).sort();
     expect(await names({ overdue: 'true' })).toEqual(['乙 逾期']);
     expect(await names({ overdue: 'false' })).toEqual(['丙 无事', '甲 两次']);
     expect(await names({ overdue: true, q: '甲' })).toEqual([]);
@@ -237,13 +224,17 @@ describe.each(engines)('customers on $name', (engine) => {
     expect(await names({ minMeetings: 1 })).toEqual(['乙 逾期', '甲 两次']);
     expect(await names({ minMeetings: 3 })).toEqual([]);
     expect(await names({ minMeetings: 1, overdue: 'true' })).toEqual(['乙 逾期']);
-    expect(await codeOf(listCustomers(deps, team.lead, { minMeetings: 0 }))).toBe('VALIDATION.FAILED');
+    await expectAppError(listCustomers(ws.deps, ws.team.lead, { minMeetings: 0 }), 'VALIDATION.FAILED');
     // Another workspace's follow-ups and visits never count.
-    const theirs = await createCustomer(deps, foreign.lead, { name: '外地' });
-    await createFollowUp(deps, foreign.lead, { customerId: theirs.id, dueOn: '2026-02-01', kind: 'call' });
+    const theirs = await createCustomer(ws.deps, ws.foreign.lead, { name: '外地' });
+    await createFollowUp(ws.deps, ws.foreign.lead, {
+      customerId: theirs.id,
+      dueOn: '2026-02-01',
+      kind: 'call',
+    });
     expect(await names({ overdue: 'true' })).toEqual(['乙 逾期']);
-    await createVisit(deps, foreign.lead, { customerId: theirs.id, visitOn: '2026-02-10' });
-    await createVisit(deps, foreign.lead, { customerId: theirs.id, visitOn: '2026-02-20' });
+    await createVisit(ws.deps, ws.foreign.lead, { customerId: theirs.id, visitOn: '2026-02-10' });
+    await createVisit(ws.deps, ws.foreign.lead, { customerId: theirs.id, visitOn: '2026-02-20' });
     expect(await names({ minMeetings: 2 })).toEqual(['甲 两次']);
   });
 });

@@ -1,50 +1,19 @@
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedTeam, type Team, testClock, testDeps } from '../../../test/factories.js';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { Schema } from '../../db/schema.js';
-import type { AppError } from '../../domain/errors.js';
+import { describe, expect, it } from 'vitest';
+import { expectAppError, fieldPaths } from '../../../test/harness/app-errors.js';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
 import { createContact } from '../contacts/create-contact.js';
-import type { Deps } from '../context.js';
 import { createCustomer } from './create-customer.js';
 import { getCustomer } from './get-customer.js';
 import { getStageHistory } from './get-stage-history.js';
 import { updateCustomer } from './update-customer.js';
 
-async function errorOf(promise: Promise<unknown>): Promise<AppError | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as AppError;
-  }
-  return undefined;
-}
-
 describe.each(engines)('qualification and stage history on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let db: Kysely<Schema>;
-  let deps: Deps;
-  let team: Team;
-
-  beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    db = open.db;
-    await migrateToLatest(db as Kysely<unknown>);
-    // 2026-03-01 20:00 UTC is already 2 March in Shanghai, the workspace's time zone.
-    deps = testDeps(db, testClock('2026-03-01T20:00:00.000Z'));
-    team = await seedTeam(db);
-  });
-  afterEach(async () => {
-    await open.close();
-    await database.dispose();
-  });
+  // 2026-03-01 20:00 UTC is already 2 March in Shanghai, the workspace's time zone.
+  const ws = withWorkspace(engine, { clock: '2026-03-01T20:00:00.000Z' });
 
   it('shows the qualification with its gaps and accepts a key person only among the customer’s contacts', async () => {
-    const c = await createCustomer(deps, team.lead, {
+    const c = await createCustomer(ws.deps, ws.team.lead, {
       name: '杭州织造',
       willingToSign: 'yes',
       willingEvidence: '主动问价',
@@ -59,19 +28,19 @@ describe.each(engines)('qualification and stage history on $name', (engine) => {
       qualified: false,
       gaps: ['key_person', 'able_to_pay'],
     });
-    const other = await createCustomer(deps, team.lead, { name: '富阳纸业' });
-    const theirs = await createContact(deps, team.lead, { customerId: other.id, name: '刘总' });
-    const mine = await createContact(deps, team.lead, { customerId: c.id, name: '陈董' });
-    const wrong = await errorOf(
-      updateCustomer(deps, team.lead, c.id, { version: 1, kpContactId: theirs.id }),
+    const other = await createCustomer(ws.deps, ws.team.lead, { name: '富阳纸业' });
+    const theirs = await createContact(ws.deps, ws.team.lead, { customerId: other.id, name: '刘总' });
+    const mine = await createContact(ws.deps, ws.team.lead, { customerId: c.id, name: '陈董' });
+    const wrong = await expectAppError(
+      updateCustomer(ws.deps, ws.team.lead, c.id, { version: 1, kpContactId: theirs.id }),
+      'VALIDATION.FAILED',
     );
-    expect(wrong?.code).toBe('VALIDATION.FAILED');
-    expect((wrong?.details as { fields?: { path: string }[] } | undefined)?.fields?.[0]?.path).toBe(
-      'kpContactId',
+    expect(fieldPaths(wrong)[0]).toBe('kpContactId');
+    await expectAppError(
+      createCustomer(ws.deps, ws.team.lead, { name: '新客户', kpContactId: mine.id }),
+      'VALIDATION.FAILED',
     );
-    const created = await errorOf(createCustomer(deps, team.lead, { name: '新客户', kpContactId: mine.id }));
-    expect(created?.code).toBe('VALIDATION.FAILED');
-    const u = await updateCustomer(deps, team.lead, c.id, {
+    const u = await updateCustomer(ws.deps, ws.team.lead, c.id, {
       version: 1,
       kpContactId: mine.id,
       ableToPay: 'yes',
@@ -84,33 +53,36 @@ describe.each(engines)('qualification and stage history on $name', (engine) => {
       gaps: [],
       expectedFundsOn: '2026-03-09',
     });
-    expect((await getCustomer(deps, team.lead, c.id)).qualification.qualified).toBe(true);
+    expect((await getCustomer(ws.deps, ws.team.lead, c.id)).qualification.qualified).toBe(true);
   });
 
   it('refuses to move an unqualified customer to proposal, listing the gaps in both languages, and writes nothing', async () => {
-    const c = await createCustomer(deps, team.lead, { name: '临安茶叶', status: 'qualified' });
-    const error = await errorOf(
-      updateCustomer(deps, team.lead, c.id, { version: 1, status: 'proposal', willingToSign: 'yes' }),
+    const c = await createCustomer(ws.deps, ws.team.lead, { name: '临安茶叶', status: 'qualified' });
+    const error = await expectAppError(
+      updateCustomer(ws.deps, ws.team.lead, c.id, { version: 1, status: 'proposal', willingToSign: 'yes' }),
+      'CUSTOMER.NOT_QUALIFIED',
     );
-    expect(error?.code).toBe('CUSTOMER.NOT_QUALIFIED');
-    expect(error?.httpStatus).toBe(409);
-    expect(error?.details.missing).toEqual(['key_person', 'able_to_pay']);
-    expect(error?.messageIn('en')).toContain(
+    expect(error.httpStatus).toBe(409);
+    expect(error.details.missing).toEqual(['key_person', 'able_to_pay']);
+    expect(error.messageIn('en')).toContain(
       'the key person (KP) is not identified; their ability to pay is not confirmed',
     );
-    expect(error?.messageIn('zh')).toContain('还没确认谁是 KP（关键决策人）；还没确认对方付得起款');
-    expect(await getCustomer(deps, team.lead, c.id)).toMatchObject({ status: 'qualified', version: 1 });
-    expect((await getCustomer(deps, team.lead, c.id)).qualification.willingToSign).toBe('unknown');
-    expect((await getStageHistory(deps, team.lead, c.id)).map((s) => s.toStatus)).toEqual(['qualified']);
-    expect((await errorOf(createCustomer(deps, team.lead, { name: 'x', status: 'proposal' })))?.code).toBe(
+    expect(error.messageIn('zh')).toContain('还没确认谁是 KP（关键决策人）；还没确认对方付得起款');
+    expect(await getCustomer(ws.deps, ws.team.lead, c.id)).toMatchObject({ status: 'qualified', version: 1 });
+    expect((await getCustomer(ws.deps, ws.team.lead, c.id)).qualification.willingToSign).toBe('unknown');
+    expect((await getStageHistory(ws.deps, ws.team.lead, c.id)).map((s) => s.toStatus)).toEqual([
+      'qualified',
+    ]);
+    await expectAppError(
+      createCustomer(ws.deps, ws.team.lead, { name: 'x', status: 'proposal' }),
       'CUSTOMER.NOT_QUALIFIED',
     );
   });
 
   it('moves a customer qualified by the same request, and records an override reason when not qualified', async () => {
-    const c = await createCustomer(deps, team.lead, { name: '萧山五金' });
-    const kp = await createContact(deps, team.lead, { customerId: c.id, name: '王董' });
-    const moved = await updateCustomer(deps, team.lead, c.id, {
+    const c = await createCustomer(ws.deps, ws.team.lead, { name: '萧山五金' });
+    const kp = await createContact(ws.deps, ws.team.lead, { customerId: c.id, name: '王董' });
+    const moved = await updateCustomer(ws.deps, ws.team.lead, c.id, {
       version: 1,
       status: 'proposal',
       kpContactId: kp.id,
@@ -118,36 +90,40 @@ describe.each(engines)('qualification and stage history on $name', (engine) => {
       ableToPay: 'yes',
     });
     expect(moved.status).toBe('proposal');
-    const d = await createCustomer(deps, team.lead, { name: '桐庐家具', status: 'contacted' });
-    await updateCustomer(deps, team.lead, d.id, {
+    const d = await createCustomer(ws.deps, ws.team.lead, { name: '桐庐家具', status: 'contacted' });
+    await updateCustomer(ws.deps, ws.team.lead, d.id, {
       version: 1,
       status: 'proposal',
       statusOverrideReason: '老板朋友介绍，先报方案',
     });
-    await updateCustomer(deps, team.lead, d.id, { version: 2, status: 'proposal', name: '桐庐家具厂' });
-    const history = await getStageHistory(deps, team.lead, d.id);
+    await updateCustomer(ws.deps, ws.team.lead, d.id, { version: 2, status: 'proposal', name: '桐庐家具厂' });
+    const history = await getStageHistory(ws.deps, ws.team.lead, d.id);
     expect(history.map(({ id: _id, changedAt: _at, ...rest }) => rest)).toEqual([
       {
         fromStatus: null,
         toStatus: 'contacted',
         changedOn: '2026-03-02',
-        actorId: team.lead.userId,
+        actorId: ws.team.lead.userId,
         overrideReason: null,
       },
       {
         fromStatus: 'contacted',
         toStatus: 'proposal',
         changedOn: '2026-03-02',
-        actorId: team.lead.userId,
+        actorId: ws.team.lead.userId,
         overrideReason: '老板朋友介绍，先报方案',
       },
     ]);
     expect(
-      (await getStageHistory(deps, team.lead, c.id)).map((s) => [s.fromStatus, s.toStatus, s.overrideReason]),
+      (await getStageHistory(ws.deps, ws.team.lead, c.id)).map((s) => [
+        s.fromStatus,
+        s.toStatus,
+        s.overrideReason,
+      ]),
     ).toEqual([
       [null, 'lead', null],
       ['lead', 'proposal', null],
     ]);
-    expect((await errorOf(getStageHistory(deps, team.otherLead, c.id)))?.code).toBe('NOT_FOUND');
+    await expectAppError(getStageHistory(ws.deps, ws.team.otherLead, c.id), 'NOT_FOUND');
   });
 });

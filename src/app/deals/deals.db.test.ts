@@ -1,12 +1,8 @@
-import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { Schema } from '../../db/schema.js';
-import type { Deps } from '../context.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectAppError, rejectedFields } from '../../../test/harness/app-errors.js';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
 import { createCustomer } from '../customers/create-customer.js';
 import { createDeal } from './create-deal.js';
 import { deleteDeal } from './delete-deal.js';
@@ -14,33 +10,8 @@ import { getDeal } from './get-deal.js';
 import { listDeals } from './list-deals.js';
 import { updateDeal } from './update-deal.js';
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-}
-
-async function fieldsOf(promise: Promise<unknown>): Promise<string[]> {
-  try {
-    await promise;
-  } catch (error) {
-    return ((error as { details?: { fields?: Array<{ path: string }> } }).details?.fields ?? []).map(
-      (f) => f.path,
-    );
-  }
-  return [];
-}
-
 describe.each(engines)('deals on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let db: Kysely<Schema>;
-  let deps: Deps;
-  let team: Team;
-  let foreign: Team;
+  const ws = withWorkspace(engine, { foreign: true });
   let customerId: string;
   let p1: string;
   let p2: string;
@@ -49,7 +20,7 @@ describe.each(engines)('deals on $name', (engine) => {
 
   async function product(workspaceId: string, name: string): Promise<string> {
     const id = uuidv7();
-    await db
+    await ws.db
       .insertInto('products')
       .values({
         id,
@@ -65,33 +36,28 @@ describe.each(engines)('deals on $name', (engine) => {
   }
 
   beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    db = open.db;
-    await migrateToLatest(db as Kysely<unknown>);
-    deps = testDeps(db);
-    team = await seedTeam(db);
-    foreign = await seedTeam(db, '宁波区域');
-    customerId = (await createCustomer(deps, team.lead, { name: '杭州织造' })).id;
-    p1 = await product(team.workspaceId, '织机');
-    p2 = await product(team.workspaceId, '染色机');
-    p3 = await product(team.workspaceId, '维保');
-    foreignProduct = await product(foreign.workspaceId, '别家产品');
-  });
-  afterEach(async () => {
-    await open.close();
-    await database.dispose();
+    customerId = (await createCustomer(ws.deps, ws.team.lead, { name: '杭州织造' })).id;
+    p1 = await product(ws.team.workspaceId, '织机');
+    p2 = await product(ws.team.workspaceId, '染色机');
+    p3 = await product(ws.team.workspaceId, '维保');
+    foreignProduct = await product(ws.foreign.workspaceId, '别家产品');
   });
 
   const audit = (id: string) =>
-    db.selectFrom('audit_log').selectAll().where('entity_id', '=', id).orderBy('at').orderBy('id').execute();
+    ws.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', id)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
   const links = async (dealId: string) =>
-    (await db.selectFrom('deal_products').select('product_id').where('deal_id', '=', dealId).execute())
+    (await ws.db.selectFrom('deal_products').select('product_id').where('deal_id', '=', dealId).execute())
       .map((r) => r.product_id)
       .sort();
 
   it('records, reads, updates (replacing the product set) and deletes a deal, each with an audit entry', async () => {
-    const d = await createDeal(deps, team.lead, {
+    const d = await createDeal(ws.deps, ws.team.lead, {
       customerId,
       amountMinor: 12_345_600,
       signedOn: '2026-03-02',
@@ -101,27 +67,27 @@ describe.each(engines)('deals on $name', (engine) => {
     });
     expect(d).toMatchObject({
       customerId,
-      ownerId: team.lead.membershipId,
+      ownerId: ws.team.lead.membershipId,
       amountMinor: 12_345_600,
       currency: 'CNY',
       fundsReceivedMinor: 1_000_000,
       productIds: [p1, p2].sort(),
       version: 1,
     });
-    expect(await getDeal(deps, team.manager, d.id)).toEqual(d);
+    expect(await getDeal(ws.deps, ws.team.manager, d.id)).toEqual(d);
 
-    const u = await updateDeal(deps, team.lead, d.id, {
+    const u = await updateDeal(ws.deps, ws.team.lead, d.id, {
       version: 1,
       productIds: [p3, p2],
       fundsReceivedMinor: 12_345_600,
     });
     expect(u).toMatchObject({ productIds: [p2, p3].sort(), fundsReceivedMinor: 12_345_600, version: 2 });
     expect(await links(d.id)).toEqual([p2, p3].sort());
-    const kept = await updateDeal(deps, team.lead, d.id, { version: 2, notes: '尾款已付' });
+    const kept = await updateDeal(ws.deps, ws.team.lead, d.id, { version: 2, notes: '尾款已付' });
     expect(kept.productIds).toEqual([p2, p3].sort());
 
-    await deleteDeal(deps, team.lead, d.id);
-    expect(await codeOf(getDeal(deps, team.lead, d.id))).toBe('NOT_FOUND');
+    await deleteDeal(ws.deps, ws.team.lead, d.id);
+    await expectAppError(getDeal(ws.deps, ws.team.lead, d.id), 'NOT_FOUND');
     expect(await links(d.id)).toEqual([]);
     const entries = await audit(d.id);
     expect(entries.map((a) => [a.entity, a.action])).toEqual([
@@ -134,88 +100,109 @@ describe.each(engines)('deals on $name', (engine) => {
   });
 
   it('answers NOT_FOUND outside the rights and VALIDATION.FAILED for a customer or product the caller cannot use', async () => {
-    const d = await createDeal(deps, team.lead, { customerId, amountMinor: 100, productIds: [p1] });
-    for (const who of [team.otherLead, team.otherAssistant, foreign.manager]) {
-      expect(await codeOf(getDeal(deps, who, d.id))).toBe('NOT_FOUND');
-      expect(await codeOf(updateDeal(deps, who, d.id, { version: 1, notes: 'hijack' }))).toBe('NOT_FOUND');
-      expect(await codeOf(deleteDeal(deps, who, d.id))).toBe('NOT_FOUND');
-      expect((await listDeals(deps, who, {})).items).toEqual([]);
+    const d = await createDeal(ws.deps, ws.team.lead, { customerId, amountMinor: 100, productIds: [p1] });
+    for (const who of [ws.team.otherLead, ws.team.otherAssistant, ws.foreign.manager]) {
+      await expectAppError(getDeal(ws.deps, who, d.id), 'NOT_FOUND');
+      await expectAppError(updateDeal(ws.deps, who, d.id, { version: 1, notes: 'hijack' }), 'NOT_FOUND');
+      await expectAppError(deleteDeal(ws.deps, who, d.id), 'NOT_FOUND');
+      expect((await listDeals(ws.deps, who, {})).items).toEqual([]);
     }
-    expect(await fieldsOf(createDeal(deps, team.otherLead, { customerId, amountMinor: 100 }))).toEqual([
-      'customerId',
-    ]);
-    expect(await fieldsOf(createDeal(deps, foreign.manager, { customerId, amountMinor: 100 }))).toEqual([
-      'customerId',
-    ]);
     expect(
-      await fieldsOf(
-        createDeal(deps, team.lead, { customerId, amountMinor: 100, productIds: [foreignProduct] }),
+      await rejectedFields(createDeal(ws.deps, ws.team.otherLead, { customerId, amountMinor: 100 })),
+    ).toEqual(['customerId']);
+    expect(
+      await rejectedFields(createDeal(ws.deps, ws.foreign.manager, { customerId, amountMinor: 100 })),
+    ).toEqual(['customerId']);
+    expect(
+      await rejectedFields(
+        createDeal(ws.deps, ws.team.lead, { customerId, amountMinor: 100, productIds: [foreignProduct] }),
       ),
     ).toEqual(['productIds']);
     // A bad product on update leaves both the deal and its product set untouched.
     expect(
-      await fieldsOf(
-        updateDeal(deps, team.lead, d.id, { version: 1, amountMinor: 200, productIds: [p2, foreignProduct] }),
+      await rejectedFields(
+        updateDeal(ws.deps, ws.team.lead, d.id, {
+          version: 1,
+          amountMinor: 200,
+          productIds: [p2, foreignProduct],
+        }),
       ),
     ).toEqual(['productIds']);
-    expect(await getDeal(deps, team.lead, d.id)).toMatchObject({
+    expect(await getDeal(ws.deps, ws.team.lead, d.id)).toMatchObject({
       amountMinor: 100,
       productIds: [p1],
       version: 1,
     });
-    expect(await db.selectFrom('deals').select('id').execute()).toHaveLength(1);
+    expect(await ws.db.selectFrom('deals').select('id').execute()).toHaveLength(1);
   });
 
   it('keeps funds received between 0 and the amount, on create and against the stored row on update', async () => {
     expect(
-      await fieldsOf(createDeal(deps, team.lead, { customerId, amountMinor: 100, fundsReceivedMinor: 101 })),
+      await rejectedFields(
+        createDeal(ws.deps, ws.team.lead, { customerId, amountMinor: 100, fundsReceivedMinor: 101 }),
+      ),
     ).toEqual(['fundsReceivedMinor']);
-    expect(await codeOf(createDeal(deps, team.lead, { customerId, amountMinor: 0 }))).toBe(
+    await expectAppError(
+      createDeal(ws.deps, ws.team.lead, { customerId, amountMinor: 0 }),
       'VALIDATION.FAILED',
     );
-    expect(await codeOf(createDeal(deps, team.lead, { customerId, amountMinor: 1.5 }))).toBe(
+    await expectAppError(
+      createDeal(ws.deps, ws.team.lead, { customerId, amountMinor: 1.5 }),
       'VALIDATION.FAILED',
     );
+    await expectAppError(
+      createDeal(ws.deps, ws.team.lead, { customerId, amountMinor: 100, fundsReceivedMinor: -1 }),
+      'VALIDATION.FAILED',
+    );
+    const d = await createDeal(ws.deps, ws.team.lead, {
+      customerId,
+      amountMinor: 100,
+      fundsReceivedMinor: 80,
+    });
     expect(
-      await codeOf(createDeal(deps, team.lead, { customerId, amountMinor: 100, fundsReceivedMinor: -1 })),
-    ).toBe('VALIDATION.FAILED');
-    const d = await createDeal(deps, team.lead, { customerId, amountMinor: 100, fundsReceivedMinor: 80 });
-    expect(await fieldsOf(updateDeal(deps, team.lead, d.id, { version: 1, amountMinor: 50 }))).toEqual([
-      'fundsReceivedMinor',
-    ]);
-    expect(
-      await fieldsOf(updateDeal(deps, team.lead, d.id, { version: 1, fundsReceivedMinor: 101 })),
+      await rejectedFields(updateDeal(ws.deps, ws.team.lead, d.id, { version: 1, amountMinor: 50 })),
     ).toEqual(['fundsReceivedMinor']);
-    expect((await getDeal(deps, team.lead, d.id)).version).toBe(1);
+    expect(
+      await rejectedFields(updateDeal(ws.deps, ws.team.lead, d.id, { version: 1, fundsReceivedMinor: 101 })),
+    ).toEqual(['fundsReceivedMinor']);
+    expect((await getDeal(ws.deps, ws.team.lead, d.id)).version).toBe(1);
   });
 
   it('answers CONFLICT.STALE to a stale version and writes nothing, products included', async () => {
-    const d = await createDeal(deps, team.lead, { customerId, amountMinor: 100, productIds: [p1] });
-    await updateDeal(deps, team.lead, d.id, { version: 1, notes: 'v2' });
-    expect(
-      await codeOf(updateDeal(deps, team.manager, d.id, { version: 1, notes: 'stale', productIds: [p3] })),
-    ).toBe('CONFLICT.STALE');
-    expect(await getDeal(deps, team.lead, d.id)).toMatchObject({ notes: 'v2', productIds: [p1], version: 2 });
+    const d = await createDeal(ws.deps, ws.team.lead, { customerId, amountMinor: 100, productIds: [p1] });
+    await updateDeal(ws.deps, ws.team.lead, d.id, { version: 1, notes: 'v2' });
+    await expectAppError(
+      updateDeal(ws.deps, ws.team.manager, d.id, { version: 1, notes: 'stale', productIds: [p3] }),
+      'CONFLICT.STALE',
+    );
+    expect(await getDeal(ws.deps, ws.team.lead, d.id)).toMatchObject({
+      notes: 'v2',
+      productIds: [p1],
+      version: 2,
+    });
     expect(await audit(d.id)).toHaveLength(2);
   });
 
   it('rejects unknown fields and duplicate products', async () => {
-    expect(
-      await codeOf(createDeal(deps, team.lead, { customerId, amountMinor: 100, workspaceId: 'x' })),
-    ).toBe('VALIDATION.FAILED');
-    expect(
-      await codeOf(createDeal(deps, team.lead, { customerId, amountMinor: 100, productIds: [p1, p1] })),
-    ).toBe('VALIDATION.FAILED');
-    expect(await codeOf(createDeal(deps, team.lead, { customerId, amountMinor: 100, currency: 'rmb' }))).toBe(
+    await expectAppError(
+      createDeal(ws.deps, ws.team.lead, { customerId, amountMinor: 100, workspaceId: 'x' }),
       'VALIDATION.FAILED',
     );
-    expect(await codeOf(listDeals(deps, team.lead, { sort: 'amount' }))).toBe('VALIDATION.FAILED');
+    await expectAppError(
+      createDeal(ws.deps, ws.team.lead, { customerId, amountMinor: 100, productIds: [p1, p1] }),
+      'VALIDATION.FAILED',
+    );
+    await expectAppError(
+      createDeal(ws.deps, ws.team.lead, { customerId, amountMinor: 100, currency: 'rmb' }),
+      'VALIDATION.FAILED',
+    );
+    await expectAppError(listDeals(ws.deps, ws.team.lead, { sort: 'amount' }), 'VALIDATION.FAILED');
   });
 
   it('filters by customer and pages through every deal exactly once with its products', async () => {
-    const other = (await createCustomer(deps, team.lead, { name: '富阳纸业' })).id;
+    const other = (await createCustomer(ws.deps, ws.team.lead, { name: '富阳纸业' })).id;
     for (let i = 0; i < 11; i++) {
-      await createDeal(deps, team.lead, {
+      await createDeal(ws.deps, ws.team.lead, {
         customerId: i % 2 === 0 ? customerId : other,
         amountMinor: 1000 + i,
         productIds: i % 3 === 0 ? [p1, p2] : [],
@@ -225,7 +212,11 @@ describe.each(engines)('deals on $name', (engine) => {
       const seen: number[] = [];
       let cursor: string | undefined;
       do {
-        const page = await listDeals(deps, team.lead, { order, limit: 4, ...(cursor ? { cursor } : {}) });
+        const page = await listDeals(ws.deps, ws.team.lead, {
+          order,
+          limit: 4,
+          ...(cursor ? { cursor } : {}),
+        });
         for (const d of page.items) {
           seen.push(d.amountMinor);
           expect(d.productIds).toEqual((d.amountMinor - 1000) % 3 === 0 ? [p1, p2].sort() : []);
@@ -235,7 +226,7 @@ describe.each(engines)('deals on $name', (engine) => {
       expect(new Set(seen).size).toBe(11);
       expect(seen).toHaveLength(11);
     }
-    const mine = await listDeals(deps, team.lead, { customerId: other });
+    const mine = await listDeals(ws.deps, ws.team.lead, { customerId: other });
     expect(mine.items.map((d) => d.amountMinor)).toEqual([1001, 1003, 1005, 1007, 1009]);
   });
 });

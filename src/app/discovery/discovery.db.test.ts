@@ -1,12 +1,8 @@
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { Schema } from '../../db/schema.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectAppError, fieldPaths, rejectedFields } from '../../../test/harness/app-errors.js';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
 import { DEFAULT_DISCOVERY_CHAIN } from '../../domain/method/discovery.js';
-import type { Deps } from '../context.js';
 import { createCustomer } from '../customers/create-customer.js';
 import { createProduct } from '../products/create-product.js';
 import { createVisit } from '../visits/create-visit.js';
@@ -16,74 +12,58 @@ import { getPitchList } from './get-pitch-list.js';
 import { recordVisitDiscovery } from './record-visit-discovery.js';
 import { saveDiscoveryChain } from './save-discovery-chain.js';
 
-async function failure(promise: Promise<unknown>): Promise<{ code?: string; fields: string[] }> {
-  try {
-    await promise;
-  } catch (error) {
-    const e = error as { code?: string; details?: { fields?: Array<{ path: string }> } };
-    return { code: e.code, fields: (e.details?.fields ?? []).map((f) => f.path) };
-  }
-  return { fields: [] };
-}
-
 const q = (id: string) => ({ id, zh: `问题 ${id}`, en: `Question ${id}` });
 
 describe.each(engines)('discovery on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let db: Kysely<Schema>;
-  let deps: Deps;
-  let team: Team;
-  let foreign: Team;
+  const ws = withWorkspace(engine, { foreign: true });
   let customerId: string;
 
   beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    db = open.db;
-    await migrateToLatest(db as Kysely<unknown>);
-    deps = testDeps(db);
-    team = await seedTeam(db);
-    foreign = await seedTeam(db, '宁波区域');
     customerId = (
-      await createCustomer(deps, team.lead, { name: '杭州织造', assistantId: team.assistant.membershipId })
+      await createCustomer(ws.deps, ws.team.lead, {
+        name: '杭州织造',
+        assistantId: ws.team.assistant.membershipId,
+      })
     ).id;
-  });
-  afterEach(async () => {
-    await open.close();
-    await database.dispose();
   });
 
   it('serves the built-in chain until a manager stores new versions', async () => {
-    const builtIn = await getDiscoveryChain(deps, team.assistant);
+    const builtIn = await getDiscoveryChain(ws.deps, ws.team.assistant);
     expect(builtIn).toMatchObject({ version: 0, createdAt: null });
     expect(builtIn.questions.map((x) => x.id)).toEqual(DEFAULT_DISCOVERY_CHAIN.questions.map((x) => x.id));
-    expect((await failure(saveDiscoveryChain(deps, team.lead, { questions: [q('a')] }))).code).toBe(
+    await expectAppError(
+      saveDiscoveryChain(ws.deps, ws.team.lead, { questions: [q('a')] }),
       'AUTH.FORBIDDEN',
     );
-    expect(await failure(saveDiscoveryChain(deps, team.manager, { questions: [q('a'), q('a')] }))).toEqual({
-      code: 'VALIDATION.FAILED',
-      fields: ['questions.1.id'],
-    });
-    expect((await failure(saveDiscoveryChain(deps, team.manager, { questions: [] }))).fields).toEqual([
+    expect(
+      fieldPaths(
+        await expectAppError(
+          saveDiscoveryChain(ws.deps, ws.team.manager, { questions: [q('a'), q('a')] }),
+          'VALIDATION.FAILED',
+        ),
+      ),
+    ).toEqual(['questions.1.id']);
+    expect(await rejectedFields(saveDiscoveryChain(ws.deps, ws.team.manager, { questions: [] }))).toEqual([
       'questions',
     ]);
-    const v1 = await saveDiscoveryChain(deps, team.manager, {
+    const v1 = await saveDiscoveryChain(ws.deps, ws.team.manager, {
       questions: [q('a'), { ...q('b'), hint: '提示', hintEn: 'A hint' }],
     });
-    expect(v1).toMatchObject({ version: 1, createdBy: team.manager.userId });
-    const v2 = await saveDiscoveryChain(deps, team.manager, { questions: [q('c')] });
+    expect(v1).toMatchObject({ version: 1, createdBy: ws.team.manager.userId });
+    const v2 = await saveDiscoveryChain(ws.deps, ws.team.manager, { questions: [q('c')] });
     expect(v2.version).toBe(2);
-    expect(await getDiscoveryChain(deps, team.lead)).toEqual(v2);
-    expect((await listDiscoveryChainVersions(deps, team.lead)).map((v) => v.version)).toEqual([2, 1, 0]);
-    expect((await listDiscoveryChainVersions(deps, team.lead))[1]?.questions[1]).toEqual({
+    expect(await getDiscoveryChain(ws.deps, ws.team.lead)).toEqual(v2);
+    expect((await listDiscoveryChainVersions(ws.deps, ws.team.lead)).map((v) => v.version)).toEqual([
+      2, 1, 0,
+    ]);
+    expect((await listDiscoveryChainVersions(ws.deps, ws.team.lead))[1]?.questions[1]).toEqual({
       ...q('b'),
       hint: '提示',
       hintEn: 'A hint',
     });
     // Another workspace keeps the built-in chain.
-    expect((await getDiscoveryChain(deps, foreign.lead)).version).toBe(0);
-    const audit = await db
+    expect((await getDiscoveryChain(ws.deps, ws.foreign.lead)).version).toBe(0);
+    const audit = await ws.db
       .selectFrom('audit_log')
       .select('entity')
       .where('entity', '=', 'discovery_chain')
@@ -92,13 +72,13 @@ describe.each(engines)('discovery on $name', (engine) => {
   });
 
   it("writes a visit's answers and pains against a chain version, refusing unknown versions and questions", async () => {
-    const visit = await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-03' });
+    const visit = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-03' });
     const answers = [
       { questionId: 'situation', answer: '做中东市场，靠展会' },
       { questionId: 'dissatisfaction', answer: '询盘越来越少' },
     ];
     const pains = [{ category: 'user_count', need: '每月多 30 个有效询盘' }];
-    const written = await recordVisitDiscovery(deps, team.assistant, visit.id, {
+    const written = await recordVisitDiscovery(ws.deps, ws.team.assistant, visit.id, {
       version: 1,
       discoveryVersion: 0,
       answers,
@@ -112,7 +92,7 @@ describe.each(engines)('discovery on $name', (engine) => {
       pains,
       version: 2,
     });
-    const row = await db
+    const row = await ws.db
       .selectFrom('visits')
       .selectAll()
       .where('id', '=', visit.id)
@@ -124,72 +104,70 @@ describe.each(engines)('discovery on $name', (engine) => {
     ]);
 
     // Version 1 of the foreign workspace does not exist here.
-    await saveDiscoveryChain(deps, foreign.manager, { questions: [q('a')] });
+    await saveDiscoveryChain(ws.deps, ws.foreign.manager, { questions: [q('a')] });
     expect(
-      await failure(
-        recordVisitDiscovery(deps, team.lead, visit.id, {
-          version: 2,
-          discoveryVersion: 1,
-          answers: [],
-          pains: [],
-        }),
-      ),
-    ).toEqual({ code: 'VALIDATION.FAILED', fields: ['discoveryVersion'] });
-    await saveDiscoveryChain(deps, team.manager, { questions: [q('a')] });
-    // "situation" belongs to version 0, not to version 1.
-    expect(
-      await failure(
-        recordVisitDiscovery(deps, team.lead, visit.id, {
-          version: 2,
-          discoveryVersion: 1,
-          answers: [
-            { questionId: 'a', answer: 'x' },
-            { questionId: 'situation', answer: 'y' },
-          ],
-          pains: [],
-        }),
-      ),
-    ).toEqual({ code: 'VALIDATION.FAILED', fields: ['answers.1.questionId'] });
-    expect(
-      (
-        await failure(
-          recordVisitDiscovery(deps, team.lead, visit.id, {
+      fieldPaths(
+        await expectAppError(
+          recordVisitDiscovery(ws.deps, ws.team.lead, visit.id, {
             version: 2,
-            discoveryVersion: 1,
-            answers: [],
-            pains: [{ category: 'luck', need: 'x' }],
-          }),
-        )
-      ).fields,
-    ).toEqual(['pains.0.category']);
-    expect(
-      (
-        await failure(
-          recordVisitDiscovery(deps, team.lead, visit.id, {
-            version: 1,
             discoveryVersion: 1,
             answers: [],
             pains: [],
           }),
-        )
-      ).code,
-    ).toBe('CONFLICT.STALE');
-    for (const who of [team.otherLead, foreign.manager]) {
-      expect(
-        (
-          await failure(
-            recordVisitDiscovery(deps, who, visit.id, {
-              version: 2,
-              discoveryVersion: 0,
-              answers: [],
-              pains: [],
-            }),
-          )
-        ).code,
-      ).toBe('NOT_FOUND');
+          'VALIDATION.FAILED',
+        ),
+      ),
+    ).toEqual(['discoveryVersion']);
+    await saveDiscoveryChain(ws.deps, ws.team.manager, { questions: [q('a')] });
+    // "situation" belongs to version 0, not to version 1.
+    expect(
+      fieldPaths(
+        await expectAppError(
+          recordVisitDiscovery(ws.deps, ws.team.lead, visit.id, {
+            version: 2,
+            discoveryVersion: 1,
+            answers: [
+              { questionId: 'a', answer: 'x' },
+              { questionId: 'situation', answer: 'y' },
+            ],
+            pains: [],
+          }),
+          'VALIDATION.FAILED',
+        ),
+      ),
+    ).toEqual(['answers.1.questionId']);
+    expect(
+      await rejectedFields(
+        recordVisitDiscovery(ws.deps, ws.team.lead, visit.id, {
+          version: 2,
+          discoveryVersion: 1,
+          answers: [],
+          pains: [{ category: 'luck', need: 'x' }],
+        }),
+      ),
+    ).toEqual(['pains.0.category']);
+    await expectAppError(
+      recordVisitDiscovery(ws.deps, ws.team.lead, visit.id, {
+        version: 1,
+        discoveryVersion: 1,
+        answers: [],
+        pains: [],
+      }),
+      'CONFLICT.STALE',
+    );
+    for (const who of [ws.team.otherLead, ws.foreign.manager]) {
+      await expectAppError(
+        recordVisitDiscovery(ws.deps, who, visit.id, {
+          version: 2,
+          discoveryVersion: 0,
+          answers: [],
+          pains: [],
+        }),
+        'NOT_FOUND',
+      );
     }
     // The answers may move to the newer version.
-    const again = await recordVisitDiscovery(deps, team.lead, visit.id, {
+    const again = await recordVisitDiscovery(ws.deps, ws.team.lead, visit.id, {
       version: 2,
       discoveryVersion: 1,
       answers: [{ questionId: 'a', answer: '品牌不够响' }],
@@ -197,8 +175,10 @@ describe.each(engines)('discovery on $name', (engine) => {
     });
     expect(again.version).toBe(3);
     // The ordinary visit update sees the new version.
-    expect((await updateVisit(deps, team.lead, visit.id, { version: 3, outcome: 'ok' })).version).toBe(4);
-    const audit = await db
+    expect((await updateVisit(ws.deps, ws.team.lead, visit.id, { version: 3, outcome: 'ok' })).version).toBe(
+      4,
+    );
+    const audit = await ws.db
       .selectFrom('audit_log')
       .select('action')
       .where('entity_id', '=', visit.id)
@@ -207,12 +187,12 @@ describe.each(engines)('discovery on $name', (engine) => {
   });
 
   it("ranks the products by the customer's newest pains", async () => {
-    await createProduct(deps, team.manager, {
+    await createProduct(ws.deps, ws.team.manager, {
       name: '出口通',
       priceMinor: 2_980_000,
       features: [{ name: '海外买家询盘', pains: ['user_count', 'market_size'] }],
     });
-    await createProduct(deps, team.manager, {
+    await createProduct(ws.deps, ws.team.manager, {
       name: '金品诚企',
       priceMinor: 8_000_000,
       features: [
@@ -220,19 +200,19 @@ describe.each(engines)('discovery on $name', (engine) => {
         { name: '数据管家', pains: ['performance'] },
       ],
     });
-    await createProduct(deps, team.manager, {
+    await createProduct(ws.deps, ws.team.manager, {
       name: '旺铺',
       priceMinor: 500_000,
       features: [{ name: '装修', pains: ['team'] }],
     });
-    await createProduct(deps, foreign.manager, {
+    await createProduct(ws.deps, ws.foreign.manager, {
       name: '外区产品',
       priceMinor: 1,
       features: [{ name: 'x', pains: ['brand'] }],
     });
-    const old = await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-03' });
-    const recent = await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-10' });
-    await recordVisitDiscovery(deps, team.lead, old.id, {
+    const old = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-03' });
+    const recent = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-10' });
+    await recordVisitDiscovery(ws.deps, ws.team.lead, old.id, {
       version: 1,
       discoveryVersion: 0,
       answers: [],
@@ -241,7 +221,7 @@ describe.each(engines)('discovery on $name', (engine) => {
         { category: 'market_size', need: '打开中东市场' },
       ],
     });
-    await recordVisitDiscovery(deps, team.lead, recent.id, {
+    await recordVisitDiscovery(ws.deps, ws.team.lead, recent.id, {
       version: 1,
       discoveryVersion: 0,
       answers: [],
@@ -250,7 +230,7 @@ describe.each(engines)('discovery on $name', (engine) => {
         { category: 'performance', need: '业绩翻番' },
       ],
     });
-    const list = await getPitchList(deps, team.manager, customerId);
+    const list = await getPitchList(ws.deps, ws.team.manager, customerId);
     expect(list.pains).toEqual([
       { category: 'brand', need: '让买家信任' },
       { category: 'performance', need: '业绩翻番' },
@@ -260,8 +240,8 @@ describe.each(engines)('discovery on $name', (engine) => {
       ['金品诚企', 2, ['实力商家认证', '数据管家']],
       ['出口通', 1, ['海外买家询盘']],
     ]);
-    for (const who of [team.otherLead, foreign.manager]) {
-      expect((await failure(getPitchList(deps, who, customerId))).code).toBe('NOT_FOUND');
+    for (const who of [ws.team.otherLead, ws.foreign.manager]) {
+      await expectAppError(getPitchList(ws.deps, who, customerId), 'NOT_FOUND');
     }
   });
 });

@@ -3,38 +3,21 @@
  * due first), then the other open ones by due date, then the done ones — and its keyset
  * cursor (done, due date, id) pages through that order without skipping or repeating.
  */
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedTeam, type Team, testClock, testDeps } from '../../../test/factories.js';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { Schema } from '../../db/schema.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
 import { createCloseAttempt } from '../close-attempts/create-close-attempt.js';
-import type { Deps } from '../context.js';
 import { createCustomer } from '../customers/create-customer.js';
 import { createFollowUp } from './create-follow-up.js';
 import { listFollowUps } from './list-follow-ups.js';
 
 describe.each(engines)('overdue follow-ups first on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let deps: Deps;
-  let team: Team;
+  // Today is 2026-03-02 in Shanghai.
+  const ws = withWorkspace(engine, { clock: '2026-03-02T02:00:00.000Z' });
   let customerId: string;
 
   beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    await migrateToLatest(open.db as Kysely<unknown>);
-    // Today is 2026-03-02 in Shanghai.
-    deps = testDeps(open.db, testClock('2026-03-02T02:00:00.000Z'));
-    team = await seedTeam(open.db);
-    customerId = (await createCustomer(deps, team.lead, { name: '杭州织造' })).id;
-  });
-  afterEach(async () => {
-    await open.close();
-    await database.dispose();
+    customerId = (await createCustomer(ws.deps, ws.team.lead, { name: '杭州织造' })).id;
   });
 
   const label = (f: { dueOn: string; done: boolean; notes: string | null }) => `${f.notes}`;
@@ -54,7 +37,7 @@ describe.each(engines)('overdue follow-ups first on $name', (engine) => {
     for (const [dueOn, done, notes] of spec) {
       made.set(
         notes,
-        (await createFollowUp(deps, team.lead, { customerId, dueOn, kind: 'call', done, notes })).id,
+        (await createFollowUp(ws.deps, ws.team.lead, { customerId, dueOn, kind: 'call', done, notes })).id,
       );
     }
     // Ties on a date are ordered by id (creation order for UUIDv7).
@@ -68,16 +51,16 @@ describe.each(engines)('overdue follow-ups first on $name', (engine) => {
       'done-0220',
       'done-0305',
     ];
-    const all = (await listFollowUps(deps, team.lead, {})).items;
+    const all = (await listFollowUps(ws.deps, ws.team.lead, {})).items;
     expect(all.map(label)).toEqual(expected);
-    const overdue = (await listFollowUps(deps, team.lead, { overdue: true })).items;
+    const overdue = (await listFollowUps(ws.deps, ws.team.lead, { overdue: true })).items;
     expect(overdue.map(label)).toEqual(['overdue-0225', 'overdue-0301', 'overdue-0301b']);
 
     for (const limit of [1, 2, 3, 5]) {
       const seen: string[] = [];
       let cursor: string | undefined;
       do {
-        const page = await listFollowUps(deps, team.lead, { limit, ...(cursor ? { cursor } : {}) });
+        const page = await listFollowUps(ws.deps, ws.team.lead, { limit, ...(cursor ? { cursor } : {}) });
         seen.push(...page.items.map(label));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
@@ -92,29 +75,34 @@ describe.each(engines)('overdue follow-ups first on $name', (engine) => {
       ['2026-03-03', 'c'],
       ['2026-03-06', 'd'],
     ] as const) {
-      await createFollowUp(deps, team.lead, { customerId, dueOn, kind: 'call', notes });
+      await createFollowUp(ws.deps, ws.team.lead, { customerId, dueOn, kind: 'call', notes });
     }
-    const first = await listFollowUps(deps, team.lead, { limit: 2 });
+    const first = await listFollowUps(ws.deps, ws.team.lead, { limit: 2 });
     expect(first.items.map(label)).toEqual(['a', 'b']);
     // A stall logged now adds a concern follow-up due 2026-03-04 and an older overdue one
     // appears; the next page continues after "b" without repeating or skipping.
-    await createCloseAttempt(deps, team.lead, {
+    await createCloseAttempt(ws.deps, ws.team.lead, {
       customerId,
       attemptedOn: '2026-03-02',
       result: 'stall',
       objectionKey: 'think_about_it',
       concern: 'stall',
     });
-    await createFollowUp(deps, team.lead, { customerId, dueOn: '2026-02-01', kind: 'call', notes: 'older' });
+    await createFollowUp(ws.deps, ws.team.lead, {
+      customerId,
+      dueOn: '2026-02-01',
+      kind: 'call',
+      notes: 'older',
+    });
     const rest: string[] = [];
     let cursor = first.nextCursor ?? undefined;
     while (cursor) {
-      const page = await listFollowUps(deps, team.lead, { limit: 2, cursor });
+      const page = await listFollowUps(ws.deps, ws.team.lead, { limit: 2, cursor });
       rest.push(...page.items.map(label));
       cursor = page.nextCursor ?? undefined;
     }
     expect(rest).toEqual(['c', 'stall', 'd']);
-    expect((await listFollowUps(deps, team.lead, {})).items.map(label)).toEqual([
+    expect((await listFollowUps(ws.deps, ws.team.lead, {})).items.map(label)).toEqual([
       'older',
       'a',
       'b',

@@ -1,51 +1,21 @@
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
+import { describe, expect, it } from 'vitest';
+import { expectAppError } from '../../../test/harness/app-errors.js';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
 import { chunks, gbk, utf8Bom, xlsxOf } from '../../../test/import/fixtures.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { Schema } from '../../db/schema.js';
-import type { Deps } from '../context.js';
 import { createCustomer } from '../customers/create-customer.js';
 import { type ImportOptions, importRecords } from './import-records.js';
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-}
-
 describe.each(engines)('importRecords on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let db: Kysely<Schema>;
-  let deps: Deps;
-  let team: Team;
+  const ws = withWorkspace(engine);
 
-  beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    db = open.db;
-    await migrateToLatest(db as Kysely<unknown>);
-    deps = testDeps(db);
-    team = await seedTeam(db);
-  });
-  afterEach(async () => {
-    await open.close();
-    await database.dispose();
-  });
-
-  const run = (bytes: Uint8Array, options: ImportOptions, principal = team.lead) =>
-    importRecords(deps, principal, chunks(bytes), options);
+  const run = (bytes: Uint8Array, options: ImportOptions, principal = ws.team.lead) =>
+    importRecords(ws.deps, principal, chunks(bytes), options);
   const customers = () =>
-    db
+    ws.db
       .selectFrom('customers')
       .select(['name', 'company', 'city', 'class', 'status', 'owner_id', 'market_id', 'notes'])
-      .where('workspace_id', '=', team.workspaceId)
+      .where('workspace_id', '=', ws.team.workspaceId)
       .orderBy('name')
       .execute();
 
@@ -72,7 +42,7 @@ describe.each(engines)('importRecords on $name', (engine) => {
         city: '富阳',
         class: 'B',
         status: 'lead',
-        owner_id: team.lead.membershipId,
+        owner_id: ws.team.lead.membershipId,
         market_id: null,
         notes: null,
       },
@@ -82,15 +52,15 @@ describe.each(engines)('importRecords on $name', (engine) => {
         city: '杭州',
         class: 'A',
         status: 'lead',
-        owner_id: team.lead.membershipId,
-        market_id: team.marketId,
+        owner_id: ws.team.lead.membershipId,
+        market_id: ws.team.marketId,
         notes: '老客户',
       },
     ]);
     const again = await run(gbk(text), { type: 'customers', format: 'csv' });
     expect(again.counts).toEqual({ rowsRead: 3, created: 0, updated: 0, skipped: 3, rejected: 0 });
     expect(await customers()).toHaveLength(2);
-    const audits = await db.selectFrom('audit_log').select(['entity', 'action']).execute();
+    const audits = await ws.db.selectFrom('audit_log').select(['entity', 'action']).execute();
     expect(audits).toEqual([
       { entity: 'customer', action: 'create' },
       { entity: 'customer', action: 'create' },
@@ -98,14 +68,14 @@ describe.each(engines)('importRecords on $name', (engine) => {
   });
 
   it('updates a customer a re-import says something new about, and finds one typed in by hand', async () => {
-    await createCustomer(deps, team.lead, { name: '萧山纺织', city: '萧山' });
+    await createCustomer(ws.deps, ws.team.lead, { name: '萧山纺织', city: '萧山' });
     const report = await run(utf8Bom('Company,City,Status,Tier\n萧山纺织,杭州,Closed Won,A\n'), {
       type: 'customers',
       format: 'csv',
     });
     expect(report.counts).toMatchObject({ created: 0, updated: 1 });
     expect(await customers()).toMatchObject([{ name: '萧山纺织', city: '杭州', status: 'won', class: 'A' }]);
-    const row = await db.selectFrom('customers').select('version').executeTakeFirstOrThrow();
+    const row = await ws.db.selectFrom('customers').select('version').executeTakeFirstOrThrow();
     expect(row.version).toBe(2);
   });
 
@@ -142,8 +112,8 @@ describe.each(engines)('importRecords on $name', (engine) => {
   });
 
   it('reads an xlsx with a merged title row, a header merged over two rows, dates and amounts', async () => {
-    await createCustomer(deps, team.lead, { name: '杭州织造' });
-    await createCustomer(deps, team.lead, { name: '富阳纸业' });
+    await createCustomer(ws.deps, ws.team.lead, { name: '杭州织造' });
+    await createCustomer(ws.deps, ws.team.lead, { name: '富阳纸业' });
     const rows = [
       ['2026 年签单明细'],
       ['客户名称', '合同信息', null, null],
@@ -166,7 +136,7 @@ describe.each(engines)('importRecords on $name', (engine) => {
     ]);
     expect(report.counts).toEqual({ rowsRead: 5, created: 4, updated: 0, skipped: 0, rejected: 1 });
     expect(report.rows[4]).toMatchObject({ line: 9, action: 'reject' });
-    const deals = await db
+    const deals = await ws.db
       .selectFrom('deals')
       .innerJoin('customers', 'customers.id', 'deals.customer_id')
       .select(['customers.name', 'deals.amount_minor', 'deals.signed_on', 'deals.notes', 'deals.owner_id'])
@@ -179,28 +149,28 @@ describe.each(engines)('importRecords on $name', (engine) => {
         amount_minor: 120_000,
         signed_on: '2026-03-01',
         notes: '序列号日期',
-        owner_id: team.lead.membershipId,
+        owner_id: ws.team.lead.membershipId,
       },
       {
         name: '富阳纸业',
         amount_minor: 12_000_000,
         signed_on: '2026-03-01',
         notes: null,
-        owner_id: team.lead.membershipId,
+        owner_id: ws.team.lead.membershipId,
       },
       {
         name: '杭州织造',
         amount_minor: 300_000,
         signed_on: '2026-03-05',
         notes: '中文日期',
-        owner_id: team.lead.membershipId,
+        owner_id: ws.team.lead.membershipId,
       },
       {
         name: '富阳纸业',
         amount_minor: 500_000,
         signed_on: '2026-03-09',
         notes: '日期单元格',
-        owner_id: team.lead.membershipId,
+        owner_id: ws.team.lead.membershipId,
       },
     ]);
     const again = await run(bytes, { type: 'deals', format: 'xlsx' });
@@ -208,8 +178,8 @@ describe.each(engines)('importRecords on $name', (engine) => {
   });
 
   it('imports contacts (HubSpot first/last name) and visits of visible customers only', async () => {
-    await createCustomer(deps, team.lead, { name: '杭州织造' });
-    await createCustomer(deps, team.otherLead, { name: '宁波港务' });
+    await createCustomer(ws.deps, ws.team.lead, { name: '杭州织造' });
+    await createCustomer(ws.deps, ws.team.otherLead, { name: '宁波港务' });
     const contacts = await run(
       Buffer.from(
         'First Name,Last Name,Company Name,Phone Number,Job Title\n总,陈,杭州织造,138 0000 0000,董事长\nA,B,宁波港务,1,x\n',
@@ -220,7 +190,7 @@ describe.each(engines)('importRecords on $name', (engine) => {
       ['create', null],
       ['reject', 'No customer "宁波港务" that you can see: import the customers first'],
     ]);
-    const contact = await db
+    const contact = await ws.db
       .selectFrom('contacts')
       .select(['name', 'phone', 'title'])
       .executeTakeFirstOrThrow();
@@ -234,14 +204,14 @@ describe.each(engines)('importRecords on $name', (engine) => {
       },
     );
     expect(visits.counts.created).toBe(1);
-    const visit = await db
+    const visit = await ws.db
       .selectFrom('visits')
       .select(['visit_on', 'attendees', 'owner_id'])
       .executeTakeFirstOrThrow();
     expect(visit).toEqual({
       visit_on: '2026-03-03',
       attendees: '["陈总","刘工"]',
-      owner_id: team.lead.membershipId,
+      owner_id: ws.team.lead.membershipId,
     });
 
     // The method's bookkeeping: meeting numbers in date order, and the customer's first stage.
@@ -249,7 +219,7 @@ describe.each(engines)('importRecords on $name', (engine) => {
       type: 'visits',
       format: 'csv',
     });
-    const numbers = await db
+    const numbers = await ws.db
       .selectFrom('visits')
       .select(['visit_on', 'meeting_number'])
       .orderBy('visit_on')
@@ -260,45 +230,46 @@ describe.each(engines)('importRecords on $name', (engine) => {
       { visit_on: '2026-03-10', meeting_number: 3 },
     ]);
     // Every imported customer starts its stage history once.
-    const stages = await db
+    const stages = await ws.db
       .selectFrom('customer_stage_changes')
       .select(['customer_id', 'from_status', 'to_status'])
       .execute();
-    const imported = await db.selectFrom('customers').select('id').execute();
+    const imported = await ws.db.selectFrom('customers').select('id').execute();
     expect(stages.map((s) => s.customer_id).sort()).toEqual(imported.map((c) => c.id).sort());
     expect(stages.every((s) => s.from_status === null && s.to_status === 'lead')).toBe(true);
   });
 
   it('takes an explicit mapping, and refuses a file without the required columns', async () => {
     const bytes = Buffer.from('甲,乙\n杭州织造,杭州\n');
-    expect(await codeOf(run(bytes, { type: 'customers', format: 'csv' }))).toBe('IMPORT.MISSING_COLUMNS');
+    await expectAppError(run(bytes, { type: 'customers', format: 'csv' }), 'IMPORT.MISSING_COLUMNS');
     const report = await run(bytes, { type: 'customers', format: 'csv', mapping: '甲=name,乙=city' });
     expect(report.counts.created).toBe(1);
     expect(await customers()).toMatchObject([{ name: '杭州织造', city: '杭州' }]);
-    expect(await codeOf(run(bytes, { type: 'customers', format: 'csv', mapping: '甲=nope' }))).toBe(
+    await expectAppError(
+      run(bytes, { type: 'customers', format: 'csv', mapping: '甲=nope' }),
       'VALIDATION.FAILED',
     );
   });
 
   it('rejects an imported customer of another team instead of duplicating it; an assistant’s rows land with their lead', async () => {
-    await run(Buffer.from('客户名称\n舟山渔业\n'), { type: 'customers', format: 'csv' }, team.otherLead);
+    await run(Buffer.from('客户名称\n舟山渔业\n'), { type: 'customers', format: 'csv' }, ws.team.otherLead);
     const report = await run(
       Buffer.from('客户名称,城市\n舟山渔业,舟山\n临安竹业,临安\n'),
       { type: 'customers', format: 'csv' },
-      team.assistant,
+      ws.team.assistant,
     );
     expect(report.rows.map((r) => [r.action, r.reason?.en ?? null])).toEqual([
       ['reject', 'A customer of this name exists but is not one of yours'],
       ['create', null],
     ]);
-    const all = await db
+    const all = await ws.db
       .selectFrom('customers')
       .select(['name', 'owner_id', 'assistant_id'])
       .orderBy('name')
       .execute();
     expect(all).toEqual([
-      { name: '临安竹业', owner_id: team.lead.membershipId, assistant_id: team.assistant.membershipId },
-      { name: '舟山渔业', owner_id: team.otherLead.membershipId, assistant_id: null },
+      { name: '临安竹业', owner_id: ws.team.lead.membershipId, assistant_id: ws.team.assistant.membershipId },
+      { name: '舟山渔业', owner_id: ws.team.otherLead.membershipId, assistant_id: null },
     ]);
   });
 
@@ -307,8 +278,8 @@ describe.each(engines)('importRecords on $name', (engine) => {
     for (let i = 1; i <= 25; i += 1) lines.push(`客户${i}`);
     const progress: number[] = [];
     const report = await importRecords(
-      deps,
-      team.manager,
+      ws.deps,
+      ws.team.manager,
       chunks(Buffer.from(lines.join('\n'))),
       { type: 'customers', format: 'csv', batchSize: 10 },
       { onProgress: (c) => void progress.push(c.rowsRead) },

@@ -1,11 +1,7 @@
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { Schema } from '../../db/schema.js';
-import type { Deps } from '../context.js';
+import { describe, expect, it } from 'vitest';
+import { expectAppError } from '../../../test/harness/app-errors.js';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
 import { getPlan, listPlans } from './get-plan.js';
 import { savePlan } from './save-plan.js';
 
@@ -19,69 +15,44 @@ const PLAN = {
   ],
 };
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-}
-
 describe.each(engines)('plans on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let deps: Deps;
-  let team: Team;
-  let foreign: Team;
-
-  beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    await migrateToLatest(open.db as Kysely<unknown>);
-    deps = testDeps(open.db);
-    team = await seedTeam(open.db);
-    foreign = await seedTeam(open.db, '宁波区域');
-  });
-  afterEach(async () => {
-    await open.close();
-    await database.dispose();
-  });
+  const ws = withWorkspace(engine, { foreign: true });
 
   it('saves revisions and reads the latest with its exact decomposition', async () => {
-    const first = await savePlan(deps, team.manager, PLAN);
-    const second = await savePlan(deps, team.manager, { ...PLAN, target: '600万' });
+    const first = await savePlan(ws.deps, ws.team.manager, PLAN);
+    const second = await savePlan(ws.deps, ws.team.manager, { ...PLAN, target: '600万' });
     expect([first.revision, second.revision]).toEqual([1, 2]);
 
-    const latest = await getPlan(deps, team.lead, { year: '2026' });
+    const latest = await getPlan(ws.deps, ws.team.lead, { year: '2026' });
     expect(latest.revision).toBe(2);
     expect(latest.result.year.amount).toBe(600_000_000);
-    const old = await getPlan(deps, team.assistant, { year: 2026, revision: 1, date: '2026-03-02' });
+    const old = await getPlan(ws.deps, ws.team.assistant, { year: 2026, revision: 1, date: '2026-03-02' });
     expect(old.result.dimensions.markets.map((m) => m.amount)).toEqual([
       294_000_000, 235_200_000, 58_800_000,
     ]);
     expect(old.result.months.reduce((s, m) => s + m.amount, 0)).toBe(588_000_000);
     expect(old.result.today?.date).toBe('2026-03-02');
-    expect((await listPlans(deps, team.lead)).map((p) => p.revision)).toEqual([2, 1]);
+    expect((await listPlans(ws.deps, ws.team.lead)).map((p) => p.revision)).toEqual([2, 1]);
   });
 
   it('numbers concurrent saves without a gap or a duplicate', async () => {
-    const saved = await Promise.all([1, 2, 3].map(() => savePlan(deps, team.manager, PLAN)));
+    const saved = await Promise.all([1, 2, 3].map(() => savePlan(ws.deps, ws.team.manager, PLAN)));
     expect(saved.map((p) => p.revision).sort()).toEqual([1, 2, 3]);
   });
 
   it('keeps plans inside their workspace and lets only managers save', async () => {
-    await savePlan(deps, team.manager, PLAN);
-    expect(await codeOf(getPlan(deps, foreign.manager, { year: 2026 }))).toBe('NOT_FOUND');
-    expect(await listPlans(deps, foreign.manager)).toEqual([]);
-    expect(await codeOf(savePlan(deps, team.lead, PLAN))).toBe('AUTH.FORBIDDEN');
+    await savePlan(ws.deps, ws.team.manager, PLAN);
+    await expectAppError(getPlan(ws.deps, ws.foreign.manager, { year: 2026 }), 'NOT_FOUND');
+    expect(await listPlans(ws.deps, ws.foreign.manager)).toEqual([]);
+    await expectAppError(savePlan(ws.deps, ws.team.lead, PLAN), 'AUTH.FORBIDDEN');
   });
 
   it('refuses an invalid plan with the engine’s own errors and stores nothing', async () => {
-    expect(await codeOf(savePlan(deps, team.manager, { ...PLAN, markets: [{ name: 'a', share: 90 }] }))).toBe(
+    await expectAppError(
+      savePlan(ws.deps, ws.team.manager, { ...PLAN, markets: [{ name: 'a', share: 90 }] }),
       'PLAN.SHARES_NOT_100',
     );
-    expect(await codeOf(savePlan(deps, team.manager, { ...PLAN, bogus: 1 }))).toBe('PLAN.INVALID');
-    expect(await listPlans(deps, team.manager)).toEqual([]);
+    await expectAppError(savePlan(ws.deps, ws.team.manager, { ...PLAN, bogus: 1 }), 'PLAN.INVALID');
+    expect(await listPlans(ws.deps, ws.team.manager)).toEqual([]);
   });
 });

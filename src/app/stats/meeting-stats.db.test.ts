@@ -1,35 +1,14 @@
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { Schema } from '../../db/schema.js';
-import type { Deps, Principal } from '../context.js';
+import { describe, expect, it } from 'vitest';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
+import type { Principal } from '../context.js';
 import { createCustomer } from '../customers/create-customer.js';
 import { createDeal } from '../deals/create-deal.js';
 import { createVisit } from '../visits/create-visit.js';
 import { getMeetingStats } from './get-meeting-stats.js';
 
 describe.each(engines)('meeting-close statistics on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let db: Kysely<Schema>;
-  let deps: Deps;
-  let team: Team;
-
-  beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    db = open.db;
-    await migrateToLatest(db as Kysely<unknown>);
-    deps = testDeps(db);
-    team = await seedTeam(db);
-  });
-  afterEach(async () => {
-    await open.close();
-    await database.dispose();
-  });
+  const ws = withWorkspace(engine);
 
   /** A customer with visits (date or [date, status]) and signed deals. */
   async function customer(
@@ -39,33 +18,33 @@ describe.each(engines)('meeting-close statistics on $name', (engine) => {
     visits: (string | [string, 'planned' | 'done' | 'cancelled'])[],
     signed: string[],
   ): Promise<void> {
-    const c = await createCustomer(deps, owner, { name, class: cls });
+    const c = await createCustomer(ws.deps, owner, { name, class: cls });
     for (const v of visits) {
       const [visitOn, status] = typeof v === 'string' ? [v, 'done' as const] : v;
-      await createVisit(deps, owner, { customerId: c.id, visitOn, status });
+      await createVisit(ws.deps, owner, { customerId: c.id, visitOn, status });
     }
     for (const signedOn of signed)
-      await createDeal(deps, owner, { customerId: c.id, amountMinor: 1_000_000, signedOn });
+      await createDeal(ws.deps, owner, { customerId: c.id, amountMinor: 1_000_000, signedOn });
   }
 
   it('counts each customer once by its first signing in the range, with done visits up to that day', async () => {
     // Closed at the 1st meeting: one visit before signing; a later visit does not count.
-    await customer(team.lead, 'one', 'A', ['2026-02-02', '2026-02-20'], ['2026-02-03']);
+    await customer(ws.team.lead, 'one', 'A', ['2026-02-02', '2026-02-20'], ['2026-02-03']);
     // No logged visit at all: counted as the 1st meeting.
-    await customer(team.lead, 'none', 'A', [], ['2026-02-10']);
+    await customer(ws.team.lead, 'none', 'A', [], ['2026-02-10']);
     // A cancelled and a planned visit are not meetings held: still the 1st.
     await customer(
-      team.lead,
+      ws.team.lead,
       'cancelled',
       'B',
       [['2026-02-01', 'cancelled'], ['2026-02-02', 'planned'], '2026-02-03'],
       ['2026-02-04'],
     );
     // Second meeting, signed on the day of the second visit.
-    await customer(team.lead, 'two', 'B', ['2026-02-01', '2026-02-08'], ['2026-02-08']);
+    await customer(ws.team.lead, 'two', 'B', ['2026-02-01', '2026-02-08'], ['2026-02-08']);
     // Third meeting; a second deal later does not move its first signing.
     await customer(
-      team.otherLead,
+      ws.team.otherLead,
       'three',
       'C',
       ['2026-01-20', '2026-01-27', '2026-02-03'],
@@ -73,18 +52,18 @@ describe.each(engines)('meeting-close statistics on $name', (engine) => {
     );
     // Fourth meeting counts as 3rd+.
     await customer(
-      team.otherLead,
+      ws.team.otherLead,
       'four',
       'C',
       ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26'],
       ['2026-01-30'],
     );
     // Outside the range: first signed in 2025, and a deal without a signing date.
-    await customer(team.lead, 'old', 'A', ['2025-12-01'], ['2025-12-02', '2026-02-01']);
-    const open = await createCustomer(deps, team.lead, { name: 'open' });
-    await createDeal(deps, team.lead, { customerId: open.id, amountMinor: 1_000_000 });
+    await customer(ws.team.lead, 'old', 'A', ['2025-12-01'], ['2025-12-02', '2026-02-01']);
+    const open = await createCustomer(ws.deps, ws.team.lead, { name: 'open' });
+    await createDeal(ws.deps, ws.team.lead, { customerId: open.id, amountMinor: 1_000_000 });
 
-    const all = await getMeetingStats(deps, team.manager, { from: '2026-01-01', to: '2026-03-31' });
+    const all = await getMeetingStats(ws.deps, ws.team.manager, { from: '2026-01-01', to: '2026-03-31' });
     expect(all).toMatchObject({
       from: '2026-01-01',
       to: '2026-03-31',
@@ -103,14 +82,14 @@ describe.each(engines)('meeting-close statistics on $name', (engine) => {
       flags: { firstBelowTarget: true, secondAboveTarget: false, thirdPlusAboveTarget: true },
     });
 
-    const byMember = await getMeetingStats(deps, team.manager, {
+    const byMember = await getMeetingStats(ws.deps, ws.team.manager, {
       from: '2026-01-01',
       to: '2026-03-31',
       groupBy: 'member',
     });
     expect(byMember.rows.map((r) => [r.key, r.label, r.won, r.first, r.second, r.thirdPlus])).toEqual([
-      [team.lead.membershipId, '王磊', 4, 3, 1, 0],
-      [team.otherLead.membershipId, '赵强', 2, 0, 0, 2],
+      [ws.team.lead.membershipId, '王磊', 4, 3, 1, 0],
+      [ws.team.otherLead.membershipId, '赵强', 2, 0, 0, 2],
     ]);
     expect(byMember.rows[0]?.shares).toEqual({ firstBp: 7500, secondBp: 2500, thirdPlusBp: 0 });
     expect(byMember.rows[0]?.flags).toEqual({
@@ -119,7 +98,7 @@ describe.each(engines)('meeting-close statistics on $name', (engine) => {
       thirdPlusAboveTarget: false,
     });
 
-    const byClass = await getMeetingStats(deps, team.manager, {
+    const byClass = await getMeetingStats(ws.deps, ws.team.manager, {
       from: '2026-01-01',
       to: '2026-03-31',
       groupBy: 'class',
@@ -131,16 +110,16 @@ describe.each(engines)('meeting-close statistics on $name', (engine) => {
     ]);
 
     // February only drops "four" (signed in January); a lead sees only their own customers.
-    const feb = await getMeetingStats(deps, team.lead, { from: '2026-02-01', to: '2026-02-28' });
+    const feb = await getMeetingStats(ws.deps, ws.team.lead, { from: '2026-02-01', to: '2026-02-28' });
     expect([feb.total.won, feb.total.first, feb.total.second, feb.total.thirdPlus]).toEqual([4, 3, 1, 0]);
-    const market = await getMeetingStats(deps, team.otherLead, {
+    const market = await getMeetingStats(ws.deps, ws.team.otherLead, {
       from: '2026-01-01',
       to: '2026-03-31',
       groupBy: 'market',
     });
     expect(market.rows.map((r) => [r.key, r.label, r.won])).toEqual([[null, null, 2]]);
     await expect(
-      getMeetingStats(deps, team.lead, { from: '2026-03-01', to: '2026-02-01' }),
+      getMeetingStats(ws.deps, ws.team.lead, { from: '2026-03-01', to: '2026-02-01' }),
     ).rejects.toMatchObject({
       code: 'VALIDATION.FAILED',
     });

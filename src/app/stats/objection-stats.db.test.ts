@@ -1,57 +1,51 @@
-import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { Schema } from '../../db/schema.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Team } from '../../../test/factories.js';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
 import { createCloseAttempt } from '../close-attempts/create-close-attempt.js';
-import type { Deps } from '../context.js';
 import { createCustomer } from '../customers/create-customer.js';
 import { createDeal } from '../deals/create-deal.js';
 import { getObjectionStats } from './objection-stats.js';
 
 describe.each(engines)('objection analytics on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let deps: Deps;
-  let team: Team;
+  const ws = withWorkspace(engine);
   let m2: string;
 
   beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    await migrateToLatest(open.db as Kysely<unknown>);
-    deps = testDeps(open.db);
-    team = await seedTeam(open.db);
     m2 = uuidv7();
-    await open.db
+    await ws.db
       .insertInto('markets')
       .values({
         id: m2,
-        workspace_id: team.workspaceId,
+        workspace_id: ws.team.workspaceId,
         name: '富阳/桐庐/临安',
         share_bp: 4000,
         created_at: '2026-01-01T00:00:00.000Z',
         updated_at: '2026-01-01T00:00:00.000Z',
       })
       .execute();
-    const c1 = (await createCustomer(deps, team.lead, { name: 'c1', class: 'A', marketId: team.marketId }))
-      .id;
-    const c2 = (await createCustomer(deps, team.lead, { name: 'c2', class: 'B', marketId: m2 })).id;
-    const c3 = (
-      await createCustomer(deps, team.otherLead, { name: 'c3', class: 'new', marketId: team.marketId })
+    const c1 = (
+      await createCustomer(ws.deps, ws.team.lead, { name: 'c1', class: 'A', marketId: ws.team.marketId })
     ).id;
-    const attempt = (who: Team['lead'], body: Record<string, unknown>) => createCloseAttempt(deps, who, body);
-    await attempt(team.lead, {
+    const c2 = (await createCustomer(ws.deps, ws.team.lead, { name: 'c2', class: 'B', marketId: m2 })).id;
+    const c3 = (
+      await createCustomer(ws.deps, ws.team.otherLead, {
+        name: 'c3',
+        class: 'new',
+        marketId: ws.team.marketId,
+      })
+    ).id;
+    const attempt = (who: Team['lead'], body: Record<string, unknown>) =>
+      createCloseAttempt(ws.deps, who, body);
+    await attempt(ws.team.lead, {
       customerId: c1,
       attemptedOn: '2026-03-02',
       result: 'objection',
       objectionKey: 'price',
       replyId: 'price.fair',
     });
-    await attempt(team.lead, {
+    await attempt(ws.team.lead, {
       customerId: c1,
       attemptedOn: '2026-03-05',
       result: 'stall',
@@ -59,15 +53,15 @@ describe.each(engines)('objection analytics on $name', (engine) => {
       concern: '效果',
       replyId: 'think_about_it.concern',
     });
-    await attempt(team.lead, { customerId: c1, attemptedOn: '2026-03-09', result: 'signed' });
-    await attempt(team.lead, {
+    await attempt(ws.team.lead, { customerId: c1, attemptedOn: '2026-03-09', result: 'signed' });
+    await attempt(ws.team.lead, {
       customerId: c2,
       attemptedOn: '2026-03-03',
       result: 'objection',
       objectionKey: 'price',
       replyId: 'price.fair',
     });
-    await attempt(team.lead, {
+    await attempt(ws.team.lead, {
       customerId: c2,
       attemptedOn: '2026-03-04',
       result: 'stall',
@@ -76,24 +70,24 @@ describe.each(engines)('objection analytics on $name', (engine) => {
       replyId: 'no_money.when',
     });
     // c2 signed a deal the day of the price objection, before the "no money" stall.
-    await createDeal(deps, team.lead, { customerId: c2, amountMinor: 2_980_000, signedOn: '2026-03-03' });
-    await attempt(team.otherLead, {
+    await createDeal(ws.deps, ws.team.lead, {
+      customerId: c2,
+      amountMinor: 2_980_000,
+      signedOn: '2026-03-03',
+    });
+    await attempt(ws.team.otherLead, {
       customerId: c3,
       attemptedOn: '2026-03-06',
       result: 'objection',
       objectionKey: 'price',
       replyText: '送一个月',
     });
-    await attempt(team.otherLead, {
+    await attempt(ws.team.otherLead, {
       customerId: c3,
       attemptedOn: '2026-02-20',
       result: 'objection',
       objectionKey: 'team',
     });
-  });
-  afterEach(async () => {
-    await open.close();
-    await database.dispose();
   });
 
   const march = { from: '2026-03-01', to: '2026-03-31' };
@@ -101,7 +95,7 @@ describe.each(engines)('objection analytics on $name', (engine) => {
     s.groups.map((g) => [g.label, g.total, g.items.map((i) => [i.key, i.count, i.shareBp])]);
 
   it('counts objections by key with their shares, over the whole team', async () => {
-    const s = await getObjectionStats(deps, team.manager, march);
+    const s = await getObjectionStats(ws.deps, ws.team.manager, march);
     expect(s.total).toBe(5);
     expect(counts(s)).toEqual([
       [
@@ -118,11 +112,13 @@ describe.each(engines)('objection analytics on $name', (engine) => {
       labelZh: '价格：没有预算 / 太贵了',
       labelEn: 'Price: no budget / too expensive',
     });
-    expect((await getObjectionStats(deps, team.manager, { from: '2026-02-01' })).total).toBe(6);
+    expect((await getObjectionStats(ws.deps, ws.team.manager, { from: '2026-02-01' })).total).toBe(6);
   });
 
   it('splits by market, class and member', async () => {
-    expect(counts(await getObjectionStats(deps, team.manager, { ...march, groupBy: 'market' }))).toEqual([
+    expect(
+      counts(await getObjectionStats(ws.deps, ws.team.manager, { ...march, groupBy: 'market' })),
+    ).toEqual([
       [
         '杭州主城+萧山',
         3,
@@ -141,7 +137,7 @@ describe.each(engines)('objection analytics on $name', (engine) => {
       ],
     ]);
     expect(
-      (await getObjectionStats(deps, team.manager, { ...march, groupBy: 'class' })).groups.map((g) => [
+      (await getObjectionStats(ws.deps, ws.team.manager, { ...march, groupBy: 'class' })).groups.map((g) => [
         g.group,
         g.total,
       ]),
@@ -150,15 +146,15 @@ describe.each(engines)('objection analytics on $name', (engine) => {
       ['B', 2],
       ['new', 1],
     ]);
-    const byMember = await getObjectionStats(deps, team.manager, { ...march, groupBy: 'member' });
+    const byMember = await getObjectionStats(ws.deps, ws.team.manager, { ...march, groupBy: 'member' });
     expect(byMember.groups.map((g) => [g.group, g.label, g.total])).toEqual([
-      [team.lead.membershipId, '王磊', 4],
-      [team.otherLead.membershipId, '赵强', 1],
+      [ws.team.lead.membershipId, '王磊', 4],
+      [ws.team.otherLead.membershipId, '赵强', 1],
     ]);
   });
 
   it('rates each reply by the signatures that followed it, on or after the attempt', async () => {
-    const s = await getObjectionStats(deps, team.manager, march);
+    const s = await getObjectionStats(ws.deps, ws.team.manager, march);
     expect(
       s.replies.map((r) => [r.objectionKey, r.replyId, r.replyText, r.uses, r.signedAfter, r.rateBp]),
     ).toEqual([
@@ -173,15 +169,15 @@ describe.each(engines)('objection analytics on $name', (engine) => {
   });
 
   it("shows a lead only their team's attempts and refuses a reversed range", async () => {
-    const s = await getObjectionStats(deps, team.lead, march);
+    const s = await getObjectionStats(ws.deps, ws.team.lead, march);
     expect(s.total).toBe(4);
     expect(s.replies.some((r) => r.replyText === '送一个月')).toBe(false);
     await expect(
-      getObjectionStats(deps, team.lead, { from: '2026-03-31', to: '2026-03-01' }),
+      getObjectionStats(ws.deps, ws.team.lead, { from: '2026-03-31', to: '2026-03-01' }),
     ).rejects.toMatchObject({
       code: 'VALIDATION.FAILED',
     });
-    await expect(getObjectionStats(deps, team.lead, { groupBy: 'city' })).rejects.toMatchObject({
+    await expect(getObjectionStats(ws.deps, ws.team.lead, { groupBy: 'city' })).rejects.toMatchObject({
       code: 'VALIDATION.FAILED',
     });
   });

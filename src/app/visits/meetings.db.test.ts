@@ -1,11 +1,7 @@
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { Schema } from '../../db/schema.js';
-import type { Deps } from '../context.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectAppError } from '../../../test/harness/app-errors.js';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
 import { createCustomer } from '../customers/create-customer.js';
 import { getWorkspaceSettings } from '../workspace/get-workspace-settings.js';
 import { updateWorkspaceSettings } from '../workspace/update-workspace-settings.js';
@@ -15,65 +11,42 @@ import { getVisit } from './get-visit.js';
 import { listVisits } from './list-visits.js';
 import { updateVisit } from './update-visit.js';
 
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-}
-
 describe.each(engines)('meeting numbers and the third-meeting policy on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let db: Kysely<Schema>;
-  let deps: Deps;
-  let team: Team;
+  const ws = withWorkspace(engine);
   let customerId: string;
 
   beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    db = open.db;
-    await migrateToLatest(db as Kysely<unknown>);
-    deps = testDeps(db);
-    team = await seedTeam(db);
-    customerId = (await createCustomer(deps, team.lead, { name: '杭州织造' })).id;
-  });
-  afterEach(async () => {
-    await open.close();
-    await database.dispose();
+    customerId = (await createCustomer(ws.deps, ws.team.lead, { name: '杭州织造' })).id;
   });
 
   const setPolicy = async (thirdMeetingPolicy: string) => {
-    const { version } = await getWorkspaceSettings(deps, team.manager);
-    await updateWorkspaceSettings(deps, team.manager, { version, thirdMeetingPolicy });
+    const { version } = await getWorkspaceSettings(ws.deps, ws.team.manager);
+    await updateWorkspaceSettings(ws.deps, ws.team.manager, { version, thirdMeetingPolicy });
   };
   const numbers = async () =>
-    (await listVisits(deps, team.lead, { customerId, order: 'asc' })).items.map((v) => [
+    (await listVisits(ws.deps, ws.team.lead, { customerId, order: 'asc' })).items.map((v) => [
       v.visitOn,
       v.status,
       v.meetingNumber,
     ]);
 
   it('numbers meetings by date, warns at the third (policy warn, the default) and keeps other customers apart', async () => {
-    const other = (await createCustomer(deps, team.lead, { name: '富阳纸业' })).id;
-    const second = await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-10' });
-    const first = await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-03' });
+    const other = (await createCustomer(ws.deps, ws.team.lead, { name: '富阳纸业' })).id;
+    const second = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-10' });
+    const first = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-03' });
     expect(first).toMatchObject({ meetingNumber: 1, status: 'done', thirdMeetingReason: null, warnings: [] });
-    expect((await getVisit(deps, team.lead, second.id)).meetingNumber).toBe(2);
+    expect((await getVisit(ws.deps, ws.team.lead, second.id)).meetingNumber).toBe(2);
     expect(
-      (await createVisit(deps, team.lead, { customerId: other, visitOn: '2026-03-11' })).meetingNumber,
+      (await createVisit(ws.deps, ws.team.lead, { customerId: other, visitOn: '2026-03-11' })).meetingNumber,
     ).toBe(1);
-    const third = await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-17' });
+    const third = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-17' });
     expect(third.meetingNumber).toBe(3);
     expect(third.warnings).toHaveLength(1);
     expect(third.warnings[0]).toMatchObject({ code: 'VISIT.THIRD_MEETING' });
     expect(third.warnings[0]?.zh).toContain('第 3 次见面');
     expect(third.warnings[0]?.en).toContain('meeting number 3');
     // Editing the notes of an existing third meeting shows the warning again.
-    const edited = await updateVisit(deps, team.lead, third.id, { version: 1, notes: '签了' });
+    const edited = await updateVisit(ws.deps, ws.team.lead, third.id, { version: 1, notes: '签了' });
     expect(edited.warnings.map((w) => w.code)).toEqual(['VISIT.THIRD_MEETING']);
     expect(await numbers()).toEqual([
       ['2026-03-03', 'done', 1],
@@ -83,37 +56,37 @@ describe.each(engines)('meeting numbers and the third-meeting policy on $name', 
   });
 
   it('renumbers after a delete, a cancellation, a new date and a move to another customer', async () => {
-    const a = await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-03' });
-    const b = await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-10' });
-    const c = await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-17' });
-    await deleteVisit(deps, team.lead, a.id);
+    const a = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-03' });
+    const b = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-10' });
+    const c = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-17' });
+    await deleteVisit(ws.deps, ws.team.lead, a.id);
     expect(await numbers()).toEqual([
       ['2026-03-10', 'done', 1],
       ['2026-03-17', 'done', 2],
     ]);
-    const cancelled = await updateVisit(deps, team.lead, b.id, { version: 1, status: 'cancelled' });
+    const cancelled = await updateVisit(ws.deps, ws.team.lead, b.id, { version: 1, status: 'cancelled' });
     expect(cancelled).toMatchObject({ meetingNumber: null, status: 'cancelled', warnings: [] });
     expect(await numbers()).toEqual([
       ['2026-03-10', 'cancelled', null],
       ['2026-03-17', 'done', 1],
     ]);
-    const moved = await updateVisit(deps, team.lead, c.id, { version: 1, visitOn: '2026-03-01' });
+    const moved = await updateVisit(ws.deps, ws.team.lead, c.id, { version: 1, visitOn: '2026-03-01' });
     expect(moved.meetingNumber).toBe(1);
-    const other = (await createCustomer(deps, team.lead, { name: '富阳纸业' })).id;
-    await createVisit(deps, team.lead, { customerId: other, visitOn: '2026-02-01' });
-    const d = await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-20' });
+    const other = (await createCustomer(ws.deps, ws.team.lead, { name: '富阳纸业' })).id;
+    await createVisit(ws.deps, ws.team.lead, { customerId: other, visitOn: '2026-02-01' });
+    const d = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-20' });
     expect(d.meetingNumber).toBe(2);
-    const away = await updateVisit(deps, team.lead, c.id, { version: 2, customerId: other });
+    const away = await updateVisit(ws.deps, ws.team.lead, c.id, { version: 2, customerId: other });
     expect(away.meetingNumber).toBe(2);
-    expect((await getVisit(deps, team.lead, d.id)).meetingNumber).toBe(1);
+    expect((await getVisit(ws.deps, ws.team.lead, d.id)).meetingNumber).toBe(1);
     // The stored number is renumbered without bumping the version of the other visits.
-    expect((await getVisit(deps, team.lead, d.id)).version).toBe(1);
+    expect((await getVisit(ws.deps, ws.team.lead, d.id)).version).toBe(1);
   });
 
   it('gives visits logged at the same moment distinct numbers', async () => {
     // Same day: the order is the order of the writes, so each must see the ones before it.
     const visits = await Promise.all(
-      [1, 2, 3].map(() => createVisit(deps, team.lead, { customerId, visitOn: '2026-03-03' })),
+      [1, 2, 3].map(() => createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-03' })),
     );
     expect(visits.map((v) => v.meetingNumber).sort()).toEqual([1, 2, 3]);
     expect(visits.filter((v) => v.warnings.length > 0)).toHaveLength(1);
@@ -122,13 +95,14 @@ describe.each(engines)('meeting numbers and the third-meeting policy on $name', 
 
   it('requires a written reason for a third meeting under require_reason, also when scheduling it', async () => {
     await setPolicy('require_reason');
-    await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-03' });
-    await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-10' });
-    expect(
-      await codeOf(createVisit(deps, team.lead, { customerId, visitOn: '2026-03-24', status: 'planned' })),
-    ).toBe('VISIT.THIRD_MEETING_REASON_REQUIRED');
-    expect(await db.selectFrom('visits').select('id').execute()).toHaveLength(2);
-    const planned = await createVisit(deps, team.lead, {
+    await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-03' });
+    await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-10' });
+    await expectAppError(
+      createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-24', status: 'planned' }),
+      'VISIT.THIRD_MEETING_REASON_REQUIRED',
+    );
+    expect(await ws.db.selectFrom('visits').select('id').execute()).toHaveLength(2);
+    const planned = await createVisit(ws.deps, ws.team.lead, {
       customerId,
       visitOn: '2026-03-24',
       status: 'planned',
@@ -141,17 +115,18 @@ describe.each(engines)('meeting numbers and the third-meeting policy on $name', 
     });
     expect(planned.warnings.map((w) => w.code)).toEqual(['VISIT.THIRD_MEETING']);
     // Un-cancelling a visit that becomes the 4th meeting needs its reason too.
-    const spare = await createVisit(deps, team.lead, {
+    const spare = await createVisit(ws.deps, ws.team.lead, {
       customerId,
       visitOn: '2026-03-31',
       status: 'cancelled',
     });
     expect(spare.meetingNumber).toBeNull();
-    expect(await codeOf(updateVisit(deps, team.lead, spare.id, { version: 1, status: 'planned' }))).toBe(
+    await expectAppError(
+      updateVisit(ws.deps, ws.team.lead, spare.id, { version: 1, status: 'planned' }),
       'VISIT.THIRD_MEETING_REASON_REQUIRED',
     );
-    expect((await getVisit(deps, team.lead, spare.id)).status).toBe('cancelled');
-    const fourth = await updateVisit(deps, team.lead, spare.id, {
+    expect((await getVisit(ws.deps, ws.team.lead, spare.id)).status).toBe('cancelled');
+    const fourth = await updateVisit(ws.deps, ws.team.lead, spare.id, {
       version: 1,
       status: 'planned',
       thirdMeetingReason: '签合同',
@@ -161,24 +136,28 @@ describe.each(engines)('meeting numbers and the third-meeting policy on $name', 
 
   it('refuses a third meeting under block, in the same transaction, whatever the reason', async () => {
     await setPolicy('block');
-    await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-03' });
-    const second = await createVisit(deps, team.lead, { customerId, visitOn: '2026-03-10' });
-    expect(
-      await codeOf(
-        createVisit(deps, team.lead, { customerId, visitOn: '2026-03-17', thirdMeetingReason: '想再见一次' }),
-      ),
-    ).toBe('VISIT.THIRD_MEETING_BLOCKED');
+    await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-03' });
+    const second = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-10' });
+    await expectAppError(
+      createVisit(ws.deps, ws.team.lead, {
+        customerId,
+        visitOn: '2026-03-17',
+        thirdMeetingReason: '想再见一次',
+      }),
+      'VISIT.THIRD_MEETING_BLOCKED',
+    );
     // Moving another customer's first meeting here would make it the third: refused too.
-    const other = (await createCustomer(deps, team.lead, { name: '富阳纸业' })).id;
-    const theirs = await createVisit(deps, team.lead, { customerId: other, visitOn: '2026-03-20' });
-    expect(await codeOf(updateVisit(deps, team.lead, theirs.id, { version: 1, customerId }))).toBe(
+    const other = (await createCustomer(ws.deps, ws.team.lead, { name: '富阳纸业' })).id;
+    const theirs = await createVisit(ws.deps, ws.team.lead, { customerId: other, visitOn: '2026-03-20' });
+    await expectAppError(
+      updateVisit(ws.deps, ws.team.lead, theirs.id, { version: 1, customerId }),
       'VISIT.THIRD_MEETING_BLOCKED',
     );
     expect(await numbers()).toEqual([
       ['2026-03-03', 'done', 1],
       ['2026-03-10', 'done', 2],
     ]);
-    expect((await getVisit(deps, team.lead, theirs.id)).meetingNumber).toBe(1);
-    expect((await getVisit(deps, team.lead, second.id)).version).toBe(1);
+    expect((await getVisit(ws.deps, ws.team.lead, theirs.id)).meetingNumber).toBe(1);
+    expect((await getVisit(ws.deps, ws.team.lead, second.id)).version).toBe(1);
   });
 });
