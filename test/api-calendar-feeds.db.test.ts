@@ -5,19 +5,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
-import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/app/auth/api-tokens.js';
-import type { Deps, Principal } from '../src/app/context.js';
+import type { Principal } from '../src/app/context.js';
 import { createCustomer } from '../src/app/customers/create-customer.js';
 import { createFollowUp } from '../src/app/follow-ups/create-follow-up.js';
 import { createVisit } from '../src/app/visits/create-visit.js';
-import type { Database } from '../src/db/client.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import type { Schema } from '../src/db/schema.js';
 import { buildApp } from '../src/server/app.js';
-import { seedTeam, type Team, testClock, testDeps } from './factories.js';
-import { engines, type TestDatabase } from './harness/databases.js';
+import { engines } from './harness/databases.js';
+import { withWorkspace } from './harness/workspace.js';
 
 const LONG_NAME = '杭州萧山华盛纺织品进出口有限公司（滨江分公司）第三事业部';
 const PURPOSE = '谈价格, 带报价单; 路径 C:\\报价';
@@ -52,40 +48,28 @@ function parse(text: string): { name: unknown; events: ParsedEvent[] } {
 }
 
 describe.each(engines)('calendar feeds on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let db: Kysely<Schema>;
-  let deps: Deps;
+  const ws = withWorkspace(engine, { foreign: true, clock: '2026-03-02T02:00:00.000Z' });
   let app: FastifyInstance;
-  let team: Team;
-  let foreign: Team;
   let auth: (p: Principal) => Promise<Record<string, string>>;
 
   beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    db = open.db;
-    await migrateToLatest(db as Kysely<unknown>);
-    deps = testDeps(db, testClock('2026-03-02T02:00:00.000Z'));
-    team = await seedTeam(db);
-    foreign = await seedTeam(db, '宁波区域');
-    app = await buildApp({ ...deps, dialect: open.dialect });
-    auth = async (p) => ({ authorization: `Bearer ${(await createApiToken(deps, p, { name: 't' })).token}` });
+    app = await buildApp({ ...ws.deps, dialect: ws.open.dialect });
+    auth = async (p) => ({
+      authorization: `Bearer ${(await createApiToken(ws.deps, p, { name: 't' })).token}`,
+    });
   });
   afterEach(async () => {
     await app.close();
-    await open.close();
-    await database.dispose();
   });
 
   const plannedVisit = async (owner: Principal, customerId: string, visitOn: string, purpose?: string) => {
-    const visit = await createVisit(deps, owner, { customerId, visitOn, ...(purpose ? { purpose } : {}) });
-    await db.updateTable('visits').set({ status: 'planned' }).where('id', '=', visit.id).execute();
+    const visit = await createVisit(ws.deps, owner, { customerId, visitOn, ...(purpose ? { purpose } : {}) });
+    await ws.db.updateTable('visits').set({ status: 'planned' }).where('id', '=', visit.id).execute();
     return visit.id;
   };
   const seminar = async (workspaceId: string, title: string, heldOn: string, status = 'planned') => {
-    const id = deps.newId();
-    await db
+    const id = ws.deps.newId();
+    await ws.db
       .insertInto('seminars')
       .values({
         id,
@@ -105,39 +89,39 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
   };
 
   it("serves the owner's planned visits, open follow-ups and the workspace's seminars, and nothing of anyone else", async () => {
-    const mine = await createCustomer(deps, team.lead, { name: LONG_NAME, city: '杭州' });
-    const theirs = await createCustomer(deps, team.otherLead, { name: '赵强的客户' });
-    const foreignCustomer = await createCustomer(deps, foreign.lead, { name: '宁波客户' });
-    const visitId = await plannedVisit(team.lead, mine.id, '2026-03-04', PURPOSE);
+    const mine = await createCustomer(ws.deps, ws.team.lead, { name: LONG_NAME, city: '杭州' });
+    const theirs = await createCustomer(ws.deps, ws.team.otherLead, { name: '赵强的客户' });
+    const foreignCustomer = await createCustomer(ws.deps, ws.foreign.lead, { name: '宁波客户' });
+    const visitId = await plannedVisit(ws.team.lead, mine.id, '2026-03-04', PURPOSE);
     // Done, so not in the feed; it makes the planned visit the customer's 2nd meeting.
-    await createVisit(deps, team.lead, { customerId: mine.id, visitOn: '2026-02-20' });
-    await plannedVisit(team.otherLead, theirs.id, '2026-03-05');
-    await plannedVisit(foreign.lead, foreignCustomer.id, '2026-03-05');
-    const followUp = await createFollowUp(deps, team.lead, {
+    await createVisit(ws.deps, ws.team.lead, { customerId: mine.id, visitOn: '2026-02-20' });
+    await plannedVisit(ws.team.otherLead, theirs.id, '2026-03-05');
+    await plannedVisit(ws.foreign.lead, foreignCustomer.id, '2026-03-05');
+    const followUp = await createFollowUp(ws.deps, ws.team.lead, {
       customerId: mine.id,
       dueOn: '2026-03-06',
       kind: 'call',
       notes: '问预算\n再约第二次',
-      assigneeId: team.lead.membershipId,
+      assigneeId: ws.team.lead.membershipId,
     });
-    await createFollowUp(deps, team.lead, {
+    await createFollowUp(ws.deps, ws.team.lead, {
       customerId: mine.id,
       dueOn: '2026-03-07',
       kind: 'visit',
-      assigneeId: team.lead.membershipId,
+      assigneeId: ws.team.lead.membershipId,
       done: true,
     });
-    await createFollowUp(deps, team.otherLead, {
+    await createFollowUp(ws.deps, ws.team.otherLead, {
       customerId: theirs.id,
       dueOn: '2026-03-06',
       kind: 'call',
-      assigneeId: team.otherLead.membershipId,
+      assigneeId: ws.team.otherLead.membershipId,
     });
-    const seminarId = await seminar(team.workspaceId, '春季新品会销', '2026-03-20');
-    await seminar(team.workspaceId, '取消的会销', '2026-03-21', 'cancelled');
-    await seminar(foreign.workspaceId, '宁波会销', '2026-03-20');
+    const seminarId = await seminar(ws.team.workspaceId, '春季新品会销', '2026-03-20');
+    await seminar(ws.team.workspaceId, '取消的会销', '2026-03-21', 'cancelled');
+    await seminar(ws.foreign.workspaceId, '宁波会销', '2026-03-20');
 
-    const lead = await auth(team.lead);
+    const lead = await auth(ws.team.lead);
     const created = await app.inject({ method: 'POST', url: '/api/calendar-feeds', headers: lead });
     expect(created.statusCode).toBe(201);
     const feed = created.json();
@@ -194,7 +178,7 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
 
     // The other lead's feed has their own items and the seminar, never the lead's.
     const other = (
-      await app.inject({ method: 'POST', url: '/api/calendar-feeds', headers: await auth(team.otherLead) })
+      await app.inject({ method: 'POST', url: '/api/calendar-feeds', headers: await auth(ws.team.otherLead) })
     ).json();
     const otherEvents = parse((await app.inject({ url: new URL(other.url).pathname })).body).events;
     expect(otherEvents.map((e) => e.summary)).toEqual([
@@ -205,7 +189,7 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
   });
 
   it('lists own feeds without tokens, revokes them (then 404), and hides other people’s feeds', async () => {
-    const lead = await auth(team.lead);
+    const lead = await auth(ws.team.lead);
     const feed = (await app.inject({ method: 'POST', url: '/api/calendar-feeds', headers: lead })).json();
     const path = new URL(feed.url).pathname;
     expect((await app.inject({ url: path })).statusCode).toBe(200);
@@ -215,11 +199,11 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
       items: [{ id: feed.id, includeHolidays: true, createdAt: '2026-03-02T02:00:00.000Z', revokedAt: null }],
     });
     expect(
-      (await app.inject({ url: '/api/calendar-feeds', headers: await auth(team.otherLead) })).json(),
+      (await app.inject({ url: '/api/calendar-feeds', headers: await auth(ws.team.otherLead) })).json(),
     ).toEqual({ items: [] });
 
     // Neither another member of the team nor another workspace can revoke it.
-    for (const p of [team.otherLead, team.manager, foreign.manager]) {
+    for (const p of [ws.team.otherLead, ws.team.manager, ws.foreign.manager]) {
       const res = await app.inject({
         method: 'DELETE',
         url: `/api/calendar-feeds/${feed.id}`,
@@ -236,7 +220,7 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
     expect((await app.inject({ url: '/api/calendar-feeds', headers: lead })).json().items[0].revokedAt).toBe(
       '2026-03-02T02:00:00.000Z',
     );
-    const audit = await db
+    const audit = await ws.db
       .selectFrom('audit_log')
       .select(['action', 'after'])
       .where('entity_id', '=', feed.id)
@@ -259,16 +243,16 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
     const assistant = await app.inject({
       method: 'POST',
       url: '/api/calendar-feeds',
-      headers: await auth(team.assistant),
+      headers: await auth(ws.team.assistant),
     });
     const assistantPath = new URL(assistant.json().url).pathname;
     expect((await app.inject({ url: assistantPath })).statusCode).toBe(200);
-    await db.deleteFrom('memberships').where('id', '=', team.assistant.membershipId).execute();
+    await ws.db.deleteFrom('memberships').where('id', '=', ws.team.assistant.membershipId).execute();
     expect((await app.inject({ url: assistantPath })).statusCode).toBe(404);
   });
 
   it("serves China's holidays and make-up working days as a second feed, only when asked for", async () => {
-    const lead = await auth(team.lead);
+    const lead = await auth(ws.team.lead);
     const feed = (
       await app.inject({ method: 'POST', url: '/api/calendar-feeds', headers: lead, payload: {} })
     ).json();
@@ -302,10 +286,14 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
   });
 
   it('speaks English for an English workspace and refuses unknown fields', async () => {
-    await db.updateTable('workspaces').set({ locale: 'en' }).where('id', '=', team.workspaceId).execute();
-    const customer = await createCustomer(deps, team.lead, { name: 'Acme, Inc.' });
-    await plannedVisit(team.lead, customer.id, '2026-03-04');
-    const lead = await auth(team.lead);
+    await ws.db
+      .updateTable('workspaces')
+      .set({ locale: 'en' })
+      .where('id', '=', ws.team.workspaceId)
+      .execute();
+    const customer = await createCustomer(ws.deps, ws.team.lead, { name: 'Acme, Inc.' });
+    await plannedVisit(ws.team.lead, customer.id, '2026-03-04');
+    const lead = await auth(ws.team.lead);
     const bad = await app.inject({
       method: 'POST',
       url: '/api/calendar-feeds',

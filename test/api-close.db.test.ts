@@ -1,42 +1,30 @@
 /** Discovery, the objection catalog, close attempts and objection analytics over HTTP on both databases. */
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/app/auth/api-tokens.js';
-import type { Database } from '../src/db/client.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import type { Schema } from '../src/db/schema.js';
 import { buildApp } from '../src/server/app.js';
-import { seedTeam, type Team, testDeps } from './factories.js';
-import { engines, type TestDatabase } from './harness/databases.js';
+import type { Team } from './factories.js';
+import { engines } from './harness/databases.js';
+import { withWorkspace } from './harness/workspace.js';
 
 describe.each(engines)('close API on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
+  const ws = withWorkspace(engine);
   let app: FastifyInstance;
-  let team: Team;
   let manager: Record<string, string>;
   let lead: Record<string, string>;
   let other: Record<string, string>;
 
   beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    await migrateToLatest(open.db as Kysely<unknown>);
-    app = await buildApp({ ...testDeps(open.db), dialect: open.dialect });
-    const deps = testDeps(open.db);
-    team = await seedTeam(open.db);
+    app = await buildApp({ ...ws.deps, dialect: ws.open.dialect });
     const bearer = async (p: Team['lead']) => ({
-      authorization: `Bearer ${(await createApiToken(deps, p, { name: 't' })).token}`,
+      authorization: `Bearer ${(await createApiToken(ws.deps, p, { name: 't' })).token}`,
     });
-    manager = await bearer(team.manager);
-    lead = await bearer(team.lead);
-    other = await bearer(team.otherLead);
+    manager = await bearer(ws.team.manager);
+    lead = await bearer(ws.team.lead);
+    other = await bearer(ws.team.otherLead);
   });
   afterEach(async () => {
     await app.close();
-    await open.close();
-    await database.dispose();
   });
 
   const call = async (method: string, url: string, headers: Record<string, string>, payload?: unknown) => {
@@ -166,7 +154,7 @@ describe.each(engines)('close API on $name', (engine) => {
           {
             kind: 'funds',
             dueOn: '2026-03-20',
-            assigneeId: team.lead.membershipId,
+            assigneeId: ws.team.lead.membershipId,
             closeAttemptId: stall.body.attempt.id,
           },
         ],

@@ -2,7 +2,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { createApiToken } from '../src/app/auth/api-tokens.js';
@@ -12,43 +11,32 @@ import { createDeal } from '../src/app/deals/create-deal.js';
 import { createFollowUp } from '../src/app/follow-ups/create-follow-up.js';
 import { savePlan } from '../src/app/plans/save-plan.js';
 import { createVisit } from '../src/app/visits/create-visit.js';
-import type { Database } from '../src/db/client.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import type { Schema } from '../src/db/schema.js';
 import { buildApp } from '../src/server/app.js';
-import { seedTeam, type Team, testDeps } from './factories.js';
-import { engines, type TestDatabase } from './harness/databases.js';
+import type { Team } from './factories.js';
+import { engines } from './harness/databases.js';
+import { withWorkspace } from './harness/workspace.js';
 import { gbk, xlsxOf } from './import/fixtures.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe.each(engines)('import and export API on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
+  const ws = withWorkspace(engine);
   let app: FastifyInstance;
-  let team: Team;
   let lead: Record<string, string>;
   let otherLead: Record<string, string>;
   let manager: Record<string, string>;
 
   beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    await migrateToLatest(open.db as Kysely<unknown>);
-    app = await buildApp({ ...testDeps(open.db), dialect: open.dialect });
-    const deps = testDeps(open.db);
-    team = await seedTeam(open.db);
+    app = await buildApp({ ...ws.deps, dialect: ws.open.dialect });
     const bearer = async (p: Team['lead']) => ({
-      authorization: `Bearer ${(await createApiToken(deps, p, { name: 't' })).token}`,
+      authorization: `Bearer ${(await createApiToken(ws.deps, p, { name: 't' })).token}`,
     });
-    lead = await bearer(team.lead);
-    otherLead = await bearer(team.otherLead);
-    manager = await bearer(team.manager);
+    lead = await bearer(ws.team.lead);
+    otherLead = await bearer(ws.team.otherLead);
+    manager = await bearer(ws.team.manager);
   });
   afterEach(async () => {
     await app.close();
-    await open.close();
-    await database.dispose();
   });
 
   /** Polls the job until it has finished. */
@@ -83,13 +71,13 @@ describe.each(engines)('import and export API on $name', (engine) => {
       [4, 'reject'],
       [5, 'skip'],
     ]);
-    expect(await open.db.selectFrom('customers').select('id').execute()).toEqual([]);
+    expect(await ws.db.selectFrom('customers').select('id').execute()).toEqual([]);
 
     const real = await post('/api/imports?type=customers&filename=%E5%AE%A2%E6%88%B7.csv&lang=zh', csv);
     const job = await finished(real.json().id);
     expect(job.counts).toEqual({ rowsRead: 4, created: 1, updated: 0, skipped: 1, rejected: 2 });
     expect(job.fileName).toBe('客户.csv');
-    const names = await open.db.selectFrom('customers').select('name').execute();
+    const names = await ws.db.selectFrom('customers').select('name').execute();
     expect(names).toEqual([{ name: '杭州织造' }]);
 
     const errors = await app.inject({ url: `/api/imports/${job.id}/errors`, headers: lead });
@@ -168,20 +156,23 @@ describe.each(engines)('import and export API on $name', (engine) => {
   });
 
   it('exports contacts, visits and follow-ups with customer and member names', async () => {
-    const deps = testDeps(open.db);
-    const customer = await createCustomer(deps, team.lead, { name: '杭州织造' });
-    await createContact(deps, team.lead, {
+    const customer = await createCustomer(ws.deps, ws.team.lead, { name: '杭州织造' });
+    await createContact(ws.deps, ws.team.lead, {
       customerId: customer.id,
       name: '陈总',
       phone: '13800000000',
       role: 'key_person',
     });
-    await createVisit(deps, team.lead, {
+    await createVisit(ws.deps, ws.team.lead, {
       customerId: customer.id,
       visitOn: '2026-03-03',
       attendees: ['陈总', '刘工'],
     });
-    await createFollowUp(deps, team.lead, { customerId: customer.id, dueOn: '2026-03-10', kind: 'visit' });
+    await createFollowUp(ws.deps, ws.team.lead, {
+      customerId: customer.id,
+      dueOn: '2026-03-10',
+      kind: 'visit',
+    });
     const read = async (url: string) =>
       parseCsv((await app.inject({ url, headers: lead })).rawPayload, { bom: true }) as string[][];
     expect(await read('/api/exports/contacts.csv?lang=zh')).toEqual([
@@ -202,14 +193,17 @@ describe.each(engines)('import and export API on $name', (engine) => {
   });
 
   it('exports customers as CSV and xlsx with formula cells neutralised, readable by csv-parse, SheetJS and exceljs', async () => {
-    const deps = testDeps(open.db);
-    await createCustomer(deps, team.lead, {
+    await createCustomer(ws.deps, ws.team.lead, {
       name: '=HYPERLINK("http://x","点我")',
       city: '杭州',
       class: 'A',
     });
-    await createCustomer(deps, team.lead, { name: '+86 海宁', notes: '  @所有人', tags: ['-5', '重点'] });
-    await createCustomer(deps, team.otherLead, { name: '别人的客户' });
+    await createCustomer(ws.deps, ws.team.lead, {
+      name: '+86 海宁',
+      notes: '  @所有人',
+      tags: ['-5', '重点'],
+    });
+    await createCustomer(ws.deps, ws.team.otherLead, { name: '别人的客户' });
 
     const csv = await app.inject({ url: '/api/exports/customers.csv?lang=zh', headers: lead });
     expect(csv.statusCode).toBe(200);
@@ -249,9 +243,8 @@ describe.each(engines)('import and export API on $name', (engine) => {
 
   it('exports customers with the words the app shows and local time, and imports them back unchanged', async () => {
     // The test clock says 2026-03-02T02:00Z: 10:00 in the workspace's Asia/Shanghai, 21:00 the day before in New York.
-    const deps = testDeps(open.db);
-    await createCustomer(deps, team.lead, { name: '杭州织造', class: 'B', status: 'won' });
-    await createCustomer(deps, team.lead, { name: '富阳纸业', status: 'contacted' });
+    await createCustomer(ws.deps, ws.team.lead, { name: '杭州织造', class: 'B', status: 'won' });
+    await createCustomer(ws.deps, ws.team.lead, { name: '富阳纸业', status: 'contacted' });
     const sheet = async (lang: string) => {
       const res = await app.inject({ url: `/api/exports/customers.xlsx?lang=${lang}`, headers: lead });
       const workbook = new ExcelJS.Workbook();
@@ -272,14 +265,14 @@ describe.each(engines)('import and export API on $name', (engine) => {
       ['B', 'Won'],
       ['New', 'Contacted'],
     ]);
-    await open.db.updateTable('workspaces').set({ time_zone: 'America/New_York' }).execute();
+    await ws.db.updateTable('workspaces').set({ time_zone: 'America/New_York' }).execute();
     expect((await sheet('zh')).rows[1]?.[10]).toBe('2026-03-01 21:00');
 
     // Edited and imported back: the words are read as the codes they stand for.
     const res = await post('/api/imports?type=customers', zh.payload, XLSX_TYPE);
     const job = await finished(res.json().id);
     expect(job.counts).toMatchObject({ rowsRead: 2, rejected: 0 });
-    const stored = await open.db
+    const stored = await ws.db
       .selectFrom('customers')
       .select(['name', 'class', 'status'])
       .orderBy('name')
@@ -291,14 +284,13 @@ describe.each(engines)('import and export API on $name', (engine) => {
   });
 
   it('exports deals with amounts as numbers (xlsx) and yuan (csv), and the export imports back without duplicates', async () => {
-    const deps = testDeps(open.db);
-    const customer = await createCustomer(deps, team.lead, { name: '杭州织造' });
-    await createDeal(deps, team.lead, {
+    const customer = await createCustomer(ws.deps, ws.team.lead, { name: '杭州织造' });
+    await createDeal(ws.deps, ws.team.lead, {
       customerId: customer.id,
       amountMinor: 120_000,
       signedOn: '2026-03-01',
     });
-    await createDeal(deps, team.lead, {
+    await createDeal(ws.deps, ws.team.lead, {
       customerId: customer.id,
       amountMinor: 12_000_000_01,
       signedOn: '2026-03-02',
@@ -330,7 +322,7 @@ describe.each(engines)('import and export API on $name', (engine) => {
   });
 
   it('exports the plan as xlsx and csv, and answers 404 for a year without a plan', async () => {
-    await savePlan(testDeps(open.db), team.manager, { target: '588万', year: 2026 });
+    await savePlan(ws.deps, ws.team.manager, { target: '588万', year: 2026 });
     const xlsx = await app.inject({ url: '/api/exports/plan.xlsx?year=2026&lang=en', headers: lead });
     expect(xlsx.statusCode).toBe(200);
     const book = XLSX.read(xlsx.rawPayload, { type: 'buffer' });

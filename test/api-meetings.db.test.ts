@@ -1,37 +1,26 @@
 /** Meeting discipline, qualification and the chairman flow over HTTP on both databases. */
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/app/auth/api-tokens.js';
-import type { Database } from '../src/db/client.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import type { Schema } from '../src/db/schema.js';
 import { buildApp } from '../src/server/app.js';
-import { seedTeam, type Team, testDeps } from './factories.js';
-import { engines, type TestDatabase } from './harness/databases.js';
+import { engines } from './harness/databases.js';
+import { withWorkspace } from './harness/workspace.js';
 
 describe.each(engines)('meetings API on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
+  const ws = withWorkspace(engine);
   let app: FastifyInstance;
-  let team: Team;
   let manager: Record<string, string>;
   let lead: Record<string, string>;
 
   beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    await migrateToLatest(open.db as Kysely<unknown>);
-    const deps = testDeps(open.db);
-    app = await buildApp({ ...deps, dialect: open.dialect });
-    team = await seedTeam(open.db);
-    manager = { authorization: `Bearer ${(await createApiToken(deps, team.manager, { name: 't' })).token}` };
-    lead = { authorization: `Bearer ${(await createApiToken(deps, team.lead, { name: 't' })).token}` };
+    app = await buildApp({ ...ws.deps, dialect: ws.open.dialect });
+    manager = {
+      authorization: `Bearer ${(await createApiToken(ws.deps, ws.team.manager, { name: 't' })).token}`,
+    };
+    lead = { authorization: `Bearer ${(await createApiToken(ws.deps, ws.team.lead, { name: 't' })).token}` };
   });
   afterEach(async () => {
     await app.close();
-    await open.close();
-    await database.dispose();
   });
 
   const post = (url: string, headers: Record<string, string>, payload: unknown) =>
@@ -149,7 +138,7 @@ describe.each(engines)('meetings API on $name', (engine) => {
         plannedOn: '2026-03-12',
         status: 'open',
       },
-      followUp: { kind: 'next_visit', dueOn: '2026-03-12', assigneeId: team.lead.membershipId },
+      followUp: { kind: 'next_visit', dueOn: '2026-03-12', assigneeId: ws.team.lead.membershipId },
     });
     const listed = await app.inject({
       url: `/api/customers/${customerId}/chairman-consultations`,

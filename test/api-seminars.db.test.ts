@@ -1,42 +1,27 @@
 /** Seminars, queues and hand-offs over HTTP on both databases: status codes and bodies. */
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiToken } from '../src/app/auth/api-tokens.js';
-import type { Deps } from '../src/app/context.js';
 import { createCustomer } from '../src/app/customers/create-customer.js';
-import type { Database } from '../src/db/client.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import type { Schema } from '../src/db/schema.js';
 import { buildApp } from '../src/server/app.js';
-import { seedTeam, type Team, testDeps } from './factories.js';
-import { engines, type TestDatabase } from './harness/databases.js';
+import { engines } from './harness/databases.js';
+import { withWorkspace } from './harness/workspace.js';
 
 describe.each(engines)('seminars and team API on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
+  const ws = withWorkspace(engine);
   let app: FastifyInstance;
-  let deps: Deps;
-  let team: Team;
   let lead: Record<string, string>;
   let assistant: Record<string, string>;
 
   beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    await migrateToLatest(open.db as Kysely<unknown>);
-    deps = testDeps(open.db);
-    app = await buildApp({ ...deps, dialect: open.dialect });
-    team = await seedTeam(open.db);
-    lead = { authorization: `Bearer ${(await createApiToken(deps, team.lead, { name: 't' })).token}` };
+    app = await buildApp({ ...ws.deps, dialect: ws.open.dialect });
+    lead = { authorization: `Bearer ${(await createApiToken(ws.deps, ws.team.lead, { name: 't' })).token}` };
     assistant = {
-      authorization: `Bearer ${(await createApiToken(deps, team.assistant, { name: 't' })).token}`,
+      authorization: `Bearer ${(await createApiToken(ws.deps, ws.team.assistant, { name: 't' })).token}`,
     };
   });
   afterEach(async () => {
     await app.close();
-    await open.close();
-    await database.dispose();
   });
 
   it('plans a seminar, invites, refuses early attendance in the caller’s language, and reports', async () => {
@@ -69,9 +54,9 @@ describe.each(engines)('seminars and team API on $name', (engine) => {
       ).json().error.code,
     ).toBe('VALIDATION.FAILED');
 
-    const customer = await createCustomer(deps, team.assistant, {
+    const customer = await createCustomer(ws.deps, ws.team.assistant, {
       name: '富阳纸业',
-      marketId: team.marketId,
+      marketId: ws.team.marketId,
     });
     const invite = () =>
       app.inject({
@@ -149,19 +134,22 @@ describe.each(engines)('seminars and team API on $name', (engine) => {
     const queue = await app.inject({ url: '/api/queues/prospecting', headers: assistant });
     expect(queue.statusCode).toBe(200);
     expect(queue.json()).toMatchObject({
-      memberId: team.assistant.membershipId,
+      memberId: ws.team.assistant.membershipId,
       items: [],
       weeklyQuota: null,
     });
     const theirs = await app.inject({
-      url: `/api/queues/prospecting?memberId=${team.otherAssistant.membershipId}`,
+      url: `/api/queues/prospecting?memberId=${ws.team.otherAssistant.membershipId}`,
       headers: lead,
     });
     expect(theirs.statusCode).toBe(400);
     expect(theirs.json().error.details.fields.map((f: { path: string }) => f.path)).toEqual(['memberId']);
     expect((await app.inject({ url: '/api/queues/after-sales', headers: assistant })).statusCode).toBe(400);
 
-    const customer = await createCustomer(deps, team.assistant, { name: '临安茶叶', status: 'contacted' });
+    const customer = await createCustomer(ws.deps, ws.team.assistant, {
+      name: '临安茶叶',
+      status: 'contacted',
+    });
     const refused = await app.inject({
       method: 'POST',
       url: `/api/customers/${customer.id}/handoff`,

@@ -3,47 +3,33 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { main } from '../src/cli/main.js';
-import type { Database } from '../src/db/client.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import type { Schema } from '../src/db/schema.js';
-import { seedTeam, type Team } from './factories.js';
-import { databaseArgs, engines, type TestDatabase } from './harness/databases.js';
+import { databaseArgs, engines } from './harness/databases.js';
+import { withWorkspace } from './harness/workspace.js';
 import { gbk } from './import/fixtures.js';
 
 describe.each(engines)('closer import / export on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let team: Team;
+  const ws = withWorkspace(engine);
   let dir: string;
   let leadEmail: string;
 
   beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    await migrateToLatest(open.db as Kysely<unknown>);
-    team = await seedTeam(open.db);
     leadEmail = (
-      await open.db
+      await ws.db
         .selectFrom('users')
         .select('email')
-        .where('id', '=', team.lead.userId)
+        .where('id', '=', ws.team.lead.userId)
         .executeTakeFirstOrThrow()
     ).email;
     dir = mkdtempSync(join(tmpdir(), 'closer-cli-import-'));
-  });
-  afterEach(async () => {
-    await open.close();
-    await database.dispose();
   });
 
   async function run(argv: string[]) {
     let stdout = '';
     let stderr = '';
-    const code = await main([...argv, ...databaseArgs(database.target)], {
+    const code = await main([...argv, ...databaseArgs(ws.database.target)], {
       stdout: (t) => {
         stdout += t;
       },
@@ -58,7 +44,7 @@ describe.each(engines)('closer import / export on $name', (engine) => {
     return { code, stdout, stderr };
   }
 
-  const names = () => open.db.selectFrom('customers').select(['name', 'owner_id']).orderBy('name').execute();
+  const names = () => ws.db.selectFrom('customers').select(['name', 'owner_id']).orderBy('name').execute();
 
   it('dry-runs row by row, imports with an error file, and a re-import creates nothing', async () => {
     writeFileSync(join(dir, '客户.csv'), gbk('客户名称,客户级别\r\n杭州织造,A\r\n富阳纸业,Z\r\n'));
@@ -97,7 +83,7 @@ describe.each(engines)('closer import / export on $name', (engine) => {
     ]);
     expect(real.code).toBe(0);
     expect(real.stdout).toContain('2 rows read: 1 created, 0 updated, 0 skipped, 1 rejected');
-    expect(await names()).toEqual([{ name: '杭州织造', owner_id: team.lead.membershipId }]);
+    expect(await names()).toEqual([{ name: '杭州织造', owner_id: ws.team.lead.membershipId }]);
     const errors = parseCsv(readFileSync(join(dir, 'errors.csv')), { bom: true }) as string[][];
     expect(errors).toEqual([
       ['客户名称', '客户级别', 'Error'],
@@ -118,8 +104,8 @@ describe.each(engines)('closer import / export on $name', (engine) => {
     writeFileSync(join(dir, 'c.csv'), 'Account Name,Billing City\n=cmd|calc,Hangzhou\nFuyang Paper,Fuyang\n');
     expect((await run(['import', 'c.csv', '--type', 'customers'])).code).toBe(0);
     expect(await names()).toEqual([
-      { name: '=cmd|calc', owner_id: team.manager.membershipId },
-      { name: 'Fuyang Paper', owner_id: team.manager.membershipId },
+      { name: '=cmd|calc', owner_id: ws.team.manager.membershipId },
+      { name: 'Fuyang Paper', owner_id: ws.team.manager.membershipId },
     ]);
     const exported = await run([
       'export',

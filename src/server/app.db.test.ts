@@ -73,7 +73,16 @@ describe.each(engines)('HTTP app on $name', (engine) => {
     const doc = res.json();
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info).toMatchObject({ title: 'Closer API', version: '0.1.0' });
-    expect(doc.paths['/api/health'].get.responses['200']).toBeDefined();
+    // The whole health body schema, so a lost field or a loosened type shows up here.
+    expect(doc.paths['/api/health'].get.responses['200'].content['application/json'].schema).toEqual({
+      type: 'object',
+      properties: {
+        status: { type: 'string', enum: ['ok'] },
+        database: { type: 'string', enum: ['sqlite', 'postgres'] },
+      },
+      required: ['status', 'database'],
+      additionalProperties: false,
+    });
     expect(Object.keys(doc.paths)).not.toContain('/api/openapi.json');
     expect(Object.keys(doc.paths).some((p) => p.startsWith('/api/docs'))).toBe(false);
   });

@@ -1,10 +1,6 @@
-import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testClock, testDeps } from '../../../test/factories.js';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { Schema } from '../../db/schema.js';
+import { describe, expect, it } from 'vitest';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
 import { login } from '../auth/sessions.js';
 import { getStageHistory } from '../customers/get-stage-history.js';
 import { listCustomers } from '../customers/list-customers.js';
@@ -20,54 +16,43 @@ import { listVisits } from '../visits/list-visits.js';
 import { seedDemo } from './seed-demo.js';
 
 describe.each(engines)('demo workspace on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    await migrateToLatest(open.db as Kysely<unknown>);
-  });
-  afterEach(async () => {
-    await open.close();
-    await database.dispose();
-  });
+  const ws = withWorkspace(engine, { team: false, clock: '2026-11-27T02:00:00.000Z' });
 
   it('fills a believable region whose logins and plan work', async () => {
-    const deps = testDeps(open.db, testClock('2026-11-27T02:00:00.000Z'));
-    const demo = await seedDemo(deps);
+    const demo = await seedDemo(ws.deps);
     expect(demo.counts.customers).toBe(300);
     expect(demo.counts.visits).toBeGreaterThan(200);
     expect(demo.counts.deals).toBeGreaterThan(150);
     expect(demo.counts.followUps).toBeGreaterThan(50);
 
-    const classes = await open.db.selectFrom('customers').select('class').execute();
+    const classes = await ws.db.selectFrom('customers').select('class').execute();
     expect(classes.filter((c) => c.class === 'A')).toHaveLength(12);
-    const signed = await open.db.selectFrom('deals').select('amount_minor').execute();
+    const signed = await ws.db.selectFrom('deals').select('amount_minor').execute();
     const total = signed.reduce((n, d) => n + d.amount_minor, 0);
     // Enough signed this year for a region with a 588万 target to be near its pace.
     expect(total).toBeGreaterThan(300_000_000);
     expect(total).toBeLessThan(700_000_000);
 
-    const session = await login(deps, {
+    const session = await login(ws.deps, {
       email: 'lead@demo.closer',
       password: demo.password,
       ip: '127.0.0.1',
     });
     expect(session.principal.role).toBe('lead');
-    const plan = await getPlan(deps, session.principal, { year: 2026 });
+    const plan = await getPlan(ws.deps, session.principal, { year: 2026 });
     expect(plan.result.year.amount).toBe(588_000_000);
     expect(plan.result.dimensions.markets.map((m) => m.amount)).toEqual([
       294_000_000, 235_200_000, 58_800_000,
     ]);
 
     // Meeting discipline: the statistics have won customers in all three buckets.
-    const stats = await getMeetingStats(deps, session.principal, { groupBy: 'class' });
+    const stats = await getMeetingStats(ws.deps, session.principal, { groupBy: 'class' });
     expect(stats.total.won).toBeGreaterThan(100);
     expect(stats.total.first).toBeGreaterThan(stats.total.second);
     expect(stats.total.second).toBeGreaterThan(0);
     expect(stats.total.thirdPlus).toBeGreaterThan(0);
     expect(stats.rows.map((r) => r.key)).toEqual(['A', 'B', 'C', 'new']);
-    const numbers = await open.db
+    const numbers = await ws.db
       .selectFrom('visits')
       .select(['customer_id', 'meeting_number', 'status'])
       .orderBy('customer_id')
@@ -81,23 +66,19 @@ describe.each(engines)('demo workspace on $name', (engine) => {
       seen.set(v.customer_id, n);
       expect(v.meeting_number).toBe(n);
     }
-    const planned = (await listVisits(deps, session.principal, { from: '2026-11-28' })).items;
+    const planned = (await listVisits(ws.deps, session.principal, { from: '2026-11-28' })).items;
     expect(planned.length).toBeGreaterThanOrEqual(2);
     expect(planned.every((v) => v.status === 'planned')).toBe(true);
     expect(planned.filter((v) => v.meetingNumber === 3 && v.thirdMeetingReason)).toHaveLength(1);
 
     // Qualification and stage history agree with each customer's status.
-    const customers = (await listCustomers(deps, session.principal, { limit: 200 })).items;
+    const customers = (await listCustomers(ws.deps, session.principal, { limit: 200 })).items;
     const proposals = customers.filter((c) => c.status === 'proposal');
     expect(proposals.filter((c) => c.qualification.qualified).length).toBeGreaterThan(proposals.length / 2);
-    const leads = await open.db
-      .selectFrom('customer_stage_changes')
-      .select('customer_id')
-      .distinct()
-      .execute();
+    const leads = await ws.db.selectFrom('customer_stage_changes').select('customer_id').distinct().execute();
     expect(leads).toHaveLength(300);
     for (const c of customers.slice(0, 40)) {
-      const history = await getStageHistory(deps, session.principal, c.id);
+      const history = await getStageHistory(ws.deps, session.principal, c.id);
       expect(history.at(-1)?.toStatus).toBe(c.status);
       expect(history.map((h) => h.changedOn)).toEqual(history.map((h) => h.changedOn).sort());
       for (const h of history) expect(h.changedOn <= '2026-11-27').toBe(true);
@@ -106,16 +87,16 @@ describe.each(engines)('demo workspace on $name', (engine) => {
     }
     expect(demo.counts.chairmanConsultations).toBe(4);
     expect(
-      await open.db.selectFrom('next_visit_plans').select('id').where('source', '=', 'chairman').execute(),
+      await ws.db.selectFrom('next_visit_plans').select('id').where('source', '=', 'chairman').execute(),
     ).toHaveLength(4);
     // Seminars, invitations and hand-offs make the statistics and queues worth reading.
     expect(demo.counts.seminars).toBe(11);
     const signIn = async (email: string) =>
-      (await login(deps, { email, password: demo.password, ip: '127.0.0.1' })).principal;
+      (await login(ws.deps, { email, password: demo.password, ip: '127.0.0.1' })).principal;
     const manager = await signIn('manager@demo.closer');
     const period = { from: '2026-01-01', to: '2026-11-27' };
-    const all = await getSeminarStats(deps, manager, period);
-    const prospects = await getSeminarStats(deps, manager, { ...period, class: 'new' });
+    const all = await getSeminarStats(ws.deps, manager, period);
+    const prospects = await getSeminarStats(ws.deps, manager, { ...period, class: 'new' });
     // Ten held seminars (next month's is still planned), 22–30 invitations each (fewer when
     // a quota cell runs out of customers).
     expect(all.seminars).toHaveLength(10);
@@ -134,34 +115,33 @@ describe.each(engines)('demo workspace on $name', (engine) => {
     expect(prospects.total.attended).toBeGreaterThan(20);
     expect(prospects.meetingOnly.customers).toBeGreaterThan(20);
     expect(prospects.differencePoints).toBeGreaterThan(10);
-    const invitations = await open.db.selectFrom('seminar_invitations').select('seminar_id').execute();
+    const invitations = await ws.db.selectFrom('seminar_invitations').select('seminar_id').execute();
     expect(invitations.length).toBe(demo.counts.seminarInvitations);
 
-    const queue = await getProspectingQueue(deps, await signIn('prospecting@demo.closer'), {});
+    const queue = await getProspectingQueue(ws.deps, await signIn('prospecting@demo.closer'), {});
     expect(queue.items.length).toBeGreaterThan(20);
     expect(queue.items.every((i) => i.status === 'lead' || i.status === 'contacted')).toBe(true);
     expect(queue.weeklyQuota).toBeGreaterThan(0);
     const afterSales = await signIn('aftersales@demo.closer');
-    const care = await getAfterSalesQueue(deps, session.principal, { memberId: afterSales.membershipId });
+    const care = await getAfterSalesQueue(ws.deps, session.principal, { memberId: afterSales.membershipId });
     expect(care.items).toHaveLength(132);
     expect(care.repeatCandidates.length).toBeGreaterThan(0);
     expect(care.repeatCandidates.every((c) => c.class === 'A' || c.class === 'B')).toBe(true);
-    const handoffs = await open.db.selectFrom('handoffs').select('kind').execute();
+    const handoffs = await ws.db.selectFrom('handoffs').select('kind').execute();
     expect(handoffs.length).toBeGreaterThan(20);
     expect(handoffs.every((h) => h.kind === 'to_lead')).toBe(true);
 
-    await expect(seedDemo(deps)).rejects.toMatchObject({ code: 'SETUP.ALREADY_DONE' });
+    await expect(seedDemo(ws.deps)).rejects.toMatchObject({ code: 'SETUP.ALREADY_DONE' });
   });
 
   it('has discovery, close attempts and their follow-ups for every close analytic to show', async () => {
-    const deps = testDeps(open.db, testClock('2026-11-27T02:00:00.000Z'));
-    const demo = await seedDemo(deps);
-    const db = open.db;
+    const demo = await seedDemo(ws.deps);
+    const db = ws.db;
     expect(demo.counts.discoveries).toBeGreaterThan(150);
     expect(demo.counts.closeAttempts).toBeGreaterThan(200);
     expect(demo.counts.nextVisitPlans).toBeGreaterThanOrEqual(3);
 
-    const session = await login(deps, {
+    const session = await login(ws.deps, {
       email: 'manager@demo.closer',
       password: demo.password,
       ip: '127.0.0.1',
@@ -176,12 +156,12 @@ describe.each(engines)('demo workspace on $name', (engine) => {
       .execute();
     expect(withPains.length).toBe(demo.counts.discoveries);
     expect(withPains.every((v) => v.discovery_version === 0)).toBe(true);
-    const pitch = await getPitchList(deps, manager, withPains[0]?.customer_id ?? '');
+    const pitch = await getPitchList(ws.deps, manager, withPains[0]?.customer_id ?? '');
     expect(pitch.pains.length).toBeGreaterThan(0);
     expect(pitch.items.length).toBeGreaterThan(0);
 
     // Every catalog key is met; the shares split over several markets, classes and members.
-    const overall = await getObjectionStats(deps, manager, {});
+    const overall = await getObjectionStats(ws.deps, manager, {});
     expect(overall.total).toBeGreaterThan(150);
     expect(overall.groups[0]?.items.map((i) => i.key).sort()).toEqual([
       'ask_chairman',
@@ -197,7 +177,7 @@ describe.each(engines)('demo workspace on $name', (engine) => {
       ['class', 4],
       ['member', 2],
     ] as const) {
-      const stats = await getObjectionStats(deps, manager, { groupBy });
+      const stats = await getObjectionStats(ws.deps, manager, { groupBy });
       expect(stats.groups.length).toBeGreaterThanOrEqual(min);
       for (const g of stats.groups) expect(g.items.reduce((n, i) => n + i.shareBp, 0)).toBe(10_000);
     }
@@ -227,7 +207,7 @@ describe.each(engines)('demo workspace on $name', (engine) => {
       .where('expected_funds_on', 'is not', null)
       .execute();
     expect(funds.length).toBeGreaterThan(0);
-    const overdue = await listFollowUps(deps, manager, { overdue: true });
+    const overdue = await listFollowUps(ws.deps, manager, { overdue: true });
     expect(overdue.items.length).toBeGreaterThan(0);
   });
 });

@@ -2,9 +2,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
 import type { Schema } from '../../db/schema.js';
 import { buildApp } from '../app.js';
 
@@ -23,26 +22,18 @@ function sessionCookie(res: LightMyRequestResponse) {
 }
 
 describe.each(engines)('auth routes on $name', (engine) => {
-  let created: TestDatabase;
-  let database: Database;
+  const ws = withWorkspace(engine, { team: false });
   let app: FastifyInstance;
 
   beforeEach(async () => {
-    created = await engine.create();
-    database = created.open();
-    await migrateToLatest(database.db);
     app = await buildApp({
-      db: database.db as Kysely<Schema>,
-      dialect: database.dialect,
-      clock: () => new Date('2026-03-02T02:00:00Z'),
-      newId: uuidv7,
+      ...ws.deps,
+      dialect: ws.open.dialect,
     });
   });
 
   afterEach(async () => {
     await app.close();
-    await database.close();
-    await created.dispose();
   });
 
   const setup = () => app.inject({ method: 'POST', url: '/api/setup', payload: SETUP });
@@ -59,10 +50,8 @@ describe.each(engines)('auth routes on $name', (engine) => {
   it('marks the cookie Secure behind a trusted https proxy, and only a trusted one', async () => {
     await setup();
     const behindProxy = await buildApp({
-      db: database.db as Kysely<Schema>,
-      dialect: database.dialect,
-      clock: () => new Date('2026-03-02T02:00:00Z'),
-      newId: uuidv7,
+      ...ws.deps,
+      dialect: ws.open.dialect,
       trustProxy: true,
     });
     try {
@@ -158,7 +147,7 @@ describe.each(engines)('auth routes on $name', (engine) => {
     const cleared = sessionCookie(loggedOut);
     expect(cleared.value).toBe('');
     expect(cleared.expires?.getTime()).toBeLessThan(Date.now());
-    expect(await (database.db as Kysely<Schema>).selectFrom('sessions').selectAll().execute()).toEqual([]);
+    expect(await (ws.db as Kysely<Schema>).selectFrom('sessions').selectAll().execute()).toEqual([]);
 
     const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: auth });
     expect(after.statusCode).toBe(401);
