@@ -164,7 +164,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     // The progress table carries the ahead/behind tags and the run-rate column.
     const table = page.getByTestId('progress-table');
     await expect
-      .poll(() => table.getByRole('columnheader', { name: zh ? '每日需完成' : 'Needed per day' }).isVisible())
+      .poll(() => table.getByRole('columnheader', { name: zh ? '剩余每天需签' : 'Needed per remaining day' }).isVisible())
       .toBe(true);
     await expect
       .poll(() =>
@@ -284,7 +284,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
       .toContain(showAmount(target, 'zh'));
     // Beside the plan's amount (labelled as the plan's), what today still needs: the amount,
     // or 0 with its reason.
-    expect(await page.getByTestId('today-target').textContent()).toContain('计划今天');
+    expect(await page.getByTestId('today-target').textContent()).toContain('计划今日');
     const needed = today.numbers?.neededToday ?? 0;
     await expect
       .poll(() => page.getByTestId('today-needed').textContent())
@@ -384,6 +384,10 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
   it('en: dashboard, seminars and team in English', async () => {
     const { page, problems } = await browsers.open({ locale: 'en-US', width: 1280, height: 900 });
     await signIn(page, { email: 'Email', password: 'Password (8 characters or more)', submit: 'Sign in' });
+    // The README's English picture: the manager's Today, its two labelled figures shown.
+    await expect.poll(() => page.getByTestId('today-needed').textContent()).toContain('Still needed today');
+    await expect.poll(() => page.getByTestId('today-suggestion').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(DOCS_SHOTS, 'today-en.png') });
     await page.getByRole('menuitem', { name: 'Dashboard' }).click();
     await page.waitForURL('**/dashboard');
     await checkDashboard(page, 'en');

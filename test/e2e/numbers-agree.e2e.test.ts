@@ -327,19 +327,35 @@ async function expectPages(page: Page, base: string, r: Reading, lang: Lang): Pr
   const card = page.getByTestId('today-numbers');
   await expect.poll(() => card.isVisible()).toBe(true);
   const todayText = (await card.textContent()) ?? '';
-  expect(todayText).toContain(shown(n.month.actual, lang));
+  // The card writes its figures in one unit (the one its amounts call for).
+  const scale = columnScale(
+    [
+      n.planToday,
+      { amount: n.neededToday, rounding: 'up' },
+      n.month.actual,
+      { amount: Math.abs(n.month.difference), rounding: n.month.status === 'behind' ? 'up' : 'nearest' },
+      n.month.planToDate,
+      n.month.plan,
+      { amount: n.month.requiredDailyRate ?? 0, rounding: 'up' },
+      { amount: n.month.remaining, rounding: 'up' },
+    ],
+    lang,
+  );
+  const inCard = (minor: number, rounding: 'up' | 'nearest' = 'nearest') =>
+    shown(minor, lang, { scale, rounding });
+  expect(todayText).toContain(inCard(n.month.actual));
   // Two labelled numbers: what the plan said for today, and what today still needs.
-  expect(await page.getByTestId('today-target').textContent()).toContain(shown(n.planToday, lang));
+  expect(await page.getByTestId('today-target').textContent()).toContain(inCard(n.planToday));
   // The month's remaining working days, the same count as the dashboard's month row.
   expect(await page.getByTestId('today-remaining').textContent()).toContain(
     `${PACE_FIGURE_LABELS.remainingDays[lang]} ${n.month.remainingWorkingDays}`,
   );
   const needed = (await page.getByTestId('today-needed').textContent()) ?? '';
-  if (n.neededReason === 'needed') expect(needed).toContain(shown(n.neededToday, lang, { rounding: 'up' }));
+  if (n.neededReason === 'needed') expect(needed).toContain(inCard(n.neededToday, 'up'));
   else if (n.neededReason !== 'not_target_day')
     expect(needed).toContain(NEEDED_REASON_LABELS[n.neededReason][lang]);
   if (n.month.requiredDailyRate !== null) {
-    expect(todayText).toContain(shown(n.month.requiredDailyRate, lang, { rounding: 'up' }));
+    expect(todayText).toContain(inCard(n.month.requiredDailyRate, 'up'));
   }
 
   await page.goto(`${base}/dashboard`);

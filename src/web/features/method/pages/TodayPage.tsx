@@ -22,7 +22,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { money } from '../../../lib/format';
+import { type AmountRounding, columnScale } from '../../../../domain/format-amount.js';
+import { currentLang, money } from '../../../lib/format';
 import { linkClick, navigate } from '../../../lib/router';
 import { completeFollowUp, useToday } from '../api/method-api';
 import { methodKeys } from '../api/method-keys';
@@ -72,6 +73,29 @@ export function TodayPage() {
     </Typography.Title>
   );
   const visitLink = (customerId: string) => `/customers/${customerId}/log-visit`;
+  // The card's figures share one unit (13.69万 beside 0.91万, never 9,062): a figure the
+  // reader compares with the others is written as they are. Amounts to reach round up.
+  const cardScale =
+    n === null
+      ? undefined
+      : columnScale(
+          [
+            n.planToday,
+            { amount: n.neededToday, rounding: 'up' as const },
+            n.month.actual,
+            {
+              amount: Math.abs(n.month.difference),
+              rounding: n.month.status === 'behind' ? 'up' : 'nearest',
+            },
+            n.month.planToDate,
+            n.month.plan,
+            { amount: n.month.requiredDailyRate ?? 0, rounding: 'up' as const },
+            { amount: n.month.remaining, rounding: 'up' as const },
+          ],
+          currentLang(),
+        );
+  const cardMoney = (minor: number, rounding?: AmountRounding) =>
+    money(minor, { ...(cardScale ? { scale: cardScale } : {}), ...(rounding ? { rounding } : {}) });
 
   return (
     <Flex vertical gap={16}>
@@ -105,7 +129,7 @@ export function TodayPage() {
                 title={t('method.today.neededToday')}
                 value={
                   n.neededReason === 'needed'
-                    ? money(n.neededToday, { rounding: 'up' })
+                    ? cardMoney(n.neededToday, 'up')
                     : n.neededReason === 'not_target_day'
                       ? t('method.today.notWorking')
                       : t('method.today.neededZero', { why: t(`method.neededReasons.${n.neededReason}`) })
@@ -114,25 +138,25 @@ export function TodayPage() {
                 data-testid="today-needed"
               />
               <Typography.Text type="secondary" data-testid="today-target">
-                {t('method.today.planToday')} {money(n.planToday)}
+                {t('method.today.planToday')} {cardMoney(n.planToday)}
               </Typography.Text>
             </Col>
             <Col xs={12} md={6}>
               <Statistic
                 title={t('method.today.monthActual')}
-                value={money(n.month.actual)}
+                value={cardMoney(n.month.actual)}
                 data-testid="today-actual"
               />
               <Tag color={STATUS_COLOR[n.month.status]}>
                 {t(`method.today.${n.month.status}`)}{' '}
                 {/* Behind is a shortfall to make up: it rounds up, as what is still needed does. */}
-                {money(Math.abs(n.month.difference), n.month.status === 'behind' ? { rounding: 'up' } : {})}
+                {cardMoney(Math.abs(n.month.difference), n.month.status === 'behind' ? 'up' : undefined)}
               </Tag>
             </Col>
             <Col xs={12} md={6}>
-              <Statistic title={t('method.today.monthPlanToDate')} value={money(n.month.planToDate)} />
+              <Statistic title={t('method.today.monthPlanToDate')} value={cardMoney(n.month.planToDate)} />
               <Typography.Text type="secondary">
-                {t('method.today.monthPlan')} {money(n.month.plan)}
+                {t('method.today.monthPlan')} {cardMoney(n.month.plan)}
               </Typography.Text>
             </Col>
             <Col xs={12} md={6}>
@@ -141,14 +165,20 @@ export function TodayPage() {
                 value={
                   n.month.requiredDailyRate === null
                     ? t('method.today.runRateNone')
-                    : money(n.month.requiredDailyRate, { rounding: 'up' })
+                    : cardMoney(n.month.requiredDailyRate, 'up')
                 }
                 styles={{ content: { fontSize: n.month.requiredDailyRate === null ? 14 : 24 } }}
               />
               <Typography.Text type="secondary" data-testid="today-remaining">
-                {t('method.today.remaining')} {money(n.month.remaining, { rounding: 'up' })} ·{' '}
+                {t('method.today.remaining')} {cardMoney(n.month.remaining, 'up')} ·{' '}
                 {t('method.today.remainingDays')} {n.month.remainingWorkingDays}
               </Typography.Text>
+              {n.neededReason === 'year_met' ? (
+                // Today needs nothing once the year is met; this rate is the month plan's pace.
+                <Typography.Text type="secondary" style={{ display: 'block' }} data-testid="today-month-pace">
+                  {t('method.today.monthPaceYearMet')}
+                </Typography.Text>
+              ) : null}
             </Col>
           </Row>
         </Card>
