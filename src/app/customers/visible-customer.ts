@@ -22,7 +22,7 @@ export async function checkVisibleCustomer(
   principal: Principal,
   customerId: string,
 ): Promise<void> {
-  if (!(await canSee(db, principal, customerId))) {
+  if (!(await visibleCustomer(db, principal, customerId))) {
     throw fieldError('customerId', 'unknown customer', '没有这个客户');
   }
 }
@@ -37,19 +37,19 @@ export async function requireVisibleCustomer(
   principal: Principal,
   customerId: string,
 ): Promise<CustomerRow> {
-  const row = await visibleCustomers(db, principal)
-    .selectAll('customers')
-    .where('customers.id', '=', customerId)
-    .executeTakeFirst();
+  const row = await visibleCustomer(db, principal, customerId);
   if (!row) throw new AppError('NOT_FOUND', { entity: 'customer', id: customerId });
   return row;
 }
 
-/** Whether the caller may see the customer. */
-async function canSee(db: Kysely<Schema>, principal: Principal, customerId: string): Promise<boolean> {
-  const row = await visibleCustomers(db, principal)
-    .select('customers.id')
+/** The customer's row when the caller may see it: the one lookup both checks above make. */
+function visibleCustomer(
+  db: Kysely<Schema>,
+  principal: Principal,
+  customerId: string,
+): Promise<CustomerRow | undefined> {
+  return visibleCustomers(db, principal)
+    .selectAll('customers')
     .where('customers.id', '=', customerId)
     .executeTakeFirst();
-  return row !== undefined;
 }

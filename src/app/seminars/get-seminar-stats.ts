@@ -11,8 +11,8 @@ import { addDays } from '../../domain/dates.js';
 import { differencePoints, rateBp, SIGNING_WINDOW_DAYS } from '../../domain/method/seminars.js';
 import { visibleCustomers } from '../access.js';
 import type { Deps, Principal } from '../context.js';
-import { fieldError, parseInput } from '../validation.js';
-import { workspaceToday } from '../workspace/workspace-today.js';
+import { statsPeriod } from '../stats/stats-period.js';
+import { parseInput } from '../validation.js';
 
 /**
  * Query of "seminar statistics": from/to inclusive (default the year to date); `class`
@@ -67,10 +67,7 @@ export async function getSeminarStats(
   query: unknown,
 ): Promise<SeminarStats> {
   const q = parseInput(seminarStatsQuery, query);
-  const { today } = await workspaceToday(deps.db, deps, principal.workspaceId);
-  const to = q.to ?? today;
-  const from = q.from ?? `${to.slice(0, 4)}-01-01`;
-  if (from > to) throw fieldError('from', 'must not be after to', '开始日期不能晚于结束日期');
+  const { from, to } = await statsPeriod(deps.db, deps, principal.workspaceId, q);
   const ws = principal.workspaceId;
   let visibleQuery = visibleCustomers(deps.db, principal).select('customers.id');
   if (q.class) visibleQuery = visibleQuery.where('customers.class', '=', q.class);

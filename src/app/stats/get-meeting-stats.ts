@@ -13,8 +13,8 @@ import {
 import { visibleCustomers } from '../access.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
-import { fieldError, parseInput } from '../validation.js';
-import { workspaceToday } from '../workspace/workspace-today.js';
+import { parseInput } from '../validation.js';
+import { statsPeriod } from './stats-period.js';
 
 export const MEETING_STATS_GROUPS = ['none', 'member', 'market', 'class'] as const;
 
@@ -64,10 +64,7 @@ export async function getMeetingStats(
   query: unknown,
 ): Promise<MeetingStats> {
   const q = parseInput(meetingStatsQuery, query);
-  const { today } = await workspaceToday(deps.db, deps, principal.workspaceId);
-  const to = q.to ?? today;
-  const from = q.from ?? `${to.slice(0, 4)}-01-01`;
-  if (from > to) throw fieldError('from', 'must not be after to', '开始日期不能晚于结束日期');
+  const { from, to } = await statsPeriod(deps.db, deps, principal.workspaceId, q);
 
   const won = await visibleCustomers(deps.db, principal)
     .innerJoin('deals', 'deals.customer_id', 'customers.id')

@@ -1,6 +1,7 @@
 /**
- * What counts as a meeting, in SQL: a visit that is not cancelled and carries a meeting
- * number (held or planned — the visits `numberMeetings` numbers 1, 2, 3 …). Every query that
+ * What counts as a meeting, in SQL: a visit that is not cancelled (`countsAsMeeting`, in
+ * the domain) and carries a meeting number (held or planned — the visits `numberMeetings`
+ * numbers 1, 2, 3 …). Every query that
  * counts or filters by meetings uses these, so the customer list, its `minMeetings` filter
  * and a customer's own count cannot drift apart.
  */

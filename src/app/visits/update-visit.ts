@@ -1,5 +1,6 @@
 /** Use case: update a visit under optimistic concurrency, with its audit entry. */
 import { AppError } from '../../domain/errors.js';
+import { countsAsMeeting } from '../../domain/method/meetings.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
@@ -63,7 +64,7 @@ export async function updateVisit(
       await renumberMeetings(trx, principal.workspaceId, before.customer_id);
     }
     const meetingNumber = numbers.get(id) ?? null;
-    const wasMeeting = before.status !== 'cancelled' && before.meeting_number >= 3;
+    const wasMeeting = countsAsMeeting(before.status) && before.meeting_number >= 3;
     const warnings = await thirdMeetingWarnings(trx, principal.workspaceId, {
       meetingNumber,
       reason: result.third_meeting_reason,

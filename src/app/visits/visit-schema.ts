@@ -3,6 +3,7 @@
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { VisitsTable } from '../../db/schema.js';
+import { countsAsMeeting } from '../../domain/method/meetings.js';
 
 /** A visit's state: only visits that are not cancelled count as meetings. */
 export const VISIT_STATUSES = ['planned', 'done', 'cancelled'] as const;
@@ -78,7 +79,7 @@ export function toVisit(row: VisitRow): Visit {
     notes: row.notes,
     nextStep: row.next_step,
     // 0 is stored for a cancelled visit (the column is NOT NULL): it is not a meeting.
-    meetingNumber: row.status === 'cancelled' || row.meeting_number < 1 ? null : row.meeting_number,
+    meetingNumber: !countsAsMeeting(row.status) || row.meeting_number < 1 ? null : row.meeting_number,
     status: row.status,
     thirdMeetingReason: row.third_meeting_reason,
     createdAt: row.created_at,

@@ -35,6 +35,11 @@ export interface MeetingVisit {
   readonly status: 'planned' | 'done' | 'cancelled';
 }
 
+/** Whether a visit with this status is a meeting: every visit but a cancelled one. */
+export function countsAsMeeting(status: MeetingVisit['status']): boolean {
+  return status !== 'cancelled';
+}
+
 /**
  * Meeting numbers of one customer's visits: visits not cancelled, ordered by date, then
  * by creation instant, then by id, are 1, 2, 3 …; a cancelled visit gets null.
@@ -42,12 +47,12 @@ export interface MeetingVisit {
 export function numberMeetings(visits: readonly MeetingVisit[]): Map<string, number | null> {
   const numbers = new Map<string, number | null>();
   const counted = visits
-    .filter((v) => v.status !== 'cancelled')
+    .filter((v) => countsAsMeeting(v.status))
     .sort(
       (a, b) => compare(a.visitOn, b.visitOn) || compare(a.createdAt, b.createdAt) || compare(a.id, b.id),
     );
   for (const [i, v] of counted.entries()) numbers.set(v.id, i + 1);
-  for (const v of visits) if (v.status === 'cancelled') numbers.set(v.id, null);
+  for (const v of visits) if (!countsAsMeeting(v.status)) numbers.set(v.id, null);
   return numbers;
 }
 
