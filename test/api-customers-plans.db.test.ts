@@ -1,40 +1,31 @@
 /** Customers and plans over HTTP on both databases: status codes, bodies, and a restart. */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { createApiToken } from '../src/app/auth/api-tokens.js';
 import type { Database } from '../src/db/client.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Schema } from '../src/db/schema.js';
 import { buildApp } from '../src/server/app.js';
-import { seedTeam, type Team, testDeps } from './factories.js';
-import { engines, type TestDatabase } from './harness/databases.js';
+import { testDeps } from './factories.js';
+import { engines } from './harness/databases.js';
+import { withWorkspace } from './harness/workspace.js';
 
 describe.each(engines)('customers and plans API on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
+  const ws = withWorkspace(engine);
   let app: FastifyInstance;
-  let team: Team;
   let manager: Record<string, string>;
   let lead: Record<string, string>;
 
-  const start = async () => {
-    open = database.open() as Database<Schema>;
-    await migrateToLatest(open.db as Kysely<unknown>);
-    app = await buildApp({ ...testDeps(open.db), dialect: open.dialect });
-  };
   beforeEach(async () => {
-    database = await engine.create();
-    await start();
-    const deps = testDeps(open.db);
-    team = await seedTeam(open.db);
-    manager = { authorization: `Bearer ${(await createApiToken(deps, team.manager, { name: 't' })).token}` };
-    lead = { authorization: `Bearer ${(await createApiToken(deps, team.lead, { name: 't' })).token}` };
+    app = await buildApp({ ...ws.deps, dialect: ws.open.dialect });
+    manager = {
+      authorization: `Bearer ${(await createApiToken(ws.deps, ws.team.manager, { name: 't' })).token}`,
+    };
+    lead = { authorization: `Bearer ${(await createApiToken(ws.deps, ws.team.lead, { name: 't' })).token}` };
   });
   afterEach(async () => {
     await app.close();
-    await open.close();
-    await database.dispose();
   });
 
   it('creates, reads, changes and deletes a customer; a stale version gets 409 and changes nothing', async () => {
@@ -93,7 +84,7 @@ describe.each(engines)('customers and plans API on $name', (engine) => {
       method: 'POST',
       url: '/api/customers',
       headers: lead,
-      payload: { name: 'x', workspaceId: team.workspaceId },
+      payload: { name: 'x', workspaceId: ws.team.workspaceId },
     });
     expect(extra.statusCode).toBe(400);
     expect(extra.json().error.details.fields.map((f: { path: string }) => f.path)).toContain(
@@ -180,8 +171,11 @@ describe.each(engines)('customers and plans API on $name', (engine) => {
       })
     ).json();
     await app.close();
-    await open.close();
-    await start();
+    // A restarted server: a new connection to the same database, migrated again (a no-op).
+    const reopened = ws.database.open() as Database<Schema>;
+    onTestFinished(() => reopened.close());
+    await migrateToLatest(reopened.db as Kysely<unknown>);
+    app = await buildApp({ ...testDeps(reopened.db), dialect: reopened.dialect });
     const read = await app.inject({ url: `/api/customers/${created.id}`, headers: lead });
     expect(read.statusCode).toBe(200);
     expect(read.json().name).toBe('富阳纸业');

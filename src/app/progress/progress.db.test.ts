@@ -1,17 +1,17 @@
 /** Progress, forecast and Today on both databases, with hand-made data and known numbers. */
 import type { FastifyInstance } from 'fastify';
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedTeam, type Team, testDeps } from '../../../test/factories.js';
-import { engines, type TestDatabase } from '../../../test/harness/databases.js';
-import type { Database } from '../../db/client.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import type { CustomerStatus, CustomersTable, Schema } from '../../db/schema.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testDeps } from '../../../test/factories.js';
+import { expectAppError } from '../../../test/harness/app-errors.js';
+import { engines } from '../../../test/harness/databases.js';
+import { withWorkspace } from '../../../test/harness/workspace.js';
+import type { CustomerStatus, CustomersTable } from '../../db/schema.js';
 import type { PlanResult } from '../../domain/plan/plan.js';
 import { buildApp } from '../../server/app.js';
 import { createApiToken } from '../auth/api-tokens.js';
-import type { Deps, Principal } from '../context.js';
+import type { Principal } from '../context.js';
 import { getPlan } from '../plans/get-plan.js';
 import { savePlan } from '../plans/save-plan.js';
 import { computeForecast } from './compute-forecast.js';
@@ -19,37 +19,24 @@ import { computeProgress } from './compute-progress.js';
 import { getToday } from './get-today.js';
 
 const STAMP = '2026-01-01T00:00:00.000Z';
-const WAN = 10_000_00; // 1万 yuan in fen
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-}
+const WAN = 10_000_00;
 
 describe.each(engines)('progress, forecast and Today on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let db: Kysely<Schema>;
-  let deps: Deps;
-  let team: Team;
+  const ws = withWorkspace(engine); // today: Monday 2026-03-02 in Asia/Shanghai
   let plan: PlanResult;
 
   const customer = async (over: Partial<Insertable<CustomersTable>> = {}): Promise<string> => {
     const id = uuidv7();
-    await db
+    await ws.db
       .insertInto('customers')
       .values({
         id,
-        workspace_id: team.workspaceId,
+        workspace_id: ws.team.workspaceId,
         name: `客户${id.slice(-6)}`,
         class: 'B',
         status: 'contacted',
-        owner_id: team.lead.membershipId,
-        market_id: team.marketId,
+        owner_id: ws.team.lead.membershipId,
+        market_id: ws.team.marketId,
         created_at: STAMP,
         updated_at: STAMP,
         ...over,
@@ -58,11 +45,11 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
     return id;
   };
   const deal = async (customerId: string, amount: number, signedOn: string | null, owner: string | null) => {
-    await db
+    await ws.db
       .insertInto('deals')
       .values({
         id: uuidv7(),
-        workspace_id: team.workspaceId,
+        workspace_id: ws.team.workspaceId,
         customer_id: customerId,
         owner_id: owner,
         amount_minor: amount,
@@ -77,13 +64,7 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
   };
 
   beforeEach(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    db = open.db;
-    await migrateToLatest(db as Kysely<unknown>);
-    deps = testDeps(db); // today: Monday 2026-03-02 in Asia/Shanghai
-    team = await seedTeam(db);
-    await savePlan(deps, team.manager, {
+    await savePlan(ws.deps, ws.team.manager, {
       target: '120万',
       year: 2026,
       markets: [
@@ -96,11 +77,7 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
         { name: '赵强', weight: 2 },
       ],
     });
-    plan = (await getPlan(deps, team.manager, { year: 2026 })).result;
-  });
-  afterEach(async () => {
-    await open.close();
-    await database.dispose();
+    plan = (await getPlan(ws.deps, ws.team.manager, { year: 2026 })).result;
   });
 
   const planThrough = (
@@ -115,18 +92,18 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
   describe('progress', () => {
     beforeEach(async () => {
       const mine = await customer({ class: 'A' });
-      const other = await customer({ owner_id: team.otherLead.membershipId, market_id: null });
+      const other = await customer({ owner_id: ws.team.otherLead.membershipId, market_id: null });
       const newOne = await customer({ class: 'new' });
-      await deal(mine, 10 * WAN, '2026-02-10', team.lead.membershipId);
-      await deal(other, 5 * WAN, '2026-03-02', team.otherLead.membershipId);
+      await deal(mine, 10 * WAN, '2026-02-10', ws.team.lead.membershipId);
+      await deal(other, 5 * WAN, '2026-03-02', ws.team.otherLead.membershipId);
       await deal(newOne, 1 * WAN, '2026-01-05', null); // no owner: unassigned member
-      await deal(mine, 7 * WAN, '2025-12-30', team.lead.membershipId); // last year
-      await deal(mine, 3 * WAN, null, team.lead.membershipId); // open: not signed
-      await deal(mine, 9 * WAN, '2026-03-03', team.lead.membershipId); // after asOf
+      await deal(mine, 7 * WAN, '2025-12-30', ws.team.lead.membershipId); // last year
+      await deal(mine, 3 * WAN, null, ws.team.lead.membershipId); // open: not signed
+      await deal(mine, 9 * WAN, '2026-03-03', ws.team.lead.membershipId); // after asOf
     });
 
     it('gives the manager actual, plan to date and the exact run-rate for the year', async () => {
-      const report = await computeProgress(deps, team.manager, { year: 2026, level: 'year' });
+      const report = await computeProgress(ws.deps, ws.team.manager, { year: 2026, level: 'year' });
       const plan120 = 120 * WAN;
       const toDate = planThrough('2026-01-01', '2026-03-02');
       // asOf is today (Monday 2 March): today still counts as a remaining day.
@@ -150,7 +127,7 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       ]);
       expect(left).toBeGreaterThan(200);
       // asOf later: the 3 March signature counts.
-      const later = await computeProgress(deps, team.manager, {
+      const later = await computeProgress(ws.deps, ws.team.manager, {
         year: 2026,
         level: 'year',
         asOf: '2026-03-03',
@@ -159,7 +136,7 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
     });
 
     it('splits by member and market, reporting what the plan cannot place as unassigned', async () => {
-      const members = await computeProgress(deps, team.manager, {
+      const members = await computeProgress(ws.deps, ws.team.manager, {
         year: 2026,
         level: 'year',
         dimension: 'members',
@@ -170,7 +147,7 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
         ['赵强', 40 * WAN, 5 * WAN],
         ['unassigned', 0, 1 * WAN],
       ]);
-      const markets = await computeProgress(deps, team.manager, {
+      const markets = await computeProgress(ws.deps, ws.team.manager, {
         year: 2026,
         level: 'year',
         dimension: 'markets',
@@ -181,7 +158,7 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
         ['unassigned', 5 * WAN],
       ]);
       expect(markets.unassigned).toEqual({ deals: 2, amount: 6 * WAN });
-      const months = await computeProgress(deps, team.manager, {
+      const months = await computeProgress(ws.deps, ws.team.manager, {
         year: 2026,
         level: 'months',
         dimension: 'classes',
@@ -191,39 +168,41 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
     });
 
     it('shows a lead their team only, against the team members’ share of the plan', async () => {
-      const lead = await computeProgress(deps, team.lead, { year: 2026, level: 'year' });
+      const lead = await computeProgress(ws.deps, ws.team.lead, { year: 2026, level: 'year' });
       expect(lead.scope).toBe('team');
       expect(lead.rows[0]).toMatchObject({ plan: 80 * WAN, actual: 11 * WAN });
       expect(lead.rows[0]?.planToDate).toBe(
         planThrough('2026-01-01', '2026-03-02', (d) => (d.byMember[0] ?? 0) + (d.byMember[1] ?? 0)),
       );
-      const byMember = await computeProgress(deps, team.lead, {
+      const byMember = await computeProgress(ws.deps, ws.team.lead, {
         year: 2026,
         level: 'year',
         dimension: 'members',
       });
       expect(byMember.rows.map((r) => r.segment)).toEqual(['王磊', '李娜', 'unassigned']);
       expect(byMember.rows.some((r) => r.segment === '赵强')).toBe(false);
-      const other = await computeProgress(deps, team.otherLead, { year: 2026, level: 'year' });
+      const other = await computeProgress(ws.deps, ws.team.otherLead, { year: 2026, level: 'year' });
       expect(other.rows[0]).toMatchObject({ plan: 40 * WAN, actual: 5 * WAN });
       // The assistant sees their lead's team.
-      const assistant = await computeProgress(deps, team.assistant, { year: 2026, level: 'year' });
+      const assistant = await computeProgress(ws.deps, ws.team.assistant, { year: 2026, level: 'year' });
       expect(assistant.rows[0]).toMatchObject({ plan: 80 * WAN, actual: 11 * WAN });
     });
 
     it('refuses a year without a plan and an asOf outside the year', async () => {
-      expect(await codeOf(computeProgress(deps, team.manager, { year: 2025 }))).toBe('PROGRESS.NO_PLAN');
-      expect(await codeOf(computeProgress(deps, team.manager, { year: 2026, asOf: '2027-01-01' }))).toBe(
+      await expectAppError(computeProgress(ws.deps, ws.team.manager, { year: 2025 }), 'PROGRESS.NO_PLAN');
+      await expectAppError(
+        computeProgress(ws.deps, ws.team.manager, { year: 2026, asOf: '2027-01-01' }),
         'PLAN.DATE_OUT_OF_YEAR',
       );
-      expect(await codeOf(computeProgress(deps, team.manager, { year: 2026, level: 'decades' }))).toBe(
+      await expectAppError(
+        computeProgress(ws.deps, ws.team.manager, { year: 2026, level: 'decades' }),
         'VALIDATION.FAILED',
       );
     });
   });
 
   it('answers zeroes when nothing has been signed', async () => {
-    const report = await computeProgress(deps, team.manager, {
+    const report = await computeProgress(ws.deps, ws.team.manager, {
       year: 2026,
       level: 'quarters',
       dimension: 'members',
@@ -231,7 +210,7 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
     expect(report.rows).toHaveLength(12);
     expect(report.rows.every((r) => r.actual === 0)).toBe(true);
     expect(report.unassigned).toEqual({ deals: 0, amount: 0 });
-    const forecast = await computeForecast(deps, team.manager, { year: 2026, runs: 200 });
+    const forecast = await computeForecast(ws.deps, ws.team.manager, { year: 2026, runs: 200 });
     expect(forecast).toMatchObject({
       p10: 0,
       p50: 0,
@@ -240,18 +219,18 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       opportunities: 0,
       probabilityOfTarget: 0,
     });
-    const today = await getToday(deps, team.manager, {});
+    const today = await getToday(ws.deps, ws.team.manager, {});
     expect(today).toMatchObject({ followUps: [], suggestions: [], suggestionsTotal: 0 });
     expect(today.numbers?.planToday).toBeGreaterThan(0);
   });
 
   describe('forecast', () => {
     const stage = (customerId: string, to: CustomerStatus, on: string) =>
-      db
+      ws.db
         .insertInto('customer_stage_changes')
         .values({
           id: uuidv7(),
-          workspace_id: team.workspaceId,
+          workspace_id: ws.team.workspaceId,
           customer_id: customerId,
           from_status: null,
           to_status: to,
@@ -272,20 +251,20 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
         const id = await customer({ status });
         await stage(id, 'proposal', entered);
         if (signed) {
-          await deal(id, 4 * WAN, signed, team.lead.membershipId);
+          await deal(id, 4 * WAN, signed, ws.team.lead.membershipId);
           await stage(id, 'won', signed);
         } else await stage(id, 'lost', '2025-12-01');
       }
-      await deal(await customer({ status: 'won' }), 2 * WAN, '2026-02-01', team.lead.membershipId);
+      await deal(await customer({ status: 'won' }), 2 * WAN, '2026-02-01', ws.team.lead.membershipId);
       const opp = await customer({ status: 'proposal' });
-      await deal(opp, 3 * WAN, null, team.lead.membershipId);
+      await deal(opp, 3 * WAN, null, ws.team.lead.membershipId);
       await stage(opp, 'proposal', '2026-03-01');
     };
 
     it('is deterministic for a seed, measured on the history, and explains its mean', async () => {
       await history();
-      const one = await computeForecast(deps, team.manager, { year: 2026, seed: 42 });
-      expect(await computeForecast(deps, team.manager, { year: 2026, seed: 42 })).toEqual(one);
+      const one = await computeForecast(ws.deps, ws.team.manager, { year: 2026, seed: 42 });
+      expect(await computeForecast(ws.deps, ws.team.manager, { year: 2026, seed: 42 })).toEqual(one);
       expect(one).toMatchObject({
         runs: 10_000,
         seed: 42,
@@ -314,9 +293,10 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       expect(one.months[1]).toMatchObject({ signed: 2 * WAN, p10: 2 * WAN, p50: 2 * WAN });
 
       // A lead's forecast counts the team's target; the other lead sees no opportunity.
-      const other = await computeForecast(deps, team.otherLead, { year: 2026, runs: 100 });
+      const other = await computeForecast(ws.deps, ws.team.otherLead, { year: 2026, runs: 100 });
       expect(other).toMatchObject({ target: 40 * WAN, opportunities: 0, signedSoFar: 0, p90: 0 });
-      expect(await codeOf(computeForecast(deps, team.manager, { year: 2026, runs: 5 }))).toBe(
+      await expectAppError(
+        computeForecast(ws.deps, ws.team.manager, { year: 2026, runs: 5 }),
         'VALIDATION.FAILED',
       );
     });
@@ -329,11 +309,11 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
         await stage(id, 'lead', on);
         await stage(id, 'lost', '2026-02-15');
       }
-      const before = await computeForecast(deps, team.manager, { year: 2026 });
+      const before = await computeForecast(ws.deps, ws.team.manager, { year: 2026 });
       // Imported today, as in the issue: nothing of theirs is in the measured past.
       for (let i = 0; i < 3; i++)
         await customer({ status: 'lead', class: 'B', created_at: '2026-03-02T02:00:00.000Z' });
-      const after = await computeForecast(deps, team.manager, { year: 2026 });
+      const after = await computeForecast(ws.deps, ws.team.manager, { year: 2026 });
       const untouched = after.breakdown.groups.find((g) => g.group === 'untouched');
       expect(untouched?.opportunities).toBe(3);
       const p = untouched?.winProbability ?? 1;
@@ -358,26 +338,26 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
     const stageCustomer = (over: Partial<Insertable<CustomersTable>>) => customer(over);
     const contact = async (customerId: string) => {
       const id = uuidv7();
-      await db
+      await ws.db
         .insertInto('contacts')
         .values({
           id,
-          workspace_id: team.workspaceId,
+          workspace_id: ws.team.workspaceId,
           customer_id: customerId,
           name: '陈总',
           created_at: STAMP,
           updated_at: STAMP,
         })
         .execute();
-      await db.updateTable('customers').set({ kp_contact_id: id }).where('id', '=', customerId).execute();
+      await ws.db.updateTable('customers').set({ kp_contact_id: id }).where('id', '=', customerId).execute();
     };
     const seminar = async (heldOn: string) => {
       const id = uuidv7();
-      await db
+      await ws.db
         .insertInto('seminars')
         .values({
           id,
-          workspace_id: team.workspaceId,
+          workspace_id: ws.team.workspaceId,
           title: `会销${heldOn}`,
           held_on: heldOn,
           capacity: 30,
@@ -391,11 +371,11 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       return id;
     };
     const invite = async (seminarId: string, customerId: string, attended: boolean) =>
-      db
+      ws.db
         .insertInto('seminar_invitations')
         .values({
           id: uuidv7(),
-          workspace_id: team.workspaceId,
+          workspace_id: ws.team.workspaceId,
           seminar_id: seminarId,
           customer_id: customerId,
           invited_by: null,
@@ -406,11 +386,11 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
         .execute();
     const followUp = async (assignee: Principal, dueOn: string, done = 0) => {
       const id = uuidv7();
-      await db
+      await ws.db
         .insertInto('follow_ups')
         .values({
           id,
-          workspace_id: team.workspaceId,
+          workspace_id: ws.team.workspaceId,
           customer_id: await customer(),
           assignee_id: assignee.membershipId,
           due_on: dueOn,
@@ -427,10 +407,10 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
     };
 
     it('gives the day’s target by member, the month so far and the run-rate', async () => {
-      await deal(await customer(), 2 * WAN, '2026-03-02', team.lead.membershipId);
-      await deal(await customer(), 1 * WAN, '2026-03-01', team.otherLead.membershipId);
+      await deal(await customer(), 2 * WAN, '2026-03-02', ws.team.lead.membershipId);
+      await deal(await customer(), 1 * WAN, '2026-03-01', ws.team.otherLead.membershipId);
       const day = plan.days.find((d) => d.date === DATE);
-      const manager = await getToday(deps, team.manager, {});
+      const manager = await getToday(ws.deps, ws.team.manager, {});
       expect(manager.date).toBe(DATE);
       expect(manager.numbers).toMatchObject({ working: true, planToday: day?.amount });
       expect(day?.amount).toBeGreaterThan(0);
@@ -446,38 +426,38 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
         remainingWorkingDays: left,
         requiredDailyRate: Math.ceil((monthPlan - 3 * WAN) / left),
       });
-      const lead = await getToday(deps, team.lead, { date: DATE });
+      const lead = await getToday(ws.deps, ws.team.lead, { date: DATE });
       expect(lead.scope).toBe('member');
       expect(lead.numbers?.planToday).toBe(day?.byMember[0]);
       expect(lead.numbers?.month.actual).toBe(2 * WAN);
-      const outsider = await getToday(deps, team.otherAssistant, { date: DATE });
+      const outsider = await getToday(ws.deps, ws.team.otherAssistant, { date: DATE });
       expect(outsider).toMatchObject({
         memberInPlan: false,
         numbers: { planToday: 0, neededToday: 0, neededReason: 'no_share' },
       });
-      const saturday = await getToday(deps, team.manager, { date: '2026-03-07' });
+      const saturday = await getToday(ws.deps, ws.team.manager, { date: '2026-03-07' });
       expect(saturday.numbers).toMatchObject({
         working: false,
         planToday: 0,
         neededToday: 0,
         neededReason: 'not_target_day',
       });
-      const noPlan = await getToday(deps, team.manager, { date: '2027-01-04' });
+      const noPlan = await getToday(ws.deps, ws.team.manager, { date: '2027-01-04' });
       expect(noPlan).toMatchObject({ plan: null, numbers: null });
     });
 
     it('lists the caller’s follow-ups due today or overdue, overdue first', async () => {
-      const overdue = await followUp(team.lead, '2026-02-25');
-      const due = await followUp(team.lead, DATE);
-      await followUp(team.lead, '2026-03-03');
-      await followUp(team.lead, '2026-02-20', 1);
-      const others = await followUp(team.otherLead, '2026-02-27');
-      const lead = await getToday(deps, team.lead, { date: DATE });
+      const overdue = await followUp(ws.team.lead, '2026-02-25');
+      const due = await followUp(ws.team.lead, DATE);
+      await followUp(ws.team.lead, '2026-03-03');
+      await followUp(ws.team.lead, '2026-02-20', 1);
+      const others = await followUp(ws.team.otherLead, '2026-02-27');
+      const lead = await getToday(ws.deps, ws.team.lead, { date: DATE });
       expect(lead.followUps.map((f) => [f.id, f.daysOverdue])).toEqual([
         [overdue, 5],
         [due, 0],
       ]);
-      const manager = await getToday(deps, team.manager, { date: DATE });
+      const manager = await getToday(ws.deps, ws.team.manager, { date: DATE });
       expect(manager.followUps.map((f) => f.id)).toEqual([overdue, others, due]);
     });
 
@@ -498,14 +478,14 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       await make('funds+8', { status: 'proposal', expected_funds_on: '2026-03-10' });
       await make('funds won', { status: 'won', expected_funds_on: '2026-03-03' });
       const attempt = await make('attempt-3', { status: 'contacted' });
-      await db
+      await ws.db
         .insertInto('close_attempts')
         .values({
           id: uuidv7(),
-          workspace_id: team.workspaceId,
+          workspace_id: ws.team.workspaceId,
           customer_id: attempt,
           visit_id: null,
-          owner_id: team.lead.membershipId,
+          owner_id: ws.team.lead.membershipId,
           attempted_on: '2026-02-20',
           result: 'stall',
           objection_key: 'no_money',
@@ -548,7 +528,7 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       await invite(past, signedAfter, true);
       await deal(signedAfter, 2 * WAN, '2026-02-20', null);
 
-      const today = await getToday(deps, team.lead, { date: DATE });
+      const today = await getToday(ws.deps, ws.team.lead, { date: DATE });
       const byName = new Map(today.suggestions.map((s) => [s.customerName, s]));
       const codes = (name: string) => byName.get(name)?.reasons.map((r) => r.code);
       expect(codes('funds+5')).toEqual(['funds_arriving']);
@@ -586,19 +566,19 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       expect(today.suggestionsTotal).toBe(29 * WAN);
       expect(today.shortfall).toBe(Math.max(0, (today.numbers?.neededToday ?? 0) - 29 * WAN));
       // Another team's lead sees none of these customers.
-      expect((await getToday(deps, team.otherLead, { date: DATE })).suggestions).toEqual([]);
+      expect((await getToday(ws.deps, ws.team.otherLead, { date: DATE })).suggestions).toEqual([]);
     });
   });
 
   it('serves /api/progress, /api/forecast and /api/today to their callers only', async () => {
-    const app: FastifyInstance = await buildApp({ ...testDeps(db), dialect: open.dialect });
+    const app: FastifyInstance = await buildApp({ ...testDeps(ws.db), dialect: ws.open.dialect });
     try {
       const bearer = async (p: Principal) => ({
-        authorization: `Bearer ${(await createApiToken(deps, p, { name: 't' })).token}`,
+        authorization: `Bearer ${(await createApiToken(ws.deps, p, { name: 't' })).token}`,
       });
-      await deal(await customer({ owner_id: team.otherLead.membershipId }), 5 * WAN, '2026-02-02', null);
-      const lead = await bearer(team.lead);
-      const manager = await bearer(team.manager);
+      await deal(await customer({ owner_id: ws.team.otherLead.membershipId }), 5 * WAN, '2026-02-02', null);
+      const lead = await bearer(ws.team.lead);
+      const manager = await bearer(ws.team.manager);
       const progress = await app.inject({ url: '/api/progress?year=2026&level=year', headers: lead });
       expect(progress.statusCode).toBe(200);
       expect(progress.json().rows[0]).toMatchObject({ actual: 0, plan: 80 * WAN });
@@ -628,14 +608,14 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
   });
 
   it('/api/today and /api/progress give the same days left and run-rate on the same day', async () => {
-    const app: FastifyInstance = await buildApp({ ...testDeps(db), dialect: open.dialect });
+    const app: FastifyInstance = await buildApp({ ...testDeps(ws.db), dialect: ws.open.dialect });
     try {
       const manager = {
-        authorization: `Bearer ${(await createApiToken(deps, team.manager, { name: 't' })).token}`,
+        authorization: `Bearer ${(await createApiToken(ws.deps, ws.team.manager, { name: 't' })).token}`,
       };
       // Signed earlier this month and today itself: today's signature does not end the day.
-      await deal(await customer(), 2 * WAN, '2026-03-01', team.lead.membershipId);
-      await deal(await customer(), 1 * WAN, '2026-03-02', team.otherLead.membershipId);
+      await deal(await customer(), 2 * WAN, '2026-03-01', ws.team.lead.membershipId);
+      await deal(await customer(), 1 * WAN, '2026-03-02', ws.team.otherLead.membershipId);
       const ask = async (url: string) => {
         const res = await app.inject({ url, headers: manager });
         expect(res.statusCode).toBe(200);
