@@ -164,7 +164,11 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     // The progress table carries the ahead/behind tags and the run-rate column.
     const table = page.getByTestId('progress-table');
     await expect
-      .poll(() => table.getByRole('columnheader', { name: zh ? '剩余每天需签' : 'Needed per remaining day' }).isVisible())
+      .poll(() =>
+        table
+          .getByRole('columnheader', { name: zh ? '剩余每天需签' : 'Needed per remaining day' })
+          .isVisible(),
+      )
       .toBe(true);
     await expect
       .poll(() =>
