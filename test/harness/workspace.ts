@@ -10,12 +10,12 @@
  *
  * The values are read through getters because each test gets new ones.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { afterEach, beforeEach } from 'vitest';
 import type { Deps } from '../../src/app/context.js';
 import type { Database } from '../../src/db/client.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
-import type { Schema } from '../../src/db/schema.js';
+import type { AuditLogTable, Schema } from '../../src/db/schema.js';
 import { seedTeam, type Team, testClock, testDeps } from '../factories.js';
 import type { TestDatabase, TestEngine } from './databases.js';
 
@@ -41,6 +41,8 @@ export interface Workspace {
   readonly deps: Deps;
   readonly team: Team;
   readonly foreign: Team;
+  /** The audit entries of one entity, oldest first. */
+  audit(entityId: string): Promise<Selectable<AuditLogTable>[]>;
 }
 
 interface State {
@@ -106,5 +108,13 @@ export function withWorkspace(engine: TestEngine, options: WorkspaceOptions = {}
     get foreign() {
       return seeded(current().foreign, 'foreign: true');
     },
+    audit: (entityId) =>
+      current()
+        .open.db.selectFrom('audit_log')
+        .selectAll()
+        .where('entity_id', '=', entityId)
+        .orderBy('at')
+        .orderBy('id')
+        .execute(),
   };
 }

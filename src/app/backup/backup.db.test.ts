@@ -12,11 +12,13 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testClock, testDeps } from '../../../test/factories.js';
+import { expectAppError } from '../../../test/harness/app-errors.js';
 import { databaseArgs, engines, type TestDatabase } from '../../../test/harness/databases.js';
 import { main } from '../../cli/main.js';
 import type { Database } from '../../db/client.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import type { Schema } from '../../db/schema.js';
+import type { ErrorCode } from '../../domain/errors.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { type BackupSummary, backupDatabase, tableSummaries } from './backup-database.js';
 import { type CanonicalRow, canonicalRow, TableChecksum } from './backup-format.js';
@@ -25,15 +27,6 @@ import { restoreDatabase } from './restore-database.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'closer-backup-'));
 const clock = testClock('2026-11-27T02:00:00.000Z');
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as { code?: string }).code;
-  }
-  return undefined;
-}
 
 interface Lines {
   header: Record<string, unknown> & { schema: string[]; tables: { name: string; columns: string[] }[] };
@@ -219,9 +212,9 @@ describe.each(engines)('backup on $name', (engine) => {
     120_000,
   );
 
-  const refusedWithNothingWritten = async (file: string, code: string) => {
+  const refusedWithNothingWritten = async (file: string, code: ErrorCode) => {
     const target = await fresh(false);
-    expect(await codeOf(restoreDatabase({ db: target.db }, { file }))).toBe(code);
+    await expectAppError(restoreDatabase({ db: target.db }, { file }), code);
     // Not even migrated: the file is checked before the target is touched.
     expect([...(await tableColumns(target.db)).keys()]).toEqual([]);
   };
@@ -265,7 +258,10 @@ describe.each(engines)('backup on $name', (engine) => {
     const file = join(dir, `${engine.name}-orphans.backup`);
     writeLines(file, lines);
     const target = await fresh();
-    expect(await codeOf(restoreDatabase({ db: target.db }, { file }))).toMatch(/FOREIGNKEY|23503/);
+    // The engine's own foreign-key error, not an AppError: SQLite's name or PostgreSQL's code.
+    await expect(restoreDatabase({ db: target.db }, { file })).rejects.toMatchObject({
+      code: expect.stringMatching(/FOREIGNKEY|23503/),
+    });
     const columns = await tableColumns(target.db);
     const summaries = await tableSummaries(target.db, columns);
     expect(Object.values(summaries).every((t) => t.rows === 0)).toBe(true);
@@ -274,9 +270,7 @@ describe.each(engines)('backup on $name', (engine) => {
   it('refuses a database that has data unless --replace, which replaces all of it', async () => {
     const target = await fresh();
     await seedDemo(testDeps(target.db, testClock('2026-05-01T02:00:00.000Z')), { seed: 7 });
-    expect(await codeOf(restoreDatabase({ db: target.db }, { file: sourceFile }))).toBe(
-      'BACKUP.TARGET_NOT_EMPTY',
-    );
+    await expectAppError(restoreDatabase({ db: target.db }, { file: sourceFile }), 'BACKUP.TARGET_NOT_EMPTY');
     await restoreDatabase({ db: target.db }, { file: sourceFile, replace: true });
     const columns = await tableColumns(target.db);
     expect(await tableSummaries(target.db, columns)).toEqual(await tableSummaries(source, columns));

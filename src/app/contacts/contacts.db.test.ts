@@ -19,15 +19,6 @@ describe.each(engines)('contacts on $name', (engine) => {
     customerId = (await createCustomer(ws.deps, ws.team.lead, { name: '杭州织造' })).id;
   });
 
-  const audit = (id: string) =>
-    ws.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('entity_id', '=', id)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
-
   it('creates, reads, updates and deletes a contact, each with an audit entry', async () => {
     const c = await createContact(ws.deps, ws.team.lead, {
       customerId,
@@ -55,7 +46,7 @@ describe.each(engines)('contacts on $name', (engine) => {
 
     await deleteContact(ws.deps, ws.team.lead, c.id);
     await expectAppError(getContact(ws.deps, ws.team.lead, c.id), 'NOT_FOUND');
-    const entries = await audit(c.id);
+    const entries = await ws.audit(c.id);
     expect(entries.map((a) => [a.entity, a.action])).toEqual([
       ['contact', 'create'],
       ['contact', 'update'],
@@ -78,7 +69,7 @@ describe.each(engines)('contacts on $name', (engine) => {
       qualification: { kpContactId: null },
     });
     // The customer's history says so.
-    const last = (await audit(customerId)).at(-1);
+    const last = (await ws.audit(customerId)).at(-1);
     expect(last).toMatchObject({ entity: 'customer', action: 'update' });
     expect(JSON.parse(String(last?.before)).qualification.kpContactId).toBe(kp.id);
     expect(JSON.parse(String(last?.after)).qualification.kpContactId).toBeNull();
@@ -125,7 +116,7 @@ describe.each(engines)('contacts on $name', (engine) => {
       'CONFLICT.STALE',
     );
     expect(await getContact(ws.deps, ws.team.lead, c.id)).toMatchObject({ title: '董事长', version: 2 });
-    expect(await audit(c.id)).toHaveLength(2);
+    expect(await ws.audit(c.id)).toHaveLength(2);
   });
 
   it('rejects unknown fields and bad values', async () => {

@@ -43,14 +43,6 @@ describe.each(engines)('deals on $name', (engine) => {
     foreignProduct = await product(ws.foreign.workspaceId, '别家产品');
   });
 
-  const audit = (id: string) =>
-    ws.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('entity_id', '=', id)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
   const links = async (dealId: string) =>
     (await ws.db.selectFrom('deal_products').select('product_id').where('deal_id', '=', dealId).execute())
       .map((r) => r.product_id)
@@ -89,7 +81,7 @@ describe.each(engines)('deals on $name', (engine) => {
     await deleteDeal(ws.deps, ws.team.lead, d.id);
     await expectAppError(getDeal(ws.deps, ws.team.lead, d.id), 'NOT_FOUND');
     expect(await links(d.id)).toEqual([]);
-    const entries = await audit(d.id);
+    const entries = await ws.audit(d.id);
     expect(entries.map((a) => [a.entity, a.action])).toEqual([
       ['deal', 'create'],
       ['deal', 'update'],
@@ -180,7 +172,7 @@ describe.each(engines)('deals on $name', (engine) => {
       productIds: [p1],
       version: 2,
     });
-    expect(await audit(d.id)).toHaveLength(2);
+    expect(await ws.audit(d.id)).toHaveLength(2);
   });
 
   it('rejects unknown fields and duplicate products', async () => {

@@ -18,15 +18,6 @@ describe.each(engines)('follow-ups on $name', (engine) => {
     customerId = (await createCustomer(ws.deps, ws.team.lead, { name: '杭州织造' })).id;
   });
 
-  const audit = (id: string) =>
-    ws.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('entity_id', '=', id)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
-
   it('creates, reads, completes, reopens and deletes a follow-up, each with an audit entry', async () => {
     const f = await createFollowUp(ws.deps, ws.team.lead, {
       customerId,
@@ -61,7 +52,7 @@ describe.each(engines)('follow-ups on $name', (engine) => {
     });
     await deleteFollowUp(ws.deps, ws.team.lead, f.id);
     await expectAppError(getFollowUp(ws.deps, ws.team.lead, f.id), 'NOT_FOUND');
-    expect((await audit(f.id)).map((a) => [a.entity, a.action])).toEqual([
+    expect((await ws.audit(f.id)).map((a) => [a.entity, a.action])).toEqual([
       ['follow_up', 'create'],
       ['follow_up', 'update'],
       ['follow_up', 'update'],
@@ -112,7 +103,7 @@ describe.each(engines)('follow-ups on $name', (engine) => {
       done: false,
       version: 2,
     });
-    expect(await audit(f.id)).toHaveLength(2);
+    expect(await ws.audit(f.id)).toHaveLength(2);
   });
 
   it('rejects unknown fields and bad values', async () => {

@@ -11,15 +11,6 @@ import { updateMarket } from './update-market.js';
 describe.each(engines)('markets on $name', (engine) => {
   const ws = withWorkspace(engine, { foreign: true });
 
-  const audit = (id: string) =>
-    ws.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('entity_id', '=', id)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
-
   it('lets a manager create, update and delete, any member read, storing the share as basis points', async () => {
     const m = await createMarket(ws.deps, ws.team.manager, {
       name: '绍兴',
@@ -42,7 +33,7 @@ describe.each(engines)('markets on $name', (engine) => {
     expect(u).toMatchObject({ sharePercent: 0.01, cities: [], name: '绍兴', version: 2 });
     await deleteMarket(ws.deps, ws.team.manager, m.id);
     await expectAppError(getMarket(ws.deps, ws.team.lead, m.id), 'NOT_FOUND');
-    expect((await audit(m.id)).map((a) => [a.entity, a.action])).toEqual([
+    expect((await ws.audit(m.id)).map((a) => [a.entity, a.action])).toEqual([
       ['market', 'create'],
       ['market', 'update'],
       ['market', 'delete'],
@@ -87,7 +78,7 @@ describe.each(engines)('markets on $name', (engine) => {
     expect((await createMarket(ws.deps, ws.foreign.manager, { name: '绍兴', sharePercent: 10 })).name).toBe(
       '绍兴',
     );
-    expect(await audit(m.id)).toHaveLength(1);
+    expect(await ws.audit(m.id)).toHaveLength(1);
   });
 
   it('answers CONFLICT.STALE to a stale version and writes nothing', async () => {
@@ -100,7 +91,7 @@ describe.each(engines)('markets on $name', (engine) => {
       sharePercent: 60,
       version: 2,
     });
-    expect(await audit(ws.team.marketId)).toHaveLength(1);
+    expect(await ws.audit(ws.team.marketId)).toHaveLength(1);
   });
 
   it('rejects unknown fields and shares out of range or too precise', async () => {

@@ -11,15 +11,6 @@ import { updateProduct } from './update-product.js';
 describe.each(engines)('products on $name', (engine) => {
   const ws = withWorkspace(engine, { foreign: true });
 
-  const audit = (id: string) =>
-    ws.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('entity_id', '=', id)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
-
   it('lets a manager create, update and delete, any member read, each write with an audit entry', async () => {
     const features = [{ name: '自动换梭', pains: ['停机多', '人工贵'] }];
     const p = await createProduct(ws.deps, ws.team.manager, {
@@ -40,7 +31,7 @@ describe.each(engines)('products on $name', (engine) => {
     expect(u).toMatchObject({ priceMinor: 8_800_000, currency: 'USD', features, version: 2 });
     await deleteProduct(ws.deps, ws.team.manager, p.id);
     await expectAppError(getProduct(ws.deps, ws.team.lead, p.id), 'NOT_FOUND');
-    expect((await audit(p.id)).map((a) => [a.entity, a.action, a.actor_id])).toEqual([
+    expect((await ws.audit(p.id)).map((a) => [a.entity, a.action, a.actor_id])).toEqual([
       ['product', 'create', ws.team.manager.userId],
       ['product', 'update', ws.team.manager.userId],
       ['product', 'delete', ws.team.manager.userId],
@@ -62,7 +53,7 @@ describe.each(engines)('products on $name', (engine) => {
     await expectAppError(deleteProduct(ws.deps, ws.foreign.manager, p.id), 'NOT_FOUND');
     expect((await listProducts(ws.deps, ws.foreign.lead, {})).items).toEqual([]);
     expect(await getProduct(ws.deps, ws.team.lead, p.id)).toEqual(p);
-    expect(await audit(p.id)).toHaveLength(1);
+    expect(await ws.audit(p.id)).toHaveLength(1);
   });
 
   it('answers CONFLICT.STALE to a stale version and writes nothing', async () => {
@@ -73,7 +64,7 @@ describe.each(engines)('products on $name', (engine) => {
       'CONFLICT.STALE',
     );
     expect(await getProduct(ws.deps, ws.team.lead, p.id)).toMatchObject({ priceMinor: 200, version: 2 });
-    expect(await audit(p.id)).toHaveLength(2);
+    expect(await ws.audit(p.id)).toHaveLength(2);
   });
 
   it('rejects unknown fields and bad values', async () => {

@@ -17,15 +17,6 @@ describe.each(engines)('visits on $name', (engine) => {
     customerId = (await createCustomer(ws.deps, ws.team.lead, { name: '杭州织造' })).id;
   });
 
-  const audit = (id: string) =>
-    ws.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('entity_id', '=', id)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
-
   it('logs, reads, updates and deletes a visit, each with an audit entry', async () => {
     const { warnings, ...v } = await createVisit(ws.deps, ws.team.assistant, {
       customerId: (await createCustomer(ws.deps, ws.team.assistant, { name: '富阳纸业' })).id,
@@ -54,7 +45,7 @@ describe.each(engines)('visits on $name', (engine) => {
     expect(u).toMatchObject({ outcome: '约了第二次', nextStep: '发方案', attendees: ['陈总'], version: 2 });
     await deleteVisit(ws.deps, ws.team.assistant, v.id);
     await expectAppError(getVisit(ws.deps, ws.team.lead, v.id), 'NOT_FOUND');
-    expect((await audit(v.id)).map((a) => [a.entity, a.action, a.actor_id])).toEqual([
+    expect((await ws.audit(v.id)).map((a) => [a.entity, a.action, a.actor_id])).toEqual([
       ['visit', 'create', ws.team.assistant.userId],
       ['visit', 'update', ws.team.assistant.userId],
       ['visit', 'delete', ws.team.assistant.userId],
@@ -105,7 +96,7 @@ describe.each(engines)('visits on $name', (engine) => {
       'CONFLICT.STALE',
     );
     expect(await getVisit(ws.deps, ws.team.lead, v.id)).toMatchObject({ outcome: 'good', version: 2 });
-    expect(await audit(v.id)).toHaveLength(2);
+    expect(await ws.audit(v.id)).toHaveLength(2);
   });
 
   it('rejects unknown fields and bad dates', async () => {
