@@ -433,8 +433,8 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
     await walk(page, TEXTS.en, 'en', customer.id);
     await page.getByRole('menuitem', { name: 'Today' }).click();
     await page.waitForURL('**/today');
-    // 12万 signed in Chinese plus 120,000 now (compact in the numbers card).
-    await expect.poll(() => page.getByTestId('today-actual').textContent()).toContain('240K');
+    // 12万 signed in Chinese plus 120,000 now: whole yuan in English (format-amount.ts).
+    await expect.poll(() => page.getByTestId('today-actual').textContent()).toContain('240,000');
     await expect
       .poll(() => page.getByTestId('today-follow-up').filter({ hasText: 'Binjiang Textiles' }).count())
       .toBe(1);
