@@ -230,7 +230,7 @@ export function suggestionReasons(facts: CustomerFacts, today: IsoDate): Suggest
     if (days > REPEAT_AFTER_DAYS) {
       reasons.push({
         code: 'repeat_candidate',
-        zh: `A类老客户，上次签单在 ${days} 天前（${facts.lastSignedOn}），可以争取复购`,
+        zh: `A 类老客户，上次签单在 ${days} 天前（${facts.lastSignedOn}），可以争取复购`,
         en: `A-class customer, last deal ${days} days ago (${facts.lastSignedOn}): ask for a repeat order`,
       });
     }
