@@ -5,6 +5,7 @@
  */
 import type { Random } from '../../domain/random.js';
 import type { Deps, Principal } from '../context.js';
+import type { ProspectJourney } from './demo-funnel.js';
 
 /** The seeded demo workspace. */
 export interface DemoContext {
@@ -17,6 +18,8 @@ export interface DemoContext {
   readonly afterSales: Principal;
   readonly marketIds: readonly string[];
   readonly productIds: readonly string[];
+  /** Each prospect's stage changes as its funnel journey made them (demo-funnel.ts). */
+  readonly journeys: ReadonlyMap<string, ProspectJourney['steps']>;
 }
 
 /**

@@ -2,9 +2,9 @@
  * Demo data of finding the need and closing (method parts 3 and 4): discovery answers and
  * pains on every customer's first visit, and close attempts on the visits — won customers
  * met objections and stalls before they signed at their last visit, open customers are
- * left with a stall or an objection and the follow-ups it created, lost ones with their
- * unresolved objections — so the pitch list, the objection statistics and the reply
- * effectiveness all have something to show.
+ * left with a stall (qualified and proposal ones: they wait on it) or an objection and the
+ * follow-ups it created, lost ones with their unresolved objections — so the pitch list,
+ * the objection statistics and the reply effectiveness all have something to show.
  */
 import type { Insertable } from 'kysely';
 import type { CloseAttemptsTable } from '../../db/schema.js';
@@ -60,6 +60,11 @@ export const seedClose: DemoAreaSeeder = async (deps: Deps, ctx: DemoContext, ra
   const categories = PAIN_CATEGORIES.map((c) => c.key).filter(
     (k): k is Exclude<PainCategory, 'other'> => k !== 'other',
   );
+  // A customer still qualified or at proposal today is waiting on something: its last
+  // meeting ended in a stall ("let me think", "no money yet", "ask the chairman"), taken in
+  // turn so each of the three next steps (concern, funds, next visit) is in the demo.
+  const stalls = DEFAULT_OBJECTIONS.filter((o) => o.kind === 'stall');
+  let stallsUsed = 0;
 
   await deps.db.transaction().execute(async (trx) => {
     const ws = ctx.workspaceId;
@@ -133,7 +138,9 @@ export const seedClose: DemoAreaSeeder = async (deps: Deps, ctx: DemoContext, ra
         if (!won || !last || rand() < 0.35) {
           // An objection or stall met at this visit; for a won customer's last visit it was
           // resolved on the spot before the signature.
-          const entry = pick(DEFAULT_OBJECTIONS);
+          const waiting = last && (customer.status === 'qualified' || customer.status === 'proposal');
+          const entry =
+            (waiting ? stalls[stallsUsed++ % stalls.length] : undefined) ?? pick(DEFAULT_OBJECTIONS);
           const ownWords = OWN_REPLIES[entry.key];
           const useOwn = ownWords !== undefined && rand() < 0.25;
           const reply = pick(entry.replies);

@@ -14,6 +14,7 @@ import { createMember } from '../auth/members.js';
 import type { Deps, Principal } from '../context.js';
 import { savePlan } from '../plans/save-plan.js';
 import type { DemoAreaSeeder, DemoContext } from './demo-context.js';
+import { type ProspectJourney, prospectJourney } from './demo-funnel.js';
 import { seedClose } from './seed-close.js';
 import { seedMeetings } from './seed-meetings.js';
 import { seedSeminars } from './seed-seminars.js';
@@ -109,6 +110,9 @@ const PRODUCTS = [
  */
 const AREA_SEEDERS: readonly DemoAreaSeeder[] = [seedMeetings, seedClose, seedSeminars];
 
+/** How far back leads enter the prospecting pool (a little before the first field day). */
+const POOL_DAYS = 345;
+
 const CLASS_PLAN = [
   { key: 'A', count: 12, order: 80_000_00 },
   { key: 'B', count: 40, order: 40_000_00 },
@@ -181,6 +185,7 @@ export async function seedDemo(deps: Deps, options: { seed?: number } = {}): Pro
 
   let marketIds: string[] = [];
   let productIds: string[] = [];
+  const journeys = new Map<string, ProspectJourney['steps']>();
   const counts = { customers: 0, contacts: 0, visits: 0, deals: 0, followUps: 0, products: 0, markets: 0 };
   await deps.db.transaction().execute(async (trx) => {
     const ws = init.workspaceId;
@@ -232,22 +237,16 @@ export async function seedDemo(deps: Deps, options: { seed?: number } = {}): Pro
         const city = pick(m?.cities ?? ['杭州主城']);
         const trade = pick(TRADES);
         const existing = cls.key !== 'new';
-        // Prospects move through the funnel; existing customers have bought before.
-        const r = rand();
-        const status: CustomersTable['status'] = existing
-          ? 'won'
-          : r < 0.3
-            ? 'lead'
-            : r < 0.45
-              ? 'contacted'
-              : r < 0.6
-                ? 'qualified'
-                : r < 0.7
-                  ? 'proposal'
-                  : r < 0.9
-                    ? 'won'
-                    : 'lost';
+        // Existing customers have bought before; prospects move through the funnel over the
+        // year, their stage today where their journey has got to (demo-funnel.ts). The draw
+        // that once picked a status stays, so the existing customers' data is what it was.
+        rand();
+        const journey = existing
+          ? undefined
+          : prospectJourney(rand, fieldDays, today, addDays(today, -POOL_DAYS));
+        const status: CustomersTable['status'] = journey?.status ?? 'won';
         const customerId = deps.newId();
+        if (journey) journeys.set(customerId, journey.steps);
         const customer: Insertable<CustomersTable> = {
           id: customerId,
           workspace_id: ws,
@@ -285,15 +284,18 @@ export async function seedDemo(deps: Deps, options: { seed?: number } = {}): Pro
           .execute();
         counts.contacts++;
 
-        if (status === 'lead') continue;
-        // Meetings: won prospects close at the 1st (65 %), 2nd (25 %) or 3rd (10 %) meeting.
-        const meetings =
-          status === 'won' ? (rand() < 0.65 ? 1 : rand() < 0.72 ? 2 : 3) : rand() < 0.6 ? 1 : 2;
-        const first = Math.floor(rand() * Math.max(1, fieldDays.length - 4));
-        let lastVisit = fieldDays[first] ?? today;
+        // Meetings: a prospect's are its journey's; an existing customer's repeat order closes
+        // at the 1st (65 %), 2nd (25 %) or 3rd (10 %) meeting, as in the method's statistics.
+        const planned = journey?.meetings;
+        if (planned?.length === 0) continue;
+        const meetings = planned ? planned.length : rand() < 0.65 ? 1 : rand() < 0.72 ? 2 : 3;
+        const first = planned ? 0 : Math.floor(rand() * Math.max(1, fieldDays.length - 4));
+        let lastVisit = planned?.[0] ?? fieldDays[first] ?? today;
         for (let v = 0; v < meetings; v++) {
           const day =
-            fieldDays[Math.min(fieldDays.length - 1, first + v * (3 + Math.floor(rand() * 6)))] ?? today;
+            planned?.[v] ??
+            fieldDays[Math.min(fieldDays.length - 1, first + v * (3 + Math.floor(rand() * 6)))] ??
+            today;
           lastVisit = day;
           await trx
             .insertInto('visits')
@@ -372,6 +374,7 @@ export async function seedDemo(deps: Deps, options: { seed?: number } = {}): Pro
     afterSales: asPrincipal(afterSales, 'assistant', lead.membershipId),
     marketIds,
     productIds,
+    journeys,
   };
   const allCounts: Record<string, number> = { ...counts };
   for (const [i, seed] of AREA_SEEDERS.entries()) {

@@ -16,8 +16,6 @@ import { createVisit } from '../visits/create-visit.js';
 import { lockMeetings, renumberMeetings } from '../visits/meeting-numbers.js';
 import type { DemoAreaSeeder, DemoContext } from './demo-context.js';
 
-const FUNNEL: readonly CustomerStatus[] = ['lead', 'contacted', 'qualified', 'proposal', 'won'];
-
 /** Seeds the meeting-discipline area of the demo (see the module comment). */
 export const seedMeetings: DemoAreaSeeder = async (deps: Deps, ctx: DemoContext, rand: Random) => {
   const ws = ctx.workspaceId;
@@ -48,16 +46,6 @@ export const seedMeetings: DemoAreaSeeder = async (deps: Deps, ctx: DemoContext,
     list.push(v.visit_on);
     visitDays.set(v.customer_id, list);
   }
-  const signedOn = new Map<string, string>();
-  for (const d of await deps.db
-    .selectFrom('deals')
-    .select(['customer_id', 'signed_on'])
-    .where('workspace_id', '=', ws)
-    .where('signed_on', 'is not', null)
-    .execute()) {
-    const before = signedOn.get(d.customer_id);
-    if (d.signed_on && (!before || d.signed_on < before)) signedOn.set(d.customer_id, d.signed_on);
-  }
 
   let stageChanges = 0;
   let fundsSoon = 0;
@@ -70,9 +58,6 @@ export const seedMeetings: DemoAreaSeeder = async (deps: Deps, ctx: DemoContext,
 
     const history: Insertable<CustomerStageChangesTable>[] = [];
     for (const c of customers) {
-      const days = visitDays.get(c.id) ?? [];
-      const first = days[0];
-      const last = days[days.length - 1];
       const existing = c.class !== 'new';
       // Qualification: past "qualified" most are; a few have a gap the salesperson overrode.
       const past = c.status === 'qualified' || c.status === 'proposal' || c.status === 'won';
@@ -104,27 +89,19 @@ export const seedMeetings: DemoAreaSeeder = async (deps: Deps, ctx: DemoContext,
         .where('id', '=', c.id)
         .execute();
 
-      // Stage history consistent with the dates: contacted at the first visit, proposal at
-      // the last, won on the first signing; existing customers were won before the demo year.
-      const steps: [CustomerStatus, string, string | null][] = [];
-      if (existing && c.status === 'won') {
-        steps.push(['won', addDays(ctx.today, -400 - Math.floor(rand() * 300)), null]);
-      } else if (!first) {
-        steps.push(['lead', addDays(ctx.today, -Math.floor(rand() * 60)), null]);
-      } else {
-        steps.push(['lead', addDays(first, -(3 + Math.floor(rand() * 10))), null]);
-        steps.push(['contacted', first, null]);
-        const target = c.status === 'lost' ? 'contacted' : c.status;
-        const reach = FUNNEL.indexOf(target);
-        if (reach >= 2) steps.push(['qualified', days[Math.max(0, days.length - 2)] ?? first, null]);
-        if (reach >= 3)
-          steps.push(['proposal', last ?? first, gap ? '客户主动要方案，付款能力待确认' : null]);
-        if (reach >= 4) steps.push(['won', signedOn.get(c.id) ?? last ?? first, null]);
-        if (c.status === 'lost') {
-          const lostOn = addDays(last ?? first, 7);
-          steps.push(['lost', [lostOn, ctx.today].sort()[0] ?? lostOn, null]);
-        }
-      }
+      // Stage history: a prospect's is its funnel journey (stages dated before the signing
+      // day, see demo-funnel.ts), with the override reason where it went to proposal with a
+      // gap; existing customers were won before the demo year.
+      const journey = ctx.journeys.get(c.id);
+      const steps: [CustomerStatus, string, string | null][] = journey
+        ? journey.map(([to, on]) => [
+            to,
+            on,
+            to === 'proposal' && gap ? '客户主动要方案，付款能力待确认' : null,
+          ])
+        : existing && c.status === 'won'
+          ? [['won', addDays(ctx.today, -400 - Math.floor(rand() * 300)), null]]
+          : [['lead', addDays(ctx.today, -Math.floor(rand() * 60)), null]];
       steps.forEach(([to, on, reason], i) => {
         history.push({
           id: deps.newId(),
@@ -159,7 +136,8 @@ export const seedMeetings: DemoAreaSeeder = async (deps: Deps, ctx: DemoContext,
   ] as const;
   let consultations = 0;
   for (const [i, [first, follows, obstacle]] of answers.entries()) {
-    const c = open[i * 3];
+    // Spread over the open customers (however many the funnel left open today).
+    const c = open[Math.floor((i * open.length) / answers.length)];
     const contactId = c && contacts.get(c.id);
     if (!c || !contactId) continue;
     await recordChairmanConsultation(deps, ctx.lead, c.id, {
