@@ -14,7 +14,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { uuidv7 } from 'uuidv7';
 import { migrateDatabase } from '../src/app/database-admin.js';
 import { seedDemo } from '../src/app/demo/seed-demo.js';
 import { loadSalesHistory } from '../src/app/progress/load-sales-history.js';
@@ -53,11 +52,15 @@ async function demoBacktest(): Promise<BacktestSummary> {
       const db = database.db as Kysely<Schema>;
       // Noon in Shanghai, so the demo's "today" is `today` whatever the machine's zone.
       const clock = () => new Date(`${today}T04:00:00.000Z`);
-      const demo = await seedDemo({ db, clock, newId: uuidv7 });
+      // Ids from a counter, as README's demo: the forecast keys each opportunity's random
+      // stream by its id, so random ids would make the demo's figures differ run to run.
+      let counter = 0;
+      const newId = () => `01900000-0000-7000-8000-${(++counter).toString(16).padStart(12, '0')}`;
+      const demo = await seedDemo({ db, clock, newId });
       const history = await loadSalesHistory(db, demo.workspaceId, 'Asia/Shanghai');
       const year = Number(today.slice(0, 4));
       const principal = { workspaceId: demo.workspaceId } as Parameters<typeof latestPlan>[1];
-      const plan = await latestPlan({ db, clock, newId: uuidv7 }, principal, year);
+      const plan = await latestPlan({ db, clock, newId }, principal, year);
       const target = plan?.result.year.amount ?? null;
       return backtestForecast(history, {
         cuts: monthStarts(`${year}-02-01`, addDays(today, -1)),
