@@ -162,12 +162,34 @@ describe.each(engines)('close API on $name', (engine) => {
         expectedFundsOn: '2026-03-20',
       },
     });
+    // A signature brings its deal in the same request: a bad deal records neither.
+    const overpaid = await call('POST', '/api/close-attempts', lead, {
+      customerId: customer.id,
+      attemptedOn: '2026-03-20',
+      result: 'signed',
+      deal: { amountMinor: 100, fundsReceivedMinor: 200 },
+    });
+    expect(overpaid.status).toBe(400);
+    expect(overpaid.body.error.details.fields).toEqual([
+      { path: 'body.deal.fundsReceivedMinor', message: 'The funds received cannot exceed the amount' },
+    ]);
     const signed = await call('POST', '/api/close-attempts', lead, {
       customerId: customer.id,
       attemptedOn: '2026-03-20',
       result: 'signed',
+      deal: { amountMinor: 2_980_000 },
     });
+    expect(signed.status).toBe(201);
     expect(signed.body.attemptNumber).toBe(2);
+    expect(signed.body.created.deal).toMatchObject({
+      customerId: customer.id,
+      amountMinor: 2_980_000,
+      signedOn: '2026-03-20',
+    });
+    expect(signed.body.attempt.dealId).toBe(signed.body.created.deal.id);
+    expect((await call('GET', `/api/deals/${signed.body.attempt.dealId}`, lead)).body).toEqual(
+      signed.body.created.deal,
+    );
     const listed = await call('GET', `/api/customers/${customer.id}/close-attempts`, lead);
     expect(listed.body.count).toBe(2);
     expect(listed.body.items.map((a: { result: string }) => a.result)).toEqual(['stall', 'signed']);

@@ -189,6 +189,7 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   replyText: l('实际说的话', 'words used'),
   customerWords: l('客户的原话', "customer's words"),
   dealId: l('签单', 'deal'),
+  deal: l('签单', 'deal'),
   closeAttemptId: l('促成记录', 'close attempt'),
   biggestObstacle: l('最大的障碍', 'biggest obstacle'),
   productView: l('对产品的看法', 'view of the product'),

@@ -5,6 +5,7 @@ import type { CloseAttemptsTable, Schema } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import type { Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
+import { attemptDealInput } from '../deals/deal-schema.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -30,6 +31,8 @@ export const createCloseAttemptInput = z.strictObject({
     })
     .optional(),
   dealId: z.uuid().optional(),
+  /** A signed attempt's deal, created with it in one transaction (instead of `dealId`). */
+  deal: attemptDealInput.optional(),
   notes: z.string().max(10_000).optional(),
 });
 export type CreateCloseAttemptInput = z.infer<typeof createCloseAttemptInput>;

@@ -5,10 +5,12 @@ import { withWorkspace } from '../../../test/harness/workspace.js';
 import { CHAIRMAN_GOAL } from '../../domain/method/objections.js';
 import { createCustomer } from '../customers/create-customer.js';
 import { createDeal } from '../deals/create-deal.js';
+import { getDeal } from '../deals/get-deal.js';
 import { updateFollowUp } from '../follow-ups/update-follow-up.js';
 import { createObjectionType } from '../objections/create-objection-type.js';
 import { listObjectionTypes } from '../objections/list-objection-types.js';
 import { updateObjectionType } from '../objections/update-objection-type.js';
+import { createProduct } from '../products/create-product.js';
 import { createVisit } from '../visits/create-visit.js';
 import { createCloseAttempt } from './create-close-attempt.js';
 import { deleteCloseAttempt } from './delete-close-attempt.js';
@@ -215,6 +217,110 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
     );
     expect(await ws.db.selectFrom('close_attempts').select('id').execute()).toEqual([]);
     expect(await ws.db.selectFrom('follow_ups').select('id').execute()).toEqual([]);
+  });
+
+  const rows = async () => ({
+    attempts: (await ws.db.selectFrom('close_attempts').select('id').execute()).length,
+    deals: (await ws.db.selectFrom('deals').select('id').execute()).length,
+    dealProducts: (await ws.db.selectFrom('deal_products').select('deal_id').execute()).length,
+    audit: (
+      await ws.db
+        .selectFrom('audit_log')
+        .select('id')
+        .where('entity', 'in', ['deal', 'close_attempt'])
+        .execute()
+    ).length,
+  });
+
+  it('a signature with its deal records both in one step: the attempt points at the deal, each audited', async () => {
+    const product = await createProduct(ws.deps, ws.team.manager, { name: '织机', priceMinor: 100 });
+    const visit = await createVisit(ws.deps, ws.team.assistant, { customerId, visitOn: '2026-03-10' });
+    const made = await createCloseAttempt(ws.deps, ws.team.assistant, {
+      customerId,
+      visitId: visit.id,
+      attemptedOn: '2026-03-10',
+      result: 'signed',
+      deal: { amountMinor: 2_980_000, fundsReceivedMinor: 1_000_000, productIds: [product.id] },
+    });
+    const deal = made.created.deal;
+    expect(deal).toMatchObject({
+      customerId,
+      ownerId: ws.team.assistant.membershipId,
+      amountMinor: 2_980_000,
+      currency: 'CNY',
+      signedOn: '2026-03-10',
+      fundsReceivedMinor: 1_000_000,
+      productIds: [product.id],
+      version: 1,
+    });
+    expect(made.attempt).toMatchObject({ result: 'signed', dealId: deal?.id, visitId: visit.id });
+    expect(made.created).toMatchObject({ followUps: [], nextVisitPlan: null, expectedFundsOn: null });
+    expect(await getDeal(ws.deps, ws.team.lead, deal?.id ?? '')).toEqual(deal);
+    expect(await rows()).toEqual({ attempts: 1, deals: 1, dealProducts: 1, audit: 2 });
+    expect((await ws.audit(deal?.id ?? '')).map((a) => [a.entity, a.action])).toEqual([['deal', 'create']]);
+    expect((await ws.audit(made.attempt.id)).map((a) => [a.entity, a.action])).toEqual([
+      ['close_attempt', 'create'],
+    ]);
+    // A signing date given with the deal wins over the attempt's day.
+    const later = await createCloseAttempt(ws.deps, ws.team.lead, {
+      customerId,
+      attemptedOn: '2026-03-11',
+      result: 'signed',
+      deal: { amountMinor: 500_000, signedOn: '2026-03-12' },
+    });
+    expect(later.created.deal).toMatchObject({ signedOn: '2026-03-12', ownerId: ws.team.lead.membershipId });
+  });
+
+  it('a signature whose deal fails records neither the deal nor the attempt', async () => {
+    const signed = { customerId, attemptedOn: '2026-03-10', result: 'signed' };
+    const other = (await createCustomer(ws.deps, ws.team.lead, { name: '富阳纸业' })).id;
+    const otherDeal = await createDeal(ws.deps, ws.team.lead, { customerId: other, amountMinor: 100 });
+    const before = await rows();
+    expect(before).toEqual({ attempts: 0, deals: 1, dealProducts: 0, audit: 1 });
+    const cases: [unknown, string[]][] = [
+      [{ ...signed, deal: { amountMinor: 100, productIds: [crypto.randomUUID()] } }, ['deal.productIds']],
+      [{ ...signed, deal: { amountMinor: 100, fundsReceivedMinor: 101 } }, ['deal.fundsReceivedMinor']],
+      [{ ...signed, deal: { amountMinor: 0 } }, ['deal.amountMinor']],
+      [{ ...signed, deal: { amountMinor: 100, customerId: other } }, ['deal']],
+      [{ ...signed, deal: { amountMinor: 100, ownerId: ws.team.otherLead.membershipId } }, ['deal.ownerId']],
+      [{ ...signed, dealId: otherDeal.id, deal: { amountMinor: 100 } }, ['dealId']],
+      [{ ...signed, deal: { amountMinor: 100 }, objectionKey: 'price' }, ['objectionKey']],
+      [{ ...signed, deal: { amountMinor: 100 }, visitId: crypto.randomUUID() }, ['visitId']],
+      [{ ...signed, result: 'stall', objectionKey: 'ask_chairman', deal: { amountMinor: 100 } }, ['deal']],
+    ];
+    for (const [input, fields] of cases) {
+      expect(
+        await rejectedFields(createCloseAttempt(ws.deps, ws.team.lead, input)),
+        JSON.stringify(input),
+      ).toEqual(fields);
+    }
+    const ownDeal = await createDeal(ws.deps, ws.team.lead, { customerId, amountMinor: 100 });
+    expect(
+      await rejectedFields(
+        createCloseAttempt(ws.deps, ws.team.lead, {
+          ...signed,
+          dealId: ownDeal.id,
+          deal: { amountMinor: 100 },
+        }),
+      ),
+    ).toEqual(['deal']);
+    expect(await rows()).toEqual({ ...before, deals: 2, audit: 2 });
+  });
+
+  it("a signature with a deal for another team's or workspace's customer is refused on the customer", async () => {
+    for (const who of [ws.team.otherLead, ws.team.otherAssistant, ws.foreign.manager]) {
+      expect(
+        await rejectedFields(
+          createCloseAttempt(ws.deps, who, {
+            customerId,
+            attemptedOn: '2026-03-10',
+            result: 'signed',
+            deal: { amountMinor: 100 },
+          }),
+        ),
+      ).toEqual(['customerId']);
+    }
+    expect(await rows()).toEqual({ attempts: 0, deals: 0, dealProducts: 0, audit: 0 });
   });
 
   it('counts the attempts, reads them within the rights, and deletes one with its open follow-ups only', async () => {

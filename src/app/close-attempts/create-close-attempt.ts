@@ -3,7 +3,9 @@
  * the customer's words and the reply used. In the same transaction a stall sets its next
  * step in motion — a funds follow-up and the expected funds date ("no money"), a next-visit
  * plan and follow-up ("ask the chairman"), a concern follow-up two days later ("I'll think
- * about it") — each follow-up pointing back at the attempt.
+ * about it") — each follow-up pointing back at the attempt. A signature may bring its deal
+ * (`deal`): it is created in the same transaction and the attempt points at it, so either
+ * both are recorded or neither.
  */
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
@@ -12,6 +14,8 @@ import { checkCloseAttempt, closeAttemptEffects } from '../../domain/method/obje
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { checkVisibleCustomer } from '../customers/visible-customer.js';
+import { insertDeal } from '../deals/create-deal.js';
+import { dealView } from '../deals/deal-schema.js';
 import { followUpView, toFollowUp } from '../follow-ups/follow-up-schema.js';
 import { loadCatalog } from '../objections/objection-store.js';
 import { fieldError, parseInput } from '../validation.js';
@@ -39,6 +43,8 @@ export const closeAttemptCreatedView = z.object({
     followUps: z.array(followUpView),
     nextVisitPlan: nextVisitPlanView.nullable(),
     expectedFundsOn: z.string().nullable(),
+    /** The deal created with a signed attempt (`deal` of the input), or null. */
+    deal: dealView.nullable(),
   }),
 });
 export type CloseAttemptCreated = z.infer<typeof closeAttemptCreatedView>;
@@ -86,6 +92,16 @@ export async function createCloseAttempt(
       .executeTakeFirstOrThrow();
     const lang = customer.locale.startsWith('zh') ? 'zh' : 'en';
     const effects = closeAttemptEffects(body, lang);
+    const deal = body.deal
+      ? await insertDeal(
+          trx,
+          deps,
+          principal,
+          // Signed on the day of the attempt unless the deal says otherwise.
+          { signedOn: body.attemptedOn, ...body.deal, customerId: body.customerId },
+          'deal.',
+        )
+      : null;
 
     const row = await trx
       .insertInto('close_attempts')
@@ -104,7 +120,7 @@ export async function createCloseAttempt(
         response: body.response ?? null,
         concern: body.concern?.trim() || null,
         funds_on: body.fundsOn ?? null,
-        deal_id: body.dealId ?? null,
+        deal_id: deal?.id ?? body.dealId ?? null,
         notes: body.notes ?? null,
         created_at: now,
         updated_at: now,
@@ -220,7 +236,7 @@ export async function createCloseAttempt(
     return {
       attempt,
       attemptNumber: Number(count.n),
-      created: { followUps, nextVisitPlan, expectedFundsOn: effects.expectedFundsOn },
+      created: { followUps, nextVisitPlan, expectedFundsOn: effects.expectedFundsOn, deal },
     };
   });
 }

@@ -40,6 +40,13 @@ export const createDealInput = dealFields.refine(checkFunds, fundsProblem);
 export type CreateDealInput = z.infer<typeof createDealInput>;
 
 /**
+ * The deal a signed close attempt creates with it (`deal` of "log a close attempt"): the
+ * fields of "create a deal" but the customer, which is the attempt's.
+ */
+export const attemptDealInput = dealFields.omit({ customerId: true }).refine(checkFunds, fundsProblem);
+export type AttemptDealInput = z.infer<typeof attemptDealInput>;
+
+/**
  * Body of "update a deal": any subset of the fields plus the version last read;
  * `productIds` replaces the whole set. Funds ≤ amount is checked again against the stored row.
  */

@@ -8,7 +8,10 @@ import { checkVisibleCustomer, visibleCustomerIds } from '../customers/visible-c
 import { fieldError } from '../validation.js';
 import type { DealRow } from './deal-schema.js';
 
-/** Throws VALIDATION.FAILED on the field of a customer, owner or product the caller may not use. */
+/**
+ * Throws VALIDATION.FAILED on the field of a customer, owner or product the caller may not
+ * use; `at` prefixes the owner's and products' paths (`deal.` inside a close attempt).
+ */
 export async function checkDealReferences(
   db: Kysely<Schema>,
   principal: Principal,
@@ -17,10 +20,11 @@ export async function checkDealReferences(
     ownerId?: string | null | undefined;
     productIds?: readonly string[] | undefined;
   },
+  at = '',
 ): Promise<void> {
   if (refs.customerId !== undefined) await checkVisibleCustomer(db, principal, refs.customerId);
   if (refs.ownerId && !(await assignableMemberships(db, principal)).has(refs.ownerId)) {
-    throw fieldError('ownerId', 'not a member you can assign', '不是你可以指派的成员');
+    throw fieldError(`${at}ownerId`, 'not a member you can assign', '不是你可以指派的成员');
   }
   if (refs.productIds && refs.productIds.length > 0) {
     const found = await db
@@ -30,7 +34,7 @@ export async function checkDealReferences(
       .where('id', 'in', [...refs.productIds])
       .execute();
     if (found.length !== refs.productIds.length)
-      throw fieldError('productIds', 'unknown product', '没有这个产品');
+      throw fieldError(`${at}productIds`, 'unknown product', '没有这个产品');
   }
 }
 

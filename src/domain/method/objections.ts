@@ -206,6 +206,10 @@ export interface CloseAttemptFacts {
   readonly replyId?: string | null | undefined;
   readonly concern?: string | null | undefined;
   readonly fundsOn?: string | null | undefined;
+  /** The deal signed, when it exists already. */
+  readonly dealId?: string | null | undefined;
+  /** The deal to create with the attempt, when given (its own fields are checked apart). */
+  readonly deal?: object | undefined;
 }
 
 /** A problem with one field, in both languages. */
@@ -219,7 +223,8 @@ export interface AttemptProblem {
  * The rules of a close attempt against the catalog: an objection or stall names a live
  * entry of its own kind; a signature names none; a reply must belong to the entry; "I'll
  * think about it" must record the concern and "no money" the date the funds arrive — the
- * method's answer to each stall is to find exactly that out.
+ * method's answer to each stall is to find exactly that out. Only a signature creates a
+ * deal, and it either names the deal signed or brings the one to create, not both.
  */
 export function checkCloseAttempt(
   facts: CloseAttemptFacts,
@@ -227,6 +232,19 @@ export function checkCloseAttempt(
 ): AttemptProblem[] {
   const problems: AttemptProblem[] = [];
   const key = facts.objectionKey ?? null;
+  if (facts.deal !== undefined && facts.result !== 'signed') {
+    problems.push({
+      path: 'deal',
+      message: 'only a signed attempt creates a deal',
+      messageZh: '只有已签约的逼单才生成签单',
+    });
+  } else if (facts.deal !== undefined && facts.dealId) {
+    problems.push({
+      path: 'deal',
+      message: 'name the deal signed or give the deal to create, not both',
+      messageZh: '已有的签单和要新建的签单只能填一个',
+    });
+  }
   if (facts.result === 'signed') {
     if (key !== null) {
       problems.push({
