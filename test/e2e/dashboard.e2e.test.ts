@@ -473,9 +473,11 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     expect(await tabUntil("el?.tagName === 'A' && el.closest('tbody') !== null", 40)).toBe(true);
     const href = (await page.evaluate("document.activeElement?.getAttribute('href')")) as string;
     expect(href).toMatch(/^\/customers\/[0-9a-f-]{36}$/);
+    const name = ((await page.evaluate('document.activeElement?.textContent')) as string).trim();
     await page.keyboard.press('Enter');
     await page.waitForURL(`**${href}`);
-    await page.getByTestId('visit-item').first().waitFor();
+    // That customer's page (whether or not it has visits yet: the first row may be a new lead).
+    await page.getByRole('heading', { level: 1, name }).waitFor();
     // The back link is reachable by Tab too.
     expect(await tabUntil("el?.getAttribute('href') === '/customers'", 30)).toBe(true);
     await page.keyboard.press('Enter');
