@@ -3,7 +3,9 @@
  * living system at once — a manager, a lead with two assistants (prospecting and
  * after-sales), the markets 杭州主城+萧山 / 富阳·桐庐·临安 / 海外, this year's 588万 plan,
  * about 300 customers across A/B/C/new, and the past eleven months of visits, deals and
- * follow-ups. Deterministic: the same seed and clock give the same data.
+ * follow-ups: existing customers re-sign after a visit or two, prospects walk the funnel
+ * over days and weeks (demo-funnel.ts). Deterministic: the same seed and clock give the
+ * same data.
  */
 import type { Insertable } from 'kysely';
 import type { CustomersTable, Role } from '../../db/schema.js';
