@@ -236,7 +236,8 @@ export function TodayPage() {
                         ) : (
                           <Tag color="blue">{t('method.today.dueToday')}</Tag>
                         )}
-                        <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                        {/* Wraps like the notes below: a long kind in English must not run under the buttons. */}
+                        <Typography.Text type="secondary" style={{ display: 'block' }}>
                           {/* Stall kinds (funds, concern, next_visit) in words; any other kind is the salesperson's own. */}
                           {f.dueOn} · {t(`method.followUpKinds.${f.kind}`, { defaultValue: f.kind })}
                         </Typography.Text>
