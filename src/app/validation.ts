@@ -2,7 +2,7 @@
  * Input validation at the use-case boundary: every use case parses its input with a zod
  * schema, so the CLI, the API and tests get the same checks and the same error.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import { fieldProblems, fieldSentence, sentenceDetails } from '../domain/issue-messages.js';
 
@@ -32,6 +32,3 @@ export function fieldError(path: string, message: string, messageZh = message): 
     sentenceDetails([{ path, message: fieldSentence(facts, 'en'), messageZh: fieldSentence(facts, 'zh') }]),
   );
 }
-
-/** A boolean query parameter, given as JSON or as a query-string word ("true" / "false"). */
-export const queryFlag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);

@@ -27,12 +27,12 @@ import {
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from '../app/context.js';
+import { type ErrorBody, errorBodySchema } from '../contract/error-body.js';
 import type { DialectName } from '../db/client.js';
 import { AppError, type ErrorCode, isAppError, type Lang } from '../domain/errors.js';
 import type { IssueFacts } from '../domain/field-messages.js';
 import { fieldSentence } from '../domain/issue-messages.js';
 import { registerAuth } from './auth.js';
-import { type ErrorBody, errorBodySchema } from './error-body.js';
 import { requestLang } from './lang.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerWorkspaceRoutes } from './routes/index.js';

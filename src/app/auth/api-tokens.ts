@@ -1,8 +1,4 @@
-/**
- * Personal API tokens for scripts and integrations: `clo_` + 32 random bytes (base64url),
- * shown once at creation; the database keeps only their SHA-256.
- */
-import { z } from 'zod';
+import { createApiTokenInput } from '../../contract/auth.js';
 import { AppError } from '../../domain/errors.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
@@ -10,12 +6,6 @@ import { loadPrincipal, randomToken, sha256Hex } from './internal.js';
 
 /** Every API token starts with this, so leaked tokens are easy to recognise and scan for. */
 export const API_TOKEN_PREFIX = 'clo_';
-
-/** Input of createApiToken; unknown fields are refused. */
-export const createApiTokenInput = z.object({ name: z.string().trim().min(1).max(100) }).strict();
-
-/** What createApiToken accepts. */
-export type CreateApiTokenInput = z.input<typeof createApiTokenInput>;
 
 /** A new token: `token` is shown to the user once and never again. */
 export interface CreatedApiToken {

@@ -4,10 +4,10 @@
  */
 import { PostgresAdapter, sql } from 'kysely';
 import type { z } from 'zod';
+import { initWorkspaceInput } from '../../contract/auth.js';
 import { AppError } from '../../domain/errors.js';
 import type { Deps } from '../context.js';
 import { parseInput } from '../validation.js';
-import { initWorkspaceInput } from './auth-schema.js';
 import { hashPassword } from './passwords.js';
 
 export { initWorkspaceInput };

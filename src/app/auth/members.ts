@@ -1,11 +1,11 @@
 /** Adding members to a workspace (managers only). */
 import type { z } from 'zod';
+import { createMemberInput } from '../../contract/auth.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { AppError } from '../../domain/errors.js';
 import { requireManager } from '../access.js';
 import type { Deps, Principal } from '../context.js';
 import { fieldError, parseInput } from '../validation.js';
-import { createMemberInput } from './auth-schema.js';
 import { hashPassword } from './passwords.js';
 
 export { createMemberInput };

@@ -1,17 +1,9 @@
-/**
- * Sign-in with email and password, cookie sessions, sign-out and password change.
- *
- * Sessions live in the database (the server keeps no state), stored by the SHA-256 of their
- * token so a leaked table does not leak live sessions. Sign-in is throttled per account and
- * per IP address from the recorded attempts, and answers the same way (and in about the
- * same time) for an unknown email and a wrong password.
- */
-import { z } from 'zod';
+import { changePasswordInput } from '../../contract/auth.js';
 import { AppError } from '../../domain/errors.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
 import { loadPrincipal, normalizeEmail, randomToken, sha256Hex } from './internal.js';
-import { hashPassword, passwordSchema, UNUSABLE_PASSWORD_HASH, verifyPassword } from './passwords.js';
+import { hashPassword, UNUSABLE_PASSWORD_HASH, verifyPassword } from './passwords.js';
 
 /** How long a session lasts. */
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -180,12 +172,6 @@ export async function logout(deps: Deps, token: string): Promise<void> {
   if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return;
   await deps.db.deleteFrom('sessions').where('id', '=', sha256Hex(token)).execute();
 }
-
-/** Input of changePassword; unknown fields are refused. */
-export const changePasswordInput = z.object({ current: z.string().max(1000), next: passwordSchema }).strict();
-
-/** What changePassword accepts. */
-export type ChangePasswordInput = z.input<typeof changePasswordInput>;
 
 /**
  * Replaces the caller's password after checking the current one (AUTH.INVALID_CREDENTIALS

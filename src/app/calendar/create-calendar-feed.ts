@@ -1,9 +1,11 @@
 /** Use case: a new calendar feed for the caller; the token is returned once. */
+
+import { type CalendarFeedView, createCalendarFeedInput } from '../../contract/calendar.js';
 import { recordAudit } from '../audit.js';
 import { randomToken, sha256Hex } from '../auth/internal.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { type CalendarFeedView, createCalendarFeedInput, FEED_TOKEN_PREFIX } from './calendar-feed-schema.js';
+import { FEED_TOKEN_PREFIX } from './calendar-feed-schema.js';
 
 /** A created feed with its secret token (shown to the user once, never stored). */
 export interface CreatedCalendarFeed extends CalendarFeedView {

@@ -1,6 +1,7 @@
 /** Use case: the caller's own calendar feeds (without tokens), newest first. */
+
+import type { CalendarFeedView } from '../../contract/calendar.js';
 import type { Deps, Principal } from '../context.js';
-import type { CalendarFeedView } from './calendar-feed-schema.js';
 
 /** Lists the caller's feeds in this workspace, revoked ones included (with revokedAt). */
 export async function listCalendarFeeds(deps: Deps, principal: Principal): Promise<CalendarFeedView[]> {

@@ -1,7 +1,9 @@
 /** Use case: a customer's chairman consultations, newest first. */
+
+import type { ChairmanConsultation } from '../../contract/next-visit-plans.js';
 import type { Deps, Principal } from '../context.js';
 import { requireVisibleCustomer } from '../customers/visible-customer.js';
-import { type ChairmanConsultation, toChairmanConsultation } from './chairman-schema.js';
+import { toChairmanConsultation } from './chairman-schema.js';
 
 /** The consultations of a customer the caller may see (NOT_FOUND otherwise). */
 export async function listChairmanConsultations(

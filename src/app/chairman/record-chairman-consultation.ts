@@ -4,6 +4,11 @@
  * visit: a next-visit plan (source `chairman`) and a follow-up for the customer's owner,
  * all in one transaction.
  */
+
+import {
+  type RecordedConsultation,
+  recordChairmanConsultationInput,
+} from '../../contract/next-visit-plans.js';
 import { addDays } from '../../domain/dates.js';
 import { chairmanVerdict, defaultNextVisitGoal } from '../../domain/method/chairman.js';
 import { recordAudit } from '../audit.js';
@@ -15,11 +20,7 @@ import { toFollowUp } from '../follow-ups/follow-up-schema.js';
 import { insertNextVisitPlan } from '../next-visit-plans/create-next-visit-plan.js';
 import { parseInput } from '../validation.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
-import {
-  type RecordedConsultation,
-  recordChairmanConsultationInput,
-  toChairmanConsultation,
-} from './chairman-schema.js';
+import { toChairmanConsultation } from './chairman-schema.js';
 
 /** Days until the follow-up when the next visit has no date. */
 const FOLLOW_UP_AFTER_DAYS = 3;

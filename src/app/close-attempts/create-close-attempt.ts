@@ -1,13 +1,4 @@
-/**
- * Use case: log a close attempt ("close 100 times"): the result, the objection or stall met,
- * the customer's words and the reply used. In the same transaction a stall sets its next
- * step in motion — a funds follow-up and the expected funds date ("no money"), a next-visit
- * plan and follow-up ("ask the chairman"), a concern follow-up two days later ("I'll think
- * about it") — each follow-up pointing back at the attempt. A signature may bring its deal
- * (`deal`): it is created in the same transaction and the attempt points at it, so either
- * both are recorded or neither.
- */
-import { z } from 'zod';
+import { type CloseAttemptCreated, createCloseAttemptInput } from '../../contract/close-attempts.js';
 import { AppError } from '../../domain/errors.js';
 import { problemDetails } from '../../domain/issue-messages.js';
 import { checkCloseAttempt, closeAttemptEffects } from '../../domain/method/objections.js';
@@ -15,39 +6,10 @@ import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { checkVisibleCustomer } from '../customers/visible-customer.js';
 import { insertDeal } from '../deals/create-deal.js';
-import { dealView } from '../deals/deal-schema.js';
-import { followUpView, toFollowUp } from '../follow-ups/follow-up-schema.js';
+import { toFollowUp } from '../follow-ups/follow-up-schema.js';
 import { loadCatalog } from '../objections/objection-store.js';
 import { fieldError, parseInput } from '../validation.js';
-import { closeAttemptView, createCloseAttemptInput, toCloseAttempt } from './close-attempt-schema.js';
-
-/** A next-visit plan as created by an attempt. */
-export const nextVisitPlanView = z.object({
-  id: z.string(),
-  customerId: z.string(),
-  source: z.string(),
-  sourceId: z.string().nullable(),
-  goal: z.string(),
-  meetWhom: z.array(z.string()),
-  bring: z.string().nullable(),
-  plannedOn: z.string().nullable(),
-  status: z.string(),
-});
-
-/** What "log a close attempt" answers. */
-export const closeAttemptCreatedView = z.object({
-  attempt: closeAttemptView,
-  /** How many attempts this customer has had, this one included. */
-  attemptNumber: z.int(),
-  created: z.object({
-    followUps: z.array(followUpView),
-    nextVisitPlan: nextVisitPlanView.nullable(),
-    expectedFundsOn: z.string().nullable(),
-    /** The deal created with a signed attempt (`deal` of the input), or null. */
-    deal: dealView.nullable(),
-  }),
-});
-export type CloseAttemptCreated = z.infer<typeof closeAttemptCreatedView>;
+import { toCloseAttempt } from './close-attempt-schema.js';
 
 /** Logs the attempt after the catalog rules pass (VALIDATION.FAILED on the field otherwise). */
 export async function createCloseAttempt(

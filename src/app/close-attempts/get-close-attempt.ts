@@ -1,21 +1,14 @@
 /** Use cases: read one close attempt, and a customer's attempts with their count. */
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { CloseAttempt, customerCloseAttemptsView } from '../../contract/close-attempts.js';
 import type { Deps, Principal } from '../context.js';
 import { requireVisibleCustomer } from '../customers/visible-customer.js';
-import {
-  type CloseAttempt,
-  closeAttemptView,
-  findVisibleCloseAttempt,
-  toCloseAttempt,
-} from './close-attempt-schema.js';
+import { findVisibleCloseAttempt, toCloseAttempt } from './close-attempt-schema.js';
 
 /** The attempt, or NOT_FOUND when its customer is not visible to the caller. */
 export async function getCloseAttempt(deps: Deps, principal: Principal, id: string): Promise<CloseAttempt> {
   return toCloseAttempt(await findVisibleCloseAttempt(deps.db, principal, id));
 }
-
-/** A customer's attempts. */
-export const customerCloseAttemptsView = z.object({ count: z.int(), items: z.array(closeAttemptView) });
 
 /** Every attempt on the customer, oldest first (the order they were made); NOT_FOUND for a customer the caller cannot see. */
 export async function listCustomerCloseAttempts(

@@ -1,9 +1,11 @@
 /** Use case: create a contact of a customer the caller can see (with its audit entry). */
+
+import { type Contact, createContactInput } from '../../contract/contacts.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { checkVisibleCustomer } from '../customers/visible-customer.js';
 import { parseInput } from '../validation.js';
-import { type Contact, createContactInput, toContact } from './contact-schema.js';
+import { toContact } from './contact-schema.js';
 
 /** Creates a contact; a customer the caller cannot see is VALIDATION.FAILED on `customerId`. */
 export async function createContact(deps: Deps, principal: Principal, input: unknown): Promise<Contact> {

@@ -1,10 +1,11 @@
 /** Use case: read one contact the caller may see. */
 import type { Kysely } from 'kysely';
+import type { Contact } from '../../contract/contacts.js';
 import type { Schema } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
-import { type Contact, type ContactRow, toContact } from './contact-schema.js';
+import { type ContactRow, toContact } from './contact-schema.js';
 
 /** The row of a contact whose customer the caller may see, or NOT_FOUND. */
 export async function findVisibleContact(

@@ -1,17 +1,9 @@
-/** Use case: list the contacts the caller may see, by name, with keyset pagination. */
-import { z } from 'zod';
+import { type Contact, listContactsQuery } from '../../contract/contacts.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';
 import { parseInput } from '../validation.js';
-import { type Contact, toContact } from './contact-schema.js';
-
-/** Query of "list contacts". */
-export const listContactsQuery = z.strictObject({
-  customerId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
+import { toContact } from './contact-schema.js';
 
 /** Lists contacts of the customers visible to the caller, ordered by name then id. */
 export async function listContacts(deps: Deps, principal: Principal, query: unknown): Promise<Page<Contact>> {

@@ -1,10 +1,12 @@
 /** Use case: update a contact under optimistic concurrency, with its audit entry. */
+
+import { type Contact, updateContactInput } from '../../contract/contacts.js';
 import { AppError } from '../../domain/errors.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { checkVisibleCustomer } from '../customers/visible-customer.js';
 import { parseInput } from '../validation.js';
-import { type Contact, toContact, updateContactInput } from './contact-schema.js';
+import { toContact } from './contact-schema.js';
 import { findVisibleContact } from './get-contact.js';
 
 /** Applies the given fields if `version` is current, else CONFLICT.STALE; NOT_FOUND for a contact the caller cannot see. */

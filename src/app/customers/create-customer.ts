@@ -1,9 +1,11 @@
 /** Use case: create a customer (with its audit entry, in one transaction). */
+
+import { type Customer, createCustomerInput } from '../../contract/customers.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
 import { checkCustomerReferences } from './customer-references.js';
-import { type Customer, createCustomerInput, toCustomer } from './customer-schema.js';
+import { toCustomer } from './customer-schema.js';
 import { checkKpContact, proposalOverride, recordStageChange } from './stage-changes.js';
 
 /**

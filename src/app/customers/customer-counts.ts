@@ -3,10 +3,11 @@
  * third-meeting rule) and overdue follow-ups — for the list's rows and for one customer.
  */
 import type { Kysely } from 'kysely';
+import type { CustomerListItem } from '../../contract/customers.js';
 import type { Schema } from '../../db/schema.js';
 import type { IsoDate } from '../../domain/dates.js';
 import { meetingCounts } from '../visits/meetings-sql.js';
-import { type CustomerListItem, type CustomerRow, toCustomer } from './customer-schema.js';
+import { type CustomerRow, toCustomer } from './customer-schema.js';
 
 /**
  * The rows as API customers with their counts: two grouped queries over the rows' ids (a

@@ -1,8 +1,9 @@
 /** Use case: read one customer the caller may see. */
+
+import type { CustomerListItem } from '../../contract/customers.js';
 import type { Deps, Principal } from '../context.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
 import { withCounts } from './customer-counts.js';
-import type { CustomerListItem } from './customer-schema.js';
 import { requireVisibleCustomer } from './visible-customer.js';
 
 /**

@@ -1,5 +1,6 @@
+import type { StageChange } from '../../contract/customers.js';
 import type { Deps, Principal } from '../context.js';
-import { type StageChange, toStageChange } from './stage-changes.js';
+import { toStageChange } from './stage-changes.js';
 import { requireVisibleCustomer } from './visible-customer.js';
 
 /** Every status change of a customer the caller may see (NOT_FOUND otherwise), oldest first. */

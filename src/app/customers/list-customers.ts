@@ -6,47 +6,30 @@
  * follow-ups.
  */
 import { sql } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
+import {
+  type Customer,
+  type CustomerListItem,
+  type CustomerSort,
+  listCustomersQuery,
+} from '../../contract/customers.js';
 import { visibleCustomers } from '../access.js';
 import type { Deps, Principal } from '../context.js';
 import { decodeCursor, encodeCursor, type Page } from '../pagination.js';
-import { parseInput, queryFlag } from '../validation.js';
+import { parseInput } from '../validation.js';
 import { isMeeting } from '../visits/meetings-sql.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
 import { withCounts } from './customer-counts.js';
-import {
-  CUSTOMER_CLASSES,
-  CUSTOMER_STATUSES,
-  type Customer,
-  type CustomerListItem,
-  toCustomer,
-} from './customer-schema.js';
+import { toCustomer } from './customer-schema.js';
 
-/** Sortable fields and their columns: anything else is rejected. */
+/** The column of each sortable field (the contract's CUSTOMER_SORTS). */
 const SORT_COLUMNS = {
   name: 'name',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
   class: 'class',
   status: 'status',
-} as const;
-
-/** Query of "list customers". */
-export const listCustomersQuery = z.strictObject({
-  q: z.string().trim().min(1).max(100).optional(),
-  class: z.enum(CUSTOMER_CLASSES).optional(),
-  status: z.enum(CUSTOMER_STATUSES).optional(),
-  marketId: z.uuid().optional(),
-  ownerId: z.uuid().optional(),
-  /** true: only customers with an open follow-up due before today; false: only those without. */
-  overdue: queryFlag.optional(),
-  /** Only customers met at least this often (2: the next meeting must close, by the third-meeting rule). */
-  minMeetings: z.coerce.number().int().min(1).max(99).optional(),
-  sort: z.enum(Object.keys(SORT_COLUMNS) as [keyof typeof SORT_COLUMNS]).default('createdAt'),
-  order: z.enum(['asc', 'desc']).default('asc'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
+} as const satisfies Record<CustomerSort, string>;
 
 /** One page of customers; `nextCursor` is null on the last page. */
 export type CustomerPage = Page<CustomerListItem>;

@@ -5,7 +5,7 @@
  * qualified, or with a written reason for the exception that the history keeps.
  */
 import type { Kysely, Selectable } from 'kysely';
-import { z } from 'zod';
+import type { StageChange } from '../../contract/customers.js';
 import type { CustomerStageChangesTable, CustomerStatus, Schema } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import {
@@ -16,7 +16,6 @@ import {
 import type { Deps, Principal } from '../context.js';
 import { fieldError } from '../validation.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
-import { CUSTOMER_STATUSES } from './customer-schema.js';
 
 /**
  * For a move to `proposal`: null when the customer is qualified, the override reason when
@@ -83,18 +82,6 @@ export async function recordStageChange(
     })
     .execute();
 }
-
-/** One stage change as the API shows it. */
-export const stageChangeView = z.object({
-  id: z.string(),
-  fromStatus: z.enum(CUSTOMER_STATUSES).nullable(),
-  toStatus: z.enum(CUSTOMER_STATUSES),
-  changedOn: z.string(),
-  changedAt: z.string(),
-  actorId: z.string().nullable(),
-  overrideReason: z.string().nullable(),
-});
-export type StageChange = z.infer<typeof stageChangeView>;
 
 /** Row → API shape. */
 export function toStageChange(row: Selectable<CustomerStageChangesTable>): StageChange {

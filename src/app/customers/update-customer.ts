@@ -1,10 +1,12 @@
 /** Use case: update a customer under optimistic concurrency, with its audit entry. */
+
+import { type Customer, updateCustomerInput } from '../../contract/customers.js';
 import { AppError } from '../../domain/errors.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
 import { checkCustomerReferences } from './customer-references.js';
-import { type Customer, toCustomer, updateCustomerInput } from './customer-schema.js';
+import { toCustomer } from './customer-schema.js';
 import { checkKpContact, proposalOverride, recordStageChange } from './stage-changes.js';
 import { requireVisibleCustomer } from './visible-customer.js';
 

@@ -1,10 +1,11 @@
 /** Use case: record a deal of a customer the caller can see, with its products and audit entry, in one transaction. */
 import type { Kysely } from 'kysely';
+import { type CreateDealInput, createDealInput, type Deal } from '../../contract/deals.js';
 import type { Schema } from '../../db/schema.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { type CreateDealInput, createDealInput, type Deal, toDeal } from './deal-schema.js';
+import { toDeal } from './deal-schema.js';
 import { checkDealReferences, replaceDealProducts } from './deal-store.js';
 
 /** Creates a deal; the currency defaults to the workspace's, the owner to the caller. */

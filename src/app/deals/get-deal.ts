@@ -1,6 +1,8 @@
 /** Use case: read one deal the caller may see. */
+
+import type { Deal } from '../../contract/deals.js';
 import type { Deps, Principal } from '../context.js';
-import { type Deal, toDeal } from './deal-schema.js';
+import { toDeal } from './deal-schema.js';
 import { findVisibleDeal, productIdsOf } from './deal-store.js';
 
 /** The deal with its product ids, or NOT_FOUND when its customer is not visible to the caller. */

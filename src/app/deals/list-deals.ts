@@ -1,21 +1,10 @@
-/** Use case: list the deals the caller may see, in creation order, with keyset pagination. */
-import { z } from 'zod';
+import { type Deal, listDealsQuery } from '../../contract/deals.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';
 import { parseInput } from '../validation.js';
-import { type Deal, toDeal } from './deal-schema.js';
+import { toDeal } from './deal-schema.js';
 import { productIdsOf } from './deal-store.js';
-
-/** Query of "list deals": `signedFrom` and `signedTo` are inclusive. */
-export const listDealsQuery = z.strictObject({
-  customerId: z.uuid().optional(),
-  signedFrom: z.iso.date().optional(),
-  signedTo: z.iso.date().optional(),
-  order: z.enum(['asc', 'desc']).default('asc'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
 
 /** Lists deals of the customers visible to the caller, ordered by creation time then id. */
 export async function listDeals(deps: Deps, principal: Principal, query: unknown): Promise<Page<Deal>> {

@@ -1,9 +1,11 @@
 /** Use case: update a deal (and replace its product set) under optimistic concurrency, in one transaction. */
+
+import { type Deal, updateDealInput } from '../../contract/deals.js';
 import { AppError } from '../../domain/errors.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { fieldError, parseInput } from '../validation.js';
-import { type Deal, toDeal, updateDealInput } from './deal-schema.js';
+import { toDeal } from './deal-schema.js';
 import { checkDealReferences, findVisibleDeal, productIdsOf, replaceDealProducts } from './deal-store.js';
 
 /**

@@ -1,26 +1,8 @@
 /** Reading the workspace's discovery chain: the latest stored version, or the built-in default. */
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { DiscoveryChainView } from '../../contract/method.js';
 import type { Schema } from '../../db/schema.js';
 import { DEFAULT_DISCOVERY_CHAIN, type DiscoveryQuestion } from '../../domain/method/discovery.js';
-
-/** A version of the chain as the API shows it. */
-export const discoveryChainView = z.object({
-  version: z.int(),
-  questions: z.array(
-    z.object({
-      id: z.string(),
-      zh: z.string(),
-      en: z.string(),
-      hint: z.string().optional(),
-      hintEn: z.string().optional(),
-    }),
-  ),
-  /** Null for the built-in default. */
-  createdAt: z.string().nullable(),
-  createdBy: z.string().nullable(),
-});
-export type DiscoveryChainView = z.infer<typeof discoveryChainView>;
 
 const BUILT_IN: DiscoveryChainView = {
   version: 0,

@@ -1,6 +1,8 @@
 /** Use cases: read the discovery chain in force, and all its versions. */
+
+import type { DiscoveryChainView } from '../../contract/method.js';
 import type { Deps, Principal } from '../context.js';
-import { chainVersions, currentChain, type DiscoveryChainView } from './discovery-store.js';
+import { chainVersions, currentChain } from './discovery-store.js';
 
 /** The chain in force for the caller's workspace (the built-in version 0 until a manager edits it). */
 export async function getDiscoveryChain(deps: Deps, principal: Principal): Promise<DiscoveryChainView> {

@@ -1,30 +1,7 @@
-/** Use case: what to present to a customer — their pains and the products that answer them. */
-import { z } from 'zod';
-import {
-  buildPitchList,
-  currentPains,
-  PAIN_CATEGORY_KEYS,
-  type Pain,
-} from '../../domain/method/discovery.js';
+import type { PitchList } from '../../contract/method.js';
+import { buildPitchList, currentPains, type Pain } from '../../domain/method/discovery.js';
 import type { Deps, Principal } from '../context.js';
 import { requireVisibleCustomer } from '../customers/visible-customer.js';
-
-const painView = z.object({ category: z.enum(PAIN_CATEGORY_KEYS), need: z.string() });
-
-/** The pitch list as the API shows it. */
-export const pitchListView = z.object({
-  customerId: z.string(),
-  pains: z.array(painView),
-  items: z.array(
-    z.object({
-      productId: z.string(),
-      name: z.string(),
-      painsAnswered: z.int(),
-      features: z.array(z.object({ name: z.string(), answers: z.array(painView) })),
-    }),
-  ),
-});
-export type PitchList = z.infer<typeof pitchListView>;
 
 /**
  * The customer's current pains (from their visits, newest first, one per category) and the

@@ -1,6 +1,7 @@
+import type { VisitDiscovery } from '../../contract/method.js';
 import type { Deps, Principal } from '../context.js';
 import { requireVisibleCustomer } from '../customers/visible-customer.js';
-import { toVisitDiscovery, type VisitDiscovery } from './record-visit-discovery.js';
+import { toVisitDiscovery } from './record-visit-discovery.js';
 
 /**
  * The discoveries of a customer's visits that have one (answers or pains written), newest

@@ -1,43 +1,13 @@
-/**
- * Use case: write what a visit found out — the answers to the discovery chain (naming the
- * chain version they answer) and the pains with the real need behind each.
- */
-import { z } from 'zod';
+import { type VisitDiscovery, visitDiscoveryInput } from '../../contract/method.js';
 import { AppError } from '../../domain/errors.js';
 import { problemDetails } from '../../domain/issue-messages.js';
-import { PAIN_CATEGORY_KEYS, type Pain, unknownQuestionIds } from '../../domain/method/discovery.js';
+import { type Pain, unknownQuestionIds } from '../../domain/method/discovery.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { fieldError, parseInput } from '../validation.js';
 import { findVisibleVisit } from '../visits/get-visit.js';
 import type { VisitRow } from '../visits/visit-schema.js';
 import { chainVersion } from './discovery-store.js';
-
-/** Body of "record a visit's discovery". */
-export const visitDiscoveryInput = z.strictObject({
-  /** The visit's version last read (optimistic concurrency). */
-  version: z.int().min(1),
-  discoveryVersion: z.int().min(0),
-  answers: z
-    .array(
-      z.strictObject({ questionId: z.string().trim().min(1).max(40), answer: z.string().trim().max(5000) }),
-    )
-    .max(10),
-  pains: z
-    .array(z.strictObject({ category: z.enum(PAIN_CATEGORY_KEYS), need: z.string().trim().min(1).max(1000) }))
-    .max(20),
-});
-
-/** A visit's discovery as the API shows it. */
-export const visitDiscoveryView = z.object({
-  visitId: z.string(),
-  customerId: z.string(),
-  discoveryVersion: z.int().nullable(),
-  answers: z.array(z.object({ questionId: z.string(), answer: z.string() })),
-  pains: z.array(z.object({ category: z.enum(PAIN_CATEGORY_KEYS), need: z.string() })),
-  version: z.int(),
-});
-export type VisitDiscovery = z.infer<typeof visitDiscoveryView>;
 
 /** Row → the discovery part of a visit. */
 export function toVisitDiscovery(row: VisitRow): VisitDiscovery {

@@ -1,11 +1,12 @@
 /** Use case: a manager edits the discovery chain, which stores it as the next version. */
+
+import type { DiscoveryChainView } from '../../contract/method.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { discoveryChainInput } from '../../domain/method/discovery.js';
 import { requireManager } from '../access.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import type { DiscoveryChainView } from './discovery-store.js';
 
 /** Stores `{questions}` as version (latest + 1); managers only. Older versions stay readable. */
 export async function saveDiscoveryChain(

@@ -1,46 +1,10 @@
-/**
- * Use case: the after-sales assistant's queue — the won customers assigned to them with
- * their last deal, the A/B customers due to buy again (see REPEAT_AFTER_DAYS: A after 180
- * days without a deal, B after 270) and the money still expected from their deals.
- */
-import { z } from 'zod';
+import { type AfterSalesQueue, afterSalesQueueQuery } from '../../contract/team.js';
 import { toEpochDay } from '../../domain/dates.js';
 import { isRepeatCandidate } from '../../domain/method/duties.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
 import { dutyMember } from './duty-member.js';
-
-/** Query of "after-sales queue". */
-export const afterSalesQueueQuery = z.strictObject({ memberId: z.uuid().optional() });
-
-const item = z.object({
-  customerId: z.string(),
-  name: z.string(),
-  class: z.string(),
-  city: z.string().nullable(),
-  lastDealOn: z.string().nullable(),
-  lastDealAmountMinor: z.int().nullable(),
-  daysSinceLastDeal: z.int().nullable(),
-});
-
-/** The queue as returned by the API. */
-export const afterSalesQueueView = z.object({
-  memberId: z.string(),
-  today: z.string(),
-  items: z.array(item),
-  repeatCandidates: z.array(item),
-  upcomingFunds: z.array(
-    z.object({
-      dealId: z.string(),
-      customerId: z.string(),
-      name: z.string(),
-      expectedFundsOn: z.string(),
-      outstandingMinor: z.int(),
-    }),
-  ),
-});
-export type AfterSalesQueue = z.infer<typeof afterSalesQueueView>;
 
 /** The after-sales queue of `memberId` (default: the caller). */
 export async function getAfterSalesQueue(

@@ -1,9 +1,4 @@
-/**
- * Use case: the prospecting assistant's queue — their customers still at lead/contacted,
- * stalest first (days since the last visit, or since the customer was created), with the
- * week's quota of new customers from the saved plan and how many they added this week.
- */
-import { z } from 'zod';
+import { type ProspectingQueue, prospectingQueueQuery } from '../../contract/team.js';
 import { addDays, dateInTimeZone, toEpochDay, weekdayOfEpochDay } from '../../domain/dates.js';
 import { AppError } from '../../domain/errors.js';
 import { weeklyNewCustomerQuota } from '../../domain/method/duties.js';
@@ -12,31 +7,6 @@ import { getPlan } from '../plans/get-plan.js';
 import { parseInput } from '../validation.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
 import { dutyMember } from './duty-member.js';
-
-/** Query of "prospecting queue". */
-export const prospectingQueueQuery = z.strictObject({ memberId: z.uuid().optional() });
-
-/** The queue as returned by the API. */
-export const prospectingQueueView = z.object({
-  memberId: z.string(),
-  today: z.string(),
-  items: z.array(
-    z.object({
-      customerId: z.string(),
-      name: z.string(),
-      city: z.string().nullable(),
-      class: z.string(),
-      status: z.enum(['lead', 'contacted']),
-      lastVisitOn: z.string().nullable(),
-      daysSince: z.int(),
-    }),
-  ),
-  /** This assistant's share of the new customers the plan needs this week; null without a plan. */
-  weeklyQuota: z.int().nullable(),
-  /** Customers assigned to the assistant that were created this week (Monday to Sunday). */
-  thisWeek: z.int(),
-});
-export type ProspectingQueue = z.infer<typeof prospectingQueueView>;
 
 /** The prospecting queue of `memberId` (default: the caller). */
 export async function getProspectingQueue(

@@ -11,16 +11,18 @@
  * Every hand-off writes a `handoffs` row and audit entries, in one transaction.
  */
 import type { Transaction } from 'kysely';
+import type { Customer } from '../../contract/customers.js';
+import { type Handoff, handoffInput } from '../../contract/team.js';
 import type { Schema } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import { qualificationGaps } from '../../domain/method/qualification.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
-import { type Customer, toCustomer } from '../customers/customer-schema.js';
+import { toCustomer } from '../customers/customer-schema.js';
 import { requireVisibleCustomer } from '../customers/visible-customer.js';
 import { parseInput } from '../validation.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
-import { type Handoff, handoffInput, toHandoff } from './handoff-schema.js';
+import { toHandoff } from './handoff-schema.js';
 
 /** What is still to be confirmed, in words a salesperson reads in the error message. */
 const GAP_TEXT = {

@@ -1,6 +1,7 @@
+import type { Handoff } from '../../contract/team.js';
 import type { Deps, Principal } from '../context.js';
 import { requireVisibleCustomer } from '../customers/visible-customer.js';
-import { type Handoff, toHandoff } from './handoff-schema.js';
+import { toHandoff } from './handoff-schema.js';
 
 /** Hand-offs of the customer; NOT_FOUND when the caller cannot see it. */
 export async function listHandoffs(deps: Deps, principal: Principal, customerId: string): Promise<Handoff[]> {

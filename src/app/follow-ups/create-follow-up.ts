@@ -1,8 +1,10 @@
 /** Use case: create a follow-up for a customer the caller can see (with its audit entry). */
+
+import { createFollowUpInput, type FollowUp } from '../../contract/follow-ups.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { createFollowUpInput, type FollowUp, toFollowUp } from './follow-up-schema.js';
+import { toFollowUp } from './follow-up-schema.js';
 import { checkFollowUpReferences } from './follow-up-store.js';
 
 /** Creates a follow-up; the assignee defaults to the caller. */

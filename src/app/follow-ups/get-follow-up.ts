@@ -1,6 +1,8 @@
 /** Use case: read one follow-up the caller may see. */
+
+import type { FollowUp } from '../../contract/follow-ups.js';
 import type { Deps, Principal } from '../context.js';
-import { type FollowUp, toFollowUp } from './follow-up-schema.js';
+import { toFollowUp } from './follow-up-schema.js';
 import { findVisibleFollowUp } from './follow-up-store.js';
 
 /** The follow-up, or NOT_FOUND when its customer is not visible to the caller. */

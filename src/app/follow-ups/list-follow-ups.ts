@@ -1,27 +1,10 @@
-/**
- * Use case: list the follow-ups the caller may see with keyset pagination — overdue first
- * everywhere: the open overdue ones (oldest due first), then the other open ones by due
- * date, then the done ones. Ordering open rows by due date is what puts the overdue first,
- * so the keyset (done, due_on, id) is one stable composite key that does not depend on
- * "today": a cursor stays valid across midnight and across rows added between pages.
- */
-import { z } from 'zod';
+import { type FollowUp, listFollowUpsQuery } from '../../contract/follow-ups.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';
-import { fieldError, parseInput, queryFlag } from '../validation.js';
+import { fieldError, parseInput } from '../validation.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
-import { type FollowUp, toFollowUp } from './follow-up-schema.js';
-
-/** Query of "list follow-ups"; `overdue: true` keeps the open ones due before today (in the workspace's time zone). */
-export const listFollowUpsQuery = z.strictObject({
-  customerId: z.uuid().optional(),
-  assigneeId: z.uuid().optional(),
-  done: queryFlag.optional(),
-  overdue: queryFlag.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
+import { toFollowUp } from './follow-up-schema.js';
 
 /** The cursor's sort value: done flag and due date, e.g. "0|2026-03-01". */
 function sortValue(row: { done: number; due_on: string }): string {

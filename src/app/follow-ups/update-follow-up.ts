@@ -1,9 +1,11 @@
 /** Use case: update a follow-up (including marking it done) under optimistic concurrency, with its audit entry. */
+
+import { type FollowUp, updateFollowUpInput } from '../../contract/follow-ups.js';
 import { AppError } from '../../domain/errors.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { type FollowUp, toFollowUp, updateFollowUpInput } from './follow-up-schema.js';
+import { toFollowUp } from './follow-up-schema.js';
 import { checkFollowUpReferences, findVisibleFollowUp } from './follow-up-store.js';
 
 /**

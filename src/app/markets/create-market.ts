@@ -1,9 +1,11 @@
 /** Use case: create a market (managers only), with its audit entry. */
+
+import { createMarketInput, type Market } from '../../contract/markets.js';
 import { requireManager } from '../access.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { createMarketInput, type Market, toBasisPoints, toMarket } from './market-schema.js';
+import { toBasisPoints, toMarket } from './market-schema.js';
 import { uniqueName } from './market-store.js';
 
 /** Creates a market; AUTH.FORBIDDEN for non-managers, VALIDATION.FAILED on `name` for a duplicate. */

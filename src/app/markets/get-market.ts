@@ -1,6 +1,8 @@
 /** Use case: read one market of the caller's workspace. */
+
+import type { Market } from '../../contract/markets.js';
 import type { Deps, Principal } from '../context.js';
-import { type Market, toMarket } from './market-schema.js';
+import { toMarket } from './market-schema.js';
 import { findMarket } from './market-store.js';
 
 /** The market, or NOT_FOUND when it is not the caller's workspace's. */

@@ -1,15 +1,8 @@
-/** Use case: list the workspace's markets by name, with keyset pagination. */
-import { z } from 'zod';
+import { listMarketsQuery, type Market } from '../../contract/markets.js';
 import type { Deps, Principal } from '../context.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';
 import { parseInput } from '../validation.js';
-import { type Market, toMarket } from './market-schema.js';
-
-/** Query of "list markets". */
-export const listMarketsQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
+import { toMarket } from './market-schema.js';
 
 /** Lists the markets of the caller's workspace, ordered by name then id. */
 export async function listMarkets(deps: Deps, principal: Principal, query: unknown): Promise<Page<Market>> {

@@ -1,11 +1,12 @@
 /** Use case: update a market (managers only) under optimistic concurrency, with its audit entry. */
 
+import { type Market, updateMarketInput } from '../../contract/markets.js';
 import { AppError } from '../../domain/errors.js';
 import { requireManager } from '../access.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { type Market, toBasisPoints, toMarket, updateMarketInput } from './market-schema.js';
+import { toBasisPoints, toMarket } from './market-schema.js';
 import { findMarket, uniqueName } from './market-store.js';
 
 /** Applies the given fields if `version` is current, else CONFLICT.STALE; a duplicate name is VALIDATION.FAILED on `name`. */

@@ -1,11 +1,12 @@
 /** Use case: plan the next visit to a customer by hand (source `manual`). */
 import type { Kysely } from 'kysely';
+import { createNextVisitPlanInput, type NextVisitPlan } from '../../contract/next-visit-plans.js';
 import type { NextVisitPlansTable, Schema } from '../../db/schema.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { requireVisibleCustomer } from '../customers/visible-customer.js';
 import { parseInput } from '../validation.js';
-import { createNextVisitPlanInput, type NextVisitPlan, toNextVisitPlan } from './next-visit-plan-schema.js';
+import { toNextVisitPlan } from './next-visit-plan-schema.js';
 
 /** Inserts a plan row with its audit entry (also used by the chairman consultation). */
 export async function insertNextVisitPlan(

@@ -1,7 +1,9 @@
 /** Use case: a customer's next-visit plans, open ones first, then newest first. */
+
+import type { NextVisitPlan } from '../../contract/next-visit-plans.js';
 import type { Deps, Principal } from '../context.js';
 import { requireVisibleCustomer } from '../customers/visible-customer.js';
-import { type NextVisitPlan, toNextVisitPlan } from './next-visit-plan-schema.js';
+import { toNextVisitPlan } from './next-visit-plan-schema.js';
 
 /** The plans of a customer the caller may see (NOT_FOUND otherwise). */
 export async function listNextVisitPlans(

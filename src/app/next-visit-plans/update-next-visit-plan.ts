@@ -1,11 +1,13 @@
 /** Use case: change a next-visit plan (done with the visit that achieved it, dropped, or edited). */
+
+import { type NextVisitPlan, updateNextVisitPlanInput } from '../../contract/next-visit-plans.js';
 import { AppError } from '../../domain/errors.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { checkCustomerChild } from '../customers/customer-children.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
 import { parseInput } from '../validation.js';
-import { type NextVisitPlan, toNextVisitPlan, updateNextVisitPlanInput } from './next-visit-plan-schema.js';
+import { toNextVisitPlan } from './next-visit-plan-schema.js';
 
 /**
  * Applies the fields if `version` is current (else CONFLICT.STALE); NOT_FOUND for a plan

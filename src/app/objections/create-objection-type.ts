@@ -1,5 +1,4 @@
-/** Use case: a manager adds a custom objection or stall to the catalog. */
-import { z } from 'zod';
+import { createObjectionTypeInput, type ObjectionTypeView } from '../../contract/method.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { AppError } from '../../domain/errors.js';
 import { BUILT_IN_OBJECTION_KEYS } from '../../domain/method/objections.js';
@@ -7,25 +6,7 @@ import { requireManager } from '../access.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { fieldError, parseInput } from '../validation.js';
-import {
-  loadCatalog,
-  type ObjectionTypeView,
-  replyInput,
-  toObjectionType,
-  withReplyIds,
-} from './objection-store.js';
-
-/** Body of "add a catalog entry". */
-export const createObjectionTypeInput = z.strictObject({
-  key: z
-    .string()
-    .trim()
-    .regex(/^[a-z][a-z0-9_]{1,39}$/, { message: 'lower-case letters, digits and _ (2–40, a letter first)' }),
-  kind: z.enum(['objection', 'stall']),
-  labelZh: z.string().trim().min(1).max(200),
-  labelEn: z.string().trim().min(1).max(200),
-  replies: z.array(replyInput).max(20).default([]),
-});
+import { loadCatalog, toObjectionType, withReplyIds } from './objection-store.js';
 
 /** Adds the entry; a key already in the catalog (built-in or custom) is OBJECTION.KEY_TAKEN. */
 export async function createObjectionType(

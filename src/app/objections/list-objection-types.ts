@@ -1,6 +1,8 @@
 /** Use case: read the objection catalog (built-in entries, the workspace's edits and its own keys). */
+
+import type { ObjectionTypeView } from '../../contract/method.js';
 import type { Deps, Principal } from '../context.js';
-import { loadCatalog, type ObjectionTypeView, toObjectionType } from './objection-store.js';
+import { loadCatalog, toObjectionType } from './objection-store.js';
 
 /** The effective catalog, archived entries included (marked), for every member of the workspace. */
 export async function listObjectionTypes(deps: Deps, principal: Principal): Promise<ObjectionTypeView[]> {

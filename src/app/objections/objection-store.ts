@@ -1,21 +1,9 @@
 /** The effective objection catalog of a workspace, and its API shapes. */
 import type { Kysely, Selectable } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { ObjectionTypeView, replyInput } from '../../contract/method.js';
 import type { ObjectionTypesTable, Schema } from '../../db/schema.js';
 import { type CatalogEntry, mergeCatalog, type ScriptedReply } from '../../domain/method/objections.js';
-
-/** A catalog entry as the API shows it; `version` is null for an unedited built-in entry. */
-export const objectionTypeView = z.object({
-  key: z.string(),
-  kind: z.enum(['objection', 'stall']),
-  labelZh: z.string(),
-  labelEn: z.string(),
-  replies: z.array(z.object({ id: z.string(), zh: z.string(), en: z.string() })),
-  archived: z.boolean(),
-  builtIn: z.boolean(),
-  version: z.int().nullable(),
-});
-export type ObjectionTypeView = z.infer<typeof objectionTypeView>;
 
 /** An objection_types row as Kysely returns it. */
 export type ObjectionTypeRow = Selectable<ObjectionTypesTable>;
@@ -63,19 +51,6 @@ export function toObjectionType(entry: CatalogEntry): ObjectionTypeView {
     version: entry.version,
   };
 }
-
-const text = (max: number) => z.string().trim().min(1).max(max);
-
-/** A reply as a manager writes it: a known id keeps its statistics; without one it gets a new id. */
-export const replyInput = z.strictObject({
-  id: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9_.-]{1,80}$/)
-    .optional(),
-  zh: text(2000),
-  en: text(2000),
-});
 
 /** Gives each new reply a stable id and refuses an id used twice. */
 export function withReplyIds(

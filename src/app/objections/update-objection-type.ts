@@ -1,26 +1,10 @@
-/** Use case: a manager edits an entry of the objection catalog (labels, replies, archived). */
-import { z } from 'zod';
+import { type ObjectionTypeView, updateObjectionTypeInput } from '../../contract/method.js';
 import { AppError } from '../../domain/errors.js';
 import { requireManager } from '../access.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { fieldError, parseInput } from '../validation.js';
-import {
-  loadCatalog,
-  type ObjectionTypeView,
-  replyInput,
-  toObjectionType,
-  withReplyIds,
-} from './objection-store.js';
-
-/** Body of "edit a catalog entry"; `version` is required once the workspace has its own row. */
-export const updateObjectionTypeInput = z.strictObject({
-  labelZh: z.string().trim().min(1).max(200).optional(),
-  labelEn: z.string().trim().min(1).max(200).optional(),
-  replies: z.array(replyInput).max(20).optional(),
-  archived: z.boolean().optional(),
-  version: z.int().min(1).optional(),
-});
+import { loadCatalog, toObjectionType, withReplyIds } from './objection-store.js';
 
 /**
  * Applies the edit. Editing a built-in entry the first time creates the workspace's row that

@@ -1,9 +1,4 @@
-/**
- * Use cases: read a stored plan revision with its computed decomposition, and list the
- * revisions of a workspace. Every member may read the plan; results are computed from the
- * stored input on read (milliseconds), so they always follow the current holiday data.
- */
-import { z } from 'zod';
+import { getPlanQuery } from '../../contract/plans.js';
 import { AppError } from '../../domain/errors.js';
 import type { PlanResult } from '../../domain/plan/plan.js';
 import { computePlan } from '../compute-plan.js';
@@ -11,13 +6,6 @@ import type { Deps, Principal } from '../context.js';
 import { chinaHolidayData } from '../holiday-data.js';
 import { parseInput } from '../validation.js';
 import type { PlanRevision } from './save-plan.js';
-
-/** Which revision to read: the latest of `year` unless one is named. */
-export const getPlanQuery = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100),
-  revision: z.coerce.number().int().min(1).optional(),
-  date: z.iso.date().optional(),
-});
 
 /** A revision and its computed plan. */
 export interface PlanWithResult extends PlanRevision {

@@ -1,9 +1,11 @@
 /** Use case: add a product to the workspace's catalogue (managers only), with its audit entry. */
+
+import { createProductInput, type Product } from '../../contract/products.js';
 import { requireManager } from '../access.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { createProductInput, type Product, toProduct } from './product-schema.js';
+import { toProduct } from './product-schema.js';
 
 /** Creates a product; AUTH.FORBIDDEN for anyone but a manager. */
 export async function createProduct(deps: Deps, principal: Principal, input: unknown): Promise<Product> {

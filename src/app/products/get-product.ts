@@ -1,6 +1,8 @@
 /** Use case: read one product of the caller's workspace. */
+
+import type { Product } from '../../contract/products.js';
 import type { Deps, Principal } from '../context.js';
-import { type Product, toProduct } from './product-schema.js';
+import { toProduct } from './product-schema.js';
 import { findProduct } from './product-store.js';
 
 /** The product, or NOT_FOUND when it is not the caller's workspace's. */

@@ -1,15 +1,8 @@
-/** Use case: list the workspace's products by name, with keyset pagination. */
-import { z } from 'zod';
+import { listProductsQuery, type Product } from '../../contract/products.js';
 import type { Deps, Principal } from '../context.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';
 import { parseInput } from '../validation.js';
-import { type Product, toProduct } from './product-schema.js';
-
-/** Query of "list products". */
-export const listProductsQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
+import { toProduct } from './product-schema.js';
 
 /** Lists the products of the caller's workspace, ordered by name then id. */
 export async function listProducts(deps: Deps, principal: Principal, query: unknown): Promise<Page<Product>> {

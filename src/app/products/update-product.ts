@@ -1,11 +1,12 @@
 /** Use case: update a product (managers only) under optimistic concurrency, with its audit entry. */
 
+import { type Product, updateProductInput } from '../../contract/products.js';
 import { AppError } from '../../domain/errors.js';
 import { requireManager } from '../access.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { type Product, toProduct, updateProductInput } from './product-schema.js';
+import { toProduct } from './product-schema.js';
 import { findProduct } from './product-store.js';
 
 /** Applies the given fields if `version` is current, else CONFLICT.STALE; AUTH.FORBIDDEN for non-managers. */

@@ -1,14 +1,6 @@
-/**
- * Use case: the year-end forecast. The rates come from the whole workspace's history (more
- * observations, and rates reveal no record), measured as it was known on `asOf` (see
- * `measureHistory`); the opportunities, what is signed so far, the new-business run-rate and
- * the target are the caller's scope. Seed and runs default to the domain's DEFAULT_SEED and
- * DEFAULT_RUNS, the only defaults: the API, the CLI and the web all come through here, so
- * the same caller on the same day sees the same numbers everywhere.
- */
-import { z } from 'zod';
+import { computeForecastInput } from '../../contract/progress.js';
 import { type IsoDate, toEpochDay } from '../../domain/dates.js';
-import { DEFAULT_RUNS, DEFAULT_SEED, type Forecast, forecastYear } from '../../domain/method/forecast.js';
+import { type Forecast, forecastYear } from '../../domain/method/forecast.js';
 import {
   FORECAST_GROUPS,
   indexHistory,
@@ -22,13 +14,6 @@ import { workspaceToday } from '../workspace/workspace-today.js';
 import { clampToYear } from './compute-progress.js';
 import { loadSalesHistory, restrictHistory } from './load-sales-history.js';
 import { callerScope, requirePlan, scopedCustomerIds, signedDeals } from './progress-scope.js';
-
-/** Input of {@link computeForecast}. */
-export const computeForecastInput = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  seed: z.coerce.number().int().min(0).max(4_294_967_295).default(DEFAULT_SEED),
-  runs: z.coerce.number().int().min(100).max(100_000).default(DEFAULT_RUNS),
-});
 
 /** The forecast with what it was made from. */
 export interface ForecastReport extends Forecast {

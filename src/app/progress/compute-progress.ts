@@ -1,17 +1,8 @@
-/**
- * Use case: progress against the workspace's latest saved plan of a year, at one level
- * (year … days) and dimension (markets, classes, members). Deals signed in the year count
- * for their customer's market and class and their owner's name; a market or owner the plan
- * does not name is reported as `unassigned`, never dropped. A manager sees the workspace;
- * a lead (and an assistant) the team's deals against the team members' share of the plan.
- */
-import { z } from 'zod';
+import { computeProgressInput } from '../../contract/progress.js';
 import { addDays, type IsoDate } from '../../domain/dates.js';
 import { AppError } from '../../domain/errors.js';
 import {
   computeProgressRows,
-  PROGRESS_DIMENSIONS,
-  PROGRESS_LEVELS,
   type ProgressDimension,
   type ProgressLevel,
   type ProgressRow,
@@ -23,14 +14,6 @@ import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
 import { callerScope, requirePlan, type SignedDeal, signedDeals } from './progress-scope.js';
-
-/** Input of {@link computeProgress}. */
-export const computeProgressInput = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  level: z.enum(PROGRESS_LEVELS).default('months'),
-  dimension: z.enum(PROGRESS_DIMENSIONS).default('none'),
-  asOf: z.iso.date().optional(),
-});
 
 /** The report. */
 export interface ProgressReport {

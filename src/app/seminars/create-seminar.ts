@@ -1,8 +1,10 @@
 /** Use case: plan a seminar (managers and leads), with its audit entry. */
+
+import { createSeminarInput, type Seminar } from '../../contract/seminars.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { createSeminarInput, type Seminar, toSeminar } from './seminar-schema.js';
+import { toSeminar } from './seminar-schema.js';
 import { requireOrganiser } from './seminar-store.js';
 
 /** Creates a seminar of the caller's workspace; AUTH.FORBIDDEN for assistants. */

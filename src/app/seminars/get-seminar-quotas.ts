@@ -1,55 +1,10 @@
-/**
- * Use case: the invitation quotas of a seminar per market → city → class, with the
- * invitations made so far and what remains. The number of invitations is, in order: the
- * `invitations` asked for, the saved plan's invitations per seminar for the seminar's year
- * (latest revision), else the seminar's capacity. The class split follows the customers
- * the plan needs per class (its funnel); without a plan the classes share equally.
- */
-import { z } from 'zod';
+import { type SeminarQuotas, seminarQuotasQuery } from '../../contract/seminars.js';
 import { AppError } from '../../domain/errors.js';
 import { invitationQuotas, SEMINAR_CLASSES, type SeminarClass } from '../../domain/method/seminars.js';
 import type { Deps, Principal } from '../context.js';
 import { getPlan } from '../plans/get-plan.js';
 import { parseInput } from '../validation.js';
 import { findSeminar } from './seminar-store.js';
-
-/** Query of "seminar quotas". */
-export const seminarQuotasQuery = z.strictObject({
-  invitations: z.coerce.number().int().min(0).max(2000).optional(),
-});
-
-const cell = z.object({ quota: z.int(), invited: z.int(), remaining: z.int() });
-
-/** The quotas as returned by the API. */
-export const seminarQuotasView = z.object({
-  seminarId: z.string(),
-  invitations: z.int(),
-  /** Where the number of invitations came from. */
-  source: z.enum(['query', 'plan', 'capacity']),
-  plan: z.object({ year: z.int(), revision: z.int() }).nullable(),
-  classNeed: z.object({ A: z.int(), B: z.int(), C: z.int(), new: z.int() }),
-  markets: z.array(
-    z.object({
-      marketId: z.string(),
-      name: z.string(),
-      sharePercent: z.number(),
-      quota: z.int(),
-      invited: z.int(),
-      cities: z.array(
-        z.object({
-          city: z.string(),
-          quota: z.int(),
-          invited: z.int(),
-          remaining: z.int(),
-          classes: z.object({ A: cell, B: cell, C: cell, new: cell }),
-        }),
-      ),
-    }),
-  ),
-  /** Invitations whose customer has no market or a city outside its market's cities. */
-  unmatchedInvited: z.int(),
-});
-export type SeminarQuotas = z.infer<typeof seminarQuotasView>;
 
 /** Computes the quotas of a seminar of the caller's workspace (NOT_FOUND otherwise). */
 export async function getSeminarQuotas(

@@ -1,62 +1,10 @@
-/**
- * Use case: do seminars pay off? Per seminar held in a period: invited, accepted (RSVP
- * yes), attended, and attendees who signed within 60 days from the seminar (a deal with
- * signed_on from held_on to held_on + 60); sign rate = signed / attended. Compared with
- * meeting-only customers: customers visited (a visit done) in the same period who were
- * never invited to any seminar, signed when a deal falls within 60 days from their first
- * visit in the period. Only customers the caller may see are counted.
- */
-import { z } from 'zod';
+import { type SeminarStats, seminarStatsQuery } from '../../contract/stats.js';
 import { addDays } from '../../domain/dates.js';
 import { differencePoints, rateBp, SIGNING_WINDOW_DAYS } from '../../domain/method/seminars.js';
 import { visibleCustomers } from '../access.js';
 import type { Deps, Principal } from '../context.js';
 import { statsPeriod } from '../stats/stats-period.js';
 import { parseInput } from '../validation.js';
-
-/**
- * Query of "seminar statistics": from/to inclusive (default the year to date); `class`
- * limits both groups to customers of one class (e.g. `new`: how seminars work on prospects).
- */
-export const seminarStatsQuery = z.strictObject({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  class: z.enum(['A', 'B', 'C', 'new']).optional(),
-});
-
-const rate = z.number().nullable().describe('percent with two decimals; null when nothing to divide by');
-
-/** The statistics as returned by the API. */
-export const seminarStatsView = z.object({
-  from: z.string(),
-  to: z.string(),
-  class: z.enum(['A', 'B', 'C', 'new']).nullable(),
-  signingWindowDays: z.int(),
-  seminars: z.array(
-    z.object({
-      seminarId: z.string(),
-      title: z.string(),
-      heldOn: z.string(),
-      status: z.string(),
-      invited: z.int(),
-      accepted: z.int(),
-      attended: z.int(),
-      signed: z.int(),
-      signRatePercent: rate,
-    }),
-  ),
-  total: z.object({
-    invited: z.int(),
-    accepted: z.int(),
-    attended: z.int(),
-    signed: z.int(),
-    signRatePercent: rate,
-  }),
-  meetingOnly: z.object({ customers: z.int(), signed: z.int(), signRatePercent: rate }),
-  /** Seminar sign rate minus meeting-only sign rate, in percentage points. */
-  differencePoints: z.number().nullable(),
-});
-export type SeminarStats = z.infer<typeof seminarStatsView>;
 
 const percent = (bp: number | null) => (bp === null ? null : bp / 100);
 

@@ -1,6 +1,8 @@
 /** Use case: read one seminar (any member of the workspace). */
+
+import type { Seminar } from '../../contract/seminars.js';
 import type { Deps, Principal } from '../context.js';
-import { type Seminar, toSeminar } from './seminar-schema.js';
+import { toSeminar } from './seminar-schema.js';
 import { findSeminar } from './seminar-store.js';
 
 /** The seminar, or NOT_FOUND when it is not the caller's workspace's. */

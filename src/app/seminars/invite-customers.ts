@@ -1,10 +1,11 @@
 /** Use case: invite customers to a seminar; a customer already invited is reported, not invited twice. */
 
+import { type Invitation, inviteCustomersInput } from '../../contract/seminars.js';
 import { visibleCustomers } from '../access.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { fieldError, parseInput } from '../validation.js';
-import { type Invitation, inviteCustomersInput, toInvitation } from './seminar-schema.js';
+import { toInvitation } from './seminar-schema.js';
 import { findSeminar } from './seminar-store.js';
 
 /** What an invitation round did. */

@@ -1,7 +1,9 @@
 /** Use case: the invitations of a seminar to customers the caller may see. */
+
+import type { Invitation } from '../../contract/seminars.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
-import { type Invitation, toInvitation } from './seminar-schema.js';
+import { toInvitation } from './seminar-schema.js';
 import { findSeminar } from './seminar-store.js';
 
 /** Invitations of the seminar (NOT_FOUND outside the workspace), oldest first; only visible customers. */

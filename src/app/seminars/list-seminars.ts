@@ -1,19 +1,8 @@
-/** Use case: list the workspace's seminars by date, with keyset pagination. */
-import { z } from 'zod';
+import { listSeminarsQuery, type Seminar } from '../../contract/seminars.js';
 import type { Deps, Principal } from '../context.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';
 import { parseInput } from '../validation.js';
-import { type Seminar, toSeminar } from './seminar-schema.js';
-
-/** Query of "list seminars": `from` and `to` (inclusive) bound the date held. */
-export const listSeminarsQuery = z.strictObject({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  status: z.enum(['planned', 'held', 'cancelled']).optional(),
-  order: z.enum(['asc', 'desc']).default('desc'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
+import { toSeminar } from './seminar-schema.js';
 
 /** Lists seminars of the caller's workspace ordered by date held then id (newest first by default). */
 export async function listSeminars(deps: Deps, principal: Principal, query: unknown): Promise<Page<Seminar>> {

@@ -1,10 +1,12 @@
 /** Use case: record an invitation's answer (RSVP) and attendance, under optimistic concurrency. */
+
+import { type Invitation, updateInvitationInput } from '../../contract/seminars.js';
 import { AppError } from '../../domain/errors.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
-import { type Invitation, toInvitation, updateInvitationInput } from './seminar-schema.js';
+import { toInvitation } from './seminar-schema.js';
 import { findVisibleInvitation } from './seminar-store.js';
 
 /**

@@ -1,9 +1,11 @@
 /** Use case: change a seminar (managers and leads) under optimistic concurrency, with its audit entry. */
+
+import { type Seminar, updateSeminarInput } from '../../contract/seminars.js';
 import { AppError } from '../../domain/errors.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { type Seminar, toSeminar, updateSeminarInput } from './seminar-schema.js';
+import { toSeminar } from './seminar-schema.js';
 import { findSeminar, requireOrganiser } from './seminar-store.js';
 
 /** Applies the given fields if `version` is current, else CONFLICT.STALE; NOT_FOUND outside the workspace. */

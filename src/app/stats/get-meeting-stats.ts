@@ -1,10 +1,4 @@
-/**
- * Use case: at which meeting did the won customers close? The method's own numbers are
- * about 65 % at the first meeting, at most 25 % at the second and at most 10 % at a third
- * or later; this compares a period's won customers with them, whole and by member
- * (the customer's owner), market or class.
- */
-import { z } from 'zod';
+import { type MEETING_STATS_GROUPS, type MeetingStats, meetingStatsQuery } from '../../contract/stats.js';
 import {
   MEETING_CLOSE_TARGETS,
   type MeetingCloseRow,
@@ -15,43 +9,6 @@ import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
 import { parseInput } from '../validation.js';
 import { statsPeriod } from './stats-period.js';
-
-export const MEETING_STATS_GROUPS = ['none', 'member', 'market', 'class'] as const;
-
-/** Query of the meeting statistics; `from` defaults to 1 January of this year, `to` to today. */
-export const meetingStatsQuery = z.strictObject({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  groupBy: z.enum(MEETING_STATS_GROUPS).default('none'),
-});
-
-const bp = z.number().int();
-const statsRow = z.object({
-  /** The member's membership id, the market id or the class; null for none / unassigned / the total. */
-  key: z.string().nullable(),
-  label: z.string().nullable(),
-  won: z.number().int(),
-  first: z.number().int(),
-  second: z.number().int(),
-  thirdPlus: z.number().int(),
-  shares: z.object({ firstBp: bp, secondBp: bp, thirdPlusBp: bp }),
-  flags: z.object({
-    firstBelowTarget: z.boolean(),
-    secondAboveTarget: z.boolean(),
-    thirdPlusAboveTarget: z.boolean(),
-  }),
-});
-
-/** The statistics as the API returns them (shares and targets in basis points). */
-export const meetingStatsView = z.object({
-  from: z.string(),
-  to: z.string(),
-  groupBy: z.enum(MEETING_STATS_GROUPS),
-  targets: z.object({ firstMinBp: bp, secondMaxBp: bp, thirdPlusMaxBp: bp }),
-  total: statsRow,
-  rows: z.array(statsRow),
-});
-export type MeetingStats = z.infer<typeof meetingStatsView>;
 
 /**
  * Customers the caller may see whose first signed deal falls in [from, to]; the meetings

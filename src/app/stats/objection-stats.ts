@@ -1,59 +1,9 @@
-/**
- * Use case: objection analytics over the close attempts the caller may see — which
- * objections and stalls come up (overall, or by market, class or member) and which replies
- * are followed by a signature.
- */
-import { z } from 'zod';
+import { type ObjectionStats, objectionStatsQuery } from '../../contract/stats.js';
 import { countObjections, type ObjectionFact, replyEffectiveness } from '../../domain/method/close-stats.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
 import { loadCatalog } from '../objections/objection-store.js';
 import { fieldError, parseInput } from '../validation.js';
-
-/** Query of the objection analytics: `from` and `to` (inclusive) bound the attempts' dates. */
-export const objectionStatsQuery = z.strictObject({
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  groupBy: z.enum(['none', 'market', 'class', 'member']).default('none'),
-});
-
-/** The analytics as the API shows them; shares and rates are in hundredths of a percent. */
-export const objectionStatsView = z.object({
-  from: z.string().nullable(),
-  to: z.string().nullable(),
-  groupBy: z.enum(['none', 'market', 'class', 'member']),
-  total: z.int(),
-  groups: z.array(
-    z.object({
-      /** The market id, class, membership id, or null ("no market", or groupBy none). */
-      group: z.string().nullable(),
-      label: z.string().nullable(),
-      total: z.int(),
-      items: z.array(
-        z.object({
-          key: z.string(),
-          labelZh: z.string(),
-          labelEn: z.string(),
-          count: z.int(),
-          shareBp: z.int(),
-        }),
-      ),
-    }),
-  ),
-  replies: z.array(
-    z.object({
-      objectionKey: z.string(),
-      replyId: z.string().nullable(),
-      replyText: z.string().nullable(),
-      replyZh: z.string().nullable(),
-      replyEn: z.string().nullable(),
-      uses: z.int(),
-      signedAfter: z.int(),
-      rateBp: z.int(),
-    }),
-  ),
-});
-export type ObjectionStats = z.infer<typeof objectionStatsView>;
 
 /**
  * Counts the objections and stalls of attempts dated in [from, to] by key (per group), and

@@ -1,10 +1,12 @@
 /** Use case: log a visit to a customer the caller can see (with its audit entry). */
+
+import { createVisitInput, type VisitWrite } from '../../contract/visits.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
 import { lockMeetings, renumberMeetings, thirdMeetingWarnings } from './meeting-numbers.js';
 import { checkVisitReferences } from './visit-references.js';
-import { createVisitInput, toVisit, type VisitWrite } from './visit-schema.js';
+import { toVisit } from './visit-schema.js';
 
 /**
  * Logs (status done, the default) or schedules (planned) a visit; the owner defaults to the

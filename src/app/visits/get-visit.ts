@@ -1,10 +1,11 @@
 /** Use case: read one visit the caller may see. */
 import type { Kysely } from 'kysely';
+import type { Visit } from '../../contract/visits.js';
 import type { Schema } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
-import { toVisit, type Visit, type VisitRow } from './visit-schema.js';
+import { toVisit, type VisitRow } from './visit-schema.js';
 
 /** The row of a visit whose customer the caller may see, or NOT_FOUND. */
 export async function findVisibleVisit(

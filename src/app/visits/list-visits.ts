@@ -1,20 +1,9 @@
-/** Use case: list the visits the caller may see, newest first by default, with keyset pagination. */
-import { z } from 'zod';
+import { listVisitsQuery, type Visit } from '../../contract/visits.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';
 import { parseInput } from '../validation.js';
-import { toVisit, type Visit } from './visit-schema.js';
-
-/** Query of "list visits": `from` and `to` are inclusive. */
-export const listVisitsQuery = z.strictObject({
-  customerId: z.uuid().optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  order: z.enum(['asc', 'desc']).default('desc'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
+import { toVisit } from './visit-schema.js';
 
 /** Lists visits of the customers visible to the caller, ordered by visit date then id. */
 export async function listVisits(deps: Deps, principal: Principal, query: unknown): Promise<Page<Visit>> {

@@ -1,4 +1,6 @@
 /** Use case: update a visit under optimistic concurrency, with its audit entry. */
+
+import { updateVisitInput, type VisitWrite } from '../../contract/visits.js';
 import { AppError } from '../../domain/errors.js';
 import { countsAsMeeting } from '../../domain/method/meetings.js';
 import { recordAudit } from '../audit.js';
@@ -7,7 +9,7 @@ import { parseInput } from '../validation.js';
 import { findVisibleVisit } from './get-visit.js';
 import { lockMeetings, renumberMeetings, thirdMeetingWarnings } from './meeting-numbers.js';
 import { checkVisitReferences } from './visit-references.js';
-import { toVisit, updateVisitInput, type VisitWrite } from './visit-schema.js';
+import { toVisit } from './visit-schema.js';
 
 /**
  * Applies the given fields if `version` is current, else CONFLICT.STALE; NOT_FOUND for a

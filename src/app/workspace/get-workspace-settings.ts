@@ -1,6 +1,8 @@
 /** Use case: read the workspace's method settings (any member). */
+
+import type { WorkspaceSettings } from '../../contract/settings.js';
 import type { Deps, Principal } from '../context.js';
-import { toWorkspaceSettings, type WorkspaceSettings } from './workspace-settings.js';
+import { toWorkspaceSettings } from './workspace-settings.js';
 
 /** The caller's workspace settings. */
 export async function getWorkspaceSettings(deps: Deps, principal: Principal): Promise<WorkspaceSettings> {

@@ -1,14 +1,12 @@
 /** Use case: change the workspace's method settings (managers), under optimistic concurrency. */
+
+import { updateWorkspaceSettingsInput, type WorkspaceSettings } from '../../contract/settings.js';
 import { AppError } from '../../domain/errors.js';
 import { requireManager } from '../access.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import {
-  toWorkspaceSettings,
-  updateWorkspaceSettingsInput,
-  type WorkspaceSettings,
-} from './workspace-settings.js';
+import { toWorkspaceSettings } from './workspace-settings.js';
 
 /** Applies the settings if `version` is current (else CONFLICT.STALE); AUTH.FORBIDDEN for non-managers. */
 export async function updateWorkspaceSettings(

@@ -7,14 +7,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireManager } from '../../app/access.js';
-import { createApiToken, createApiTokenInput, revokeApiToken } from '../../app/auth/api-tokens.js';
+import { createApiToken, revokeApiToken } from '../../app/auth/api-tokens.js';
 import { initWorkspace, initWorkspaceInput } from '../../app/auth/init-workspace.js';
 import { createMember, createMemberInput, listMembers } from '../../app/auth/members.js';
-import { changePassword, changePasswordInput, login, logout } from '../../app/auth/sessions.js';
+import { changePassword, login, logout } from '../../app/auth/sessions.js';
 import type { Deps } from '../../app/context.js';
+import { changePasswordInput, createApiTokenInput } from '../../contract/auth.js';
+import { errorResponses } from '../../contract/error-body.js';
 import { AppError } from '../../domain/errors.js';
 import { requirePrincipal, SESSION_COOKIE } from '../auth.js';
-import { errorResponses } from '../error-body.js';
 
 const roleSchema = z.enum(['manager', 'lead', 'assistant']);
 const dutySchema = z.enum(['prospecting', 'after_sales']);

@@ -6,16 +6,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { calendarFeedView, createCalendarFeedInput } from '../../app/calendar/calendar-feed-schema.js';
 import { createCalendarFeed } from '../../app/calendar/create-calendar-feed.js';
 import { listCalendarFeeds } from '../../app/calendar/list-calendar-feeds.js';
 import { renderCalendarFeed } from '../../app/calendar/render-calendar-feed.js';
 import { renderHolidayFeed } from '../../app/calendar/render-holiday-feed.js';
 import { revokeCalendarFeed } from '../../app/calendar/revoke-calendar-feed.js';
 import type { Deps } from '../../app/context.js';
+import { calendarFeedView, createCalendarFeedInput } from '../../contract/calendar.js';
+import { errorResponses } from '../../contract/error-body.js';
 import { AppError } from '../../domain/errors.js';
 import { requirePrincipal } from '../auth.js';
-import { errorResponses } from '../error-body.js';
 
 const ICS_TYPE = 'text/calendar; charset=utf-8';
 

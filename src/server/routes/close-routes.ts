@@ -6,40 +6,38 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { closeAttemptView, createCloseAttemptInput } from '../../app/close-attempts/close-attempt-schema.js';
+import { createCloseAttempt } from '../../app/close-attempts/create-close-attempt.js';
+import { deleteCloseAttempt } from '../../app/close-attempts/delete-close-attempt.js';
+import { getCloseAttempt, listCustomerCloseAttempts } from '../../app/close-attempts/get-close-attempt.js';
+import type { Deps } from '../../app/context.js';
+import { getDiscoveryChain, listDiscoveryChainVersions } from '../../app/discovery/get-discovery-chain.js';
+import { getPitchList } from '../../app/discovery/get-pitch-list.js';
+import { listCustomerDiscoveries } from '../../app/discovery/list-customer-discoveries.js';
+import { recordVisitDiscovery } from '../../app/discovery/record-visit-discovery.js';
+import { saveDiscoveryChain } from '../../app/discovery/save-discovery-chain.js';
+import { createObjectionType } from '../../app/objections/create-objection-type.js';
+import { listObjectionTypes } from '../../app/objections/list-objection-types.js';
+import { updateObjectionType } from '../../app/objections/update-objection-type.js';
+import { getObjectionStats } from '../../app/stats/objection-stats.js';
 import {
   closeAttemptCreatedView,
-  createCloseAttempt,
-} from '../../app/close-attempts/create-close-attempt.js';
-import { deleteCloseAttempt } from '../../app/close-attempts/delete-close-attempt.js';
-import {
+  closeAttemptView,
+  createCloseAttemptInput,
   customerCloseAttemptsView,
-  getCloseAttempt,
-  listCustomerCloseAttempts,
-} from '../../app/close-attempts/get-close-attempt.js';
-import type { Deps } from '../../app/context.js';
-import { discoveryChainView } from '../../app/discovery/discovery-store.js';
-import { getDiscoveryChain, listDiscoveryChainVersions } from '../../app/discovery/get-discovery-chain.js';
-import { getPitchList, pitchListView } from '../../app/discovery/get-pitch-list.js';
-import { listCustomerDiscoveries } from '../../app/discovery/list-customer-discoveries.js';
+} from '../../contract/close-attempts.js';
+import { errorResponses } from '../../contract/error-body.js';
 import {
-  recordVisitDiscovery,
+  createObjectionTypeInput,
+  discoveryChainView,
+  objectionTypeView,
+  pitchListView,
+  updateObjectionTypeInput,
   visitDiscoveryInput,
   visitDiscoveryView,
-} from '../../app/discovery/record-visit-discovery.js';
-import { saveDiscoveryChain } from '../../app/discovery/save-discovery-chain.js';
-import { createObjectionType, createObjectionTypeInput } from '../../app/objections/create-objection-type.js';
-import { listObjectionTypes } from '../../app/objections/list-objection-types.js';
-import { objectionTypeView } from '../../app/objections/objection-store.js';
-import { updateObjectionType, updateObjectionTypeInput } from '../../app/objections/update-objection-type.js';
-import {
-  getObjectionStats,
-  objectionStatsQuery,
-  objectionStatsView,
-} from '../../app/stats/objection-stats.js';
+} from '../../contract/method.js';
+import { objectionStatsQuery, objectionStatsView } from '../../contract/stats.js';
 import { discoveryChainInput } from '../../domain/method/discovery.js';
 import { requirePrincipal } from '../auth.js';
-import { errorResponses } from '../error-body.js';
 
 const idParams = z.strictObject({ id: z.uuid() });
 const keyParams = z.strictObject({ key: z.string().min(1).max(40) });

@@ -9,8 +9,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps, Principal } from '../../app/context.js';
 import type { Page } from '../../app/pagination.js';
+import { errorResponses } from '../../contract/error-body.js';
 import { requirePrincipal } from '../auth.js';
-import { errorResponses } from '../error-body.js';
 
 /** A record type's schemas and use cases. */
 export interface CrudResource {

@@ -3,22 +3,21 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../app/context.js';
-import { customerView } from '../../app/customers/customer-schema.js';
+import { getAfterSalesQueue } from '../../app/duties/get-after-sales-queue.js';
+import { getProspectingQueue } from '../../app/duties/get-prospecting-queue.js';
+import { handoffCustomer } from '../../app/duties/handoff-customer.js';
+import { listHandoffs } from '../../app/duties/list-handoffs.js';
+import { customerView } from '../../contract/customers.js';
+import { errorResponses } from '../../contract/error-body.js';
 import {
   afterSalesQueueQuery,
   afterSalesQueueView,
-  getAfterSalesQueue,
-} from '../../app/duties/get-after-sales-queue.js';
-import {
-  getProspectingQueue,
+  handoffInput,
+  handoffView,
   prospectingQueueQuery,
   prospectingQueueView,
-} from '../../app/duties/get-prospecting-queue.js';
-import { handoffCustomer } from '../../app/duties/handoff-customer.js';
-import { handoffInput, handoffView } from '../../app/duties/handoff-schema.js';
-import { listHandoffs } from '../../app/duties/list-handoffs.js';
+} from '../../contract/team.js';
 import { requirePrincipal } from '../auth.js';
-import { errorResponses } from '../error-body.js';
 
 const idParams = z.strictObject({ id: z.uuid() });
 

@@ -19,14 +19,14 @@ import type { ExportFormat } from '../../app/export/write-table.js';
 import {
   getImportJob,
   importErrorsFormat,
-  importJobView,
   startImport,
   writeImportErrors,
 } from '../../app/import/import-jobs.js';
 import { formatOfFileName } from '../../app/import/read-table.js';
+import { errorResponses } from '../../contract/error-body.js';
+import { importJobView } from '../../contract/imports.js';
 import { IMPORT_TYPES } from '../../domain/import/fields.js';
 import { requirePrincipal } from '../auth.js';
-import { errorResponses } from '../error-body.js';
 import { requestLang } from '../lang.js';
 
 /** Largest import file accepted over HTTP. */

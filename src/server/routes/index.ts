@@ -1,62 +1,80 @@
 /** Every workspace route, registered in one place. */
 import type { FastifyInstance } from 'fastify';
-import { contactView, createContactInput, updateContactInput } from '../../app/contacts/contact-schema.js';
 import { createContact } from '../../app/contacts/create-contact.js';
 import { deleteContact } from '../../app/contacts/delete-contact.js';
 import { getContact } from '../../app/contacts/get-contact.js';
-import { listContacts, listContactsQuery } from '../../app/contacts/list-contacts.js';
+import { listContacts } from '../../app/contacts/list-contacts.js';
 import { updateContact } from '../../app/contacts/update-contact.js';
 import type { Deps } from '../../app/context.js';
 import { createCustomer } from '../../app/customers/create-customer.js';
-import {
-  createCustomerInput,
-  customerListItemView,
-  customerView,
-  updateCustomerInput,
-} from '../../app/customers/customer-schema.js';
 import { deleteCustomer } from '../../app/customers/delete-customer.js';
 import { getCustomer } from '../../app/customers/get-customer.js';
-import { listCustomers, listCustomersQuery } from '../../app/customers/list-customers.js';
+import { listCustomers } from '../../app/customers/list-customers.js';
 import { updateCustomer } from '../../app/customers/update-customer.js';
 import { createDeal } from '../../app/deals/create-deal.js';
-import { createDealInput, dealView, updateDealInput } from '../../app/deals/deal-schema.js';
 import { deleteDeal } from '../../app/deals/delete-deal.js';
 import { getDeal } from '../../app/deals/get-deal.js';
-import { listDeals, listDealsQuery } from '../../app/deals/list-deals.js';
+import { listDeals } from '../../app/deals/list-deals.js';
 import { updateDeal } from '../../app/deals/update-deal.js';
 import { createFollowUp } from '../../app/follow-ups/create-follow-up.js';
 import { deleteFollowUp } from '../../app/follow-ups/delete-follow-up.js';
-import {
-  createFollowUpInput,
-  followUpView,
-  updateFollowUpInput,
-} from '../../app/follow-ups/follow-up-schema.js';
 import { getFollowUp } from '../../app/follow-ups/get-follow-up.js';
-import { listFollowUps, listFollowUpsQuery } from '../../app/follow-ups/list-follow-ups.js';
+import { listFollowUps } from '../../app/follow-ups/list-follow-ups.js';
 import { updateFollowUp } from '../../app/follow-ups/update-follow-up.js';
 import { createMarket } from '../../app/markets/create-market.js';
 import { deleteMarket } from '../../app/markets/delete-market.js';
 import { getMarket } from '../../app/markets/get-market.js';
-import { listMarkets, listMarketsQuery } from '../../app/markets/list-markets.js';
-import { createMarketInput, marketView, updateMarketInput } from '../../app/markets/market-schema.js';
+import { listMarkets } from '../../app/markets/list-markets.js';
 import { updateMarket } from '../../app/markets/update-market.js';
 import { createProduct } from '../../app/products/create-product.js';
 import { deleteProduct } from '../../app/products/delete-product.js';
 import { getProduct } from '../../app/products/get-product.js';
-import { listProducts, listProductsQuery } from '../../app/products/list-products.js';
-import { createProductInput, productView, updateProductInput } from '../../app/products/product-schema.js';
+import { listProducts } from '../../app/products/list-products.js';
 import { updateProduct } from '../../app/products/update-product.js';
 import { createVisit } from '../../app/visits/create-visit.js';
 import { deleteVisit } from '../../app/visits/delete-visit.js';
 import { getVisit } from '../../app/visits/get-visit.js';
-import { listVisits, listVisitsQuery } from '../../app/visits/list-visits.js';
+import { listVisits } from '../../app/visits/list-visits.js';
 import { updateVisit } from '../../app/visits/update-visit.js';
 import {
+  contactView,
+  createContactInput,
+  listContactsQuery,
+  updateContactInput,
+} from '../../contract/contacts.js';
+import {
+  createCustomerInput,
+  customerListItemView,
+  customerView,
+  listCustomersQuery,
+  updateCustomerInput,
+} from '../../contract/customers.js';
+import { createDealInput, dealView, listDealsQuery, updateDealInput } from '../../contract/deals.js';
+import {
+  createFollowUpInput,
+  followUpView,
+  listFollowUpsQuery,
+  updateFollowUpInput,
+} from '../../contract/follow-ups.js';
+import {
+  createMarketInput,
+  listMarketsQuery,
+  marketView,
+  updateMarketInput,
+} from '../../contract/markets.js';
+import {
+  createProductInput,
+  listProductsQuery,
+  productView,
+  updateProductInput,
+} from '../../contract/products.js';
+import {
   createVisitInput,
+  listVisitsQuery,
   updateVisitInput,
   visitView,
   visitWriteView,
-} from '../../app/visits/visit-schema.js';
+} from '../../contract/visits.js';
 import { registerCalendarRoutes } from './calendar-routes.js';
 import { registerCloseRoutes } from './close-routes.js';
 import { registerCrudRoutes } from './crud-routes.js';

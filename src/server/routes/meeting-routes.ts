@@ -6,33 +6,29 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  chairmanConsultationView,
-  recordChairmanConsultationInput,
-  recordedConsultationView,
-} from '../../app/chairman/chairman-schema.js';
 import { listChairmanConsultations } from '../../app/chairman/list-chairman-consultations.js';
 import { recordChairmanConsultation } from '../../app/chairman/record-chairman-consultation.js';
 import type { Deps } from '../../app/context.js';
 import { getStageHistory } from '../../app/customers/get-stage-history.js';
-import { stageChangeView } from '../../app/customers/stage-changes.js';
 import { createNextVisitPlan } from '../../app/next-visit-plans/create-next-visit-plan.js';
 import { listNextVisitPlans } from '../../app/next-visit-plans/list-next-visit-plans.js';
-import {
-  createNextVisitPlanInput,
-  nextVisitPlanView,
-  updateNextVisitPlanInput,
-} from '../../app/next-visit-plans/next-visit-plan-schema.js';
 import { updateNextVisitPlan } from '../../app/next-visit-plans/update-next-visit-plan.js';
-import { getMeetingStats, meetingStatsQuery, meetingStatsView } from '../../app/stats/get-meeting-stats.js';
+import { getMeetingStats } from '../../app/stats/get-meeting-stats.js';
 import { getWorkspaceSettings } from '../../app/workspace/get-workspace-settings.js';
 import { updateWorkspaceSettings } from '../../app/workspace/update-workspace-settings.js';
+import { stageChangeView } from '../../contract/customers.js';
+import { errorResponses } from '../../contract/error-body.js';
 import {
-  updateWorkspaceSettingsInput,
-  workspaceSettingsView,
-} from '../../app/workspace/workspace-settings.js';
+  chairmanConsultationView,
+  createNextVisitPlanInput,
+  nextVisitPlanView,
+  recordChairmanConsultationInput,
+  recordedConsultationView,
+  updateNextVisitPlanInput,
+} from '../../contract/next-visit-plans.js';
+import { updateWorkspaceSettingsInput, workspaceSettingsView } from '../../contract/settings.js';
+import { meetingStatsQuery, meetingStatsView } from '../../contract/stats.js';
 import { requirePrincipal } from '../auth.js';
-import { errorResponses } from '../error-body.js';
 
 const idParams = z.strictObject({ id: z.uuid() });
 

@@ -8,9 +8,9 @@ import { z } from 'zod';
 import type { Deps } from '../../app/context.js';
 import { getPlan, listPlans } from '../../app/plans/get-plan.js';
 import { savePlan } from '../../app/plans/save-plan.js';
+import { errorResponses } from '../../contract/error-body.js';
 import type { PlanResult } from '../../domain/plan/plan.js';
 import { requirePrincipal } from '../auth.js';
-import { errorResponses } from '../error-body.js';
 
 const revisionView = z.object({
   id: z.string(),

@@ -7,13 +7,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../app/context.js';
-import { computeForecast, computeForecastInput } from '../../app/progress/compute-forecast.js';
-import { computeProgress, computeProgressInput } from '../../app/progress/compute-progress.js';
-import { getToday, getTodayInput } from '../../app/progress/get-today.js';
+import { computeForecast } from '../../app/progress/compute-forecast.js';
+import { computeProgress } from '../../app/progress/compute-progress.js';
+import { getToday } from '../../app/progress/get-today.js';
+import { errorResponses } from '../../contract/error-body.js';
+import { computeForecastInput, computeProgressInput, getTodayInput } from '../../contract/progress.js';
 import { FORECAST_GROUPS } from '../../domain/method/sales-history.js';
 import { NEEDED_REASONS } from '../../domain/method/today.js';
 import { requirePrincipal } from '../auth.js';
-import { errorResponses } from '../error-body.js';
 
 const status = z.enum(['ahead', 'behind', 'on_track']);
 const progressRow = z.object({

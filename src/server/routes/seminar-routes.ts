@@ -10,31 +10,27 @@ import { createSeminar } from '../../app/seminars/create-seminar.js';
 import { deleteInvitation } from '../../app/seminars/delete-invitation.js';
 import { deleteSeminar } from '../../app/seminars/delete-seminar.js';
 import { getSeminar } from '../../app/seminars/get-seminar.js';
-import {
-  getSeminarQuotas,
-  seminarQuotasQuery,
-  seminarQuotasView,
-} from '../../app/seminars/get-seminar-quotas.js';
-import {
-  getSeminarStats,
-  seminarStatsQuery,
-  seminarStatsView,
-} from '../../app/seminars/get-seminar-stats.js';
+import { getSeminarQuotas } from '../../app/seminars/get-seminar-quotas.js';
+import { getSeminarStats } from '../../app/seminars/get-seminar-stats.js';
 import { inviteCustomers } from '../../app/seminars/invite-customers.js';
 import { listInvitations } from '../../app/seminars/list-invitations.js';
-import { listSeminars, listSeminarsQuery } from '../../app/seminars/list-seminars.js';
+import { listSeminars } from '../../app/seminars/list-seminars.js';
+import { updateInvitation } from '../../app/seminars/update-invitation.js';
+import { updateSeminar } from '../../app/seminars/update-seminar.js';
+import { errorResponses } from '../../contract/error-body.js';
 import {
   createSeminarInput,
   invitationView,
   inviteCustomersInput,
+  listSeminarsQuery,
+  seminarQuotasQuery,
+  seminarQuotasView,
   seminarView,
   updateInvitationInput,
   updateSeminarInput,
-} from '../../app/seminars/seminar-schema.js';
-import { updateInvitation } from '../../app/seminars/update-invitation.js';
-import { updateSeminar } from '../../app/seminars/update-seminar.js';
+} from '../../contract/seminars.js';
+import { seminarStatsQuery, seminarStatsView } from '../../contract/stats.js';
 import { requirePrincipal } from '../auth.js';
-import { errorResponses } from '../error-body.js';
 import { registerCrudRoutes } from './crud-routes.js';
 
 const idParams = z.strictObject({ id: z.uuid() });

@@ -3,8 +3,8 @@
  * sentence about the field in the user's language, never zod's text.
  */
 import { describe, expect, it } from 'vitest';
-import { createMemberInput, initWorkspaceInput } from '../../app/auth/auth-schema.js';
-import { createCustomerInput } from '../../app/customers/customer-schema.js';
+import { createMemberInput, initWorkspaceInput } from '../../contract/auth.js';
+import { createCustomerInput } from '../../contract/customers.js';
 import { validate } from './validate.js';
 
 const fieldsOf = (result: ReturnType<typeof validate>) => (result.ok ? {} : result.fields);

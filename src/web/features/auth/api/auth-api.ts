@@ -1,6 +1,6 @@
 /** Sign-in, sign-out, set-up and the caller, over the API. */
 import { useQuery } from '@tanstack/react-query';
-import type { InitWorkspaceInput } from '../../../../app/auth/auth-schema.js';
+import type { InitWorkspaceInput } from '../../../../contract/auth.js';
 import { ApiError, api, setCsrfToken } from '../../../lib/api';
 import { authKeys } from './auth-keys';
 

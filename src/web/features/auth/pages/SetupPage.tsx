@@ -2,7 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { initWorkspaceInput } from '../../../../app/auth/auth-schema.js';
+import { initWorkspaceInput } from '../../../../contract/auth.js';
 import { currentLang } from '../../../lib/format';
 import { FormAlert, useFormErrors, useSubmit } from '../../../lib/forms';
 import { navigate } from '../../../lib/router';

@@ -1,18 +1,14 @@
 /** Customers, contacts, visits, markets and members over the API (TanStack Query hooks). */
 import { keepPreviousData, type QueryClient, type QueryKey, useQuery } from '@tanstack/react-query';
-import type {
-  Contact,
-  CreateContactInput,
-  UpdateContactInput,
-} from '../../../../app/contacts/contact-schema.js';
+import type { Contact, CreateContactInput, UpdateContactInput } from '../../../../contract/contacts.js';
 import type {
   CreateCustomerInput,
   Customer,
   CustomerListItem,
   UpdateCustomerInput,
-} from '../../../../app/customers/customer-schema.js';
-import type { Market } from '../../../../app/markets/market-schema.js';
-import type { CreateVisitInput, Visit } from '../../../../app/visits/visit-schema.js';
+} from '../../../../contract/customers.js';
+import type { Market } from '../../../../contract/markets.js';
+import type { CreateVisitInput, Visit } from '../../../../contract/visits.js';
 import { api, type Page } from '../../../lib/api';
 import { dashboardKeys } from '../../dashboard/api/dashboard-keys';
 import { methodKeys } from '../../method/api/method-keys';

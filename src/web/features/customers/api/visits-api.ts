@@ -1,8 +1,7 @@
 /** A customer's visit timeline over the API: discoveries, chain versions, changing and deleting visits. */
 import { useQuery } from '@tanstack/react-query';
-import type { DiscoveryChainView } from '../../../../app/discovery/discovery-store.js';
-import type { VisitDiscovery } from '../../../../app/discovery/record-visit-discovery.js';
-import type { UpdateVisitInput, Visit, VisitWrite } from '../../../../app/visits/visit-schema.js';
+import type { DiscoveryChainView, VisitDiscovery } from '../../../../contract/method.js';
+import type { UpdateVisitInput, Visit, VisitWrite } from '../../../../contract/visits.js';
 import { api } from '../../../lib/api';
 import { customerKeys } from './customer-keys';
 

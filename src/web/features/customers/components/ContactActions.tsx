@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contact } from '../../../../app/contacts/contact-schema.js';
+import type { Contact } from '../../../../contract/contacts.js';
 import { deleteContact } from '../api/customers-api';
 import { ConfirmDelete } from './ConfirmDelete';
 import { ContactForm } from './ContactForm';

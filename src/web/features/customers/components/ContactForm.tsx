@@ -13,7 +13,7 @@ import {
   type Contact,
   createContactInput,
   updateContactInput,
-} from '../../../../app/contacts/contact-schema.js';
+} from '../../../../contract/contacts.js';
 import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/format';
 import { FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';

@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Customer } from '../../../../app/customers/customer-schema.js';
+import type { Customer } from '../../../../contract/customers.js';
 import { ApiError, type Page } from '../../../lib/api';
 import { navigate } from '../../../lib/router';
 import { useMe } from '../../auth/api/auth-api';

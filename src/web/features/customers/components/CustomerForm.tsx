@@ -15,7 +15,7 @@ import {
   type Customer,
   createCustomerInput,
   updateCustomerInput,
-} from '../../../../app/customers/customer-schema.js';
+} from '../../../../contract/customers.js';
 import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/format';
 import { FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';

@@ -15,7 +15,7 @@ import {
   updateVisitInput,
   VISIT_STATUSES,
   type Visit,
-} from '../../../../app/visits/visit-schema.js';
+} from '../../../../contract/visits.js';
 import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/format';
 import { FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';

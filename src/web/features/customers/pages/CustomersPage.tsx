@@ -25,7 +25,7 @@ import {
   CUSTOMER_CLASSES,
   CUSTOMER_STATUSES,
   type CustomerListItem,
-} from '../../../../app/customers/customer-schema.js';
+} from '../../../../contract/customers.js';
 
 import { currentLang } from '../../../lib/format';
 import { linkClick } from '../../../lib/router';

@@ -1,23 +1,24 @@
 /**
  * The method's endpoints for the Today page, the guided visit and the customer page:
  * Today, the discovery chain, the pitch list, the objection catalog, close attempts,
- * next-visit plans, follow-ups, deals and the workspace's third-meeting policy.
+ * next-visit plans, follow-ups and the workspace's third-meeting policy.
  */
 import { useQuery } from '@tanstack/react-query';
 import type {
   CloseAttempt,
+  CloseAttemptCreated,
   CreateCloseAttemptInput,
-} from '../../../../app/close-attempts/close-attempt-schema.js';
-import type { CloseAttemptCreated } from '../../../../app/close-attempts/create-close-attempt.js';
-import type { CreateDealInput, Deal } from '../../../../app/deals/deal-schema.js';
-import type { DiscoveryChainView } from '../../../../app/discovery/discovery-store.js';
-import type { PitchList } from '../../../../app/discovery/get-pitch-list.js';
-import type { VisitDiscovery } from '../../../../app/discovery/record-visit-discovery.js';
-import type { CreateFollowUpInput, FollowUp } from '../../../../app/follow-ups/follow-up-schema.js';
-import type { NextVisitPlan } from '../../../../app/next-visit-plans/next-visit-plan-schema.js';
-import type { ObjectionTypeView } from '../../../../app/objections/objection-store.js';
-import type { CreateVisitInput, VisitWrite } from '../../../../app/visits/visit-schema.js';
-import type { WorkspaceSettings } from '../../../../app/workspace/workspace-settings.js';
+} from '../../../../contract/close-attempts.js';
+import type { CreateFollowUpInput, FollowUp } from '../../../../contract/follow-ups.js';
+import type {
+  DiscoveryChainView,
+  ObjectionTypeView,
+  PitchList,
+  VisitDiscovery,
+} from '../../../../contract/method.js';
+import type { NextVisitPlan } from '../../../../contract/next-visit-plans.js';
+import type { WorkspaceSettings } from '../../../../contract/settings.js';
+import type { CreateVisitInput, VisitWrite } from '../../../../contract/visits.js';
 import type { SuggestionReason, TodayNumbers } from '../../../../domain/method/today.js';
 import { api } from '../../../lib/api';
 import { methodKeys } from './method-keys';
@@ -125,12 +126,7 @@ export function getPitchList(customerId: string): Promise<PitchList> {
   return api<PitchList>('GET', `/api/customers/${customerId}/pitch-list`);
 }
 
-/** Records a signed deal. */
-export function createDeal(input: CreateDealInput): Promise<Deal> {
-  return api<Deal>('POST', '/api/deals', { body: input });
-}
-
-/** Logs a close attempt. */
+/** Logs a close attempt (a signed one with its `deal`, created in the same transaction). */
 export function createCloseAttempt(input: CreateCloseAttemptInput): Promise<CloseAttemptCreated> {
   return api<CloseAttemptCreated>('POST', '/api/close-attempts', { body: input });
 }

@@ -23,7 +23,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Customer } from '../../../../app/customers/customer-schema.js';
+import type { Customer } from '../../../../contract/customers.js';
 import { api } from '../../../lib/api';
 import { FormAlert, useFormErrors } from '../../../lib/forms';
 import { customerKeys } from '../../customers/api/customer-keys';

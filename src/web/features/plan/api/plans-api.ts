@@ -1,6 +1,6 @@
 /** Plans over the API: revisions (GET /api/plans), saving one (POST /api/plans), and the markets they name. */
 import { useQuery } from '@tanstack/react-query';
-import type { Market } from '../../../../app/markets/market-schema.js';
+import type { Market } from '../../../../contract/markets.js';
 import type { PlanInput } from '../../../../domain/plan/settings.js';
 import { api, type Page } from '../../../lib/api';
 import { planKeys } from './plan-keys';

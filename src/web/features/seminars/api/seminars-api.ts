@@ -1,7 +1,7 @@
 /** Seminars (会销), their quotas, invitations and statistics over the API. */
 import { useQuery } from '@tanstack/react-query';
-import type { Customer } from '../../../../app/customers/customer-schema.js';
-import type { Invitation, Seminar } from '../../../../app/seminars/seminar-schema.js';
+import type { Customer } from '../../../../contract/customers.js';
+import type { Invitation, Seminar } from '../../../../contract/seminars.js';
 import { api, type Page } from '../../../lib/api';
 import { seminarKeys } from './seminar-keys';
 

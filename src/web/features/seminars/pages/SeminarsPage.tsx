@@ -31,7 +31,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import type { EChartsOption } from 'echarts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createSeminarInput, updateSeminarInput } from '../../../../app/seminars/seminar-schema.js';
+import { createSeminarInput, updateSeminarInput } from '../../../../contract/seminars.js';
 import { EChart } from '../../../lib/EChart';
 import { currentLang } from '../../../lib/format';
 import { FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';

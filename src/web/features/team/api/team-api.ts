@@ -1,5 +1,5 @@
 /** Members over the API. */
-import type { CreateMemberInput } from '../../../../app/auth/auth-schema.js';
+import type { CreateMemberInput } from '../../../../contract/auth.js';
 import { api } from '../../../lib/api';
 
 export { useMembers } from '../../customers/api/customers-api';

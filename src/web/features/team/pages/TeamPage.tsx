@@ -5,7 +5,7 @@ import type { InputRef } from 'antd';
 import { App, Button, Card, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createMemberInput } from '../../../../app/auth/auth-schema.js';
+import { createMemberInput } from '../../../../contract/auth.js';
 import { ApiError } from '../../../lib/api';
 import { currentLang, moneyColumn } from '../../../lib/format';
 import { FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { text } from './common.js';
+
+export const CONTACT_ROLES = ['key_person', 'influencer', 'user', 'gatekeeper'] as const;
+
+/** Fields a caller may set on a contact; anything else is rejected. */
+export const contactFields = z.strictObject({
+  customerId: z.uuid(),
+  name: text(200),
+  title: text(100).nullable().optional(),
+  phone: text(50).nullable().optional(),
+  email: z.email().max(200).nullable().optional(),
+  role: z.enum(CONTACT_ROLES).nullable().optional(),
+  kpConfirmed: z.boolean().optional(),
+});
+
+/** Body of "create a contact". */
+export const createContactInput = contactFields;
+
+export type CreateContactInput = z.infer<typeof createContactInput>;
+
+/** Body of "update a contact": any subset of the fields plus the version last read. */
+export const updateContactInput = contactFields.partial().extend({ version: z.number().int().min(1) });
+
+export type UpdateContactInput = z.infer<typeof updateContactInput>;
+
+/** A contact as returned by the API. */
+export const contactView = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  role: z.enum(CONTACT_ROLES).nullable(),
+  kpConfirmed: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+
+export type Contact = z.infer<typeof contactView>;
+
+/** Query of "list contacts". */
+export const listContactsQuery = z.strictObject({
+  customerId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});

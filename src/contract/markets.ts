@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { text } from './common.js';
+
+/** A percentage 0–100 with at most two decimals, stored exactly as basis points (hundredths of a percent). */
+export const sharePercent = z
+  .number()
+  .min(0)
+  .max(100)
+  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, {
+    message: 'The share can have at most two decimals',
+    params: { zh: '占比最多保留两位小数' },
+  });
+
+/** Fields a manager may set on a market; anything else is rejected. */
+export const marketFields = z.strictObject({
+  name: text(200),
+  cities: z.array(text(100)).max(200).optional(),
+  sharePercent,
+});
+
+/** Body of "create a market". */
+export const createMarketInput = marketFields;
+
+export type CreateMarketInput = z.infer<typeof createMarketInput>;
+
+/** Body of "update a market": any subset of the fields plus the version last read. */
+export const updateMarketInput = marketFields.partial().extend({ version: z.int().min(1) });
+
+export type UpdateMarketInput = z.infer<typeof updateMarketInput>;
+
+/** A market as returned by the API. */
+export const marketView = z.object({
+  id: z.string(),
+  name: z.string(),
+  cities: z.array(z.string()),
+  sharePercent: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.int(),
+});
+
+export type Market = z.infer<typeof marketView>;
+
+/** Query of "list markets". */
+export const listMarketsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { text } from './common.js';
+
+/** One feature of a product and the customer pains it answers. */
+export const productFeature = z.strictObject({
+  name: text(200),
+  pains: z.array(text(500)).max(50),
+});
+
+export type ProductFeature = z.infer<typeof productFeature>;
+
+/** Fields a manager may set on a product; anything else is rejected. */
+export const productFields = z.strictObject({
+  name: text(200),
+  priceMinor: z.int().min(0),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  features: z.array(productFeature).max(100).optional(),
+});
+
+/** Body of "create a product"; the currency defaults to the workspace's. */
+export const createProductInput = productFields;
+
+export type CreateProductInput = z.infer<typeof createProductInput>;
+
+/** Body of "update a product": any subset of the fields plus the version last read. */
+export const updateProductInput = productFields.partial().extend({ version: z.int().min(1) });
+
+export type UpdateProductInput = z.infer<typeof updateProductInput>;
+
+/** A product as returned by the API. */
+export const productView = z.object({
+  id: z.string(),
+  name: z.string(),
+  priceMinor: z.int(),
+  currency: z.string(),
+  features: z.array(z.object({ name: z.string(), pains: z.array(z.string()) })),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.int(),
+});
+
+export type Product = z.infer<typeof productView>;
+
+/** Query of "list products". */
+export const listProductsQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { text } from './common.js';
+
+/** Fields a manager or lead may set on a seminar; anything else is rejected. */
+export const seminarFields = z.strictObject({
+  title: text(200),
+  heldOn: z.iso.date(),
+  city: text(100).nullable().optional(),
+  venue: text(300).nullable().optional(),
+  capacity: z.int().min(1).max(2000),
+  status: z.enum(['planned', 'held', 'cancelled']).optional(),
+  notes: z.string().max(10_000).nullable().optional(),
+});
+
+/** Body of "create a seminar". */
+export const createSeminarInput = seminarFields;
+
+/** Body of "update a seminar": any subset of the fields plus the version last read. */
+export const updateSeminarInput = seminarFields.partial().extend({ version: z.int().min(1) });
+
+/** A seminar as returned by the API. */
+export const seminarView = z.object({
+  id: z.string(),
+  title: z.string(),
+  heldOn: z.string(),
+  city: z.string().nullable(),
+  venue: z.string().nullable(),
+  capacity: z.int(),
+  status: z.enum(['planned', 'held', 'cancelled']),
+  notes: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.int(),
+});
+
+export type Seminar = z.infer<typeof seminarView>;
+
+/** Body of "invite customers". */
+export const inviteCustomersInput = z.strictObject({
+  customerIds: z.array(z.uuid()).min(1).max(500),
+});
+
+/** Body of "update an invitation". */
+export const updateInvitationInput = z.strictObject({
+  rsvp: z.enum(['pending', 'yes', 'no']).optional(),
+  attended: z.boolean().optional(),
+  version: z.int().min(1),
+});
+
+/** An invitation as returned by the API. */
+export const invitationView = z.object({
+  id: z.string(),
+  seminarId: z.string(),
+  customerId: z.string(),
+  invitedBy: z.string().nullable(),
+  rsvp: z.enum(['pending', 'yes', 'no']),
+  attended: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.int(),
+});
+
+export type Invitation = z.infer<typeof invitationView>;
+
+/** Query of "list seminars": `from` and `to` (inclusive) bound the date held. */
+export const listSeminarsQuery = z.strictObject({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  status: z.enum(['planned', 'held', 'cancelled']).optional(),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+/** Query of "seminar quotas". */
+export const seminarQuotasQuery = z.strictObject({
+  invitations: z.coerce.number().int().min(0).max(2000).optional(),
+});
+
+const cell = z.object({ quota: z.int(), invited: z.int(), remaining: z.int() });
+
+/** The quotas as returned by the API. */
+export const seminarQuotasView = z.object({
+  seminarId: z.string(),
+  invitations: z.int(),
+  /** Where the number of invitations came from. */
+  source: z.enum(['query', 'plan', 'capacity']),
+  plan: z.object({ year: z.int(), revision: z.int() }).nullable(),
+  classNeed: z.object({ A: z.int(), B: z.int(), C: z.int(), new: z.int() }),
+  markets: z.array(
+    z.object({
+      marketId: z.string(),
+      name: z.string(),
+      sharePercent: z.number(),
+      quota: z.int(),
+      invited: z.int(),
+      cities: z.array(
+        z.object({
+          city: z.string(),
+          quota: z.int(),
+          invited: z.int(),
+          remaining: z.int(),
+          classes: z.object({ A: cell, B: cell, C: cell, new: cell }),
+        }),
+      ),
+    }),
+  ),
+  /** Invitations whose customer has no market or a city outside its market's cities. */
+  unmatchedInvited: z.int(),
+});
+
+export type SeminarQuotas = z.infer<typeof seminarQuotasView>;
