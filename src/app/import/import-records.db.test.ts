@@ -273,6 +273,65 @@ describe.each(engines)('importRecords on $name', (engine) => {
     ]);
   });
 
+  it('updates contacts, deals and visits a re-import says something new about, each with its audit entry', async () => {
+    const customer = await createCustomer(ws.deps, ws.team.lead, { name: '杭州织造', status: 'contacted' });
+    const files = {
+      contacts: ['客户,姓名,电话,职位', '杭州织造,陈总,138,董事长'],
+      deals: ['客户,金额,签单日期,备注', '杭州织造,1000,2026-03-01,'],
+      visits: ['客户,拜访日期,拜访目的', '杭州织造,2026-03-03,'],
+    } as const;
+    const changed = {
+      contacts: ['客户,姓名,电话,职位', '杭州织造,陈总,138,总经理'],
+      deals: ['客户,金额,签单日期,备注', '杭州织造,1000,2026-03-01,首付已到'],
+      visits: ['客户,拜访日期,拜访目的', '杭州织造,2026-03-03,签约'],
+    } as const;
+    for (const type of ['contacts', 'deals', 'visits'] as const) {
+      const created = await run(Buffer.from(files[type].join('\n')), { type, format: 'csv' });
+      expect(created.counts).toMatchObject({ created: 1, updated: 0 });
+      const updated = await run(Buffer.from(changed[type].join('\n')), { type, format: 'csv' });
+      expect(updated.counts).toMatchObject({ created: 0, updated: 1 });
+      expect(updated.rows[0]?.id).toBe(created.rows[0]?.id);
+      const again = await run(Buffer.from(changed[type].join('\n')), { type, format: 'csv' });
+      expect(again.counts).toMatchObject({ skipped: 1, updated: 0 });
+      const id = String(created.rows[0]?.id);
+      const audit = await ws.audit(id);
+      expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
+      const [create, update] = audit.map((a) => ({
+        before: a.before === null ? null : JSON.parse(a.before),
+        after: JSON.parse(String(a.after)),
+      }));
+      expect(create?.after).toMatchObject({ id, customerId: customer.id, version: 1 });
+      expect(update?.before).toMatchObject({ id, version: 1 });
+      expect(update?.after).toMatchObject({ id, version: 2 });
+    }
+    expect(await ws.db.selectFrom('contacts').select('title').execute()).toEqual([{ title: '总经理' }]);
+    expect(await ws.db.selectFrom('deals').select('notes').execute()).toEqual([{ notes: '首付已到' }]);
+    expect(await ws.db.selectFrom('visits').select(['purpose', 'meeting_number']).execute()).toEqual([
+      { purpose: '签约', meeting_number: 1 },
+    ]);
+  });
+
+  it('keeps the stage history of a customer whose status a re-import changes', async () => {
+    const customer = await createCustomer(ws.deps, ws.team.lead, { name: '萧山纺织' });
+    const report = await run(Buffer.from('客户名称,状态\n萧山纺织,赢单\n新客户,\n'), {
+      type: 'customers',
+      format: 'csv',
+    });
+    expect(report.counts).toMatchObject({ created: 1, updated: 1 });
+    const stages = await ws.db
+      .selectFrom('customer_stage_changes')
+      .select(['customer_id', 'from_status', 'to_status'])
+      .where('customer_id', '=', customer.id)
+      .orderBy('id')
+      .execute();
+    expect(stages.map((s) => [s.from_status, s.to_status])).toEqual([
+      [null, 'lead'],
+      ['lead', 'won'],
+    ]);
+    const keys = await ws.db.selectFrom('import_keys').select(['entity', 'record_id']).execute();
+    expect(keys).toEqual([{ entity: 'customer', record_id: report.rows[1]?.id }]);
+  });
+
   it('commits batch by batch and reports progress', async () => {
     const lines = ['客户名称'];
     for (let i = 1; i <= 25; i += 1) lines.push(`客户${i}`);

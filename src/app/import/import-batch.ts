@@ -1,0 +1,210 @@
+/**
+ * The import's batch engine, the same for every record type: read a batch's rows into
+ * drafts (the kind's), find the stored records with their natural keys (the kind's), decide
+ * every row — create, update (the file says something new), skip (nothing new, or a
+ * duplicate of an earlier row) or reject — and, unless a dry run, write the batch in one
+ * transaction with its audit entries and the kind's bookkeeping.
+ */
+import type { Kysely } from 'kysely';
+import type { Schema } from '../../db/schema.js';
+import type { Reason } from '../../domain/import/values.js';
+import type { Deps, Principal } from '../context.js';
+import {
+  type Draft,
+  type DraftContext,
+  HIDDEN,
+  type ImportKind,
+  INSERT_CHUNK,
+  type MappedRow,
+  type NewRecord,
+  reason,
+  type StoredRecord,
+} from './import-kind.js';
+
+/** What happened (or, in a dry run, would happen) to one row. */
+export interface RowOutcome {
+  readonly line: number;
+  readonly action: 'create' | 'update' | 'skip' | 'reject';
+  /** The row's record, as people name it (customer name, contact name …). */
+  readonly label: string;
+  readonly id?: string;
+  readonly reason?: Reason;
+}
+
+/** One import run, as every batch of it sees it. */
+export interface ImportRun {
+  readonly deps: Deps;
+  readonly principal: Principal;
+  readonly dryRun: boolean;
+  readonly context: DraftContext;
+  /** Natural keys handled in this run → the line and record id, to catch duplicate rows. */
+  readonly seen: Map<string, { line: number; id: string }>;
+  /** Takes every row's outcome, in row order. */
+  readonly decide: (outcome: RowOutcome, row: MappedRow) => void;
+}
+
+/** An audit entry of the batch; a created record's view is known once it is inserted. */
+type PendingAudit<Stored> =
+  | { readonly action: 'create'; readonly id: string }
+  | { readonly action: 'update'; readonly before: Stored; readonly after: Stored };
+
+/** Handles one batch of `kind`: decide every row, then (unless a dry run) write in one transaction. */
+export async function importBatch<
+  Columns extends object,
+  Stored extends StoredRecord & Record<keyof Columns, unknown>,
+>(kind: ImportKind<Columns, Stored>, run: ImportRun, rows: readonly MappedRow[]): Promise<void> {
+  const { deps, principal, dryRun, seen, decide } = run;
+  const work = async (db: Kysely<Schema>) => {
+    const drafts = await kind.draft(db, run.context, rows);
+    const existing = await kind.findExisting(
+      db,
+      principal,
+      drafts.flatMap((d) => (d.ok ? [d.value] : [])),
+    );
+    const now = deps.clock().toISOString();
+    const inserts: (Columns & NewRecord)[] = [];
+    const keys = new Map<string, string>();
+    const updated: { before: Stored; after: Stored }[] = [];
+    const audits: PendingAudit<Stored>[] = [];
+    for (const [i, row] of rows.entries()) {
+      const drafted = drafts[i];
+      if (!drafted?.ok) {
+        const why = drafted?.reason ?? reason('', '');
+        decide({ line: row.line, action: 'reject', label: kind.label(row), reason: why }, row);
+        continue;
+      }
+      const draft: Draft<Columns> = drafted.value;
+      const outcome = { line: row.line, label: draft.label };
+      const earlier = seen.get(draft.key);
+      if (earlier) {
+        const duplicate = reason(`与第 ${earlier.line} 行重复`, `Duplicate of row ${earlier.line}`);
+        decide({ ...outcome, action: 'skip', id: earlier.id, reason: duplicate }, row);
+        continue;
+      }
+      const match = existing.get(draft.key);
+      if (match === HIDDEN) {
+        const hidden = reason(
+          '已有同名客户，但不在你的客户名单里',
+          'A customer of this name exists but is not one of yours',
+        );
+        decide({ ...outcome, action: 'reject', reason: hidden }, row);
+        continue;
+      }
+      if (match) {
+        seen.set(draft.key, { line: row.line, id: match.id });
+        const changes = changedColumns(draft.given, match);
+        if (Object.keys(changes).length === 0) {
+          const same = reason('已存在，没有变化', 'Already there, nothing new');
+          decide({ ...outcome, action: 'skip', id: match.id, reason: same }, row);
+          continue;
+        }
+        if (!dryRun) {
+          const after = await kind.update(db, principal, match, changes, now);
+          if (!after) {
+            const stale = reason(
+              '这条记录刚被别人修改，请重新导入',
+              'Someone changed this record meanwhile: import again',
+            );
+            decide({ ...outcome, action: 'reject', reason: stale }, row);
+            continue;
+          }
+          updated.push({ before: match, after });
+          audits.push({ action: 'update', before: match, after });
+        }
+        decide({ ...outcome, action: 'update', id: match.id }, row);
+        continue;
+      }
+      const id = deps.newId();
+      seen.set(draft.key, { line: row.line, id });
+      inserts.push({
+        ...draft.insert,
+        id,
+        workspace_id: principal.workspaceId,
+        created_at: now,
+        updated_at: now,
+      });
+      keys.set(id, draft.key);
+      audits.push({ action: 'create', id });
+      decide({ ...outcome, action: 'create', id }, row);
+    }
+    if (dryRun) return;
+    const created = await kind.insert(db, inserts);
+    await kind.afterWrite?.(db, deps, principal, {
+      created: created.map((record) => ({ record, key: keys.get(record.id) ?? '' })),
+      updated,
+    });
+    const byId = new Map(created.map((record) => [record.id, record]));
+    await writeAudits(
+      db,
+      deps,
+      principal,
+      audits.map((a) =>
+        a.action === 'update'
+          ? {
+              entity: kind.entity,
+              entityId: a.after.id,
+              action: a.action,
+              before: kind.view(a.before),
+              after: kind.view(a.after),
+            }
+          : { entity: kind.entity, entityId: a.id, action: a.action, after: viewOf(kind, byId.get(a.id)) },
+      ),
+    );
+  };
+  if (dryRun) await work(deps.db);
+  else await deps.db.transaction().execute(work);
+}
+
+const viewOf = <Stored>(kind: { view(stored: Stored): unknown }, stored: Stored | undefined) =>
+  stored === undefined ? null : kind.view(stored);
+
+/** The given columns whose value differs from the stored record's. */
+function changedColumns<Columns extends object>(
+  given: Partial<Columns>,
+  stored: Record<keyof Columns, unknown>,
+): Partial<Columns> {
+  const changes: Partial<Columns> = {};
+  for (const column of Object.keys(given) as (keyof Columns)[]) {
+    if (!sameValue(stored[column], given[column])) changes[column] = given[column];
+  }
+  return changes;
+}
+
+/** Stored bigints may come back as text (PostgreSQL): numbers compare as numbers. */
+function sameValue(stored: unknown, value: unknown): boolean {
+  if (typeof value === 'number') return Number(stored) === value;
+  return stored === value;
+}
+
+async function writeAudits(
+  db: Kysely<Schema>,
+  deps: Deps,
+  principal: Principal,
+  audits: readonly {
+    entity: string;
+    entityId: string;
+    action: 'create' | 'update';
+    before?: unknown;
+    after: unknown;
+  }[],
+): Promise<void> {
+  const at = deps.clock().toISOString();
+  for (let i = 0; i < audits.length; i += INSERT_CHUNK) {
+    await db
+      .insertInto('audit_log')
+      .values(
+        audits.slice(i, i + INSERT_CHUNK).map((a) => ({
+          id: deps.newId(),
+          workspace_id: principal.workspaceId,
+          actor_id: principal.userId,
+          entity: a.entity,
+          entity_id: a.entityId,
+          action: a.action,
+          before: a.before === undefined ? null : JSON.stringify(a.before),
+          after: JSON.stringify(a.after),
+          at,
+        })),
+      )
+      .execute();
+  }
+}

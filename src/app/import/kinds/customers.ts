@@ -1,0 +1,236 @@
+/**
+ * Importing customers: a row is a customer named by name (and company); a re-import finds
+ * it by its import fingerprint, or by name among the caller's customers (so records typed
+ * in by hand are found too). New and re-staged customers get their stage history.
+ */
+import type { Kysely } from 'kysely';
+import { createCustomerInput } from '../../../contract/customers.js';
+import type { Schema } from '../../../db/schema.js';
+import {
+  cellText,
+  customerKey,
+  normaliseText,
+  type Parsed,
+  parseClass,
+  parseList,
+  parseStatus,
+} from '../../../domain/import/values.js';
+import { visibleCustomers } from '../../access.js';
+import type { Principal } from '../../context.js';
+import { type CustomerRow, toCustomer } from '../../customers/customer-schema.js';
+import { recordStageChange } from '../../customers/stage-changes.js';
+import {
+  type Draft,
+  type DraftContext,
+  type Existing,
+  given,
+  HIDDEN,
+  type ImportKind,
+  inChunks,
+  type MappedRow,
+  nonEmpty,
+  RowReader,
+  reason,
+  rejected,
+  resolveMember,
+  schemaReason,
+} from '../import-kind.js';
+
+/** The stored columns an imported customer row sets. */
+interface CustomerColumns {
+  name: string;
+  company: string | null;
+  market_id: string | null;
+  city: string | null;
+  class: CustomerRow['class'];
+  status: CustomerRow['status'];
+  owner_id: string | null;
+  assistant_id: string | null;
+  source: string | null;
+  tags: string;
+  notes: string | null;
+}
+
+/** Reads one row: the create input, its defaults, and what the file says for an update. */
+function draftCustomer(row: MappedRow, { principal, lookups }: DraftContext): Parsed<Draft<CustomerColumns>> {
+  const r = new RowReader();
+  const marketName = nonEmpty(row.get('market'));
+  let marketId: string | null = null;
+  if (marketName) {
+    marketId = lookups.markets.get(normaliseText(marketName)) ?? null;
+    if (!marketId)
+      return rejected(reason(`没有市场“${marketName}”`, `No market "${marketName}" in this workspace`));
+  }
+  const owner = r.take(resolveMember(row.get('owner'), lookups));
+  const cls = r.take(parseClass(row.get('class')));
+  const status = r.take(parseStatus(row.get('status')));
+  if (r.failure) return rejected(r.failure);
+  const isAssistant = principal.role === 'assistant';
+  const input = {
+    name: cellText(row.get('name')),
+    company: nonEmpty(row.get('company')),
+    marketId,
+    city: nonEmpty(row.get('city')),
+    class: cls ?? undefined,
+    status: status ?? undefined,
+    ownerId: owner ?? (isAssistant ? principal.worksFor : principal.membershipId),
+    assistantId: isAssistant ? principal.membershipId : null,
+    source: nonEmpty(row.get('source')),
+    tags: parseList(row.get('tags')),
+    notes: nonEmpty(row.get('notes')),
+  };
+  const parsed = createCustomerInput.safeParse(input, { reportInput: true });
+  if (!parsed.success) return rejected(schemaReason(parsed.error.issues, 'customers'));
+  const b = parsed.data;
+  const columns: CustomerColumns = {
+    name: b.name,
+    company: b.company ?? null,
+    market_id: b.marketId ?? null,
+    city: b.city ?? null,
+    class: b.class ?? 'new',
+    status: b.status ?? 'lead',
+    owner_id: b.ownerId ?? null,
+    assistant_id: b.assistantId ?? null,
+    source: b.source ?? null,
+    tags: JSON.stringify(b.tags ?? []),
+    notes: b.notes ?? null,
+  };
+  return {
+    ok: true,
+    value: {
+      label: b.name,
+      key: customerKey(b.name, b.company),
+      insert: columns,
+      given: given<CustomerColumns>({
+        company: columns.company,
+        market_id: columns.market_id,
+        city: columns.city,
+        class: cls,
+        status,
+        owner_id: owner,
+        source: columns.source,
+        tags: b.tags && b.tags.length > 0 ? columns.tags : undefined,
+        notes: columns.notes,
+      }),
+    },
+  };
+}
+
+/**
+ * The stored customers with the drafts' keys: by import fingerprint, then by name among the
+ * visible ones; a fingerprint of a customer the caller cannot see is HIDDEN.
+ */
+async function findCustomers(
+  db: Kysely<Schema>,
+  principal: Principal,
+  drafts: readonly Draft<CustomerColumns>[],
+): Promise<Existing<CustomerRow>> {
+  const out = new Map<string, CustomerRow | typeof HIDDEN>();
+  if (drafts.length === 0) return out;
+  const keys = [...new Set(drafts.map((d) => d.key))];
+  const byKey = await db
+    .selectFrom('import_keys')
+    .select(['key', 'record_id'])
+    .where('workspace_id', '=', principal.workspaceId)
+    .where('entity', '=', 'customer')
+    .where('key', 'in', keys)
+    .execute();
+  const ids = byKey.map((k) => k.record_id);
+  const visible = new Map(
+    (ids.length === 0
+      ? []
+      : await visibleCustomers(db, principal)
+          .selectAll('customers')
+          .where('customers.id', 'in', ids)
+          .execute()
+    ).map((c) => [c.id, c]),
+  );
+  const stored = new Set(
+    (ids.length === 0
+      ? []
+      : await db
+          .selectFrom('customers')
+          .select('id')
+          .where('workspace_id', '=', principal.workspaceId)
+          .where('id', 'in', ids)
+          .execute()
+    ).map((c) => c.id),
+  );
+  for (const k of byKey) {
+    const row = visible.get(k.record_id);
+    if (row) out.set(k.key, row);
+    else if (stored.has(k.record_id)) out.set(k.key, HIDDEN);
+  }
+  const names = [...new Set(drafts.map((d) => d.insert.name))];
+  const byName = await visibleCustomers(db, principal)
+    .selectAll('customers')
+    .where('customers.name', 'in', names)
+    .orderBy('customers.created_at')
+    .execute();
+  for (const c of byName) {
+    const key = customerKey(c.name, c.company);
+    if (!out.has(key)) out.set(key, c);
+  }
+  return out;
+}
+
+/** Customers: the record type the others hang on. */
+export const customerKind: ImportKind<CustomerColumns, CustomerRow> = {
+  entity: 'customer',
+  label: (row) => cellText(row.get('name')),
+  draft: async (_db, context, rows) => rows.map((row) => draftCustomer(row, context)),
+  findExisting: findCustomers,
+  insert: (db, records) =>
+    inChunks(records, (chunk) => db.insertInto('customers').values(chunk).returningAll().execute()),
+  update: (db, principal, stored, changes, now) =>
+    db
+      .updateTable('customers')
+      .set({ ...changes, updated_at: now, version: stored.version + 1 })
+      .where('workspace_id', '=', principal.workspaceId)
+      .where('id', '=', stored.id)
+      .where('version', '=', stored.version)
+      .returningAll()
+      .executeTakeFirst(),
+  view: toCustomer,
+  /**
+   * The method's bookkeeping, as the customer use cases keep it: a changed status and a new
+   * customer's first status in the stage history; and the new customers' import
+   * fingerprints (replacing any a deleted customer left behind).
+   */
+  async afterWrite(db, deps, principal, { created, updated }) {
+    const changes = [
+      ...updated
+        .filter(({ before, after }) => before.status !== after.status)
+        .map(({ before, after }) => ({ customerId: after.id, from: before.status, to: after.status })),
+      ...created.map(({ record }) => ({ customerId: record.id, from: null, to: record.status })),
+    ];
+    for (const change of changes)
+      await recordStageChange(db, deps, principal, { ...change, overrideReason: null });
+    if (created.length === 0) return;
+    await db
+      .deleteFrom('import_keys')
+      .where('workspace_id', '=', principal.workspaceId)
+      .where('entity', '=', 'customer')
+      .where(
+        'key',
+        'in',
+        created.map((c) => c.key),
+      )
+      .execute();
+    await inChunks(created, async (chunk) => {
+      await db
+        .insertInto('import_keys')
+        .values(
+          chunk.map((c) => ({
+            workspace_id: principal.workspaceId,
+            entity: 'customer' as const,
+            key: c.key,
+            record_id: c.record.id,
+            created_at: c.record.created_at,
+          })),
+        )
+        .execute();
+      return [];
+    });
+  },
+};
