@@ -48,8 +48,10 @@ export function FormAlert({ message }: { message: string | null }) {
  * `work` runs as a TanStack mutation, so the busy flag is the mutation's own state;
  * `networkMode: 'always'` sends it even when the browser believes it is offline, so a
  * failure is shown on the form instead of the submit waiting, paused, for the network.
+ * `errors` needs only `clear` and `fromError`, so a page that shows its errors its own way
+ * (Log a visit's step error) submits through it too.
  */
-export function useSubmit(errors: ReturnType<typeof useFormErrors>) {
+export function useSubmit(errors: Pick<ReturnType<typeof useFormErrors>, 'clear' | 'fromError'>) {
   const mutation = useMutation({
     mutationFn: (work: () => Promise<unknown>) => work(),
     networkMode: 'always',
