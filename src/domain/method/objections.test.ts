@@ -158,6 +158,19 @@ describe('close attempt rules', () => {
     expect(problems.map((p) => p.path)).toEqual(['objectionKey']);
     expect(problems[0]?.messageZh).toContain('团队');
   });
+
+  it('creates a deal only with a signature, and not beside the deal already named', () => {
+    const deal = { amountMinor: 100 };
+    expect(paths({ result: 'signed', attemptedOn: on, deal })).toEqual([]);
+    expect(paths({ result: 'signed', attemptedOn: on, dealId: 'd1' })).toEqual([]);
+    expect(paths({ result: 'signed', attemptedOn: on, deal, dealId: 'd1' })).toEqual(['deal']);
+    expect(paths({ result: 'objection', attemptedOn: on, objectionKey: 'price', deal })).toEqual(['deal']);
+    // The deal's problem comes with the stall's own.
+    expect(paths({ result: 'stall', attemptedOn: on, objectionKey: 'no_money', deal })).toEqual([
+      'deal',
+      'fundsOn',
+    ]);
+  });
 });
 
 describe('close attempt effects', () => {
