@@ -39,15 +39,17 @@ describe.each(engines)('import and export API on $name', (engine) => {
     await app.close();
   });
 
-  /** Polls the job until it has finished. */
+  /** Polls the job until it has finished (done or failed), and returns it. */
   async function finished(id: string, headers = lead) {
-    for (let i = 0; i < 200; i += 1) {
-      const res = await app.inject({ url: `/api/imports/${id}`, headers });
-      const job = res.json();
-      if (job.status === 'done' || job.status === 'failed') return job;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error('import did not finish');
+    const read = async () => (await app.inject({ url: `/api/imports/${id}`, headers })).json();
+    let job = await read();
+    await expect
+      .poll(async () => {
+        job = await read();
+        return job.status;
+      })
+      .toMatch(/^(done|failed)$/);
+    return job;
   }
 
   const post = (url: string, payload: Buffer, contentType = 'text/csv', headers = lead) =>

@@ -331,13 +331,30 @@ describe.each(engines)('auth routes on $name', (engine) => {
 
   it('documents every route in the OpenAPI document', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    expect(doc.paths['/api/setup'].post.responses['201']).toBeDefined();
-    expect(doc.paths['/api/auth/login'].post.requestBody).toBeDefined();
-    for (const path of ['/api/auth/logout', '/api/auth/password', '/api/tokens', '/api/members']) {
-      expect(doc.paths[path].post).toBeDefined();
-    }
-    expect(doc.paths['/api/auth/me'].get).toBeDefined();
-    expect(doc.paths['/api/members'].get).toBeDefined();
-    expect(doc.paths['/api/tokens/{id}'].delete).toBeDefined();
+    // Exactly these operations, each with its success answer and the error answers.
+    const operations = (path: string) =>
+      Object.fromEntries(
+        Object.entries(doc.paths[path] ?? {}).map(([method, op]) => [
+          method,
+          Object.keys((op as { responses: object }).responses).sort(),
+        ]),
+      );
+    expect(operations('/api/setup')).toEqual({ post: ['201', '400', '409'] });
+    expect(operations('/api/auth/login')).toEqual({ post: ['200', '400', '401', '429'] });
+    expect(operations('/api/auth/logout')).toEqual({ post: ['204', '403'] });
+    expect(operations('/api/auth/password')).toEqual({ post: ['204', '400', '401', '403'] });
+    expect(operations('/api/auth/me')).toEqual({ get: ['200', '401'] });
+    expect(operations('/api/members')).toEqual({
+      get: ['200', '401'],
+      post: ['201', '400', '401', '403', '409'],
+    });
+    expect(operations('/api/tokens')).toEqual({ post: ['201', '400', '401', '403'] });
+    expect(operations('/api/tokens/{id}')).toEqual({ delete: ['204', '401', '403', '404'] });
+    // The sign-in body is required, as JSON.
+    const login = doc.paths['/api/auth/login'].post.requestBody;
+    expect({ required: login.required, types: Object.keys(login.content) }).toEqual({
+      required: true,
+      types: ['application/json'],
+    });
   });
 });
