@@ -80,6 +80,8 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
     // (so the session cookie gets Secure) and X-Forwarded-For gives the IP that throttling counts.
     trustProxy: deps.trustProxy ?? false,
   });
+  // The use cases log where the server does (an import job's internal failure, …).
+  const useCaseDeps: ServerDeps = { ...deps, log: deps.log ?? app.log };
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -111,7 +113,7 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  await registerAuth(app, deps);
+  await registerAuth(app, useCaseDeps);
 
   const routes = app.withTypeProvider<ZodTypeProvider>();
   routes.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -134,8 +136,8 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
       return { status: 'ok' as const, database: deps.dialect };
     },
   );
-  registerAuthRoutes(app, deps);
-  registerWorkspaceRoutes(app, deps);
+  registerAuthRoutes(app, useCaseDeps);
+  registerWorkspaceRoutes(app, useCaseDeps);
   if (webRoot) await registerWeb(app, webRoot);
   return app;
 }

@@ -10,7 +10,7 @@ import type { Selectable } from 'kysely';
 import { type ImportJob, startImportInput } from '../../contract/imports.js';
 import type { ImportJobsTable } from '../../db/schema.js';
 import { AppError, isAppError } from '../../domain/errors.js';
-import type { Deps, Principal } from '../context.js';
+import { type Deps, loggerOf, type Principal } from '../context.js';
 import { parseInput } from '../validation.js';
 import { type ImportReport, importRecords, type RejectedRows, type RowOutcome } from './import-records.js';
 import { writeErrorFile } from './write-error-file.js';
@@ -119,20 +119,35 @@ export async function startImport(
         errors: JSON.stringify(report.rejected),
       });
     } catch (error) {
-      const appError = isAppError(error)
-        ? error
-        : new AppError('INTERNAL', { reason: (error as Error)?.message ?? String(error) });
+      const failure = jobFailure(deps, id, error);
       await update({
         status: 'failed',
         failure: JSON.stringify({
-          code: appError.code,
-          message: appError.messageIn(p.lang),
-          details: appError.code === 'INTERNAL' ? {} : appError.details,
+          code: failure.code,
+          message: failure.messageIn(p.lang),
+          details: failure.details,
         }),
-      }).catch(() => undefined);
+      }).catch((err: unknown) =>
+        loggerOf(deps).error({ err, jobId: id }, 'import job: its failure could not be stored'),
+      );
     }
   };
   return { job: toJob(row), run };
+}
+
+/**
+ * What a failed job shows its starter. The user's own mistakes (a file without the
+ * required columns, …) as they are; a server-side failure (a bug, the database gone) only
+ * by a reference: the error, its stack and the reference go to the log, and the job keeps
+ * INTERNAL (or DB.UNAVAILABLE, which says to retry) with `reason: "ref …"`, as the API's
+ * answers do — never a driver's message, a path or SQL.
+ */
+function jobFailure(deps: Deps, jobId: string, error: unknown): AppError {
+  if (isAppError(error) && error.httpStatus < 500) return error;
+  const reference = deps.newId();
+  loggerOf(deps).error({ err: error, jobId, reference }, 'import job failed');
+  const code = isAppError(error) && error.code === 'DB.UNAVAILABLE' ? 'DB.UNAVAILABLE' : 'INTERNAL';
+  return new AppError(code, { reason: `ref ${reference}` });
 }
 
 async function jobRow(deps: Deps, principal: Principal, id: string): Promise<JobRow> {

@@ -166,25 +166,17 @@ export async function importRecords(
     if (batch.length >= opts.batchSize) await flush();
   };
 
-  try {
-    for await (const row of readTable(source, opts.format as TableFormat)) {
-      if (header) {
-        await addRow(row);
-        continue;
-      }
-      if (row.cells.every((c) => cellText(c) === '')) continue;
-      pending.push(row);
-      if (pending.length >= HEADER_SEARCH_ROWS) {
-        header = findHeader(pending, opts.type, explicit?.mapping);
-        for (const later of pending.filter((p) => p.line > (header?.line ?? 0))) await addRow(later);
-      }
+  for await (const row of readFile(source, opts.format, opts.fileName)) {
+    if (header) {
+      await addRow(row);
+      continue;
     }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('IMPORT.UNSUPPORTED_FILE', {
-      file: opts.fileName ?? `.${opts.format}`,
-      reason: (error as Error).message,
-    });
+    if (row.cells.every((c) => cellText(c) === '')) continue;
+    pending.push(row);
+    if (pending.length >= HEADER_SEARCH_ROWS) {
+      header = findHeader(pending, opts.type, explicit?.mapping);
+      for (const later of pending.filter((p) => p.line > (header?.line ?? 0))) await addRow(later);
+    }
   }
   if (!header) {
     header = findHeader(pending, opts.type, explicit?.mapping);
@@ -200,6 +192,27 @@ export async function importRecords(
     rows: outcomes,
     rejected: { headers: header.headers, rows: rejectedRows },
   };
+}
+
+/**
+ * The file's rows; a file that cannot be read as `format` is IMPORT.UNSUPPORTED_FILE.
+ * Only reading is caught here: a failure while a batch is written (the loop's body) ends
+ * the generator without passing through its catch, so it stays what it is.
+ */
+async function* readFile(
+  source: AsyncIterable<Uint8Array>,
+  format: TableFormat,
+  fileName: string | undefined,
+): AsyncGenerator<TableRow> {
+  try {
+    yield* readTable(source, format);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('IMPORT.UNSUPPORTED_FILE', {
+      file: fileName ?? `.${format}`,
+      reason: (error as Error).message,
+    });
+  }
 }
 
 /**
