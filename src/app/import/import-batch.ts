@@ -43,10 +43,20 @@ export interface ImportRun {
   readonly decide: (outcome: RowOutcome, row: MappedRow) => void;
 }
 
-/** An audit entry of the batch; a created record's view is known once it is inserted. */
-type PendingAudit<Stored> =
-  | { readonly action: 'create'; readonly id: string }
-  | { readonly action: 'update'; readonly before: Stored; readonly after: Stored };
+/** An entry of the audit log. */
+interface AuditEntry {
+  readonly entity: string;
+  readonly entityId: string;
+  readonly action: 'create' | 'update';
+  readonly before?: unknown;
+  readonly after: unknown;
+}
+
+/** An audit entry of the batch, by record: an update's record before it (a create has none). */
+interface PendingAudit<Stored> {
+  readonly id: string;
+  readonly before?: Stored;
+}
 
 /** Handles one batch of `kind`: decide every row, then (unless a dry run) write in one transaction. */
 export async function importBatch<
@@ -109,7 +119,7 @@ export async function importBatch<
             continue;
           }
           updated.push({ before: match, after });
-          audits.push({ action: 'update', before: match, after });
+          audits.push({ id: match.id, before: match });
         }
         decide({ ...outcome, action: 'update', id: match.id }, row);
         continue;
@@ -124,7 +134,7 @@ export async function importBatch<
         updated_at: now,
       });
       keys.set(id, draft.key);
-      audits.push({ action: 'create', id });
+      audits.push({ id });
       decide({ ...outcome, action: 'create', id }, row);
     }
     if (dryRun) return;
@@ -133,30 +143,28 @@ export async function importBatch<
       created: created.map((record) => ({ record, key: keys.get(record.id) ?? '' })),
       updated,
     });
-    const byId = new Map(created.map((record) => [record.id, record]));
+    // Audit entries in row order; a new record's view is the row as stored (with its defaults).
+    const after = new Map([
+      ...updated.map((u) => [u.after.id, u.after] as const),
+      ...created.map((c) => [c.id, c] as const),
+    ]);
     await writeAudits(
       db,
       deps,
       principal,
-      audits.map((a) =>
-        a.action === 'update'
-          ? {
-              entity: kind.entity,
-              entityId: a.after.id,
-              action: a.action,
-              before: kind.view(a.before),
-              after: kind.view(a.after),
-            }
-          : { entity: kind.entity, entityId: a.id, action: a.action, after: viewOf(kind, byId.get(a.id)) },
-      ),
+      audits.flatMap(({ id, before }): AuditEntry[] => {
+        const record = after.get(id);
+        if (!record) return [];
+        const entry = { entity: kind.entity, entityId: id, after: kind.view(record) };
+        return before
+          ? [{ ...entry, action: 'update' as const, before: kind.view(before) }]
+          : [{ ...entry, action: 'create' as const }];
+      }),
     );
   };
   if (dryRun) await work(deps.db);
   else await deps.db.transaction().execute(work);
 }
-
-const viewOf = <Stored>(kind: { view(stored: Stored): unknown }, stored: Stored | undefined) =>
-  stored === undefined ? null : kind.view(stored);
 
 /** The given columns whose value differs from the stored record's. */
 function changedColumns<Columns extends object>(
@@ -180,13 +188,7 @@ async function writeAudits(
   db: Kysely<Schema>,
   deps: Deps,
   principal: Principal,
-  audits: readonly {
-    entity: string;
-    entityId: string;
-    action: 'create' | 'update';
-    before?: unknown;
-    after: unknown;
-  }[],
+  audits: readonly AuditEntry[],
 ): Promise<void> {
   const at = deps.clock().toISOString();
   for (let i = 0; i < audits.length; i += INSERT_CHUNK) {
