@@ -136,3 +136,37 @@ export async function pickOption(
   if (!(await shown.isVisible()))
     throw new Error(`could not pick "${text}" in the select`, { cause: lastError });
 }
+
+/**
+ * One look at the page for `settled`, after the next two frames are painted: whether
+ * something still moves or loads (fonts, a finite animation, a skeleton or spinner), and
+ * the layout to compare with the previous look (the page's size, each canvas's size).
+ */
+const LOOK = `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve({
+  busy:
+    document.fonts.status !== 'loaded' ||
+    document.querySelectorAll('.ant-skeleton, .ant-spin-spinning').length > 0 ||
+    document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity),
+  layout: JSON.stringify([
+    document.documentElement.scrollWidth,
+    document.documentElement.scrollHeight,
+    [...document.querySelectorAll('canvas')].map((c) => c.width + 'x' + c.height),
+  ]),
+}))))`;
+
+/**
+ * Waits until the page is still — nothing moving or loading, and the page and every canvas
+ * (the charts, sized to their cards) the same size on two looks in a row — before a
+ * screenshot or a measurement of the layout, instead of a fixed pause that is too short on
+ * a busy machine and wasted on an idle one.
+ */
+export async function settled(page: Page, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let previous = '';
+  for (;;) {
+    const look = (await page.evaluate(LOOK)) as { busy: boolean; layout: string };
+    if (!look.busy && look.layout === previous) return;
+    if (Date.now() > deadline) throw new Error(`the page did not settle within ${timeout} ms`);
+    previous = look.layout;
+  }
+}

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { DEFAULT_DISCOVERY_CHAIN } from '../../src/domain/method/discovery.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
-import { Browsers, missing, type Problem, pickOption, SHOTS } from './browser.js';
+import { Browsers, missing, type Problem, pickOption, SHOTS, settled } from './browser.js';
 
 const MANAGER = { email: 'zhao@example.com', password: 'correct horse 1', name: '赵经理' };
 
@@ -196,7 +196,7 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
     await expect.poll(() => page.getByRole('button', { name: L.saveAnswers }).isVisible()).toBe(true);
     await page.goto(`${server.url}/customers/${customerId}`);
     await expect.poll(() => meetingCount(page)).toBe('2');
-    await page.waitForTimeout(300);
+    await settled(page);
     await shot(page, `${lang}-03-customer-two-meetings`);
 
     // The timeline shows what the first visit found out: the question with its answer, the pain.
@@ -295,13 +295,23 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
       await page.request.get(`${server.url}/api/customers/${customerId}/close-attempts`)
     ).json()) as {
       count: number;
-      items: { result: string; objectionKey: string | null; replyId: string | null }[];
+      items: { result: string; objectionKey: string | null; replyId: string | null; dealId: string | null }[];
     };
     expect(attempts.count).toBe(2);
     expect(attempts.items.map((a) => [a.result, a.objectionKey, a.replyId])).toEqual([
       ['objection', 'price', 'price.fair'],
       ['signed', null, null],
     ]);
+    // The signature's deal was recorded with it (one request): 12万, signed on the visit's day.
+    const deals = (await (
+      await page.request.get(`${server.url}/api/deals?customerId=${customerId}`)
+    ).json()) as {
+      items: { id: string; amountMinor: number; signedOn: string | null }[];
+    };
+    expect(deals.items).toEqual([
+      expect.objectContaining({ amountMinor: 120_000_00, signedOn: shanghaiDate() }),
+    ]);
+    expect(attempts.items[1]?.dealId).toBe(deals.items[0]?.id);
     const visits = (await (
       await page.request.get(`${server.url}/api/visits?customerId=${customerId}&order=asc`)
     ).json()) as { items: { meetingNumber: number | null }[] };
@@ -389,7 +399,7 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
     expect(await page.getByTestId('today-follow-up').first().textContent()).toContain('逾期 5 天');
     await expect.poll(() => page.getByTestId('today-suggestions-total').isVisible()).toBe(true);
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.waitForTimeout(300);
+    await settled(page);
     await shot(page, 'zh-07-today-demo');
     // Mark the 送样品 follow-up done (PATCH with its version): it leaves the list.
     await page
@@ -508,14 +518,14 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
     await expect.poll(() => page.getByTestId('today-actual').isVisible()).toBe(true);
     const overflow = async () =>
       Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await shot(page, 'mobile-01-today');
     // One tap from a suggestion to the guided visit.
     await page.getByTestId('today-suggestion').first().getByRole('button').first().click();
     await page.waitForURL(/\/customers\/[0-9a-f-]{36}\/log-visit$/);
     await expect.poll(() => page.getByTestId('meeting-number').isVisible()).toBe(true);
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await shot(page, 'mobile-02-log-visit');
     await page.getByRole('button', { name: TEXTS.zh.saveVisit }).click();
@@ -524,7 +534,7 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
     await page.getByRole('button', { name: TEXTS.zh.next, exact: true }).click();
     await radio(page, TEXTS.zh.objection).click();
     await pick(page, TEXTS.zh.which, TEXTS.zh.price);
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await shot(page, 'mobile-03-close');
     // A stall: "no money now" without the funds date is refused by the server, shown inline.

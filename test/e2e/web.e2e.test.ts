@@ -20,7 +20,7 @@ import { parseConfig } from '../../src/config.js';
 import { addDays, dateInTimeZone } from '../../src/domain/dates.js';
 import { showAmount } from '../../src/domain/format-amount.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
-import { Browsers, missing, pickOption, SHOTS } from './browser.js';
+import { Browsers, missing, pickOption, SHOTS, settled } from './browser.js';
 
 const MANAGER = { email: 'wang@example.com', password: 'correct horse 1', name: '王经理' };
 
@@ -161,7 +161,7 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     );
     expect(xlsx.months.every((m) => m.fen > 0)).toBe(true);
     expect(xlsx.months.reduce((sum, m) => sum + m.fen, 0)).toBe(5_880_000_00);
-    await page.waitForTimeout(500); // the charts are drawn and sized to their cards before the picture
+    await settled(page); // the charts are drawn and sized to their cards before the picture
     await shot(page, 'zh-02-plan');
 
     // The plan's markets became market records, for filing customers.
@@ -221,7 +221,7 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
       items: { purpose: string }[];
     };
     expect(visits.items.map((v) => v.purpose)).toEqual(['第一次见面：了解需求']);
-    await page.waitForTimeout(300);
+    await settled(page);
     await shot(page, 'zh-04-customer');
 
     // The list: search and paging state.
@@ -332,7 +332,7 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     expect(xlsx.summary.get('Target')).toBe(showAmount(5_880_000_00, 'en'));
     expect(xlsx.months).toHaveLength(12);
     expect(xlsx.months.reduce((sum, m) => sum + m.fen, 0)).toBe(5_880_000_00);
-    await page.waitForTimeout(500);
+    await settled(page);
     await shot(page, 'en-02-plan');
     await page.getByRole('menuitem', { name: 'Customers' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Customers' }).isVisible()).toBe(true);
@@ -494,7 +494,7 @@ describe.skipIf(missing !== null)('web app in Chromium', () => {
     await page.goto(`${server.url}/plan`);
     await page.waitForURL('**/plan');
     await expect.poll(() => page.getByTestId('plan-total').textContent()).toContain('588万');
-    await page.waitForTimeout(500);
+    await settled(page);
     await shot(page, 'mobile-01-plan');
     await page.getByRole('button', { name: '打开菜单', exact: true }).click();
     await page.getByRole('menuitem', { name: '客户' }).click();
