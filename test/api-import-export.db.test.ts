@@ -2,6 +2,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { createApiToken } from '../src/app/auth/api-tokens.js';
@@ -141,6 +142,37 @@ describe.each(engines)('import and export API on $name', (engine) => {
     });
     const errors = await app.inject({ url: `/api/imports/${job.id}/errors`, headers: lead });
     expect(errors.statusCode).toBe(404);
+  });
+
+  it("logs an import job's internal failure in the server's log; the job shows only its reference", async () => {
+    const lines: string[] = [];
+    const logged = await buildApp({
+      ...ws.deps,
+      dialect: ws.open.dialect,
+      logger: { level: 'error', stream: { write: (line: string) => void lines.push(line) } },
+    });
+    try {
+      await sql`drop table import_keys`.execute(ws.db);
+      const res = await logged.inject({
+        method: 'POST',
+        url: '/api/imports?type=customers&lang=en',
+        headers: { ...lead, 'content-type': 'text/csv' },
+        payload: Buffer.from('客户名称\n杭州织造\n'),
+      });
+      const url = `/api/imports/${res.json().id}`;
+      await expect
+        .poll(async () => (await logged.inject({ url, headers: lead })).json().status)
+        .toBe('failed');
+      const job = (await logged.inject({ url, headers: lead })).json();
+      expect(job.failure.code).toBe('INTERNAL');
+      expect(JSON.stringify(job)).not.toMatch(/import_keys/);
+      const entry = lines.map((l) => JSON.parse(l)).find((e) => e.msg === 'import job failed');
+      expect(job.failure.details).toEqual({ reason: `ref ${entry?.reference}` });
+      expect(entry).toMatchObject({ jobId: job.id, err: { message: expect.stringMatching(/import_keys/) } });
+      expect(entry.err.stack).toBeTruthy();
+    } finally {
+      await logged.close();
+    }
   });
 
   it('refuses a bad type and an unknown mapping field', async () => {
