@@ -29,7 +29,7 @@ import type { Schema } from '../../src/db/schema.js';
 import { dateInTimeZone } from '../../src/domain/dates.js';
 import { columnScale, showAmount } from '../../src/domain/format-amount.js';
 import { type RunningServer, startServer } from '../../src/server/main.js';
-import { Browsers, missing, pickOption, ROOT, SHOTS } from './browser.js';
+import { Browsers, missing, pickOption, ROOT, SHOTS, settled } from './browser.js';
 import { shiftedClock, workingDayOffset } from './working-day.js';
 
 // README's pictures are rewritten only when asked (UPDATE_DOC_SCREENSHOTS=1), so a test run
@@ -160,7 +160,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     expect(objections.total).toBeGreaterThan(0);
     await expect
       .poll(() => page.getByTestId('objections-total').textContent())
-      .toContain(String(objections.total));
+      .toBe(`${zh ? '合计' : 'Total'} ${objections.total}`);
     // The progress table carries the ahead/behind tags and the run-rate column.
     const table = page.getByTestId('progress-table');
     await expect
@@ -325,7 +325,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
       .poll(() => page.getByTestId('today-suggestions-total').textContent())
       // What today still needs, rounded up like every amount still to reach.
       .toContain(showAmount(today.numbers?.neededToday ?? 0, 'zh', { rounding: 'up' }));
-    await page.waitForTimeout(500);
+    await settled(page);
     await page.screenshot({ path: join(DOCS_SHOTS, 'today.png') });
     await shot(page, 'zh-00-today-lead');
     expect(problems).toEqual([]);
@@ -341,7 +341,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     await page.getByText('月', { exact: true }).click();
     await page.getByText('合计', { exact: true }).first().click();
     await page.evaluate('window.scrollTo(0, 0)');
-    await page.waitForTimeout(800);
+    await settled(page);
     await page.screenshot({ path: join(DOCS_SHOTS, 'dashboard.png') });
     await shot(page, 'zh-01-dashboard');
 
@@ -410,7 +410,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     await expect.poll(() => page.getByTestId('forecast-expected').isVisible()).toBe(true);
     await shot(page, 'mobile-00');
     await expect.poll(() => canvases(page)).toBeGreaterThanOrEqual(4);
-    await page.waitForTimeout(500);
+    await settled(page);
     const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
     await shot(page, 'mobile-01');
     expect(overflow).toBeLessThanOrEqual(0);
@@ -440,7 +440,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     for (const [name, path, ready] of pages) {
       await page.goto(`${server.url}${path}`);
       await ready();
-      await page.waitForTimeout(400);
+      await settled(page);
       overflows[name] = Number(
         await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'),
       );
