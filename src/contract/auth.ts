@@ -1,8 +1,10 @@
 /**
- * The zod schemas of first-run set-up and of adding a member, without the node-only code
- * that acts on them (hashing, database): shared by the server's use cases and the web forms.
+ * Identity and access in the API: first-run set-up, sign-in, the caller, password change,
+ * API tokens and the workspace's members — the schemas (without the node-only code that
+ * acts on them: hashing, database), shared by the server, its use cases and the web forms.
  */
 import { z } from 'zod';
+import { noContent, route } from './http.js';
 
 /** Password policy: length in characters. */
 export const PASSWORD_MIN_LENGTH = 8;
@@ -116,3 +118,140 @@ export const createApiTokenInput = z.object({ name: z.string().trim().min(1).max
 
 /** What createApiToken accepts. */
 export type CreateApiTokenInput = z.input<typeof createApiTokenInput>;
+
+const roleSchema = z.enum(['manager', 'lead', 'assistant']);
+
+const dutySchema = z.enum(['prospecting', 'after_sales']);
+
+const loginBody = z
+  .object({ email: z.string().max(320), password: z.string().max(1000) })
+  .strict()
+  .meta({ id: 'LoginRequest' });
+
+const loginResponse = z.object({
+  user: z.object({ id: z.string() }),
+  workspaceId: z.string(),
+  role: roleSchema,
+  /** Must be sent as `x-csrf-token` with every write made with the session cookie. */
+  csrfToken: z.string(),
+});
+
+const meResponse = z.object({
+  userId: z.string(),
+  workspaceId: z.string(),
+  membershipId: z.string(),
+  role: roleSchema,
+  worksFor: z.string().nullable(),
+  via: z.enum(['session', 'token']),
+  /** The session's CSRF token (null when signed in with an API token). */
+  csrfToken: z.string().nullable(),
+});
+
+/** A workspace member as GET /api/members lists it. */
+export const memberSchema = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: roleSchema,
+    duty: dutySchema.nullable(),
+    worksFor: z.string().nullable(),
+  })
+  .meta({ id: 'Member' });
+
+/** A workspace member. */
+export type Member = z.infer<typeof memberSchema>;
+/** The signed-in caller as GET /api/auth/me answers. */
+export type Me = z.infer<typeof meResponse>;
+
+/** The identity and access routes. */
+export const authRoutes = {
+  setup: route({
+    method: 'POST',
+    path: '/api/setup',
+    summary: 'First run: create the workspace and its manager (refused once any user exists)',
+    tags: ['auth'],
+    body: initWorkspaceInput,
+    status: 201,
+    response: z.object({ workspaceId: z.string(), userId: z.string() }),
+    errors: [400, 409],
+  }),
+  login: route({
+    method: 'POST',
+    path: '/api/auth/login',
+    summary: 'Sign in: sets the closer_session cookie and returns the CSRF token',
+    tags: ['auth'],
+    body: loginBody,
+    status: 200,
+    response: loginResponse,
+    errors: [400, 401, 429],
+  }),
+  logout: route({
+    method: 'POST',
+    path: '/api/auth/logout',
+    summary: 'Sign out: ends the cookie session and clears the cookie',
+    tags: ['auth'],
+    status: 204,
+    response: noContent,
+    errors: [403],
+  }),
+  me: route({
+    method: 'GET',
+    path: '/api/auth/me',
+    summary: 'The signed-in caller',
+    tags: ['auth'],
+    status: 200,
+    response: meResponse,
+    errors: [401],
+  }),
+  changePassword: route({
+    method: 'POST',
+    path: '/api/auth/password',
+    summary: "Change the caller's password; ends all their sessions",
+    tags: ['auth'],
+    body: changePasswordInput,
+    status: 204,
+    response: noContent,
+    errors: [400, 401, 403],
+  }),
+  createToken: route({
+    method: 'POST',
+    path: '/api/tokens',
+    summary: 'Create a personal API token (shown once)',
+    tags: ['auth'],
+    body: createApiTokenInput,
+    status: 201,
+    response: z.object({ id: z.string(), token: z.string() }),
+    errors: [400, 401, 403],
+  }),
+  revokeToken: route({
+    method: 'DELETE',
+    path: '/api/tokens/:id',
+    summary: 'Revoke an API token (its owner or a manager)',
+    tags: ['auth'],
+    params: z.object({ id: z.string().min(1).max(100) }),
+    status: 204,
+    response: noContent,
+    errors: [401, 403, 404],
+  }),
+  createMember: route({
+    method: 'POST',
+    path: '/api/members',
+    summary: 'Add a member to the workspace (managers only)',
+    tags: ['members'],
+    body: createMemberInput,
+    status: 201,
+    response: z.object({ userId: z.string(), membershipId: z.string() }),
+    errors: [400, 401, 403, 409],
+  }),
+  members: route({
+    method: 'GET',
+    path: '/api/members',
+    summary: "The workspace's members",
+    tags: ['members'],
+    status: 200,
+    response: z.object({ members: z.array(memberSchema) }),
+    errors: [401],
+  }),
+};

@@ -1,7 +1,9 @@
+/** Close attempts in the API ("close 100 times"): the input (with a signature's deal), the attempt, what logging one created. */
 import { z } from 'zod';
 import { text } from './common.js';
 import { attemptDealInput, dealView } from './deals.js';
 import { followUpView } from './follow-ups.js';
+import { idParams, noContent, RECORD_ERRORS, route } from './http.js';
 
 /** Body of "log a close attempt"; anything else is rejected. */
 export const createCloseAttemptInput = z.strictObject({
@@ -87,3 +89,47 @@ export const closeAttemptCreatedView = z.object({
 });
 
 export type CloseAttemptCreated = z.infer<typeof closeAttemptCreatedView>;
+
+/** The close-attempt routes. */
+export const closeAttemptRoutes = {
+  create: route({
+    method: 'POST',
+    path: '/api/close-attempts',
+    summary: 'Log a close attempt; a stall creates its follow-up, next-visit plan or funds date',
+    tags: ['close-attempts'],
+    body: createCloseAttemptInput,
+    status: 201,
+    response: closeAttemptCreatedView,
+    errors: RECORD_ERRORS,
+  }),
+  ofCustomer: route({
+    method: 'GET',
+    path: '/api/customers/:id/close-attempts',
+    summary: "A customer's close attempts, oldest first, with their count",
+    tags: ['close-attempts'],
+    params: idParams,
+    status: 200,
+    response: customerCloseAttemptsView,
+    errors: RECORD_ERRORS,
+  }),
+  get: route({
+    method: 'GET',
+    path: '/api/close-attempts/:id',
+    summary: 'Read a close attempt',
+    tags: ['close-attempts'],
+    params: idParams,
+    status: 200,
+    response: closeAttemptView,
+    errors: RECORD_ERRORS,
+  }),
+  remove: route({
+    method: 'DELETE',
+    path: '/api/close-attempts/:id',
+    summary: 'Delete a close attempt and the open follow-ups and plans it created',
+    tags: ['close-attempts'],
+    params: idParams,
+    status: 204,
+    response: noContent,
+    errors: RECORD_ERRORS,
+  }),
+};

@@ -1,5 +1,7 @@
+/** Contacts of customers in the API: the record, its inputs and the list query. */
 import { z } from 'zod';
 import { text } from './common.js';
+import { recordRoutes } from './http.js';
 
 export const CONTACT_ROLES = ['key_person', 'influencer', 'user', 'gatekeeper'] as const;
 
@@ -46,4 +48,12 @@ export const listContactsQuery = z.strictObject({
   customerId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
+});
+
+/** The contact routes. */
+export const contactRoutes = recordRoutes('contacts', 'contact', {
+  view: contactView,
+  createInput: createContactInput,
+  updateInput: updateContactInput,
+  listQuery: listContactsQuery,
 });

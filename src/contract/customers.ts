@@ -1,5 +1,7 @@
+/** Customers in the API: the record, its inputs, the list query and its stage history. */
 import { z } from 'zod';
 import { queryFlag, text } from './common.js';
+import { idParams, RECORD_ERRORS, recordRoutes, route } from './http.js';
 
 export const CUSTOMER_CLASSES = ['A', 'B', 'C', 'new'] as const;
 
@@ -125,3 +127,26 @@ export const listCustomersQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
 });
+
+/** The customer routes: the record's five, and its stage history. */
+export const customerRoutes = {
+  // GET one answers the customer with its list row's counts; a save answers the record.
+  ...recordRoutes('customers', 'customer', {
+    view: customerListItemView,
+    writeView: customerView,
+    listItemView: customerListItemView,
+    createInput: createCustomerInput,
+    updateInput: updateCustomerInput,
+    listQuery: listCustomersQuery,
+  }),
+  stageHistory: route({
+    method: 'GET',
+    path: '/api/customers/:id/stage-history',
+    summary: "A customer's status changes, oldest first (with the reason of an unqualified move to proposal)",
+    tags: ['customers'],
+    params: idParams,
+    status: 200,
+    response: z.array(stageChangeView),
+    errors: RECORD_ERRORS,
+  }),
+};

@@ -1,4 +1,6 @@
+/** Deals in the API: the record, its inputs (and a signed close attempt's deal), the list query. */
 import { z } from 'zod';
+import { recordRoutes } from './http.js';
 
 const money = z.int().min(0);
 
@@ -86,4 +88,12 @@ export const listDealsQuery = z.strictObject({
   order: z.enum(['asc', 'desc']).default('asc'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
+});
+
+/** The deal routes. */
+export const dealRoutes = recordRoutes('deals', 'deal', {
+  view: dealView,
+  createInput: createDealInput,
+  updateInput: updateDealInput,
+  listQuery: listDealsQuery,
 });

@@ -1,5 +1,7 @@
+/** Follow-ups in the API: the record, its inputs and the list query. */
 import { z } from 'zod';
 import { queryFlag, text } from './common.js';
+import { recordRoutes } from './http.js';
 
 /** Fields a caller may set on a follow-up; anything else is rejected. */
 export const followUpFields = z.strictObject({
@@ -48,4 +50,12 @@ export const listFollowUpsQuery = z.strictObject({
   overdue: queryFlag.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
+});
+
+/** The follow-up routes. */
+export const followUpRoutes = recordRoutes('follow-ups', 'follow-up', {
+  view: followUpView,
+  createInput: createFollowUpInput,
+  updateInput: updateFollowUpInput,
+  listQuery: listFollowUpsQuery,
 });

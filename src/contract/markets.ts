@@ -1,5 +1,7 @@
+/** Markets in the API: the record, its inputs and the list query. */
 import { z } from 'zod';
 import { text } from './common.js';
+import { recordRoutes } from './http.js';
 
 /** A percentage 0–100 with at most two decimals, stored exactly as basis points (hundredths of a percent). */
 export const sharePercent = z
@@ -45,4 +47,12 @@ export type Market = z.infer<typeof marketView>;
 export const listMarketsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
+});
+
+/** The market routes. */
+export const marketRoutes = recordRoutes('markets', 'market', {
+  view: marketView,
+  createInput: createMarketInput,
+  updateInput: updateMarketInput,
+  listQuery: listMarketsQuery,
 });

@@ -1,6 +1,8 @@
+/** The selling method in the API: the discovery chain and a visit's discovery, the pitch list, the objection catalog. */
 import { z } from 'zod';
-import { PAIN_CATEGORY_KEYS } from '../domain/method/discovery.js';
+import { discoveryChainInput, PAIN_CATEGORY_KEYS } from '../domain/method/discovery.js';
 import { text } from './common.js';
+import { idParams, RECORD_ERRORS, route } from './http.js';
 
 /** A version of the chain as the API shows it. */
 export const discoveryChainView = z.object({
@@ -111,3 +113,102 @@ export const updateObjectionTypeInput = z.strictObject({
   archived: z.boolean().optional(),
   version: z.int().min(1).optional(),
 });
+
+const keyParams = z.strictObject({ key: z.string().min(1).max(40) });
+
+/** Discovery (method part 3): the question chain, a visit's answers, what was found, the pitch list. */
+export const discoveryRoutes = {
+  chain: route({
+    method: 'GET',
+    path: '/api/discovery-chain',
+    summary: 'The discovery question chain in force (the built-in version 0 until a manager edits it)',
+    tags: ['discovery'],
+    status: 200,
+    response: discoveryChainView,
+    errors: RECORD_ERRORS,
+  }),
+  chainVersions: route({
+    method: 'GET',
+    path: '/api/discovery-chain/versions',
+    summary: 'Every version of the discovery chain, newest first',
+    tags: ['discovery'],
+    status: 200,
+    response: z.array(discoveryChainView),
+    errors: RECORD_ERRORS,
+  }),
+  saveChain: route({
+    method: 'PUT',
+    path: '/api/discovery-chain',
+    summary: 'Store a new version of the discovery chain (1–10 questions with unique ids; managers)',
+    tags: ['discovery'],
+    body: discoveryChainInput,
+    status: 201,
+    response: discoveryChainView,
+    errors: RECORD_ERRORS,
+  }),
+  recordVisitDiscovery: route({
+    method: 'PUT',
+    path: '/api/visits/:id/discovery',
+    summary: "Write a visit's discovery answers (for a chain version) and the pains found",
+    tags: ['discovery'],
+    params: idParams,
+    body: visitDiscoveryInput,
+    status: 200,
+    response: visitDiscoveryView,
+    errors: RECORD_ERRORS,
+  }),
+  customerDiscoveries: route({
+    method: 'GET',
+    path: '/api/customers/:id/discoveries',
+    summary: "What the customer's visits found out: discovery answers and pains per visit, newest first",
+    tags: ['discovery'],
+    params: idParams,
+    status: 200,
+    response: z.array(visitDiscoveryView),
+    errors: RECORD_ERRORS,
+  }),
+  pitchList: route({
+    method: 'GET',
+    path: '/api/customers/:id/pitch-list',
+    summary: "The customer's pains and the products whose features answer them, best first",
+    tags: ['discovery'],
+    params: idParams,
+    status: 200,
+    response: pitchListView,
+    errors: RECORD_ERRORS,
+  }),
+};
+
+/** The objection catalog: objections and stalls with their scripted replies. */
+export const objectionTypeRoutes = {
+  list: route({
+    method: 'GET',
+    path: '/api/objection-types',
+    summary: 'The objection catalog: objections and stalls with their scripted replies',
+    tags: ['objections'],
+    status: 200,
+    response: z.array(objectionTypeView),
+    errors: RECORD_ERRORS,
+  }),
+  update: route({
+    method: 'PUT',
+    path: '/api/objection-types/:key',
+    summary: 'Edit a catalog entry: labels, replies, archived (managers; send the version once edited)',
+    tags: ['objections'],
+    params: keyParams,
+    body: updateObjectionTypeInput,
+    status: 200,
+    response: objectionTypeView,
+    errors: RECORD_ERRORS,
+  }),
+  create: route({
+    method: 'POST',
+    path: '/api/objection-types',
+    summary: 'Add a custom objection or stall (managers)',
+    tags: ['objections'],
+    body: createObjectionTypeInput,
+    status: 201,
+    response: objectionTypeView,
+    errors: RECORD_ERRORS,
+  }),
+};

@@ -1,7 +1,9 @@
+/** Next-visit plans and "must ask the chairman" consultations (which plan the next visit) in the API. */
 import { z } from 'zod';
 import { ANSWERS3 } from '../domain/method/chairman.js';
 import { text } from './common.js';
 import { followUpView } from './follow-ups.js';
+import { idParams, RECORD_ERRORS, route } from './http.js';
 
 export const NEXT_VISIT_PLAN_STATUSES = ['open', 'done', 'dropped'] as const;
 
@@ -97,3 +99,62 @@ export const recordedConsultationView = chairmanConsultationView.extend({
 });
 
 export type RecordedConsultation = z.infer<typeof recordedConsultationView>;
+
+/** A customer's chairman consultations and next-visit plans. */
+export const nextVisitRoutes = {
+  listConsultations: route({
+    method: 'GET',
+    path: '/api/customers/:id/chairman-consultations',
+    summary: 'A customer’s "must ask the chairman" consultations, newest first',
+    tags: ['customers'],
+    params: idParams,
+    status: 200,
+    response: z.array(chairmanConsultationView),
+    errors: RECORD_ERRORS,
+  }),
+  recordConsultation: route({
+    method: 'POST',
+    path: '/api/customers/:id/chairman-consultations',
+    summary:
+      'Record a "must ask the chairman" consultation: the verdict, a next-visit plan and a follow-up for the owner',
+    tags: ['customers'],
+    params: idParams,
+    body: recordChairmanConsultationInput,
+    status: 201,
+    response: recordedConsultationView,
+    errors: RECORD_ERRORS,
+  }),
+  listPlans: route({
+    method: 'GET',
+    path: '/api/customers/:id/next-visit-plans',
+    summary: "A customer's next-visit plans, open ones first",
+    tags: ['customers'],
+    params: idParams,
+    status: 200,
+    response: z.array(nextVisitPlanView),
+    errors: RECORD_ERRORS,
+  }),
+  createPlan: route({
+    method: 'POST',
+    path: '/api/customers/:id/next-visit-plans',
+    summary: 'Plan the next visit to a customer: its goal, whom to meet, what to bring',
+    tags: ['customers'],
+    params: idParams,
+    body: createNextVisitPlanInput,
+    status: 201,
+    response: nextVisitPlanView,
+    errors: RECORD_ERRORS,
+  }),
+  updatePlan: route({
+    method: 'PATCH',
+    path: '/api/next-visit-plans/:id',
+    summary:
+      'Change a next-visit plan: done (with the visit), dropped, or edited (send the version you read)',
+    tags: ['next-visit-plans'],
+    params: idParams,
+    body: updateNextVisitPlanInput,
+    status: 200,
+    response: nextVisitPlanView,
+    errors: RECORD_ERRORS,
+  }),
+};

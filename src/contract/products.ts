@@ -1,5 +1,7 @@
+/** Products in the API: the record with its features (the pains they answer), its inputs, the list query. */
 import { z } from 'zod';
 import { text } from './common.js';
+import { recordRoutes } from './http.js';
 
 /** One feature of a product and the customer pains it answers. */
 export const productFeature = z.strictObject({
@@ -48,4 +50,12 @@ export type Product = z.infer<typeof productView>;
 export const listProductsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
+});
+
+/** The product routes. */
+export const productRoutes = recordRoutes('products', 'product', {
+  view: productView,
+  createInput: createProductInput,
+  updateInput: updateProductInput,
+  listQuery: listProductsQuery,
 });

@@ -1,5 +1,7 @@
+/** Seminars (会销) in the API: the record, its invitation quotas and the invitations. */
 import { z } from 'zod';
 import { text } from './common.js';
+import { idParams, noContent, RECORD_ERRORS, recordRoutes, route } from './http.js';
 
 /** Fields a manager or lead may set on a seminar; anything else is rejected. */
 export const seminarFields = z.strictObject({
@@ -110,3 +112,70 @@ export const seminarQuotasView = z.object({
 });
 
 export type SeminarQuotas = z.infer<typeof seminarQuotasView>;
+
+const tags = ['seminars'];
+
+/** The seminar routes: the record's five, its quotas and invitations. */
+export const seminarRoutes = {
+  ...recordRoutes('seminars', 'seminar', {
+    view: seminarView,
+    createInput: createSeminarInput,
+    updateInput: updateSeminarInput,
+    listQuery: listSeminarsQuery,
+  }),
+  quotas: route({
+    method: 'GET',
+    path: '/api/seminars/:id/quotas',
+    summary:
+      'Invitation quotas per market, city and class, with invitations made and remaining (default: the plan’s invitations per seminar, else the capacity)',
+    tags,
+    params: idParams,
+    query: seminarQuotasQuery,
+    status: 200,
+    response: seminarQuotasView,
+    errors: RECORD_ERRORS,
+  }),
+  invite: route({
+    method: 'POST',
+    path: '/api/seminars/:id/invitations',
+    summary: 'Invite customers you may see; customers already invited are listed, not invited twice',
+    tags,
+    params: idParams,
+    body: inviteCustomersInput,
+    status: 201,
+    response: z.object({ invited: z.array(invitationView), alreadyInvited: z.array(z.string()) }),
+    errors: RECORD_ERRORS,
+  }),
+  invitations: route({
+    method: 'GET',
+    path: '/api/seminars/:id/invitations',
+    summary: 'The invitations of a seminar to customers you may see',
+    tags,
+    params: idParams,
+    status: 200,
+    response: z.array(invitationView),
+    errors: RECORD_ERRORS,
+  }),
+  updateInvitation: route({
+    method: 'PATCH',
+    path: '/api/seminar-invitations/:id',
+    summary:
+      'Record the answer (rsvp) and attendance of an invitation; attendance only from the seminar’s date',
+    tags,
+    params: idParams,
+    body: updateInvitationInput,
+    status: 200,
+    response: invitationView,
+    errors: RECORD_ERRORS,
+  }),
+  removeInvitation: route({
+    method: 'DELETE',
+    path: '/api/seminar-invitations/:id',
+    summary: 'Withdraw an invitation',
+    tags,
+    params: idParams,
+    status: 204,
+    response: noContent,
+    errors: RECORD_ERRORS,
+  }),
+};

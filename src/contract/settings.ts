@@ -1,5 +1,7 @@
+/** The workspace's method settings in the API. */
 import { z } from 'zod';
 import { THIRD_MEETING_POLICIES } from '../domain/method/meetings.js';
+import { RECORD_ERRORS, route } from './http.js';
 
 /** Body of "change the workspace settings": the settings to change plus the version last read. */
 export const updateWorkspaceSettingsInput = z.strictObject({
@@ -18,3 +20,26 @@ export const workspaceSettingsView = z.object({
 });
 
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsView>;
+
+/** Read and change the workspace's method settings. */
+export const settingsRoutes = {
+  get: route({
+    method: 'GET',
+    path: '/api/workspace/settings',
+    summary: "Read the workspace's method settings",
+    tags: ['workspace'],
+    status: 200,
+    response: workspaceSettingsView,
+    errors: RECORD_ERRORS,
+  }),
+  update: route({
+    method: 'PATCH',
+    path: '/api/workspace/settings',
+    summary: "Change the workspace's method settings (managers; send the version you read)",
+    tags: ['workspace'],
+    body: updateWorkspaceSettingsInput,
+    status: 200,
+    response: workspaceSettingsView,
+    errors: RECORD_ERRORS,
+  }),
+};

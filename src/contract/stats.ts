@@ -1,4 +1,6 @@
+/** The method's statistics in the API: at which meeting customers closed, objections and replies, seminar results. */
 import { z } from 'zod';
+import { RECORD_ERRORS, route } from './http.js';
 
 export const MEETING_STATS_GROUPS = ['none', 'member', 'market', 'class'] as const;
 
@@ -129,3 +131,39 @@ export const seminarStatsView = z.object({
 });
 
 export type SeminarStats = z.infer<typeof seminarStatsView>;
+
+/** The statistics routes. */
+export const statsRoutes = {
+  meetings: route({
+    method: 'GET',
+    path: '/api/stats/meetings',
+    summary:
+      'At which meeting won customers closed (1st / 2nd / 3rd+) against the 65 / 25 / 10 % of the method',
+    tags: ['stats'],
+    query: meetingStatsQuery,
+    status: 200,
+    response: meetingStatsView,
+    errors: RECORD_ERRORS,
+  }),
+  objections: route({
+    method: 'GET',
+    path: '/api/stats/objections',
+    summary: 'Objections by key (overall or per market, class, member) and reply effectiveness',
+    tags: ['stats'],
+    query: objectionStatsQuery,
+    status: 200,
+    response: objectionStatsView,
+    errors: RECORD_ERRORS,
+  }),
+  seminars: route({
+    method: 'GET',
+    path: '/api/stats/seminars',
+    summary:
+      'Seminar results per seminar (invited, accepted, attended, signed within 60 days) against meeting-only customers',
+    tags: ['seminars'],
+    query: seminarStatsQuery,
+    status: 200,
+    response: seminarStatsView,
+    errors: RECORD_ERRORS,
+  }),
+};

@@ -1,4 +1,7 @@
+/** Team duties in the API: the assistants' queues and hand-offs of customers inside the team. */
 import { z } from 'zod';
+import { customerView } from './customers.js';
+import { idParams, RECORD_ERRORS, route } from './http.js';
 
 /** Body of "hand off a customer". */
 export const handoffInput = z.strictObject({
@@ -77,3 +80,51 @@ export const prospectingQueueView = z.object({
 });
 
 export type ProspectingQueue = z.infer<typeof prospectingQueueView>;
+
+const tags = ['team'];
+
+/** The queue and hand-off routes. */
+export const teamRoutes = {
+  prospectingQueue: route({
+    method: 'GET',
+    path: '/api/queues/prospecting',
+    summary:
+      'A prospecting assistant’s queue (own; a lead: their assistants’; a manager: anyone’s) with the week’s quota',
+    tags,
+    query: prospectingQueueQuery,
+    status: 200,
+    response: prospectingQueueView,
+    errors: RECORD_ERRORS,
+  }),
+  afterSalesQueue: route({
+    method: 'GET',
+    path: '/api/queues/after-sales',
+    summary: 'An after-sales assistant’s won customers, repeat candidates and expected funds',
+    tags,
+    query: afterSalesQueueQuery,
+    status: 200,
+    response: afterSalesQueueView,
+    errors: RECORD_ERRORS,
+  }),
+  handoff: route({
+    method: 'POST',
+    path: '/api/customers/:id/handoff',
+    summary: 'Hand a qualified customer to the lead, or a won customer to after-sales',
+    tags,
+    params: idParams,
+    body: handoffInput,
+    status: 201,
+    response: z.object({ handoff: handoffView, customer: customerView }),
+    errors: RECORD_ERRORS,
+  }),
+  handoffs: route({
+    method: 'GET',
+    path: '/api/customers/:id/handoffs',
+    summary: 'The hand-offs of a customer, oldest first',
+    tags,
+    params: idParams,
+    status: 200,
+    response: z.array(handoffView),
+    errors: RECORD_ERRORS,
+  }),
+};

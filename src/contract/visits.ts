@@ -1,5 +1,7 @@
+/** Visits in the API: the record, its inputs, the warnings a save answers with, the list query. */
 import { z } from 'zod';
 import { text } from './common.js';
+import { recordRoutes } from './http.js';
 
 /** A visit's state: only visits that are not cancelled count as meetings. */
 export const VISIT_STATUSES = ['planned', 'done', 'cancelled'] as const;
@@ -70,4 +72,13 @@ export const listVisitsQuery = z.strictObject({
   order: z.enum(['asc', 'desc']).default('desc'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
+});
+
+/** The visit routes; a save answers the visit with its warnings (a third meeting …). */
+export const visitRoutes = recordRoutes('visits', 'visit', {
+  view: visitView,
+  writeView: visitWriteView,
+  createInput: createVisitInput,
+  updateInput: updateVisitInput,
+  listQuery: listVisitsQuery,
 });

@@ -25,9 +25,9 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import type { Deps } from '../app/context.js';
-import { type ErrorBody, errorBodySchema } from '../contract/error-body.js';
+import type { ErrorBody } from '../contract/error-body.js';
+import { systemRoutes } from '../contract/system.js';
 import type { DialectName } from '../db/client.js';
 import { AppError, type ErrorCode, isAppError, type Lang } from '../domain/errors.js';
 import type { IssueFacts } from '../domain/field-messages.js';
@@ -36,6 +36,7 @@ import { registerAuth } from './auth.js';
 import { requestLang } from './lang.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerWorkspaceRoutes } from './routes/index.js';
+import { serve } from './serve.js';
 import { defaultWebRoot, isWebPath, registerWeb, sendAppShell, WEB_CSP, wantsAppShell } from './web.js';
 
 /** What the server needs: the use cases' dependencies plus server-only settings. */
@@ -58,11 +59,6 @@ export interface FieldProblem {
   readonly path: string;
   readonly message: string;
 }
-
-const healthSchema = z.object({
-  status: z.literal('ok'),
-  database: z.enum(['sqlite', 'postgres']),
-});
 
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -117,25 +113,15 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
 
   const routes = app.withTypeProvider<ZodTypeProvider>();
   routes.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  routes.get(
-    '/api/health',
-    {
-      schema: {
-        summary: 'Liveness and database check',
-        tags: ['system'],
-        response: { 200: healthSchema, 503: errorBodySchema },
-      },
-    },
-    async (request) => {
-      try {
-        await sql`select 1`.execute(deps.db);
-      } catch (error) {
-        request.log.error({ err: error }, 'health check: database query failed');
-        throw new AppError('DB.UNAVAILABLE', { reason: `${deps.dialect} did not answer` });
-      }
-      return { status: 'ok' as const, database: deps.dialect };
-    },
-  );
+  serve(app, systemRoutes.health, async (_, request) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+    } catch (error) {
+      request.log.error({ err: error }, 'health check: database query failed');
+      throw new AppError('DB.UNAVAILABLE', { reason: `${deps.dialect} did not answer` });
+    }
+    return { status: 'ok' as const, database: deps.dialect };
+  });
   registerAuthRoutes(app, useCaseDeps);
   registerWorkspaceRoutes(app, useCaseDeps);
   if (webRoot) await registerWeb(app, webRoot);

@@ -12,12 +12,7 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { listContactsQuery } from '../../contract/contacts.js';
-import { listCustomersQuery } from '../../contract/customers.js';
-import { listDealsQuery } from '../../contract/deals.js';
-import { listFollowUpsQuery } from '../../contract/follow-ups.js';
-import { getPlanQuery } from '../../contract/plans.js';
-import { listVisitsQuery } from '../../contract/visits.js';
+import { EXPORT_FILTERS, EXPORT_LISTS, type ExportList } from '../../contract/imports.js';
 import { localDateTime } from '../../domain/dates.js';
 import type { Lang } from '../../domain/errors.js';
 import { exactYuan } from '../../domain/format-amount.js';
@@ -35,10 +30,6 @@ import { getPlan } from '../plans/get-plan.js';
 import { parseInput } from '../validation.js';
 import { listVisits } from '../visits/list-visits.js';
 import { type ExportFormat, type TableCell, type TableColumn, writeTable } from './write-table.js';
-
-/** Lists that can be exported. */
-export const EXPORT_LISTS = ['customers', 'contacts', 'deals', 'visits', 'follow-ups', 'plan'] as const;
-export type ExportList = (typeof EXPORT_LISTS)[number];
 
 /** Input of an export: the list, the format, the language and the list's own filters. */
 export const exportListInput = z.strictObject({
@@ -300,16 +291,6 @@ async function* listRows(
     }
   }
 }
-
-/** Filters of each list, as its list use case takes them (without paging). */
-export const EXPORT_FILTERS = {
-  customers: listCustomersQuery.omit({ limit: true, cursor: true }),
-  contacts: listContactsQuery.omit({ limit: true, cursor: true }),
-  deals: listDealsQuery.omit({ limit: true, cursor: true }),
-  visits: listVisitsQuery.omit({ limit: true, cursor: true }),
-  'follow-ups': listFollowUpsQuery.omit({ limit: true, cursor: true }),
-  plan: getPlanQuery,
-} as const;
 
 /**
  * Checks an export before any byte is sent (bad filters, a plan that does not exist), so a
