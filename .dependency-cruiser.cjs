@@ -54,19 +54,30 @@ module.exports = {
       to: { path: '^src/(db|server|cli|config\\.ts$)' },
     },
     {
-      name: 'web-to-app-types-and-schemas-only',
+      name: 'contract-is-shared',
       comment:
-        'src/web may import from src/app only types (import type) and the shared zod schemas ' +
-        "(src/app/**/*-schema.ts), never a use case's code. Today 41 imports in 20 web files " +
-        'reach into src/app: 32 type-only, 9 zod schemas. The typed API contract of issue 12 ' +
-        'item 3 will move them to one shared contract module and remove this allowance.',
+        'src/contract holds what server and web agree on — the zod views, inputs and the route map: ' +
+        'it imports nothing of Closer but src/domain, and nothing outside Closer but zod.',
+      severity: 'error',
+      from: { path: '^src/contract/', pathNot: TEST },
+      to: { pathNot: ['^src/(contract|domain)/', '^node_modules/zod/'] },
+    },
+    {
+      name: 'domain-not-contract',
+      comment: 'The pure rules do not know the API: src/domain never imports src/contract.',
+      severity: 'error',
+      from: { path: '^src/domain/' },
+      to: { path: '^src/contract/' },
+    },
+    {
+      name: 'web-imports-contract-domain-and-own',
+      comment:
+        'src/web knows the server only through the contract: of Closer it imports src/contract ' +
+        '(views, inputs, the route map its typed client calls), src/domain (the pure formatters, ' +
+        'labels, plan and date rules it shares with the server) and its own code — never src/app.',
       severity: 'error',
       from: { path: '^src/web/' },
-      to: {
-        path: '^src/app/',
-        pathNot: '^src/app/.+-schema\\.ts$',
-        dependencyTypesNot: ['type-only'],
-      },
+      to: { path: '^src/', pathNot: '^src/(web|contract|domain)/' },
     },
     {
       name: 'no-circular',

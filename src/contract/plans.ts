@@ -37,11 +37,30 @@ export const readPlanQuery = z.strictObject({
 export type ReadPlanQuery = z.output<typeof readPlanQuery>;
 
 /** One period of a level read: its amount and, with a dimension, the amount per name (fen). */
-export interface PlanPeriodRow {
-  readonly period: string;
-  readonly amount: number;
-  readonly by?: Record<string, number>;
-}
+export const planPeriodRow = z.object({
+  period: z.string(),
+  amount: z.number().int(),
+  by: z.record(z.string(), z.number().int()).optional(),
+});
+export type PlanPeriodRow = z.infer<typeof planPeriodRow>;
+
+const planHead = {
+  id: z.string(),
+  year: z.number().int(),
+  revision: z.number().int(),
+  createdAt: z.string(),
+};
+
+/** A plan read: the whole decomposition (the domain's PlanResult), or one level's rows. */
+export const planReadView = z.union([
+  z.object({ ...planHead, result: z.record(z.string(), z.unknown()) }),
+  z.object({
+    ...planHead,
+    level: z.enum(PLAN_LEVELS),
+    dimension: z.enum(PLAN_DIMENSIONS).optional(),
+    rows: z.array(planPeriodRow),
+  }),
+]);
 
 const tags = ['plans'];
 
@@ -75,8 +94,7 @@ export const planRoutes = {
     params: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
     query: readPlanQuery,
     status: 200,
-    // The whole decomposition is the domain's PlanResult; a level read is head + `rows` (PlanPeriodRow).
-    response: z.record(z.string(), z.unknown()),
+    response: planReadView,
     errors: RECORD_ERRORS,
   }),
 };

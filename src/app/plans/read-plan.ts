@@ -3,21 +3,20 @@
  * one level of it (year, quarters, months, weeks, days) with each period's amount, split by
  * a dimension (markets, classes, members) when one is asked for.
  */
-import type { PlanDimension, PlanLevel, PlanPeriodRow, ReadPlanQuery } from '../../contract/plans.js';
+import type { z } from 'zod';
+import type {
+  PlanDimension,
+  PlanLevel,
+  PlanPeriodRow,
+  planReadView,
+  ReadPlanQuery,
+} from '../../contract/plans.js';
 import type { PlanResult } from '../../domain/plan/plan.js';
 import type { Deps, Principal } from '../context.js';
 import { getPlan } from './get-plan.js';
 
 /** A plan read: its revision's head, then the whole result or one level's rows. */
-export type PlanRead = {
-  readonly id: string;
-  readonly year: number;
-  readonly revision: number;
-  readonly createdAt: string;
-} & (
-  | { readonly result: PlanResult }
-  | { readonly level: PlanLevel; readonly dimension?: PlanDimension; readonly rows: PlanPeriodRow[] }
-);
+export type PlanRead = z.input<typeof planReadView>;
 
 /** Reads the plan of `year` (the latest revision unless one is named) whole or at one level. */
 export async function readPlan(
@@ -29,7 +28,8 @@ export async function readPlan(
   const { level, dimension, ...which } = query;
   const plan = await getPlan(deps, principal, { year, ...which });
   const head = { id: plan.id, year: plan.year, revision: plan.revision, createdAt: plan.createdAt };
-  if (!level) return { ...head, result: plan.result };
+  // The whole decomposition as a plain record (the API documents it as one).
+  if (!level) return { ...head, result: { ...plan.result } };
   return {
     ...head,
     level,

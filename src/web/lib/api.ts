@@ -1,8 +1,11 @@
 /**
- * The one way the web app talks to the server: JSON over fetch with the session cookie,
- * the CSRF token on writes, and the user's language in Accept-Language so the server's
- * error messages come back in it. Errors become {@link ApiError} with per-field messages.
+ * The one way the web app talks to the server: {@link call} sends a route of the contract
+ * (src/contract) as JSON over fetch with the session cookie, the CSRF token on writes and
+ * the user's language in Accept-Language (so the server's error messages come back in it),
+ * and resolves with the answer typed from the route's response schema. Errors become
+ * {@link ApiError} with per-field messages.
  */
+import type { AnswerOf, RequestOf, Route } from '../../contract/http.js';
 import i18n from '../i18n';
 
 /** Field path (`name`, `manager.email`) → message, from a VALIDATION.FAILED answer. */
@@ -48,41 +51,61 @@ export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
 }
 
-type Query = Record<string, string | number | boolean | undefined | null>;
+/** One part of a call's input: left out when the route has none, optional when it may be empty. */
+type Part<K extends string, T> = [T] extends [undefined]
+  ? unknown
+  : object extends T
+    ? { readonly [P in K]?: T }
+    : { readonly [P in K]: T };
 
-/** Calls the API; resolves with the parsed body (undefined for 204). */
-export async function api<T>(
-  method: string,
-  path: string,
-  options: { body?: unknown; query?: Query } = {},
-): Promise<T> {
-  const url = new URL(path, window.location.origin);
-  for (const [key, value] of Object.entries(options.query ?? {})) {
+/** What a call of `route` sends: its params, query and body, each only when the route has one. */
+export type CallInput<R extends Route> = Part<'params', RequestOf<R>['params']> &
+  Part<'query', RequestOf<R>['query']> &
+  Part<'body', RequestOf<R>['body']>;
+
+/** The path of `route` with its `:params` filled in. */
+function pathOf(route: Route, params: unknown): string {
+  const values = (params ?? {}) as Record<string, string | number>;
+  return route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(String(values[name])));
+}
+
+/**
+ * Calls a route of the contract (src/contract); resolves with its success answer, typed from
+ * the route's response schema (null for 204). Errors become {@link ApiError}.
+ */
+export async function call<R extends Route>(
+  route: R,
+  ...[input]: object extends CallInput<R> ? [input?: CallInput<R>] : [input: CallInput<R>]
+): Promise<AnswerOf<R>> {
+  const { params, query, body } = (input ?? {}) as { params?: unknown; query?: unknown; body?: unknown };
+  const url = new URL(pathOf(route, params), window.location.origin);
+  for (const [key, value] of Object.entries((query ?? {}) as Record<string, unknown>)) {
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
   }
   const headers: Record<string, string> = {
     accept: 'application/json',
     'accept-language': i18n.language.startsWith('zh') ? 'zh-CN' : 'en',
   };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (route.method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(url, {
-      method,
+      method: route.method,
       headers,
       credentials: 'same-origin',
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', i18n.t('error.network'), {});
   }
-  if (response.status === 204) return undefined as T;
-  const body = (await response.json().catch(() => null)) as unknown;
+  if (response.status === 204) return null as AnswerOf<R>;
+  const answer = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string; details?: Record<string, unknown> } })
-      ?.error;
-    if (response.status === 401 && !path.startsWith('/api/auth/login')) onUnauthorized();
+    const error = (
+      answer as { error?: { code?: string; message?: string; details?: Record<string, unknown> } }
+    )?.error;
+    if (response.status === 401 && route.path !== '/api/auth/login') onUnauthorized();
     throw new ApiError(
       response.status,
       error?.code ?? 'HTTP',
@@ -90,7 +113,7 @@ export async function api<T>(
       error?.details ?? {},
     );
   }
-  return body as T;
+  return answer as AnswerOf<R>;
 }
 
 /** One page of a list endpoint. */

@@ -1,18 +1,10 @@
 /** Sign-in, sign-out, set-up and the caller, over the API. */
 import { useQuery } from '@tanstack/react-query';
-import type { InitWorkspaceInput } from '../../../../contract/auth.js';
-import { ApiError, api, setCsrfToken } from '../../../lib/api';
+import { authRoutes, type InitWorkspaceInput, type Me } from '../../../../contract/auth.js';
+import { ApiError, call, setCsrfToken } from '../../../lib/api';
 import { authKeys } from './auth-keys';
 
-/** The signed-in caller as GET /api/auth/me answers. */
-export interface Me {
-  readonly userId: string;
-  readonly workspaceId: string;
-  readonly membershipId: string;
-  readonly role: 'manager' | 'lead' | 'assistant';
-  readonly worksFor: string | null;
-  readonly csrfToken: string | null;
-}
+export type { Me };
 
 /**
  * A hint (not a credential: the session cookie is httpOnly) that this browser signed in,
@@ -32,7 +24,7 @@ export function useMe() {
     queryFn: async (): Promise<Me | null> => {
       if (!window.localStorage.getItem(SIGNED_IN)) return null;
       try {
-        const me = await api<Me>('GET', '/api/auth/me');
+        const me = await call(authRoutes.me);
         setCsrfToken(me.csrfToken);
         return me;
       } catch (error) {
@@ -50,19 +42,19 @@ export function useMe() {
 
 /** Signs in (sets the session cookie) and keeps the CSRF token. */
 export async function login(email: string, password: string): Promise<void> {
-  const result = await api<{ csrfToken: string }>('POST', '/api/auth/login', { body: { email, password } });
+  const result = await call(authRoutes.login, { body: { email, password } });
   setCsrfToken(result.csrfToken);
   window.localStorage.setItem(SIGNED_IN, '1');
 }
 
 /** Creates the workspace and its manager (first run only). */
 export async function setUp(input: InitWorkspaceInput): Promise<void> {
-  await api('POST', '/api/setup', { body: input });
+  await call(authRoutes.setup, { body: input });
 }
 
 /** Ends the session. */
 export async function logout(): Promise<void> {
   forgetSignedIn();
-  await api('POST', '/api/auth/logout');
+  await call(authRoutes.logout);
   setCsrfToken(null);
 }

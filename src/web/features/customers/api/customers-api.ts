@@ -1,53 +1,40 @@
 /** Customers, contacts, visits, markets and members over the API (TanStack Query hooks). */
 import { keepPreviousData, type QueryClient, type QueryKey, useQuery } from '@tanstack/react-query';
-import type { Contact, CreateContactInput, UpdateContactInput } from '../../../../contract/contacts.js';
-import type {
-  CreateCustomerInput,
-  Customer,
-  CustomerListItem,
-  UpdateCustomerInput,
+import type { z } from 'zod';
+import { authRoutes, type Member } from '../../../../contract/auth.js';
+import {
+  type Contact,
+  type CreateContactInput,
+  contactRoutes,
+  type UpdateContactInput,
+} from '../../../../contract/contacts.js';
+import {
+  type CreateCustomerInput,
+  type Customer,
+  type CustomerListItem,
+  customerRoutes,
+  type listCustomersQuery,
+  type UpdateCustomerInput,
 } from '../../../../contract/customers.js';
-import type { Market } from '../../../../contract/markets.js';
-import type { CreateVisitInput, Visit } from '../../../../contract/visits.js';
-import { api, type Page } from '../../../lib/api';
+import { marketRoutes } from '../../../../contract/markets.js';
+import { type CreateVisitInput, visitRoutes } from '../../../../contract/visits.js';
+import { call } from '../../../lib/api';
 import { dashboardKeys } from '../../dashboard/api/dashboard-keys';
 import { methodKeys } from '../../method/api/method-keys';
 import { seminarKeys } from '../../seminars/api/seminar-keys';
 import { teamKeys } from '../../team/api/team-keys';
 import { customerKeys } from './customer-keys';
 
-/** Filters, search and sort of the customer list. */
-export interface CustomerFilters {
-  readonly q?: string;
-  readonly class?: string;
-  readonly status?: string;
-  readonly marketId?: string;
-  readonly ownerId?: string;
-  /** Only customers with (true) or without (false) an overdue follow-up. */
-  readonly overdue?: boolean;
-  /** Only customers met at least this often (2: the next meeting must close). */
-  readonly minMeetings?: number;
-  readonly sort: 'name' | 'createdAt' | 'updatedAt' | 'class' | 'status';
-  readonly order: 'asc' | 'desc';
-}
+/** Filters, search and sort of the customer list: the list query without its paging. */
+export type CustomerFilters = Omit<z.output<typeof listCustomersQuery>, 'limit' | 'cursor'>;
 
-/** A workspace member as GET /api/members answers. */
-export interface Member {
-  readonly id: string;
-  readonly userId: string;
-  readonly name: string;
-  readonly email: string;
-  readonly role: 'manager' | 'lead' | 'assistant';
-  readonly duty: 'prospecting' | 'after_sales' | null;
-  readonly worksFor: string | null;
-}
+export type { Member };
 
 /** One page of customers with their meeting and overdue counts (the list API's keyset cursor). */
 export function useCustomers(filters: CustomerFilters, cursor: string | undefined, limit = 20) {
   return useQuery({
     queryKey: customerKeys.list(filters, cursor, limit),
-    queryFn: () =>
-      api<Page<CustomerListItem>>('GET', '/api/customers', { query: { ...filters, cursor, limit } }),
+    queryFn: () => call(customerRoutes.list, { query: { ...filters, cursor, limit } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -56,7 +43,7 @@ export function useCustomers(filters: CustomerFilters, cursor: string | undefine
 export function useCustomer(id: string) {
   return useQuery({
     queryKey: customerKeys.detail(id),
-    queryFn: () => api<CustomerListItem>('GET', `/api/customers/${id}`),
+    queryFn: () => call(customerRoutes.get, { params: { id } }),
   });
 }
 
@@ -64,7 +51,7 @@ export function useCustomer(id: string) {
 export function useContacts(customerId: string) {
   return useQuery({
     queryKey: customerKeys.contacts(customerId),
-    queryFn: () => api<Page<Contact>>('GET', '/api/contacts', { query: { customerId, limit: 200 } }),
+    queryFn: () => call(contactRoutes.list, { query: { customerId, limit: 200 } }),
   });
 }
 
@@ -72,8 +59,7 @@ export function useContacts(customerId: string) {
 export function useVisits(customerId: string) {
   return useQuery({
     queryKey: customerKeys.visits(customerId),
-    queryFn: () =>
-      api<Page<Visit>>('GET', '/api/visits', { query: { customerId, limit: 200, order: 'desc' } }),
+    queryFn: () => call(visitRoutes.list, { query: { customerId, limit: 200, order: 'desc' } }),
   });
 }
 
@@ -81,7 +67,7 @@ export function useVisits(customerId: string) {
 export function useMarkets() {
   return useQuery({
     queryKey: customerKeys.markets,
-    queryFn: () => api<Page<Market>>('GET', '/api/markets', { query: { limit: 200 } }),
+    queryFn: () => call(marketRoutes.list, { query: { limit: 200 } }),
     staleTime: 60_000,
   });
 }
@@ -90,24 +76,24 @@ export function useMarkets() {
 export function useMembers() {
   return useQuery({
     queryKey: customerKeys.members,
-    queryFn: () => api<{ members: Member[] }>('GET', '/api/members'),
+    queryFn: () => call(authRoutes.members),
     staleTime: 60_000,
   });
 }
 
 /** Creates a customer. */
 export function createCustomer(input: CreateCustomerInput): Promise<Customer> {
-  return api<Customer>('POST', '/api/customers', { body: input });
+  return call(customerRoutes.create, { body: input });
 }
 
 /** Adds a contact. */
 export function createContact(input: CreateContactInput): Promise<Contact> {
-  return api<Contact>('POST', '/api/contacts', { body: input });
+  return call(contactRoutes.create, { body: input });
 }
 
 /** Logs a visit. */
-export function createVisit(input: CreateVisitInput): Promise<Visit> {
-  return api<Visit>('POST', '/api/visits', { body: input });
+export function createVisit(input: CreateVisitInput) {
+  return call(visitRoutes.create, { body: input });
 }
 
 /**
@@ -135,7 +121,7 @@ export async function updateCustomer(
   id: string,
   input: UpdateCustomerInput,
 ): Promise<Customer> {
-  const updated = await api<Customer>('PATCH', `/api/customers/${id}`, { body: input });
+  const updated = await call(customerRoutes.update, { params: { id }, body: input });
   cacheCustomer(queryClient, updated);
   await Promise.all(CUSTOMER_LISTS.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   return updated;
@@ -154,7 +140,7 @@ export function cacheCustomer(queryClient: QueryClient, saved: Customer): void {
 
 /** Reads a customer afresh (after a stale save) and puts it in the page's cache. */
 export async function reloadCustomer(queryClient: QueryClient, id: string): Promise<CustomerListItem> {
-  const fresh = await api<CustomerListItem>('GET', `/api/customers/${id}`);
+  const fresh = await call(customerRoutes.get, { params: { id } });
   queryClient.setQueryData(customerKeys.detail(id), fresh);
   return fresh;
 }
@@ -165,7 +151,7 @@ export async function reloadCustomer(queryClient: QueryClient, id: string): Prom
  * (refetching them would only answer 404 while its page is still on screen) and age out.
  */
 export async function deleteCustomer(queryClient: QueryClient, id: string): Promise<void> {
-  await api<void>('DELETE', `/api/customers/${id}`);
+  await call(customerRoutes.remove, { params: { id } });
   await Promise.all(CUSTOMER_LISTS.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
@@ -175,14 +161,14 @@ export async function updateContact(
   contact: Pick<Contact, 'id' | 'customerId'>,
   input: UpdateContactInput,
 ): Promise<Contact> {
-  const updated = await api<Contact>('PATCH', `/api/contacts/${contact.id}`, { body: input });
+  const updated = await call(contactRoutes.update, { params: { id: contact.id }, body: input });
   await queryClient.invalidateQueries({ queryKey: customerKeys.contacts(contact.customerId) });
   return updated;
 }
 
 /** Reads a contact afresh (after a stale save). */
 export function getContact(id: string): Promise<Contact> {
-  return api<Contact>('GET', `/api/contacts/${id}`);
+  return call(contactRoutes.get, { params: { id } });
 }
 
 /**
@@ -193,7 +179,7 @@ export async function deleteContact(
   queryClient: QueryClient,
   contact: Pick<Contact, 'id' | 'customerId'>,
 ): Promise<void> {
-  await api<void>('DELETE', `/api/contacts/${contact.id}`);
+  await call(contactRoutes.remove, { params: { id: contact.id } });
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: customerKeys.contacts(contact.customerId) }),
     queryClient.invalidateQueries({ queryKey: customerKeys.detail(contact.customerId) }),

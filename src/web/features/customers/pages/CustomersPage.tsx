@@ -188,7 +188,7 @@ export function CustomersPage() {
           placeholder={t('customers.class')}
           aria-label={t('customers.class')}
           style={{ width: 110 }}
-          onChange={(v?: string) => filter({ class: v })}
+          onChange={(v?: CustomerFilters['class']) => filter({ class: v })}
           options={options(CUSTOMER_CLASSES, 'classes')}
         />
         <Select
@@ -196,7 +196,7 @@ export function CustomersPage() {
           placeholder={t('customers.status')}
           aria-label={t('customers.status')}
           style={{ width: 110 }}
-          onChange={(v?: string) => filter({ status: v })}
+          onChange={(v?: CustomerFilters['status']) => filter({ status: v })}
           options={options(CUSTOMER_STATUSES, 'statuses')}
         />
         <Select

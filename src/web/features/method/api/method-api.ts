@@ -4,66 +4,44 @@
  * next-visit plans, follow-ups and the workspace's third-meeting policy.
  */
 import { useQuery } from '@tanstack/react-query';
-import type {
-  CloseAttempt,
-  CloseAttemptCreated,
-  CreateCloseAttemptInput,
+import {
+  type CloseAttempt,
+  type CloseAttemptCreated,
+  type CreateCloseAttemptInput,
+  closeAttemptRoutes,
 } from '../../../../contract/close-attempts.js';
-import type { CreateFollowUpInput, FollowUp } from '../../../../contract/follow-ups.js';
-import type {
-  DiscoveryChainView,
-  ObjectionTypeView,
-  PitchList,
-  VisitDiscovery,
+import { type CreateFollowUpInput, type FollowUp, followUpRoutes } from '../../../../contract/follow-ups.js';
+import type { RequestOf } from '../../../../contract/http.js';
+import {
+  discoveryRoutes,
+  type ObjectionTypeView,
+  objectionTypeRoutes,
+  type PitchList,
+  type VisitDiscovery,
 } from '../../../../contract/method.js';
-import type { NextVisitPlan } from '../../../../contract/next-visit-plans.js';
-import type { WorkspaceSettings } from '../../../../contract/settings.js';
-import type { CreateVisitInput, VisitWrite } from '../../../../contract/visits.js';
-import type { SuggestionReason, TodayNumbers } from '../../../../domain/method/today.js';
-import { api } from '../../../lib/api';
+import { type NextVisitPlan, nextVisitRoutes } from '../../../../contract/next-visit-plans.js';
+import { progressRoutes } from '../../../../contract/progress.js';
+import { settingsRoutes } from '../../../../contract/settings.js';
+import { type CreateVisitInput, type VisitWrite, visitRoutes } from '../../../../contract/visits.js';
+import { call } from '../../../lib/api';
 import { methodKeys } from './method-keys';
 
-/** GET /api/today (the shape of `TodayView` in src/app/progress/get-today.ts, whose module the browser must not load). */
-export interface TodayView {
-  readonly date: string;
-  readonly scope: 'workspace' | 'member';
-  readonly plan: { readonly year: number; readonly revision: number } | null;
-  readonly memberInPlan: boolean;
-  readonly numbers: TodayNumbers | null;
-  readonly followUps: readonly {
-    readonly id: string;
-    readonly customerId: string;
-    readonly customerName: string;
-    readonly dueOn: string;
-    readonly kind: string;
-    readonly notes: string | null;
-    readonly daysOverdue: number;
-  }[];
-  readonly suggestions: readonly {
-    readonly customerId: string;
-    readonly customerName: string;
-    readonly class: 'A' | 'B' | 'C' | 'new';
-    readonly status: string;
-    readonly reasons: readonly SuggestionReason[];
-    readonly expectedAmount: number;
-    readonly amountSource: 'open_deal' | 'class_average' | 'none';
-  }[];
-  readonly suggestionsTotal: number;
-  readonly shortfall: number;
-}
-
+export type { TodayView } from '../../../../contract/progress.js';
 export type { CloseAttempt, NextVisitPlan, ObjectionTypeView };
+
+/** What "write a visit's discovery" sends: the visit's version, the chain version, answers and pains. */
+export type VisitDiscoveryBody = RequestOf<typeof discoveryRoutes.recordVisitDiscovery>['body'];
 
 /** The caller's day. */
 export function useToday() {
-  return useQuery({ queryKey: methodKeys.today, queryFn: () => api<TodayView>('GET', '/api/today') });
+  return useQuery({ queryKey: methodKeys.today, queryFn: () => call(progressRoutes.today) });
 }
 
 /** The workspace's method settings (the third-meeting policy). */
 export function useWorkspaceSettings() {
   return useQuery({
     queryKey: methodKeys.workspaceSettings,
-    queryFn: () => api<WorkspaceSettings>('GET', '/api/workspace/settings'),
+    queryFn: () => call(settingsRoutes.get),
     staleTime: 60_000,
   });
 }
@@ -72,7 +50,7 @@ export function useWorkspaceSettings() {
 export function useDiscoveryChain() {
   return useQuery({
     queryKey: methodKeys.discoveryChain,
-    queryFn: () => api<DiscoveryChainView>('GET', '/api/discovery-chain'),
+    queryFn: () => call(discoveryRoutes.chain),
     staleTime: 60_000,
   });
 }
@@ -81,7 +59,7 @@ export function useDiscoveryChain() {
 export function useObjectionTypes() {
   return useQuery({
     queryKey: methodKeys.objectionTypes,
-    queryFn: () => api<ObjectionTypeView[]>('GET', '/api/objection-types'),
+    queryFn: () => call(objectionTypeRoutes.list),
     staleTime: 60_000,
   });
 }
@@ -90,8 +68,7 @@ export function useObjectionTypes() {
 export function useCloseAttempts(customerId: string) {
   return useQuery({
     queryKey: methodKeys.closeAttempts(customerId),
-    queryFn: () =>
-      api<{ count: number; items: CloseAttempt[] }>('GET', `/api/customers/${customerId}/close-attempts`),
+    queryFn: () => call(closeAttemptRoutes.ofCustomer, { params: { id: customerId } }),
   });
 }
 
@@ -99,45 +76,37 @@ export function useCloseAttempts(customerId: string) {
 export function useNextVisitPlans(customerId: string) {
   return useQuery({
     queryKey: methodKeys.nextVisitPlans(customerId),
-    queryFn: () => api<NextVisitPlan[]>('GET', `/api/customers/${customerId}/next-visit-plans`),
+    queryFn: () => call(nextVisitRoutes.listPlans, { params: { id: customerId } }),
   });
 }
 
 /** Logs a visit; the answer carries the server's warnings (a third meeting …). */
 export function logVisit(input: CreateVisitInput): Promise<VisitWrite> {
-  return api<VisitWrite>('POST', '/api/visits', { body: input });
+  return call(visitRoutes.create, { body: input });
 }
 
 /** Writes a visit's discovery answers and pains. */
-export function saveDiscovery(
-  visitId: string,
-  body: {
-    version: number;
-    discoveryVersion: number;
-    answers: { questionId: string; answer: string }[];
-    pains: { category: string; need: string }[];
-  },
-): Promise<VisitDiscovery> {
-  return api<VisitDiscovery>('PUT', `/api/visits/${visitId}/discovery`, { body });
+export function saveDiscovery(visitId: string, body: VisitDiscoveryBody): Promise<VisitDiscovery> {
+  return call(discoveryRoutes.recordVisitDiscovery, { params: { id: visitId }, body });
 }
 
 /** The products to pitch for the customer's pains. */
 export function getPitchList(customerId: string): Promise<PitchList> {
-  return api<PitchList>('GET', `/api/customers/${customerId}/pitch-list`);
+  return call(discoveryRoutes.pitchList, { params: { id: customerId } });
 }
 
 /** Logs a close attempt (a signed one with its `deal`, created in the same transaction). */
 export function createCloseAttempt(input: CreateCloseAttemptInput): Promise<CloseAttemptCreated> {
-  return api<CloseAttemptCreated>('POST', '/api/close-attempts', { body: input });
+  return call(closeAttemptRoutes.create, { body: input });
 }
 
 /** Adds a follow-up. */
 export function createFollowUp(input: CreateFollowUpInput): Promise<FollowUp> {
-  return api<FollowUp>('POST', '/api/follow-ups', { body: input });
+  return call(followUpRoutes.create, { body: input });
 }
 
 /** Marks a follow-up done (reads its version first: Today's list does not carry it). */
 export async function completeFollowUp(id: string): Promise<FollowUp> {
-  const current = await api<FollowUp>('GET', `/api/follow-ups/${id}`);
-  return api<FollowUp>('PATCH', `/api/follow-ups/${id}`, { body: { done: true, version: current.version } });
+  const current = await call(followUpRoutes.get, { params: { id } });
+  return call(followUpRoutes.update, { params: { id }, body: { done: true, version: current.version } });
 }

@@ -23,8 +23,8 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { Customer } from '../../../../contract/customers.js';
-import { api } from '../../../lib/api';
+import { type Customer, customerRoutes } from '../../../../contract/customers.js';
+import { call } from '../../../lib/api';
 import { FormAlert, useFormErrors } from '../../../lib/forms';
 import { customerKeys } from '../../customers/api/customer-keys';
 import { cacheCustomer, useContacts, useVisits } from '../../customers/api/customers-api';
@@ -84,7 +84,8 @@ export function QualificationCard({ customer }: { customer: Customer }) {
     errors.clear();
     const text = (s: string | undefined) => (s?.trim() ? s.trim() : null);
     try {
-      const updated = await api<Customer>('PATCH', `/api/customers/${customer.id}`, {
+      const updated = await call(customerRoutes.update, {
+        params: { id: customer.id },
         body: {
           version: customer.version,
           kpContactId: v.kpContactId ?? null,

@@ -1,66 +1,21 @@
 /** Seminars (会销), their quotas, invitations and statistics over the API. */
 import { useQuery } from '@tanstack/react-query';
-import type { Customer } from '../../../../contract/customers.js';
-import type { Invitation, Seminar } from '../../../../contract/seminars.js';
-import { api, type Page } from '../../../lib/api';
+import { type Customer, customerRoutes } from '../../../../contract/customers.js';
+import type { RequestOf } from '../../../../contract/http.js';
+import { type Invitation, type Seminar, seminarRoutes } from '../../../../contract/seminars.js';
+import { statsRoutes } from '../../../../contract/stats.js';
+import { call } from '../../../lib/api';
 import { seminarKeys } from './seminar-keys';
 
+export type { SeminarQuotas } from '../../../../contract/seminars.js';
+export type { SeminarStats } from '../../../../contract/stats.js';
 export type { Invitation, Seminar };
-
-type ClassKey = 'A' | 'B' | 'C' | 'new';
-interface Slot {
-  readonly quota: number;
-  readonly invited: number;
-  readonly remaining: number;
-}
-
-/** GET /api/seminars/:id/quotas. */
-export interface SeminarQuotas {
-  readonly seminarId: string;
-  readonly invitations: number;
-  readonly source: string;
-  readonly markets: readonly {
-    marketId: string | null;
-    name: string;
-    sharePercent: number;
-    quota: number;
-    invited: number;
-    cities: readonly (Slot & { city: string | null; classes: Record<ClassKey, Slot> })[];
-  }[];
-}
-
-/** GET /api/stats/seminars. */
-export interface SeminarStats {
-  readonly from: string;
-  readonly to: string;
-  readonly signingWindowDays: number;
-  readonly seminars: readonly {
-    seminarId: string;
-    title: string;
-    heldOn: string;
-    status: string;
-    invited: number;
-    accepted: number;
-    attended: number;
-    signed: number;
-    signRatePercent: number | null;
-  }[];
-  readonly total: {
-    invited: number;
-    accepted: number;
-    attended: number;
-    signed: number;
-    signRatePercent: number | null;
-  };
-  readonly meetingOnly: { customers: number; signed: number; signRatePercent: number | null };
-  readonly differencePoints: number | null;
-}
 
 /** The seminars (first 200). */
 export function useSeminars() {
   return useQuery({
     queryKey: seminarKeys.list,
-    queryFn: () => api<Page<Seminar>>('GET', '/api/seminars', { query: { limit: 200 } }),
+    queryFn: () => call(seminarRoutes.list, { query: { limit: 200 } }),
   });
 }
 
@@ -68,7 +23,7 @@ export function useSeminars() {
 export function useQuotas(id: string | null) {
   return useQuery({
     queryKey: seminarKeys.quotas(id),
-    queryFn: () => api<SeminarQuotas>('GET', `/api/seminars/${id}/quotas`),
+    queryFn: () => call(seminarRoutes.quotas, { params: { id: id ?? '' } }),
     enabled: id !== null,
   });
 }
@@ -77,7 +32,7 @@ export function useQuotas(id: string | null) {
 export function useInvitations(id: string | null) {
   return useQuery({
     queryKey: seminarKeys.invitations(id),
-    queryFn: () => api<Invitation[]>('GET', `/api/seminars/${id}/invitations`),
+    queryFn: () => call(seminarRoutes.invitations, { params: { id: id ?? '' } }),
     enabled: id !== null,
   });
 }
@@ -86,7 +41,7 @@ export function useInvitations(id: string | null) {
 export function useSeminarStats() {
   return useQuery({
     queryKey: seminarKeys.stats,
-    queryFn: () => api<SeminarStats>('GET', '/api/stats/seminars'),
+    queryFn: () => call(statsRoutes.seminars),
   });
 }
 
@@ -101,7 +56,7 @@ export function useCustomerDirectory() {
       const all: Customer[] = [];
       let cursor: string | undefined;
       for (let i = 0; i < 25; i++) {
-        const page = await api<Page<Customer>>('GET', '/api/customers', {
+        const page = await call(customerRoutes.list, {
           query: { limit: 200, sort: 'name', order: 'asc', cursor },
         });
         all.push(...page.items);
@@ -115,24 +70,27 @@ export function useCustomerDirectory() {
 }
 
 /** Creates a seminar. */
-export function createSeminar(body: unknown): Promise<Seminar> {
-  return api('POST', '/api/seminars', { body });
+export function createSeminar(body: RequestOf<typeof seminarRoutes.create>['body']): Promise<Seminar> {
+  return call(seminarRoutes.create, { body });
 }
 
 /** Updates a seminar (with the version last read). */
-export function updateSeminar(id: string, body: unknown): Promise<Seminar> {
-  return api('PATCH', `/api/seminars/${id}`, { body });
+export function updateSeminar(
+  id: string,
+  body: RequestOf<typeof seminarRoutes.update>['body'],
+): Promise<Seminar> {
+  return call(seminarRoutes.update, { params: { id }, body });
 }
 
 /** Invites customers. */
-export function inviteCustomers(id: string, customerIds: string[]): Promise<unknown> {
-  return api('POST', `/api/seminars/${id}/invitations`, { body: { customerIds } });
+export function inviteCustomers(id: string, customerIds: string[]) {
+  return call(seminarRoutes.invite, { params: { id }, body: { customerIds } });
 }
 
 /** Sets an invitation's RSVP or attendance. */
 export function updateInvitation(
   id: string,
-  body: { rsvp?: 'pending' | 'yes' | 'no'; attended?: boolean; version: number },
+  body: RequestOf<typeof seminarRoutes.updateInvitation>['body'],
 ): Promise<Invitation> {
-  return api('PATCH', `/api/seminar-invitations/${id}`, { body });
+  return call(seminarRoutes.updateInvitation, { params: { id }, body });
 }

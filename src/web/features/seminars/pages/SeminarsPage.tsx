@@ -542,17 +542,27 @@ function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: (
       status: v.status,
       notes: blank(v.notes),
     };
-    const checked = seminar
-      ? validate(updateSeminarInput, { ...fields, version: seminar.version }, currentLang(), 'seminars')
-      : validate(createSeminarInput, fields, currentLang(), 'seminars');
-    if (!checked.ok) return errors.setFields(checked.fields);
-    await submitting.run(async () => {
-      if (seminar) await updateSeminar(seminar.id, checked.data);
-      else await createSeminar(checked.data);
-      await queryClient.invalidateQueries({ queryKey: seminarKeys.list });
-      message.success(t('sem.saved'));
-      onClose();
-    });
+    const save = (work: () => Promise<Seminar>) =>
+      submitting.run(async () => {
+        await work();
+        await queryClient.invalidateQueries({ queryKey: seminarKeys.list });
+        message.success(t('sem.saved'));
+        onClose();
+      });
+    if (seminar) {
+      const checked = validate(
+        updateSeminarInput,
+        { ...fields, version: seminar.version },
+        currentLang(),
+        'seminars',
+      );
+      if (!checked.ok) return errors.setFields(checked.fields);
+      await save(() => updateSeminar(seminar.id, checked.data));
+    } else {
+      const checked = validate(createSeminarInput, fields, currentLang(), 'seminars');
+      if (!checked.ok) return errors.setFields(checked.fields);
+      await save(() => createSeminar(checked.data));
+    }
   }
 
   return (

@@ -11,6 +11,7 @@ import type { Dayjs } from 'dayjs';
 import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CloseAttemptCreated } from '../../../../../contract/close-attempts.js';
+import type { PainCategory } from '../../../../../domain/method/discovery.js';
 import { parseAmount } from '../../../../../domain/money.js';
 import { ApiError } from '../../../../lib/api';
 import { useSubmit } from '../../../../lib/forms';
@@ -108,8 +109,9 @@ export function useLogVisit(customerId: string) {
     submit.run(async () => {
       if (!state.visit) return;
       const values = painsForm.getFieldsValue() as { pains?: { category?: string; need?: string }[] };
+      // A row without a category is sent as it is: the server's field error names it on the form.
       const pains = (values.pains ?? []).map((p) => ({
-        category: p.category ?? '',
+        category: (p.category ?? '') as PainCategory,
         need: p.need?.trim() ?? '',
       }));
       const saved = await saveDiscovery(state.visit.id, {
