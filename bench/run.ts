@@ -12,8 +12,8 @@
  * heap growth of one run. Numbers are for the machine they ran on; compare runs on one machine.
  */
 import { performance } from 'node:perf_hooks';
-import { computePlan } from '../src/app/compute-plan.js';
 import { chinaHolidayData } from '../src/app/holiday-data.js';
+import { computePlan } from '../src/app/plans/compute-plan.js';
 import { benchCustomerList } from './customer-list.js';
 import { benchImport } from './import.js';
 

@@ -4,10 +4,10 @@
  */
 import { resolve } from 'node:path';
 import { type Command, Option } from 'commander';
-import { computePlan } from '../app/compute-plan.js';
-import { writePlanCsv, writePlanXlsx } from '../app/export-plan.js';
 import { chinaHolidayData } from '../app/holiday-data.js';
-import { readPlanFile } from '../app/read-plan-file.js';
+import { computePlan } from '../app/plans/compute-plan.js';
+import { writePlanCsv, writePlanXlsx } from '../app/plans/export-plan.js';
+import { readPlanFile } from '../app/plans/read-plan-file.js';
 import { dateInTimeZone, isIsoDate } from '../domain/dates.js';
 import { AppError, type Lang } from '../domain/errors.js';
 import { type CliIo, defaultLang } from './io.js';

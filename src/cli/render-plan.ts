@@ -4,7 +4,7 @@
  * and the catch-up. Amounts by the one display rule of `domain/format-amount.ts`: 万/亿 from
  * 1万 up and whole yuan below for Chinese, whole yuan for English, one unit per table column.
  */
-import { dimensionName, LABELS } from '../app/plan-tables.js';
+import { dimensionName, LABELS } from '../app/plans/plan-tables.js';
 import type { Lang } from '../domain/errors.js';
 import { type AmountRounding, showAmount, showAmountColumn } from '../domain/format-amount.js';
 import { PACE_FIGURE_LABELS } from '../domain/labels.js';

@@ -1,10 +1,10 @@
 import { getPlanQuery } from '../../contract/plans.js';
 import { AppError } from '../../domain/errors.js';
 import type { PlanResult } from '../../domain/plan/plan.js';
-import { computePlan } from '../compute-plan.js';
 import type { Deps, Principal } from '../context.js';
 import { chinaHolidayData } from '../holiday-data.js';
 import { parseInput } from '../validation.js';
+import { computePlan } from './compute-plan.js';
 import type { PlanRevision } from './save-plan.js';
 
 /** A revision and its computed plan. */

@@ -8,9 +8,9 @@ import { isUniqueViolation } from '../../db/errors.js';
 import { parsePlanSettings } from '../../domain/plan/settings.js';
 import { requireManager } from '../access.js';
 import { recordAudit } from '../audit.js';
-import { computePlan } from '../compute-plan.js';
 import type { Deps, Principal } from '../context.js';
 import { chinaHolidayData } from '../holiday-data.js';
+import { computePlan } from './compute-plan.js';
 
 /** A stored plan revision (without its computed result). */
 export interface PlanRevision {

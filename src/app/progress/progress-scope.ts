@@ -10,9 +10,9 @@ import type { IsoDate } from '../../domain/dates.js';
 import { AppError } from '../../domain/errors.js';
 import type { PlanResult } from '../../domain/plan/plan.js';
 import { visibleCustomers } from '../access.js';
-import { computePlan } from '../compute-plan.js';
 import type { Deps, Principal } from '../context.js';
 import { chinaHolidayData } from '../holiday-data.js';
+import { computePlan } from '../plans/compute-plan.js';
 
 /** The latest saved plan of `year`, computed with `date` as its today when it lies in the year. */
 export async function latestPlan(

@@ -1,11 +1,11 @@
 /**
  * Use case: compute a plan from user input (a parsed plan file, CLI options or an API body).
  */
-import type { HolidayData } from '../domain/calendar.js';
-import { dateInTimeZone, type IsoDate } from '../domain/dates.js';
-import { AppError } from '../domain/errors.js';
-import { buildPlan, type PlanResult } from '../domain/plan/plan.js';
-import { parsePlanSettings } from '../domain/plan/settings.js';
+import type { HolidayData } from '../../domain/calendar.js';
+import { dateInTimeZone, type IsoDate } from '../../domain/dates.js';
+import { AppError } from '../../domain/errors.js';
+import { buildPlan, type PlanResult } from '../../domain/plan/plan.js';
+import { parsePlanSettings } from '../../domain/plan/settings.js';
 
 /** Dependencies of {@link computePlan}. */
 export interface ComputePlanDeps {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FUNNEL_LINE_LABELS, funnelLines } from '../domain/plan/funnel-lines.js';
+import { FUNNEL_LINE_LABELS, funnelLines } from '../../domain/plan/funnel-lines.js';
+import { chinaHolidayData } from '../holiday-data.js';
 import { computePlan } from './compute-plan.js';
-import { chinaHolidayData } from './holiday-data.js';
 import { planTables } from './plan-tables.js';
 
 const holidays = chinaHolidayData();

@@ -3,11 +3,11 @@
  * reader's language. The xlsx and csv exports write exactly these tables, so a spreadsheet
  * and a CSV of one plan always agree.
  */
-import type { Lang } from '../domain/errors.js';
-import { showAmount } from '../domain/format-amount.js';
-import { CUSTOMER_CLASS_LABELS, labelsIn } from '../domain/labels.js';
-import { FUNNEL_LINE_LABELS, funnelLines } from '../domain/plan/funnel-lines.js';
-import type { PlanResult } from '../domain/plan/plan.js';
+import type { Lang } from '../../domain/errors.js';
+import { showAmount } from '../../domain/format-amount.js';
+import { CUSTOMER_CLASS_LABELS, labelsIn } from '../../domain/labels.js';
+import { FUNNEL_LINE_LABELS, funnelLines } from '../../domain/plan/funnel-lines.js';
+import type { PlanResult } from '../../domain/plan/plan.js';
 
 /** How a column's cells are to be shown. `amount` cells are minor units. */
 export type ColumnType = 'text' | 'int' | 'amount' | 'percent' | 'decimal';

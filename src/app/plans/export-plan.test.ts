@@ -13,11 +13,11 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { AppError } from '../domain/errors.js';
-import type { PlanResult } from '../domain/plan/plan.js';
+import { AppError } from '../../domain/errors.js';
+import type { PlanResult } from '../../domain/plan/plan.js';
+import { chinaHolidayData } from '../holiday-data.js';
 import { computePlan } from './compute-plan.js';
 import { neutraliseCell, writePlanCsv, writePlanXlsx } from './export-plan.js';
-import { chinaHolidayData } from './holiday-data.js';
 
 const NOW = new Date('2026-03-02T02:00:00Z');
 const TARGET_FEN = 588_000_000;

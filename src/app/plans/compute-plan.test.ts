@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PlanResult } from '../domain/plan/plan.js';
+import type { PlanResult } from '../../domain/plan/plan.js';
+import { chinaHolidayData } from '../holiday-data.js';
 import { computePlan } from './compute-plan.js';
-import { chinaHolidayData } from './holiday-data.js';
 
 const holidays = chinaHolidayData();
 const NOW = new Date('2026-03-02T02:00:00Z'); // a Monday morning in Shanghai

@@ -10,10 +10,10 @@
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { AppError, type Lang } from '../domain/errors.js';
-import { exactYuan } from '../domain/format-amount.js';
-import { neutraliseCell } from '../domain/import/neutralise.js';
-import type { PlanResult } from '../domain/plan/plan.js';
+import { AppError, type Lang } from '../../domain/errors.js';
+import { exactYuan } from '../../domain/format-amount.js';
+import { neutraliseCell } from '../../domain/import/neutralise.js';
+import type { PlanResult } from '../../domain/plan/plan.js';
 import { type ColumnType, planTables, type Table } from './plan-tables.js';
 
 /** A cell as `planTables` produces it. */

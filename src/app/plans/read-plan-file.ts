@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { AppError } from '../domain/errors.js';
+import { AppError } from '../../domain/errors.js';
 
 /** Largest plan file we accept; a plan with every actual of a big team stays far below. */
 const MAX_PLAN_FILE_BYTES = 50 * 1024 * 1024;
