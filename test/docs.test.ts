@@ -1,5 +1,5 @@
-/** Keeps docs/ERRORS.md and the error catalog in step. */
-import { readFileSync } from 'node:fs';
+/** Keeps docs/ERRORS.md in step with the error catalog and the warning codes, and docs/ARCHITECTURE.md with the tree. */
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOG } from '../src/domain/errors.js';
@@ -33,5 +33,38 @@ describe('docs/ERRORS.md', () => {
       expect(spec.zh.length).toBeGreaterThan(0);
       expect(spec.en.length).toBeGreaterThan(0);
     }
+  });
+});
+
+/** The warning codes as written in the domain's source (WarningCode is a type, so it is read as text). */
+function warningCodesInSource(): string[] {
+  const read = (file: string) => readFileSync(resolve(import.meta.dirname, '..', file), 'utf8');
+  const union = read('src/domain/warnings.ts').match(/export type WarningCode =([^;]+);/);
+  const planCodes = [...(union?.[1] ?? '').matchAll(/'([A-Z0-9_.]+)'/g)].map((m) => m[1] ?? '');
+  const visitCodes = [
+    ...read('src/domain/method/meetings.ts').matchAll(/readonly code: '([A-Z0-9_.]+)'/g),
+  ].map((m) => m[1] ?? '');
+  return [...planCodes, ...visitCodes];
+}
+
+describe('docs/ERRORS.md warnings', () => {
+  const section = doc.slice(doc.indexOf('## Warnings'));
+  const documented = [...section.matchAll(/^\|\s*`([A-Z0-9_.]+)`\s*\|/gm)].map((m) => m[1] ?? '');
+
+  it('documents every warning code and no code that does not exist', () => {
+    expect(documented.length).toBeGreaterThan(0);
+    expect([...documented].sort()).toEqual([...new Set(warningCodesInSource())].sort());
+  });
+});
+
+describe('docs/ARCHITECTURE.md', () => {
+  const map = readFileSync(resolve(import.meta.dirname, '../docs/ARCHITECTURE.md'), 'utf8');
+
+  it('names only paths that exist (globs and brace lists aside)', () => {
+    const paths = [...map.matchAll(/`((?:src|test|docs|scripts)\/[^`\s]+)`/g)]
+      .map((m) => (m[1] ?? '').replace(/:.*$/, ''))
+      .filter((p) => !/[*{]/.test(p));
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.filter((p) => !existsSync(resolve(import.meta.dirname, '..', p)))).toEqual([]);
   });
 });
