@@ -1,3 +1,4 @@
+/** Small zod building blocks shared by the contract's inputs and queries. */
 import { z } from 'zod';
 
 /** A boolean query parameter, given as JSON or as a query-string word ("true" / "false"). */

@@ -1,3 +1,7 @@
+/**
+ * Personal API tokens for scripts and integrations: `clo_` + 32 random bytes (base64url),
+ * shown once at creation; the database keeps only their SHA-256.
+ */
 import { createApiTokenInput } from '../../contract/auth.js';
 import { AppError } from '../../domain/errors.js';
 import type { Deps, Principal } from '../context.js';

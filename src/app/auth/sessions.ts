@@ -1,3 +1,11 @@
+/**
+ * Sign-in with email and password, cookie sessions, sign-out and password change.
+ *
+ * Sessions live in the database (the server keeps no state), stored by the SHA-256 of their
+ * token so a leaked table does not leak live sessions. Sign-in is throttled per account and
+ * per IP address from the recorded attempts, and answers the same way (and in about the
+ * same time) for an unknown email and a wrong password.
+ */
 import { changePasswordInput } from '../../contract/auth.js';
 import { AppError } from '../../domain/errors.js';
 import type { Deps, Principal } from '../context.js';

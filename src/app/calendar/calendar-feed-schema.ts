@@ -1,3 +1,8 @@
+/**
+ * Calendar feeds: a secret URL per feed (`cal_` + 32 random bytes, shown once; only its
+ * SHA-256 is stored) that calendar apps poll without a session. The token format and the
+ * token lookup used by the public ICS routes (the API shapes: src/contract/calendar.ts).
+ */
 import { sha256Hex } from '../auth/internal.js';
 import type { Deps } from '../context.js';
 

@@ -1,3 +1,10 @@
+/**
+ * Use case: log a close attempt ("close 100 times"): the result, the objection or stall met,
+ * the customer's words and the reply used. In the same transaction a stall sets its next
+ * step in motion — a funds follow-up and the expected funds date ("no money"), a next-visit
+ * plan and follow-up ("ask the chairman"), a concern follow-up two days later ("I'll think
+ * about it") — each follow-up pointing back at the attempt.
+ */
 import { type CloseAttemptCreated, createCloseAttemptInput } from '../../contract/close-attempts.js';
 import { AppError } from '../../domain/errors.js';
 import { problemDetails } from '../../domain/issue-messages.js';

@@ -1,3 +1,4 @@
+/** A contact row as read from the database and its mapping to the API view (the view and the inputs: src/contract/contacts.ts). */
 import type { Contact } from '../../contract/contacts.js';
 import type { ContactsTable } from '../../db/schema.js';
 

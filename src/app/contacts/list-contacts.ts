@@ -1,3 +1,4 @@
+/** Use case: list the contacts the caller may see, by name, with keyset pagination. */
 import { type Contact, listContactsQuery } from '../../contract/contacts.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';

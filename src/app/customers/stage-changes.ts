@@ -55,31 +55,52 @@ export async function checkKpContact(
   if (!row) throw fieldError('kpContactId', 'not a contact of this customer', '不是这个客户的联系人');
 }
 
-/** Appends one stage change, dated today in the workspace's time zone. */
+/** Records one change of a customer's status in its stage history (see {@link recordStageChanges}). */
 export async function recordStageChange(
   db: Kysely<Schema>,
   deps: Pick<Deps, 'clock' | 'newId'>,
   principal: Principal,
-  change: {
-    customerId: string;
-    from: CustomerStatus | null;
-    to: CustomerStatus;
-    overrideReason: string | null;
-  },
+  change: StageChangeEntry,
 ): Promise<void> {
+  await recordStageChanges(db, deps, principal, [change]);
+}
+
+/** One entry of the stage history, as a use case or the import records it. */
+export interface StageChangeEntry {
+  readonly customerId: string;
+  readonly from: CustomerStatus | null;
+  readonly to: CustomerStatus;
+  readonly overrideReason: string | null;
+}
+
+/**
+ * Records changes of customers' statuses, dated the workspace's today, in one statement: the
+ * import writes a batch's changes at once instead of two queries per customer.
+ */
+export async function recordStageChanges(
+  db: Kysely<Schema>,
+  deps: Pick<Deps, 'clock' | 'newId'>,
+  principal: Principal,
+  changes: readonly StageChangeEntry[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  const { today } = await workspaceToday(db, deps, principal.workspaceId);
+  const at = deps.clock().toISOString();
   await db
     .insertInto('customer_stage_changes')
-    .values({
-      id: deps.newId(),
-      workspace_id: principal.workspaceId,
-      customer_id: change.customerId,
-      from_status: change.from,
-      to_status: change.to,
-      changed_on: (await workspaceToday(db, deps, principal.workspaceId)).today,
-      changed_at: deps.clock().toISOString(),
-      actor_id: principal.userId,
-      override_reason: change.overrideReason,
-    })
+    .values(
+      changes.map((change) => ({
+        id: deps.newId(),
+        workspace_id: principal.workspaceId,
+        customer_id: change.customerId,
+        from_status: change.from,
+        to_status: change.to,
+        changed_on: today,
+        changed_at: at,
+        actor_id: principal.userId,
+        override_reason: change.overrideReason,
+      })),
+    )
     .execute();
 }
 

@@ -1,3 +1,4 @@
+/** A deal row as read from the database and its mapping to the API view (the view and the inputs: src/contract/deals.ts). */
 import type { Deal } from '../../contract/deals.js';
 import type { DealsTable } from '../../db/schema.js';
 

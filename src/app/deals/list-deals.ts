@@ -1,3 +1,4 @@
+/** Use case: list the deals the caller may see, in creation order, with keyset pagination. */
 import { type Deal, listDealsQuery } from '../../contract/deals.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';

@@ -1,3 +1,4 @@
+/** Use case: what to present to a customer — their pains and the products that answer them. */
 import type { PitchList } from '../../contract/method.js';
 import { buildPitchList, currentPains, type Pain } from '../../domain/method/discovery.js';
 import type { Deps, Principal } from '../context.js';

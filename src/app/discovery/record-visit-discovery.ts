@@ -1,3 +1,7 @@
+/**
+ * Use case: write what a visit found out — the answers to the discovery chain (naming the
+ * chain version they answer) and the pains with the real need behind each.
+ */
 import { type VisitDiscovery, visitDiscoveryInput } from '../../contract/method.js';
 import { AppError } from '../../domain/errors.js';
 import { problemDetails } from '../../domain/issue-messages.js';

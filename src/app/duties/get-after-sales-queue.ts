@@ -1,3 +1,8 @@
+/**
+ * Use case: the after-sales assistant's queue — the won customers assigned to them with
+ * their last deal, the A/B customers due to buy again (see REPEAT_AFTER_DAYS: A after 180
+ * days without a deal, B after 270) and the money still expected from their deals.
+ */
 import { type AfterSalesQueue, afterSalesQueueQuery } from '../../contract/team.js';
 import { toEpochDay } from '../../domain/dates.js';
 import { isRepeatCandidate } from '../../domain/method/duties.js';

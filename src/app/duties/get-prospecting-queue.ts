@@ -1,3 +1,8 @@
+/**
+ * Use case: the prospecting assistant's queue — their customers still at lead/contacted,
+ * stalest first (days since the last visit, or since the customer was created), with the
+ * week's quota of new customers from the saved plan and how many they added this week.
+ */
 import { type ProspectingQueue, prospectingQueueQuery } from '../../contract/team.js';
 import { addDays, dateInTimeZone, toEpochDay, weekdayOfEpochDay } from '../../domain/dates.js';
 import { AppError } from '../../domain/errors.js';

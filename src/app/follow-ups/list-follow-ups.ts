@@ -1,3 +1,10 @@
+/**
+ * Use case: list the follow-ups the caller may see with keyset pagination — overdue first
+ * everywhere: the open overdue ones (oldest due first), then the other open ones by due
+ * date, then the done ones. Ordering open rows by due date is what puts the overdue first,
+ * so the keyset (done, due_on, id) is one stable composite key that does not depend on
+ * "today": a cursor stays valid across midnight and across rows added between pages.
+ */
 import { type FollowUp, listFollowUpsQuery } from '../../contract/follow-ups.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';

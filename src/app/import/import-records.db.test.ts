@@ -347,4 +347,22 @@ describe.each(engines)('importRecords on $name', (engine) => {
     expect(report.counts.created).toBe(25);
     expect(await customers()).toHaveLength(25);
   });
+
+  it('starts the stage history of every customer of a batch larger than one insert', async () => {
+    // 450 rows in one batch: the stage changes are written in several statements (INSERT_CHUNK).
+    const lines = ['客户名称'];
+    for (let i = 1; i <= 450; i += 1) lines.push(`批量客户${i}`);
+    await importRecords(ws.deps, ws.team.manager, chunks(Buffer.from(lines.join('\n'))), {
+      type: 'customers',
+      format: 'csv',
+      batchSize: 1000,
+    });
+    const stages = await ws.db
+      .selectFrom('customer_stage_changes')
+      .select(['customer_id', 'to_status'])
+      .execute();
+    expect(stages).toHaveLength(450);
+    expect(new Set(stages.map((s) => s.customer_id)).size).toBe(450);
+    expect(stages.every((s) => s.to_status === 'lead')).toBe(true);
+  });
 });

@@ -1,3 +1,4 @@
+/** Use case: list the workspace's markets by name, with keyset pagination. */
 import { listMarketsQuery, type Market } from '../../contract/markets.js';
 import type { Deps, Principal } from '../context.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';

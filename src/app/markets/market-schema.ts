@@ -1,3 +1,4 @@
+/** A market row as read from the database and its mapping to the API view (the view and the inputs: src/contract/markets.ts). */
 import type { Market } from '../../contract/markets.js';
 import type { MarketsTable } from '../../db/schema.js';
 

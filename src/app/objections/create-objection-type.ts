@@ -1,3 +1,4 @@
+/** Use case: a manager adds a custom objection or stall to the catalog. */
 import { createObjectionTypeInput, type ObjectionTypeView } from '../../contract/method.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { AppError } from '../../domain/errors.js';

@@ -1,3 +1,4 @@
+/** Use case: a manager edits an entry of the objection catalog (labels, replies, archived). */
 import { type ObjectionTypeView, updateObjectionTypeInput } from '../../contract/method.js';
 import { AppError } from '../../domain/errors.js';
 import { requireManager } from '../access.js';

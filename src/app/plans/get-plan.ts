@@ -1,3 +1,8 @@
+/**
+ * Use cases: read a stored plan revision with its computed decomposition, and list the
+ * revisions of a workspace. Every member may read the plan; results are computed from the
+ * stored input on read (milliseconds), so they always follow the current holiday data.
+ */
 import { getPlanQuery } from '../../contract/plans.js';
 import { AppError } from '../../domain/errors.js';
 import type { PlanResult } from '../../domain/plan/plan.js';

@@ -1,3 +1,4 @@
+/** Use case: list the workspace's products by name, with keyset pagination. */
 import { listProductsQuery, type Product } from '../../contract/products.js';
 import type { Deps, Principal } from '../context.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';

@@ -1,3 +1,4 @@
+/** A product row as read from the database and its mapping to the API view (the view and the inputs: src/contract/products.ts). */
 import type { Product, ProductFeature } from '../../contract/products.js';
 import type { ProductsTable } from '../../db/schema.js';
 

@@ -1,3 +1,11 @@
+/**
+ * Use case: the year-end forecast. The rates come from the whole workspace's history (more
+ * observations, and rates reveal no record), measured as it was known on `asOf` (see
+ * `measureHistory`); the opportunities, what is signed so far, the new-business run-rate and
+ * the target are the caller's scope. Seed and runs default to the domain's DEFAULT_SEED and
+ * DEFAULT_RUNS, the only defaults: the API, the CLI and the web all come through here, so
+ * the same caller on the same day sees the same numbers everywhere.
+ */
 import { computeForecastInput } from '../../contract/progress.js';
 import { type IsoDate, toEpochDay } from '../../domain/dates.js';
 import { type Forecast, forecastYear } from '../../domain/method/forecast.js';

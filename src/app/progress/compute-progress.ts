@@ -1,3 +1,10 @@
+/**
+ * Use case: progress against the workspace's latest saved plan of a year, at one level
+ * (year … days) and dimension (markets, classes, members). Deals signed in the year count
+ * for their customer's market and class and their owner's name; a market or owner the plan
+ * does not name is reported as `unassigned`, never dropped. A manager sees the workspace;
+ * a lead (and an assistant) the team's deals against the team members' share of the plan.
+ */
 import { computeProgressInput } from '../../contract/progress.js';
 import { addDays, type IsoDate } from '../../domain/dates.js';
 import { AppError } from '../../domain/errors.js';

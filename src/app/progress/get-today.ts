@@ -1,3 +1,12 @@
+/**
+ * Use case: the caller's day. Today's target (their member share of the plan's day; a
+ * manager sees the whole team's), the month so far against its plan with the run-rate
+ * still needed, the follow-ups due today or overdue (assigned to the caller; a manager:
+ * all), and the customers who can supply today's number, each with its reasons and an
+ * expected amount (its open deals, else the average signed deal of its class), their
+ * total set against the target. Without a saved plan for the year the numbers are null
+ * and the rest still shows.
+ */
 import { getTodayInput } from '../../contract/progress.js';
 import { addDays, type IsoDate, toEpochDay } from '../../domain/dates.js';
 import {

@@ -1,3 +1,10 @@
+/**
+ * Use case: the invitation quotas of a seminar per market → city → class, with the
+ * invitations made so far and what remains. The number of invitations is, in order: the
+ * `invitations` asked for, the saved plan's invitations per seminar for the seminar's year
+ * (latest revision), else the seminar's capacity. The class split follows the customers
+ * the plan needs per class (its funnel); without a plan the classes share equally.
+ */
 import { type SeminarQuotas, seminarQuotasQuery } from '../../contract/seminars.js';
 import { AppError } from '../../domain/errors.js';
 import { invitationQuotas, SEMINAR_CLASSES, type SeminarClass } from '../../domain/method/seminars.js';

@@ -1,3 +1,11 @@
+/**
+ * Use case: do seminars pay off? Per seminar held in a period: invited, accepted (RSVP
+ * yes), attended, and attendees who signed within 60 days from the seminar (a deal with
+ * signed_on from held_on to held_on + 60); sign rate = signed / attended. Compared with
+ * meeting-only customers: customers visited (a visit done) in the same period who were
+ * never invited to any seminar, signed when a deal falls within 60 days from their first
+ * visit in the period. Only customers the caller may see are counted.
+ */
 import { type SeminarStats, seminarStatsQuery } from '../../contract/stats.js';
 import { addDays } from '../../domain/dates.js';
 import { differencePoints, rateBp, SIGNING_WINDOW_DAYS } from '../../domain/method/seminars.js';

@@ -1,3 +1,4 @@
+/** Use case: list the workspace's seminars by date, with keyset pagination. */
 import { listSeminarsQuery, type Seminar } from '../../contract/seminars.js';
 import type { Deps, Principal } from '../context.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';

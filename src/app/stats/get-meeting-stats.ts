@@ -1,3 +1,9 @@
+/**
+ * Use case: at which meeting did the won customers close? The method's own numbers are
+ * about 65 % at the first meeting, at most 25 % at the second and at most 10 % at a third
+ * or later; this compares a period's won customers with them, whole and by member
+ * (the customer's owner), market or class.
+ */
 import { type MEETING_STATS_GROUPS, type MeetingStats, meetingStatsQuery } from '../../contract/stats.js';
 import {
   MEETING_CLOSE_TARGETS,

@@ -1,3 +1,8 @@
+/**
+ * Use case: objection analytics over the close attempts the caller may see — which
+ * objections and stalls come up (overall, or by market, class or member) and which replies
+ * are followed by a signature.
+ */
 import { type ObjectionStats, objectionStatsQuery } from '../../contract/stats.js';
 import { countObjections, type ObjectionFact, replyEffectiveness } from '../../domain/method/close-stats.js';
 import type { Deps, Principal } from '../context.js';

@@ -1,3 +1,4 @@
+/** Use case: list the visits the caller may see, newest first by default, with keyset pagination. */
 import { listVisitsQuery, type Visit } from '../../contract/visits.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';

@@ -1,3 +1,4 @@
+/** The workspace's method settings: the row → view mapping (the view and the change: src/contract/settings.ts). */
 import type { WorkspaceSettings } from '../../contract/settings.js';
 import { toThirdMeetingPolicy } from '../../domain/method/meetings.js';
 

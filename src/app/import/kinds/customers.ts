@@ -18,7 +18,7 @@ import {
 import { visibleCustomers } from '../../access.js';
 import type { Principal } from '../../context.js';
 import { type CustomerRow, toCustomer } from '../../customers/customer-schema.js';
-import { recordStageChange } from '../../customers/stage-changes.js';
+import { recordStageChanges } from '../../customers/stage-changes.js';
 import {
   type Draft,
   type DraftContext,
@@ -204,8 +204,16 @@ export const customerKind: ImportKind<CustomerColumns, CustomerRow> = {
         .map(({ before, after }) => ({ customerId: after.id, from: before.status, to: after.status })),
       ...created.map(({ record }) => ({ customerId: record.id, from: null, to: record.status })),
     ];
-    for (const change of changes)
-      await recordStageChange(db, deps, principal, { ...change, overrideReason: null });
+    // A statement per chunk (not two queries per customer), small enough for SQLite's variable limit.
+    await inChunks(changes, async (chunk) => {
+      await recordStageChanges(
+        db,
+        deps,
+        principal,
+        chunk.map((change) => ({ ...change, overrideReason: null })),
+      );
+      return [];
+    });
     if (created.length === 0) return;
     await db
       .deleteFrom('import_keys')
