@@ -8,13 +8,13 @@
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.js';
 import type { Reason } from '../../domain/import/values.js';
+import { type AuditEntry, recordAudits } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import {
   type Draft,
   type DraftContext,
   HIDDEN,
   type ImportKind,
-  INSERT_CHUNK,
   type MappedRow,
   type NewRecord,
   reason,
@@ -41,15 +41,6 @@ export interface ImportRun {
   readonly seen: Map<string, { line: number; id: string }>;
   /** Takes every row's outcome, in row order. */
   readonly decide: (outcome: RowOutcome, row: MappedRow) => void;
-}
-
-/** An entry of the audit log. */
-interface AuditEntry {
-  readonly entity: string;
-  readonly entityId: string;
-  readonly action: 'create' | 'update';
-  readonly before?: unknown;
-  readonly after: unknown;
 }
 
 /** An audit entry of the batch, by record: an update's record before it (a create has none). */
@@ -148,7 +139,7 @@ export async function importBatch<
       ...updated.map((u) => [u.after.id, u.after] as const),
       ...created.map((c) => [c.id, c] as const),
     ]);
-    await writeAudits(
+    await recordAudits(
       db,
       deps,
       principal,
@@ -182,31 +173,4 @@ function changedColumns<Columns extends object>(
 function sameValue(stored: unknown, value: unknown): boolean {
   if (typeof value === 'number') return Number(stored) === value;
   return stored === value;
-}
-
-async function writeAudits(
-  db: Kysely<Schema>,
-  deps: Deps,
-  principal: Principal,
-  audits: readonly AuditEntry[],
-): Promise<void> {
-  const at = deps.clock().toISOString();
-  for (let i = 0; i < audits.length; i += INSERT_CHUNK) {
-    await db
-      .insertInto('audit_log')
-      .values(
-        audits.slice(i, i + INSERT_CHUNK).map((a) => ({
-          id: deps.newId(),
-          workspace_id: principal.workspaceId,
-          actor_id: principal.userId,
-          entity: a.entity,
-          entity_id: a.entityId,
-          action: a.action,
-          before: a.before === undefined ? null : JSON.stringify(a.before),
-          after: JSON.stringify(a.after),
-          at,
-        })),
-      )
-      .execute();
-  }
 }

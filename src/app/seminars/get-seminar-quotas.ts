@@ -11,7 +11,7 @@ import { invitationQuotas, SEMINAR_CLASSES, type SeminarClass } from '../../doma
 import type { Deps, Principal } from '../context.js';
 import { getPlan } from '../plans/get-plan.js';
 import { parseInput } from '../validation.js';
-import { findSeminar } from './seminar-store.js';
+import { seminars } from './seminar-store.js';
 
 /** Computes the quotas of a seminar of the caller's workspace (NOT_FOUND otherwise). */
 export async function getSeminarQuotas(
@@ -20,7 +20,7 @@ export async function getSeminarQuotas(
   seminarId: string,
   query: unknown,
 ): Promise<SeminarQuotas> {
-  const seminar = await findSeminar(deps.db, principal, seminarId);
+  const seminar = await seminars.find(deps.db, principal, seminarId);
   const q = parseInput(seminarQuotasQuery, query);
   const year = Number(seminar.held_on.slice(0, 4));
   const plan = await getPlan(deps, principal, { year }).catch((error: unknown) => {

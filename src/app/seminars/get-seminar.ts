@@ -2,10 +2,9 @@
 
 import type { Seminar } from '../../contract/seminars.js';
 import type { Deps, Principal } from '../context.js';
-import { toSeminar } from './seminar-schema.js';
-import { findSeminar } from './seminar-store.js';
+import { seminars } from './seminar-store.js';
 
 /** The seminar, or NOT_FOUND when it is not the caller's workspace's. */
 export async function getSeminar(deps: Deps, principal: Principal, id: string): Promise<Seminar> {
-  return toSeminar(await findSeminar(deps.db, principal, id));
+  return seminars.toView(await seminars.find(deps.db, principal, id));
 }

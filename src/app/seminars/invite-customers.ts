@@ -2,11 +2,10 @@
 
 import { type Invitation, inviteCustomersInput } from '../../contract/seminars.js';
 import { visibleCustomers } from '../access.js';
-import { recordAudit } from '../audit.js';
+import { recordAudits } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { fieldError, parseInput } from '../validation.js';
-import { toInvitation } from './seminar-schema.js';
-import { findSeminar } from './seminar-store.js';
+import { invitations, seminars } from './seminar-store.js';
 
 /** What an invitation round did. */
 export interface InviteResult {
@@ -26,7 +25,7 @@ export async function inviteCustomers(
   input: unknown,
 ): Promise<InviteResult> {
   return deps.db.transaction().execute(async (trx) => {
-    await findSeminar(trx, principal, seminarId);
+    await seminars.find(trx, principal, seminarId);
     const { customerIds } = parseInput(inviteCustomersInput, input);
     const visible = new Set(
       (
@@ -50,36 +49,36 @@ export async function inviteCustomers(
           .execute()
       ).map((r) => r.customer_id),
     );
-    const alreadyInvited: string[] = [];
-    const invited: Invitation[] = [];
-    const now = deps.clock().toISOString();
-    for (const customerId of new Set(customerIds)) {
-      if (existing.has(customerId)) {
-        alreadyInvited.push(customerId);
-        continue;
-      }
-      const row = await trx
-        .insertInto('seminar_invitations')
-        .values({
-          id: deps.newId(),
-          workspace_id: principal.workspaceId,
-          seminar_id: seminarId,
-          customer_id: customerId,
-          invited_by: principal.membershipId,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const invitation = toInvitation(row);
-      invited.push(invitation);
-      await recordAudit(trx, deps, principal, {
-        entity: 'seminar-invitation',
+    const named = [...new Set(customerIds)];
+    const alreadyInvited = named.filter((customerId) => existing.has(customerId));
+    const toInvite = named
+      .filter((customerId) => !existing.has(customerId))
+      .map((customerId) => ({ id: deps.newId(), customerId }));
+    const rows = await invitations.insertMany(
+      trx,
+      deps,
+      principal,
+      toInvite.map(({ id, customerId }) => ({
+        id,
+        seminar_id: seminarId,
+        customer_id: customerId,
+        invited_by: principal.membershipId,
+      })),
+    );
+    // In the order the customers were named (RETURNING promises none).
+    const byId = new Map(rows.map((row) => [row.id, invitations.toView(row)]));
+    const invited = toInvite.flatMap(({ id }) => byId.get(id) ?? []);
+    await recordAudits(
+      trx,
+      deps,
+      principal,
+      invited.map((invitation) => ({
+        entity: invitations.entity,
         entityId: invitation.id,
-        action: 'create',
+        action: 'create' as const,
         after: invitation,
-      });
-    }
+      })),
+    );
     return { invited, alreadyInvited };
   });
 }

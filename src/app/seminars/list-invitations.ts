@@ -3,8 +3,7 @@
 import type { Invitation } from '../../contract/seminars.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
-import { toInvitation } from './seminar-schema.js';
-import { findSeminar } from './seminar-store.js';
+import { invitations, seminars } from './seminar-store.js';
 
 /** Invitations of the seminar (NOT_FOUND outside the workspace), oldest first; only visible customers. */
 export async function listInvitations(
@@ -12,7 +11,7 @@ export async function listInvitations(
   principal: Principal,
   seminarId: string,
 ): Promise<Invitation[]> {
-  await findSeminar(deps.db, principal, seminarId);
+  await seminars.find(deps.db, principal, seminarId);
   const rows = await deps.db
     .selectFrom('seminar_invitations')
     .selectAll()
@@ -22,5 +21,5 @@ export async function listInvitations(
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map(toInvitation);
+  return rows.map(invitations.toView);
 }

@@ -3,7 +3,7 @@ import { listSeminarsQuery, type Seminar } from '../../contract/seminars.js';
 import type { Deps, Principal } from '../context.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';
 import { parseInput } from '../validation.js';
-import { toSeminar } from './seminar-schema.js';
+import { seminars } from './seminar-store.js';
 
 /** Lists seminars of the caller's workspace ordered by date held then id (newest first by default). */
 export async function listSeminars(deps: Deps, principal: Principal, query: unknown): Promise<Page<Seminar>> {
@@ -24,5 +24,5 @@ export async function listSeminars(deps: Deps, principal: Principal, query: unkn
     .orderBy('id', p.order)
     .limit(p.limit + 1)
     .execute();
-  return toPage(rows, p.limit, (r) => r.held_on, toSeminar);
+  return toPage(rows, p.limit, (r) => r.held_on, seminars.toView);
 }

@@ -2,12 +2,10 @@
 
 import { type Invitation, updateInvitationInput } from '../../contract/seminars.js';
 import { AppError } from '../../domain/errors.js';
-import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
-import { toInvitation } from './seminar-schema.js';
-import { findVisibleInvitation } from './seminar-store.js';
+import { invitations } from './seminar-store.js';
 
 /**
  * Sets `rsvp` and/or `attended`. Attendance can only be recorded from the seminar's date
@@ -22,15 +20,7 @@ export async function updateInvitation(
 ): Promise<Invitation> {
   const { version, ...fields } = parseInput(updateInvitationInput, input);
   return deps.db.transaction().execute(async (trx) => {
-    const before = await findVisibleInvitation(trx, principal, id);
-    if (before.version !== version) {
-      throw new AppError('CONFLICT.STALE', {
-        entity: 'seminar-invitation',
-        id,
-        version,
-        currentVersion: before.version,
-      });
-    }
+    const before = await invitations.find(trx, principal, id);
     if (fields.attended === true) {
       const seminar = await trx
         .selectFrom('seminars')
@@ -41,26 +31,18 @@ export async function updateInvitation(
       const { today } = await workspaceToday(trx, deps, principal.workspaceId);
       if (today < seminar.held_on) throw new AppError('SEMINAR.NOT_YET_HELD', { heldOn: seminar.held_on });
     }
-    const result = await trx
-      .updateTable('seminar_invitations')
-      .set({
-        ...(fields.rsvp !== undefined ? { rsvp: fields.rsvp } : {}),
-        ...(fields.attended !== undefined ? { attended: fields.attended ? 1 : 0 } : {}),
-        updated_at: deps.clock().toISOString(),
-        version: version + 1,
-      })
-      .where('workspace_id', '=', principal.workspaceId)
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!result) throw new AppError('CONFLICT.STALE', { entity: 'seminar-invitation', id, version });
-    const after = toInvitation(result);
-    await recordAudit(trx, deps, principal, {
-      entity: 'seminar-invitation',
-      entityId: id,
-      action: 'update',
-      before: toInvitation(before),
+    const row = await invitations.updateVersioned(
+      trx,
+      deps,
+      principal,
+      id,
+      version,
+      invitations.columnsOf(fields),
+      before,
+    );
+    const after = invitations.toView(row);
+    await invitations.audit(trx, deps, principal, 'update', id, {
+      before: invitations.toView(before),
       after,
     });
     return after;

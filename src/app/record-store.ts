@@ -1,0 +1,247 @@
+/**
+ * The one way a record type is read and written: `defineRecordStore` turns a table's
+ * description (its view mapping, how an input's fields map to columns, who may see a row)
+ * into the store every use case and the import call — find (visibility-scoped), insert,
+ * `updateVersioned` (the optimistic-concurrency write) and remove. The rules (who may
+ * write, what must hold before a write) stay in the use cases; the SQL that every record
+ * type shares lives here once. See docs/ARCHITECTURE.md, "How to add a record type".
+ */
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Schema } from '../db/schema.js';
+import { AppError } from '../domain/errors.js';
+import { visibleCustomers } from './access.js';
+import { type AuditEntry, recordAudit } from './audit.js';
+import type { Deps, Principal } from './context.js';
+
+/** The tables of one workspace whose rows carry an id, a version and timestamps. */
+export type RecordTable = {
+  [K in keyof Schema]: Schema[K] extends {
+    id: string;
+    workspace_id: string;
+    created_at: string;
+    updated_at: string;
+  }
+    ? Selectable<Schema[K]> extends { version: number }
+      ? K
+      : never
+    : never;
+}[keyof Schema];
+
+/** A row of `T` as Kysely returns it. */
+export type RecordRow<T extends RecordTable> = Selectable<Schema[T]>;
+
+/** The columns a use case writes; the store adds the id, workspace and timestamps. */
+export type RecordValues<T extends RecordTable> = Omit<
+  Insertable<Schema[T]>,
+  'id' | 'workspace_id' | 'created_at' | 'updated_at' | 'version'
+>;
+
+/** The columns an update may change (the store sets `updated_at` and `version`). */
+export type RecordChanges<T extends RecordTable> = Omit<
+  Updateable<Schema[T]>,
+  'id' | 'workspace_id' | 'created_at' | 'updated_at' | 'version'
+>;
+
+/** How one input field is written: its column, and (optionally) how its value is stored. */
+export type ColumnOf<T extends RecordTable> =
+  | (keyof RecordChanges<T> & string)
+  | { readonly column: keyof RecordChanges<T> & string; readonly write: (value: never) => unknown };
+
+/**
+ * Who may see a row: every member of its workspace (`workspace`: markets, products,
+ * seminars …), whoever may see the customer itself (`customer`), or whoever may see the
+ * customer it belongs to (`customer-child`: contacts, visits, deals …).
+ */
+export type RecordScope = 'workspace' | 'customer' | 'customer-child';
+
+/** What `defineRecordStore` needs to know about a table. */
+export interface RecordStoreSpec<T extends RecordTable, View, Fields> {
+  readonly table: T;
+  /** The name errors and audit entries use (`deal`, `follow_up` …). */
+  readonly entity: string;
+  readonly scope: RecordScope;
+  /** Row → API view. */
+  readonly toView: (row: RecordRow<T>) => View;
+  /** Input field → column, for every field an input may carry. */
+  readonly columns: { readonly [K in keyof Fields]-?: ColumnOf<T> };
+}
+
+/** The reads and writes of one record type; see the module header. */
+export interface RecordStore<T extends RecordTable, View, Fields> {
+  readonly table: T;
+  readonly entity: string;
+  readonly toView: (row: RecordRow<T>) => View;
+  /**
+   * The columns of the fields an input carries: a field left out (undefined) is not
+   * written, a null is written as null. The one place an input's names meet the columns.
+   */
+  columnsOf(fields: Partial<Fields>): RecordChanges<T>;
+  /** The row the caller may see, or NOT_FOUND (another workspace's row looks absent too). */
+  find(db: Kysely<Schema>, principal: Principal, id: string): Promise<RecordRow<T>>;
+  /**
+   * Inserts one row in the caller's workspace with version 1, both timestamps and a new id
+   * (or `values.id`, for a caller that needs the id before the row exists).
+   */
+  insert(
+    db: Kysely<Schema>,
+    deps: Pick<Deps, 'clock' | 'newId'>,
+    principal: Principal,
+    values: RecordValues<T> & { readonly id?: string },
+  ): Promise<RecordRow<T>>;
+  /**
+   * Inserts many rows (one INSERT per 200) as `insert` does each. The rows come back in no
+   * promised order (SQLite's RETURNING promises none): match them by id.
+   */
+  insertMany(
+    db: Kysely<Schema>,
+    deps: Pick<Deps, 'clock' | 'newId'>,
+    principal: Principal,
+    values: readonly (RecordValues<T> & { readonly id?: string })[],
+  ): Promise<RecordRow<T>[]>;
+  /**
+   * Writes `changes` when the row is still at `version`, else CONFLICT.STALE with the
+   * current version, and nothing is written. `before`, when the caller already read the
+   * row, saves the second read. The guarded UPDATE makes a concurrent writer that read the
+   * same version lose even between the check and the write.
+   */
+  updateVersioned(
+    db: Kysely<Schema>,
+    deps: Pick<Deps, 'clock'>,
+    principal: Principal,
+    id: string,
+    version: number,
+    changes: RecordChanges<T>,
+    before?: RecordRow<T>,
+  ): Promise<RecordRow<T>>;
+  /** Deletes the row of the caller's workspace (callers find it first, for rights and audit). */
+  remove(db: Kysely<Schema>, principal: Principal, id: string): Promise<void>;
+  /** Appends the audit entry of one write of this record type, with the views before and after. */
+  audit(
+    db: Kysely<Schema>,
+    deps: Pick<Deps, 'clock' | 'newId'>,
+    principal: Principal,
+    action: AuditEntry['action'],
+    id: string,
+    change: { readonly before?: View; readonly after?: View },
+  ): Promise<void>;
+}
+
+/**
+ * Kysely types each query by its literal table name; a store is written once for every
+ * table, so inside this module the database is seen through the shape the record tables
+ * share. The public signatures above keep each store exactly typed.
+ */
+interface LooseSchema {
+  record: { id: string; workspace_id: string; customer_id: string; version: number; updated_at: string };
+}
+
+/** Rows per INSERT statement: well below SQLite's and PostgreSQL's bound-parameter limits. */
+const INSERT_CHUNK = 200;
+
+/** Builds the store of one table; see `RecordStore`. */
+export function defineRecordStore<T extends RecordTable, View, Fields>(
+  spec: RecordStoreSpec<T, View, Fields>,
+): RecordStore<T, View, Fields> {
+  const { table, entity, scope, toView, columns } = spec;
+  const loose = (db: Kysely<Schema>) => db as unknown as Kysely<LooseSchema>;
+  const record = table as unknown as 'record';
+  const find = async (db: Kysely<Schema>, principal: Principal, id: string): Promise<RecordRow<T>> => {
+    let query = loose(db)
+      .selectFrom(record)
+      .selectAll()
+      .where('workspace_id', '=', principal.workspaceId)
+      .where('id', '=', id);
+    // What a lead or an assistant may see is decided by customer (access.ts), once.
+    const visibleIds = () => visibleCustomers(db, principal).select('customers.id');
+    if (scope === 'customer') query = query.where('id', 'in', visibleIds());
+    if (scope === 'customer-child') query = query.where('customer_id', 'in', visibleIds());
+    const row = await query.executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', { entity, id });
+    return row as unknown as RecordRow<T>;
+  };
+  const insertRows = async (
+    db: Kysely<Schema>,
+    deps: Pick<Deps, 'clock' | 'newId'>,
+    principal: Principal,
+    values: readonly (RecordValues<T> & { readonly id?: string })[],
+  ): Promise<RecordRow<T>[]> => {
+    const now = deps.clock().toISOString();
+    const rows: RecordRow<T>[] = [];
+    for (let i = 0; i < values.length; i += INSERT_CHUNK) {
+      const chunk = values.slice(i, i + INSERT_CHUNK).map((v) => ({
+        ...(v as object),
+        id: v.id ?? deps.newId(),
+        workspace_id: principal.workspaceId,
+        created_at: now,
+        updated_at: now,
+      }));
+      const inserted = await loose(db)
+        .insertInto(record)
+        .values(chunk as never)
+        .returningAll()
+        .execute();
+      rows.push(...(inserted as unknown as RecordRow<T>[]));
+    }
+    return rows;
+  };
+  return {
+    table,
+    entity,
+    toView,
+    columnsOf(fields) {
+      const changes: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(fields as Record<string, unknown>)) {
+        const column = (columns as Record<string, ColumnOf<T> | undefined>)[field];
+        if (value === undefined || column === undefined) continue;
+        if (typeof column === 'string') changes[column] = value;
+        else changes[column.column] = value === null ? null : column.write(value as never);
+      }
+      return changes as RecordChanges<T>;
+    },
+    find,
+    async insert(db, deps, principal, values) {
+      const [row] = await insertRows(db, deps, principal, [values]);
+      if (!row) throw new Error(`insert into ${table} returned no row`);
+      return row;
+    },
+    insertMany: insertRows,
+    async updateVersioned(db, deps, principal, id, version, changes, before) {
+      const current = (before ?? (await find(db, principal, id))) as unknown as { version: number };
+      if (current.version !== version) {
+        throw new AppError('CONFLICT.STALE', { entity, id, version, currentVersion: current.version });
+      }
+      const row = await loose(db)
+        .updateTable(record)
+        .set({
+          ...(changes as object),
+          updated_at: deps.clock().toISOString(),
+          version: version + 1,
+        } as never)
+        .where('workspace_id', '=', principal.workspaceId)
+        .where('id', '=', id)
+        .where('version', '=', version)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw new AppError('CONFLICT.STALE', { entity, id, version });
+      return row as unknown as RecordRow<T>;
+    },
+    async remove(db, principal, id) {
+      await loose(db)
+        .deleteFrom(record)
+        .where('workspace_id', '=', principal.workspaceId)
+        .where('id', '=', id)
+        .execute();
+    },
+    audit: (db, deps, principal, action, id, change) =>
+      recordAudit(db, deps, principal, { entity, entityId: id, action, ...change }),
+  };
+}
+
+/** The timestamps and version every record view ends with. */
+export function recordStamps(row: { created_at: string; updated_at: string; version: number }): {
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+} {
+  return { createdAt: row.created_at, updatedAt: row.updated_at, version: row.version };
+}
