@@ -2,6 +2,7 @@
  * Keyset (cursor) pagination shared by the list use cases: a cursor is the sort value and
  * the id of the last row of a page, opaque to callers (base64url JSON).
  */
+import type { SelectQueryBuilder } from 'kysely';
 import { fieldError } from './validation.js';
 
 /** The position after which the next page starts. */
@@ -49,4 +50,46 @@ export function toPage<R extends { id: string }, T>(
     items: kept.map(map),
     nextCursor: rows.length > limit && last ? encodeCursor({ v: sortValue(last), id: last.id }) : null,
   };
+}
+
+/** What a list query asks of a page: its size, where it starts and (by default ascending) its order. */
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+  readonly order?: 'asc' | 'desc' | undefined;
+}
+
+/** The columns of a row that hold text, the ones a keyset can sort by. */
+type TextColumn<R> = { [K in keyof R]: R[K] extends string ? K : never }[keyof R] & string;
+
+/**
+ * The page `request` asks of `query` (a one-table query already narrowed to the rows the
+ * caller may list): the rows after its cursor in the order of `column`, then id, mapped by
+ * `map`. The keyset condition and its ordering are written here once, so every list pages
+ * alike; `column` is named as the row carries it.
+ */
+export async function keysetPage<DB, TB extends keyof DB, R extends { id: string }, V>(
+  query: SelectQueryBuilder<DB, TB, R>,
+  column: TextColumn<R>,
+  request: PageRequest,
+  map: (row: R) => V,
+): Promise<Page<V>> {
+  // Kysely types a query by its literal columns; the condition is the same for any table,
+  // so it is written against the shape every keyset shares.
+  let q = query as unknown as SelectQueryBuilder<{ row: { id: string; sort: string } }, 'row', R>;
+  const order = request.order ?? 'asc';
+  const sort = column as unknown as 'sort';
+  if (request.cursor) {
+    const cursor = decodeCursor(request.cursor);
+    const op = order === 'asc' ? '>' : '<';
+    q = q.where(({ eb, or, and }) =>
+      or([eb(sort, op, cursor.v), and([eb(sort, '=', cursor.v), eb('id', op, cursor.id)])]),
+    );
+  }
+  const rows = await q
+    .orderBy(sort, order)
+    .orderBy('id', order)
+    .limit(request.limit + 1)
+    .execute();
+  return toPage(rows, request.limit, (row) => row[column] as string, map);
 }

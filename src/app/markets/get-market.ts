@@ -2,10 +2,9 @@
 
 import type { Market } from '../../contract/markets.js';
 import type { Deps, Principal } from '../context.js';
-import { toMarket } from './market-schema.js';
-import { findMarket } from './market-store.js';
+import { markets } from './market-store.js';
 
 /** The market, or NOT_FOUND when it is not the caller's workspace's. */
 export async function getMarket(deps: Deps, principal: Principal, id: string): Promise<Market> {
-  return toMarket(await findMarket(deps.db, principal, id));
+  return markets.toView(await markets.find(deps.db, principal, id));
 }

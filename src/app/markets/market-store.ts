@@ -1,23 +1,49 @@
-/** Who may write markets, finding one, and turning a duplicate name into a field error. */
-import type { Kysely } from 'kysely';
+/**
+ * Markets as stored: row ↔ view (the view and the inputs: src/contract/markets.ts), input →
+ * columns with a new market's defaults, and turning a duplicate name into a field error.
+ * Markets are workspace-wide; only managers write them (the use cases check).
+ */
+import type { z } from 'zod';
+import type { CreateMarketInput, Market, marketFields } from '../../contract/markets.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import type { Schema } from '../../db/schema.js';
-import { AppError } from '../../domain/errors.js';
-
-import type { Principal } from '../context.js';
+import { defineRecordStore, type RecordRow, type RecordValues, recordStamps } from '../record-store.js';
 import { fieldError } from '../validation.js';
-import type { MarketRow } from './market-schema.js';
 
-/** The market of the caller's workspace, or NOT_FOUND. */
-export async function findMarket(db: Kysely<Schema>, principal: Principal, id: string): Promise<MarketRow> {
-  const row = await db
-    .selectFrom('markets')
-    .selectAll()
-    .where('workspace_id', '=', principal.workspaceId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'market', id });
-  return row;
+/** Percent → basis points (12.34 → 1234). */
+export function toBasisPoints(percent: number): number {
+  return Math.round(percent * 100);
+}
+
+/** A markets row as Kysely returns it. */
+export type MarketRow = RecordRow<'markets'>;
+
+/** Markets: workspace-wide records; cities are stored as JSON text, the share as basis points. */
+export const markets = defineRecordStore<'markets', Market, z.infer<typeof marketFields>>({
+  table: 'markets',
+  entity: 'market',
+  scope: 'workspace',
+  toView: (row) => ({
+    id: row.id,
+    name: row.name,
+    cities: JSON.parse(row.cities) as string[],
+    sharePercent: row.share_bp / 100,
+    ...recordStamps(row),
+  }),
+  columns: {
+    name: 'name',
+    cities: { column: 'cities', write: (cities: string[]) => JSON.stringify(cities) },
+    sharePercent: { column: 'share_bp', write: toBasisPoints },
+  },
+});
+
+/** The columns of a new market: the input's, with no cities when it names none. */
+export function newMarketValues(input: CreateMarketInput): RecordValues<'markets'> {
+  return {
+    ...markets.columnsOf({ ...input, cities: input.cities ?? [] }),
+    // Spelled out as well: the create input always carries them, columnsOf cannot say so.
+    name: input.name,
+    share_bp: toBasisPoints(input.sharePercent),
+  };
 }
 
 /**
