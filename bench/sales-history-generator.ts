@@ -16,7 +16,7 @@ import type {
   SalesHistory,
 } from '../src/domain/method/sales-history.js';
 import type { ClassKey } from '../src/domain/plan/settings.js';
-import { type Random, seededRandom } from '../src/domain/random.js';
+import { normal, poisson, type Random, seededRandom } from '../src/domain/random.js';
 
 /** Options of {@link generateSalesHistory}. */
 export interface GeneratorOptions {
@@ -160,19 +160,4 @@ function seasonalDay(rand: Random, days: number, year: number): number {
     const month = Number(addDays(`${year}-01-01`, d).slice(5, 7)) - 1;
     if (rand() * max < (SEASON[month] ?? 1)) return d;
   }
-}
-
-function normal(rand: Random): number {
-  return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-}
-
-function poisson(rand: Random, lambda: number): number {
-  const limit = Math.exp(-lambda);
-  let k = 0;
-  let p = rand();
-  while (p > limit) {
-    k++;
-    p *= rand();
-  }
-  return k;
 }

@@ -19,7 +19,7 @@
  * exactly that opportunity's amount or nothing. Pure and deterministic for a seed.
  */
 import { fromEpochDay, type IsoDate, toEpochDay } from '../dates.js';
-import { type Random, seededRandom } from '../random.js';
+import { gamma, poisson, seededRandom } from '../random.js';
 import {
   FORECAST_GROUPS,
   type ForecastGroup,
@@ -291,40 +291,4 @@ export function streamSeed(seed: number, key: string): number {
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   return h >>> 0;
-}
-
-/** A standard normal draw (Box–Muller). */
-function normal(rand: Random): number {
-  const u = 1 - rand();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
-}
-
-/** A Gamma(shape, 1) draw (Marsaglia–Tsang; shape < 1 by the usual power trick). */
-function gamma(rand: Random, shape: number): number {
-  // Huge shapes: the normal limit (Marsaglia–Tsang's acceptance test loses all precision).
-  if (shape > 1e6) return Math.max(0, shape + Math.sqrt(shape) * normal(rand));
-  if (shape < 1) return gamma(rand, shape + 1) * (1 - rand()) ** (1 / shape);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    const x = normal(rand);
-    const v = (1 + c * x) ** 3;
-    if (v <= 0) continue;
-    const u = 1 - rand();
-    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
-  }
-}
-
-/** A Poisson(λ) draw: multiplication for small λ, a rounded normal for large. */
-function poisson(rand: Random, lambda: number): number {
-  if (lambda <= 0) return 0;
-  if (lambda > 200) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * normal(rand)));
-  const limit = Math.exp(-lambda);
-  let k = 0;
-  let p = rand();
-  while (p > limit) {
-    k++;
-    p *= rand();
-  }
-  return k;
 }
