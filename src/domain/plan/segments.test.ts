@@ -1,17 +1,22 @@
 /**
- * Controlled rounding of the plan (issue 11): every quarter, month, week piece and day × market,
+ * dailyDimensions on a spread whose amounts are known by hand, then the controlled rounding
+ * of the whole plan (issue 11): every quarter, month, week piece and day × market,
  * class and member cell is the floor or the ceiling of its EXACT share — target × the period's
  * share of the year's weighted target days × the value's share — and so is every period's
  * amount and every dimension's year total. Checked with BigInt numerators, never floats.
  */
+import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DayPlan, PlanResult } from '../../domain/plan/plan.js';
-import { chinaHolidayData } from '../holiday-data.js';
-import { computePlan } from './compute-plan.js';
+import { buildYearCalendar } from '../calendar.js';
+import { toEpochDay } from '../dates.js';
+import { toHolidayData } from '../holiday-file.js';
+import { spreadOverYear } from './periods.js';
+import { buildPlan, type DayPlan, type PlanResult } from './plan.js';
+import { dailyDimensions } from './segments.js';
+import { parsePlanSettings } from './settings.js';
 
-const holidays = chinaHolidayData();
-const NOW = new Date('2026-03-02T02:00:00Z');
+const holidays = toHolidayData(chineseDays);
 
 /** Integer weights the test knows exactly (it generated them), per dimension. */
 interface ExactInputs {
@@ -112,8 +117,8 @@ const yuan = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padS
 
 describe('controlled rounding of the plan', () => {
   it("rounds the issue's example to the fen: Q2 杭州主城+萧山 is ⌊ or ⌈ 14,780,038.12", () => {
-    const p = computePlan(
-      {
+    const p = buildPlan(
+      parsePlanSettings({
         target: '1234567.89',
         year: 2013,
         markets: [
@@ -122,8 +127,8 @@ describe('controlled rounding of the plan', () => {
           { name: '海外', share: 10 },
         ],
         spreadOver: 'field-days',
-      },
-      { holidays, now: NOW },
+      }),
+      { holidays },
     );
     expect([14_780_038, 14_780_039]).toContain(p.quarters[1]?.byMarket[0]);
     expect(p.year.amount).toBe(123_456_789);
@@ -153,8 +158,8 @@ describe('controlled rounding of the plan', () => {
         const start = i.startDay === null ? undefined : new Date(Date.UTC(i.year, 0, 1 + i.startDay));
         let p: PlanResult;
         try {
-          p = computePlan(
-            {
+          p = buildPlan(
+            parsePlanSettings({
               target: yuan(i.target),
               year: i.year,
               markets: i.markets.map((tenths, m) => ({ name: `m${m}`, share: tenths / 10 })),
@@ -172,8 +177,8 @@ describe('controlled rounding of the plan', () => {
                     },
                   }
                 : {}),
-            },
-            { holidays, now: NOW },
+            }),
+            { holidays },
           );
         } catch (error) {
           // A seasonality or start that leaves no target day is refused with a code; skip it.
@@ -191,5 +196,49 @@ describe('controlled rounding of the plan', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('dailyDimensions', () => {
+  // 2026 in mainland China has 248 working days (see periods.test.ts): 24,800 fen put exactly
+  // 100 on each of them, and 2,100 on January's 21.
+  const spread = spreadOverYear({
+    calendar: buildYearCalendar(2026, { holidays }),
+    total: 24_800,
+    fromEpochDay: toEpochDay('2026-01-01'),
+    spreadOver: 'working-days',
+  });
+  const d = dailyDimensions(spread, { markets: [1n, 1n], classes: [3n, 1n], members: [1n, 1n, 1n] });
+  const row = (table: Float64Array, width: number, date: string) => {
+    const i = spread.days.findIndex((day) => day.date === date);
+    return [...table.slice(i * width, (i + 1) * width)];
+  };
+
+  it('keeps the day amounts and splits a day exactly where the weights divide it', () => {
+    expect([...d.amounts]).toEqual([...spread.amounts]);
+    expect(row(d.byMarket, 2, '2026-01-05')).toEqual([50, 50]);
+    expect(row(d.byClass, 2, '2026-01-05')).toEqual([75, 25]);
+    expect(row(d.byMarket, 2, '2026-02-14')).toEqual([50, 50]); // a make-up Saturday
+    expect(row(d.byMarket, 2, '2026-02-17')).toEqual([0, 0]); // Spring Festival
+    expect(d.totals.markets).toEqual([12_400, 12_400]);
+    expect(d.totals.classes).toEqual([18_600, 6_200]);
+  });
+
+  it('gives a cell that does not divide its floor or ceiling, rows and columns adding up', () => {
+    // 100 fen in thirds: 33 or 34, and every day's three cells add up to 100.
+    for (let i = 0; i < spread.days.length; i++) {
+      const cells = [...d.byMember.slice(i * 3, i * 3 + 3)];
+      expect(cells.reduce((a, b) => a + b, 0)).toBe(spread.amounts[i]);
+      if (spread.amounts[i]) for (const c of cells) expect([33, 34]).toContain(c);
+    }
+    // January's 2,100 divides by 3: each member's January is exactly 700.
+    const january = [0, 0, 0];
+    spread.days.forEach((day, i) => {
+      if (day.month !== 1) return;
+      for (let m = 0; m < 3; m++) january[m] = (january[m] ?? 0) + (d.byMember[i * 3 + m] ?? 0);
+    });
+    expect(january).toEqual([700, 700, 700]);
+    // 24,800 ÷ 3 = 8,266.67: the year totals are 8,266 or 8,267 and add up to the target.
+    expect([...d.totals.members].sort((a, b) => a - b)).toEqual([8_266, 8_267, 8_267]);
   });
 });
