@@ -1,5 +1,8 @@
-/** Keeps docs/ERRORS.md in step with the error catalog and the warning codes, and docs/ARCHITECTURE.md with the tree. */
-import { existsSync, readFileSync } from 'node:fs';
+/**
+ * Keeps docs/ERRORS.md in step with the error catalog and the warning codes, docs/ARCHITECTURE.md
+ * with the tree, and the decision records (docs/decisions/) dated and linked from the map.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOG } from '../src/domain/errors.js';
@@ -66,5 +69,25 @@ describe('docs/ARCHITECTURE.md', () => {
       .filter((p) => !/[*{]/.test(p));
     expect(paths.length).toBeGreaterThan(0);
     expect(paths.filter((p) => !existsSync(resolve(import.meta.dirname, '..', p)))).toEqual([]);
+  });
+
+  // A decision record nobody can reach from the map is lost; an undated one cannot be
+  // placed against the code of its time.
+  const decisionsDir = resolve(import.meta.dirname, '../docs/decisions');
+  const records = readdirSync(decisionsDir)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+  const linked = [...map.matchAll(/\]\(decisions\/([^)#\s]+)\)/g)].map((m) => m[1] ?? '');
+
+  it('links every decision record, and only records that exist', () => {
+    expect(records.length).toBeGreaterThan(0);
+    expect([...new Set(linked.filter((l) => l.endsWith('.md')))].sort()).toEqual(records);
+  });
+
+  it('gives every decision record a Date line (YYYY-MM-DD)', () => {
+    const undated = records.filter(
+      (f) => !/^Date: \d{4}-\d{2}-\d{2}$/m.test(readFileSync(resolve(decisionsDir, f), 'utf8')),
+    );
+    expect(undated).toEqual([]);
   });
 });
