@@ -3,15 +3,13 @@
  * independent iCalendar parser (ical.js), shows only the owner's items, folds long Chinese
  * text and escapes special characters; a revoked or unknown token answers 404.
  */
-import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiToken } from '../src/app/auth/api-tokens.js';
+import { describe, expect, it } from 'vitest';
 import type { Principal } from '../src/app/context.js';
 import { createCustomer } from '../src/app/customers/create-customer.js';
 import { createFollowUp } from '../src/app/follow-ups/create-follow-up.js';
 import { createVisit } from '../src/app/visits/create-visit.js';
-import { buildApp } from '../src/server/app.js';
+import { withApi } from './harness/api.js';
 import { engines } from './harness/databases.js';
 import { withWorkspace } from './harness/workspace.js';
 
@@ -49,18 +47,7 @@ function parse(text: string): { name: unknown; events: ParsedEvent[] } {
 
 describe.each(engines)('calendar feeds on $name', (engine) => {
   const ws = withWorkspace(engine, { foreign: true, clock: '2026-03-02T02:00:00.000Z' });
-  let app: FastifyInstance;
-  let auth: (p: Principal) => Promise<Record<string, string>>;
-
-  beforeEach(async () => {
-    app = await buildApp({ ...ws.deps, dialect: ws.open.dialect });
-    auth = async (p) => ({
-      authorization: `Bearer ${(await createApiToken(ws.deps, p, { name: 't' })).token}`,
-    });
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const api = withApi(ws);
 
   const plannedVisit = async (owner: Principal, customerId: string, visitOn: string, purpose?: string) => {
     const visit = await createVisit(ws.deps, owner, { customerId, visitOn, ...(purpose ? { purpose } : {}) });
@@ -121,8 +108,8 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
     await seminar(ws.team.workspaceId, '取消的会销', '2026-03-21', 'cancelled');
     await seminar(ws.foreign.workspaceId, '宁波会销', '2026-03-20');
 
-    const lead = await auth(ws.team.lead);
-    const created = await app.inject({ method: 'POST', url: '/api/calendar-feeds', headers: lead });
+    const lead = await api.bearer(ws.team.lead);
+    const created = await api.app.inject({ method: 'POST', url: '/api/calendar-feeds', headers: lead });
     expect(created.statusCode).toBe(201);
     const feed = created.json();
     expect(feed).toEqual({
@@ -135,7 +122,7 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
       holidaysUrl: expect.stringMatching(/\/ics\/cal_[A-Za-z0-9_-]{43}\/holidays\.ics$/),
     });
 
-    const res = await app.inject({ url: new URL(feed.url).pathname });
+    const res = await api.app.inject({ url: new URL(feed.url).pathname });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     const text = res.body;
@@ -178,9 +165,13 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
 
     // The other lead's feed has their own items and the seminar, never the lead's.
     const other = (
-      await app.inject({ method: 'POST', url: '/api/calendar-feeds', headers: await auth(ws.team.otherLead) })
+      await api.app.inject({
+        method: 'POST',
+        url: '/api/calendar-feeds',
+        headers: await api.bearer(ws.team.otherLead),
+      })
     ).json();
-    const otherEvents = parse((await app.inject({ url: new URL(other.url).pathname })).body).events;
+    const otherEvents = parse((await api.app.inject({ url: new URL(other.url).pathname })).body).events;
     expect(otherEvents.map((e) => e.summary)).toEqual([
       '拜访 赵强的客户（第1次）',
       '跟进 赵强的客户：电话',
@@ -189,37 +180,39 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
   });
 
   it('lists own feeds without tokens, revokes them (then 404), and hides other people’s feeds', async () => {
-    const lead = await auth(ws.team.lead);
-    const feed = (await app.inject({ method: 'POST', url: '/api/calendar-feeds', headers: lead })).json();
+    const lead = await api.bearer(ws.team.lead);
+    const feed = (await api.app.inject({ method: 'POST', url: '/api/calendar-feeds', headers: lead })).json();
     const path = new URL(feed.url).pathname;
-    expect((await app.inject({ url: path })).statusCode).toBe(200);
+    expect((await api.app.inject({ url: path })).statusCode).toBe(200);
 
-    const listed = await app.inject({ url: '/api/calendar-feeds', headers: lead });
+    const listed = await api.app.inject({ url: '/api/calendar-feeds', headers: lead });
     expect(listed.json()).toEqual({
       items: [{ id: feed.id, includeHolidays: true, createdAt: '2026-03-02T02:00:00.000Z', revokedAt: null }],
     });
     expect(
-      (await app.inject({ url: '/api/calendar-feeds', headers: await auth(ws.team.otherLead) })).json(),
+      (
+        await api.app.inject({ url: '/api/calendar-feeds', headers: await api.bearer(ws.team.otherLead) })
+      ).json(),
     ).toEqual({ items: [] });
 
     // Neither another member of the team nor another workspace can revoke it.
     for (const p of [ws.team.otherLead, ws.team.manager, ws.foreign.manager]) {
-      const res = await app.inject({
+      const res = await api.app.inject({
         method: 'DELETE',
         url: `/api/calendar-feeds/${feed.id}`,
-        headers: await auth(p),
+        headers: await api.bearer(p),
       });
       expect(res.statusCode).toBe(404);
     }
     expect(
-      (await app.inject({ method: 'DELETE', url: `/api/calendar-feeds/${feed.id}`, headers: lead }))
+      (await api.app.inject({ method: 'DELETE', url: `/api/calendar-feeds/${feed.id}`, headers: lead }))
         .statusCode,
     ).toBe(204);
-    expect((await app.inject({ url: path })).statusCode).toBe(404);
-    expect((await app.inject({ url: new URL(feed.holidaysUrl).pathname })).statusCode).toBe(404);
-    expect((await app.inject({ url: '/api/calendar-feeds', headers: lead })).json().items[0].revokedAt).toBe(
-      '2026-03-02T02:00:00.000Z',
-    );
+    expect((await api.app.inject({ url: path })).statusCode).toBe(404);
+    expect((await api.app.inject({ url: new URL(feed.holidaysUrl).pathname })).statusCode).toBe(404);
+    expect(
+      (await api.app.inject({ url: '/api/calendar-feeds', headers: lead })).json().items[0].revokedAt,
+    ).toBe('2026-03-02T02:00:00.000Z');
     const audit = await ws.db
       .selectFrom('audit_log')
       .select(['action', 'after'])
@@ -235,28 +228,28 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
       '/ics/nonsense',
       '/ics/x/holidays.ics',
     ]) {
-      expect((await app.inject({ url })).statusCode).toBe(404);
+      expect((await api.app.inject({ url })).statusCode).toBe(404);
     }
-    expect((await app.inject({ method: 'POST', url: '/api/calendar-feeds' })).statusCode).toBe(401);
+    expect((await api.app.inject({ method: 'POST', url: '/api/calendar-feeds' })).statusCode).toBe(401);
 
     // A member who leaves the workspace takes their feeds with them.
-    const assistant = await app.inject({
+    const assistant = await api.app.inject({
       method: 'POST',
       url: '/api/calendar-feeds',
-      headers: await auth(ws.team.assistant),
+      headers: await api.bearer(ws.team.assistant),
     });
     const assistantPath = new URL(assistant.json().url).pathname;
-    expect((await app.inject({ url: assistantPath })).statusCode).toBe(200);
+    expect((await api.app.inject({ url: assistantPath })).statusCode).toBe(200);
     await ws.db.deleteFrom('memberships').where('id', '=', ws.team.assistant.membershipId).execute();
-    expect((await app.inject({ url: assistantPath })).statusCode).toBe(404);
+    expect((await api.app.inject({ url: assistantPath })).statusCode).toBe(404);
   });
 
   it("serves China's holidays and make-up working days as a second feed, only when asked for", async () => {
-    const lead = await auth(ws.team.lead);
+    const lead = await api.bearer(ws.team.lead);
     const feed = (
-      await app.inject({ method: 'POST', url: '/api/calendar-feeds', headers: lead, payload: {} })
+      await api.app.inject({ method: 'POST', url: '/api/calendar-feeds', headers: lead, payload: {} })
     ).json();
-    const res = await app.inject({ url: new URL(feed.holidaysUrl).pathname });
+    const res = await api.app.inject({ url: new URL(feed.holidaysUrl).pathname });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
     const { name, events } = parse(res.body);
@@ -272,7 +265,7 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
 
     const without = (
-      await app.inject({
+      await api.app.inject({
         method: 'POST',
         url: '/api/calendar-feeds',
         headers: lead,
@@ -281,8 +274,8 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
     ).json();
     expect(without.holidaysUrl).toBeNull();
     const path = new URL(without.url).pathname.replace(/\.ics$/, '/holidays.ics');
-    expect((await app.inject({ url: path })).statusCode).toBe(404);
-    expect((await app.inject({ url: new URL(without.url).pathname })).statusCode).toBe(200);
+    expect((await api.app.inject({ url: path })).statusCode).toBe(404);
+    expect((await api.app.inject({ url: new URL(without.url).pathname })).statusCode).toBe(200);
   });
 
   it('speaks English for an English workspace and refuses unknown fields', async () => {
@@ -293,8 +286,8 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
       .execute();
     const customer = await createCustomer(ws.deps, ws.team.lead, { name: 'Acme, Inc.' });
     await plannedVisit(ws.team.lead, customer.id, '2026-03-04');
-    const lead = await auth(ws.team.lead);
-    const bad = await app.inject({
+    const lead = await api.bearer(ws.team.lead);
+    const bad = await api.app.inject({
       method: 'POST',
       url: '/api/calendar-feeds',
       headers: lead,
@@ -302,8 +295,8 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('VALIDATION.FAILED');
-    const feed = (await app.inject({ method: 'POST', url: '/api/calendar-feeds', headers: lead })).json();
-    const { name, events } = parse((await app.inject({ url: new URL(feed.url).pathname })).body);
+    const feed = (await api.app.inject({ method: 'POST', url: '/api/calendar-feeds', headers: lead })).json();
+    const { name, events } = parse((await api.app.inject({ url: new URL(feed.url).pathname })).body);
     expect(name).toBe('王磊 · Closer');
     expect(events.map((e) => e.summary)).toEqual(['Visit Acme, Inc. (meeting 1)']);
   });

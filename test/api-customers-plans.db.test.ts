@@ -1,78 +1,65 @@
 /** Customers and plans over HTTP on both databases: status codes, bodies, and a restart. */
-import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
-import { createApiToken } from '../src/app/auth/api-tokens.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Database } from '../src/db/client.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import type { Schema } from '../src/db/schema.js';
-import { buildApp } from '../src/server/app.js';
 import { testDeps } from './factories.js';
+import { withApi } from './harness/api.js';
 import { engines } from './harness/databases.js';
 import { withWorkspace } from './harness/workspace.js';
 
 describe.each(engines)('customers and plans API on $name', (engine) => {
   const ws = withWorkspace(engine);
-  let app: FastifyInstance;
-  let manager: Record<string, string>;
-  let lead: Record<string, string>;
-
-  beforeEach(async () => {
-    app = await buildApp({ ...ws.deps, dialect: ws.open.dialect });
-    manager = {
-      authorization: `Bearer ${(await createApiToken(ws.deps, ws.team.manager, { name: 't' })).token}`,
-    };
-    lead = { authorization: `Bearer ${(await createApiToken(ws.deps, ws.team.lead, { name: 't' })).token}` };
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const api = withApi(ws, ['manager', 'lead']);
 
   it('creates, reads, changes and deletes a customer; a stale version gets 409 and changes nothing', async () => {
-    const created = await app.inject({
+    const created = await api.app.inject({
       method: 'POST',
       url: '/api/customers',
-      headers: lead,
+      headers: api.as.lead,
       payload: { name: '萧山纺织', class: 'A' },
     });
     expect(created.statusCode).toBe(201);
     const customer = created.json();
     expect(customer).toMatchObject({ name: '萧山纺织', class: 'A', status: 'lead', version: 1 });
 
-    const changed = await app.inject({
+    const changed = await api.app.inject({
       method: 'PATCH',
       url: `/api/customers/${customer.id}`,
-      headers: lead,
+      headers: api.as.lead,
       payload: { version: 1, status: 'contacted' },
     });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().version).toBe(2);
 
-    const stale = await app.inject({
+    const stale = await api.app.inject({
       method: 'PATCH',
       url: `/api/customers/${customer.id}?lang=zh`,
-      headers: manager,
+      headers: api.as.manager,
       payload: { version: 1, name: '覆盖' },
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error).toMatchObject({ code: 'CONFLICT.STALE', details: { currentVersion: 2 } });
     expect(stale.json().error.message).toContain('已被别人修改');
-    expect((await app.inject({ url: `/api/customers/${customer.id}`, headers: lead })).json().name).toBe(
-      '萧山纺织',
-    );
+    expect(
+      (await api.app.inject({ url: `/api/customers/${customer.id}`, headers: api.as.lead })).json().name,
+    ).toBe('萧山纺织');
 
     expect(
-      (await app.inject({ method: 'DELETE', url: `/api/customers/${customer.id}`, headers: lead }))
+      (await api.app.inject({ method: 'DELETE', url: `/api/customers/${customer.id}`, headers: api.as.lead }))
         .statusCode,
     ).toBe(204);
-    expect((await app.inject({ url: `/api/customers/${customer.id}`, headers: lead })).statusCode).toBe(404);
+    expect(
+      (await api.app.inject({ url: `/api/customers/${customer.id}`, headers: api.as.lead })).statusCode,
+    ).toBe(404);
   });
 
   it('answers 400 with field details to invalid bodies and unknown fields, and 401 without credentials', async () => {
-    const bad = await app.inject({
+    const bad = await api.app.inject({
       method: 'POST',
       url: '/api/customers',
-      headers: lead,
+      headers: api.as.lead,
       payload: { name: 5, ownerId: 'x' },
     });
     expect(bad.statusCode).toBe(400);
@@ -80,10 +67,10 @@ describe.each(engines)('customers and plans API on $name', (engine) => {
     const paths = bad.json().error.details.fields.map((f: { path: string }) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['body.name', 'body.ownerId']));
 
-    const extra = await app.inject({
+    const extra = await api.app.inject({
       method: 'POST',
       url: '/api/customers',
-      headers: lead,
+      headers: api.as.lead,
       payload: { name: 'x', workspaceId: ws.team.workspaceId },
     });
     expect(extra.statusCode).toBe(400);
@@ -91,36 +78,47 @@ describe.each(engines)('customers and plans API on $name', (engine) => {
       'body.workspaceId',
     );
 
-    expect((await app.inject({ url: '/api/customers' })).statusCode).toBe(401);
+    expect((await api.app.inject({ url: '/api/customers' })).statusCode).toBe(401);
   });
 
   it('pages customers with a cursor', async () => {
     for (let i = 0; i < 7; i++) {
-      await app.inject({
+      await api.app.inject({
         method: 'POST',
         url: '/api/customers',
-        headers: lead,
+        headers: api.as.lead,
         payload: { name: `客户${i}` },
       });
     }
-    const first = (await app.inject({ url: '/api/customers?limit=5&sort=name', headers: lead })).json();
+    const first = (
+      await api.app.inject({ url: '/api/customers?limit=5&sort=name', headers: api.as.lead })
+    ).json();
     expect(first.items).toHaveLength(5);
     const second = (
-      await app.inject({ url: `/api/customers?limit=5&sort=name&cursor=${first.nextCursor}`, headers: lead })
+      await api.app.inject({
+        url: `/api/customers?limit=5&sort=name&cursor=${first.nextCursor}`,
+        headers: api.as.lead,
+      })
     ).json();
     expect(second.items.map((c: { name: string }) => c.name)).toEqual(['客户5', '客户6']);
     expect(second.nextCursor).toBeNull();
     // Every row carries its meetings and overdue follow-ups; "overdue=true" filters on them.
     expect(second.items[0]).toMatchObject({ name: '客户5', meetings: 0, overdueFollowUps: 0 });
-    const overdue = await app.inject({ url: '/api/customers?overdue=true', headers: lead });
+    const overdue = await api.app.inject({ url: '/api/customers?overdue=true', headers: api.as.lead });
     expect(overdue.statusCode).toBe(200);
     expect(overdue.json().items).toEqual([]);
-    expect((await app.inject({ url: '/api/customers?overdue=maybe', headers: lead })).statusCode).toBe(400);
-    const twice = await app.inject({ url: '/api/customers?minMeetings=2', headers: lead });
+    expect(
+      (await api.app.inject({ url: '/api/customers?overdue=maybe', headers: api.as.lead })).statusCode,
+    ).toBe(400);
+    const twice = await api.app.inject({ url: '/api/customers?minMeetings=2', headers: api.as.lead });
     expect(twice.statusCode).toBe(200);
     expect(twice.json().items).toEqual([]);
-    expect((await app.inject({ url: '/api/customers?minMeetings=two', headers: lead })).statusCode).toBe(400);
-    expect((await app.inject({ url: '/api/customers?sort=secret', headers: lead })).statusCode).toBe(400);
+    expect(
+      (await api.app.inject({ url: '/api/customers?minMeetings=two', headers: api.as.lead })).statusCode,
+    ).toBe(400);
+    expect(
+      (await api.app.inject({ url: '/api/customers?sort=secret', headers: api.as.lead })).statusCode,
+    ).toBe(400);
   });
 
   it('saves a plan and reads it at a level and dimension', async () => {
@@ -134,27 +132,33 @@ describe.each(engines)('customers and plans API on $name', (engine) => {
       ],
     };
     expect(
-      (await app.inject({ method: 'POST', url: '/api/plans', headers: lead, payload: plan })).statusCode,
+      (await api.app.inject({ method: 'POST', url: '/api/plans', headers: api.as.lead, payload: plan }))
+        .statusCode,
     ).toBe(403);
-    const saved = await app.inject({ method: 'POST', url: '/api/plans', headers: manager, payload: plan });
+    const saved = await api.app.inject({
+      method: 'POST',
+      url: '/api/plans',
+      headers: api.as.manager,
+      payload: plan,
+    });
     expect(saved.statusCode).toBe(201);
     expect(saved.json().revision).toBe(1);
 
     const months = (
-      await app.inject({ url: '/api/plans/2026?level=months&dimension=markets', headers: lead })
+      await api.app.inject({ url: '/api/plans/2026?level=months&dimension=markets', headers: api.as.lead })
     ).json();
     expect(months.rows).toHaveLength(12);
     expect(months.rows.reduce((n: number, r: { amount: number }) => n + r.amount, 0)).toBe(588_000_000);
     expect(
       months.rows[0].by['杭州主城+萧山'] + months.rows[0].by['富阳/桐庐/临安'] + months.rows[0].by.海外,
     ).toBe(months.rows[0].amount);
-    const whole = (await app.inject({ url: '/api/plans/2026', headers: lead })).json();
+    const whole = (await api.app.inject({ url: '/api/plans/2026', headers: api.as.lead })).json();
     expect(whole.result.calendar.workingDays).toBe(248);
 
-    const invalid = await app.inject({
+    const invalid = await api.app.inject({
       method: 'POST',
       url: '/api/plans?lang=zh',
-      headers: manager,
+      headers: api.as.manager,
       payload: { ...plan, markets: [{ name: 'a', share: 90 }] },
     });
     expect(invalid.statusCode).toBe(400);
@@ -163,20 +167,19 @@ describe.each(engines)('customers and plans API on $name', (engine) => {
 
   it('keeps the data across a restart', async () => {
     const created = (
-      await app.inject({
+      await api.app.inject({
         method: 'POST',
         url: '/api/customers',
-        headers: lead,
+        headers: api.as.lead,
         payload: { name: '富阳纸业' },
       })
     ).json();
-    await app.close();
     // A restarted server: a new connection to the same database, migrated again (a no-op).
     const reopened = ws.database.open() as Database<Schema>;
     onTestFinished(() => reopened.close());
     await migrateToLatest(reopened.db as Kysely<unknown>);
-    app = await buildApp({ ...testDeps(reopened.db), dialect: reopened.dialect });
-    const read = await app.inject({ url: `/api/customers/${created.id}`, headers: lead });
+    await api.restart({ ...testDeps(reopened.db), dialect: reopened.dialect });
+    const read = await api.app.inject({ url: `/api/customers/${created.id}`, headers: api.as.lead });
     expect(read.statusCode).toBe(200);
     expect(read.json().name).toBe('富阳纸业');
   });

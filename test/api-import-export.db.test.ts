@@ -1,11 +1,9 @@
 /** Import jobs and exports over HTTP on both databases; files checked with independent parsers. */
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
-import { createApiToken } from '../src/app/auth/api-tokens.js';
 import { createContact } from '../src/app/contacts/create-contact.js';
 import { createCustomer } from '../src/app/customers/create-customer.js';
 import { createDeal } from '../src/app/deals/create-deal.js';
@@ -13,7 +11,7 @@ import { createFollowUp } from '../src/app/follow-ups/create-follow-up.js';
 import { savePlan } from '../src/app/plans/save-plan.js';
 import { createVisit } from '../src/app/visits/create-visit.js';
 import { buildApp } from '../src/server/app.js';
-import type { Team } from './factories.js';
+import { withApi } from './harness/api.js';
 import { engines } from './harness/databases.js';
 import { withWorkspace } from './harness/workspace.js';
 import { gbk, xlsxOf } from './import/fixtures.js';
@@ -22,27 +20,11 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 describe.each(engines)('import and export API on $name', (engine) => {
   const ws = withWorkspace(engine);
-  let app: FastifyInstance;
-  let lead: Record<string, string>;
-  let otherLead: Record<string, string>;
-  let manager: Record<string, string>;
-
-  beforeEach(async () => {
-    app = await buildApp({ ...ws.deps, dialect: ws.open.dialect });
-    const bearer = async (p: Team['lead']) => ({
-      authorization: `Bearer ${(await createApiToken(ws.deps, p, { name: 't' })).token}`,
-    });
-    lead = await bearer(ws.team.lead);
-    otherLead = await bearer(ws.team.otherLead);
-    manager = await bearer(ws.team.manager);
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const api = withApi(ws, ['lead', 'otherLead', 'manager']);
 
   /** Polls the job until it has finished (done or failed), and returns it. */
-  async function finished(id: string, headers = lead) {
-    const read = async () => (await app.inject({ url: `/api/imports/${id}`, headers })).json();
+  async function finished(id: string, headers = api.as.lead) {
+    const read = async () => (await api.app.inject({ url: `/api/imports/${id}`, headers })).json();
     let job = await read();
     await expect
       .poll(async () => {
@@ -53,8 +35,8 @@ describe.each(engines)('import and export API on $name', (engine) => {
     return job;
   }
 
-  const post = (url: string, payload: Buffer, contentType = 'text/csv', headers = lead) =>
-    app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': contentType }, payload });
+  const post = (url: string, payload: Buffer, contentType = 'text/csv', headers = api.as.lead) =>
+    api.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': contentType }, payload });
 
   it('dry-runs, then imports a GBK CSV; the error file comes back as CSV with the reasons', async () => {
     const csv = gbk(
@@ -83,7 +65,7 @@ describe.each(engines)('import and export API on $name', (engine) => {
     const names = await ws.db.selectFrom('customers').select('name').execute();
     expect(names).toEqual([{ name: '杭州织造' }]);
 
-    const errors = await app.inject({ url: `/api/imports/${job.id}/errors`, headers: lead });
+    const errors = await api.app.inject({ url: `/api/imports/${job.id}/errors`, headers: api.as.lead });
     expect(errors.statusCode).toBe(200);
     expect(errors.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(errors.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
@@ -113,7 +95,7 @@ describe.each(engines)('import and export API on $name', (engine) => {
       { header: 'Tier', field: 'class' },
       { header: 'City', field: 'city' },
     ]);
-    const errors = await app.inject({ url: `/api/imports/${job.id}/errors`, headers: lead });
+    const errors = await api.app.inject({ url: `/api/imports/${job.id}/errors`, headers: api.as.lead });
     expect(errors.headers['content-type']).toBe(XLSX_TYPE);
     const book = XLSX.read(errors.rawPayload, { type: 'buffer' });
     const sheet = book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet;
@@ -122,14 +104,14 @@ describe.each(engines)('import and export API on $name', (engine) => {
       ['Fuyang Paper', 'Q', 'Fuyang', 'Unknown class "Q" (use: A, B, C, New)'],
     ]);
 
-    for (const headers of [otherLead, manager]) {
-      const other = await app.inject({ url: `/api/imports/${job.id}`, headers });
+    for (const headers of [api.as.otherLead, api.as.manager]) {
+      const other = await api.app.inject({ url: `/api/imports/${job.id}`, headers });
       expect({ status: other.statusCode, code: other.json().error.code }).toEqual({
         status: 404,
         code: 'NOT_FOUND',
       });
     }
-    expect((await app.inject({ url: `/api/imports/${job.id}` })).statusCode).toBe(401);
+    expect((await api.app.inject({ url: `/api/imports/${job.id}` })).statusCode).toBe(401);
   });
 
   it('records a file without the required columns as a failed job with the reason', async () => {
@@ -140,7 +122,7 @@ describe.each(engines)('import and export API on $name', (engine) => {
       code: 'IMPORT.MISSING_COLUMNS',
       details: { missing: ['customer', 'amount'], headers: ['甲', '乙'] },
     });
-    const errors = await app.inject({ url: `/api/imports/${job.id}/errors`, headers: lead });
+    const errors = await api.app.inject({ url: `/api/imports/${job.id}/errors`, headers: api.as.lead });
     expect(errors.statusCode).toBe(404);
   });
 
@@ -156,14 +138,14 @@ describe.each(engines)('import and export API on $name', (engine) => {
       const res = await logged.inject({
         method: 'POST',
         url: '/api/imports?type=customers&lang=en',
-        headers: { ...lead, 'content-type': 'text/csv' },
+        headers: { ...api.as.lead, 'content-type': 'text/csv' },
         payload: Buffer.from('客户名称\n杭州织造\n'),
       });
       const url = `/api/imports/${res.json().id}`;
       await expect
-        .poll(async () => (await logged.inject({ url, headers: lead })).json().status)
+        .poll(async () => (await logged.inject({ url, headers: api.as.lead })).json().status)
         .toBe('failed');
-      const job = (await logged.inject({ url, headers: lead })).json();
+      const job = (await logged.inject({ url, headers: api.as.lead })).json();
       expect(job.failure.code).toBe('INTERNAL');
       expect(JSON.stringify(job)).not.toMatch(/import_keys/);
       const entry = lines.map((l) => JSON.parse(l)).find((e) => e.msg === 'import job failed');
@@ -208,7 +190,7 @@ describe.each(engines)('import and export API on $name', (engine) => {
       kind: 'visit',
     });
     const read = async (url: string) =>
-      parseCsv((await app.inject({ url, headers: lead })).rawPayload, { bom: true }) as string[][];
+      parseCsv((await api.app.inject({ url, headers: api.as.lead })).rawPayload, { bom: true }) as string[][];
     expect(await read('/api/exports/contacts.csv?lang=zh')).toEqual([
       ['客户名称', '联系人', '职位', '电话', '邮箱', '角色'],
       ['杭州织造', '陈总', '', '13800000000', '', '关键人'],
@@ -221,9 +203,9 @@ describe.each(engines)('import and export API on $name', (engine) => {
       ['客户名称', '到期日', '类型', '负责人', '已完成', '备注'],
       ['杭州织造', '2026-03-10', '拜访', '王磊', '否', ''],
     ]);
-    expect((await app.inject({ url: '/api/exports/visits.csv?from=nope', headers: lead })).statusCode).toBe(
-      400,
-    );
+    expect(
+      (await api.app.inject({ url: '/api/exports/visits.csv?from=nope', headers: api.as.lead })).statusCode,
+    ).toBe(400);
   });
 
   it('exports customers as CSV and xlsx with formula cells neutralised, readable by csv-parse, SheetJS and exceljs', async () => {
@@ -239,7 +221,7 @@ describe.each(engines)('import and export API on $name', (engine) => {
     });
     await createCustomer(ws.deps, ws.team.otherLead, { name: '别人的客户' });
 
-    const csv = await app.inject({ url: '/api/exports/customers.csv?lang=zh', headers: lead });
+    const csv = await api.app.inject({ url: '/api/exports/customers.csv?lang=zh', headers: api.as.lead });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-disposition']).toContain('customers.csv');
     const rows = parseCsv(csv.rawPayload, { bom: true }) as string[][];
@@ -261,7 +243,10 @@ describe.each(engines)('import and export API on $name', (engine) => {
       ["'+86 海宁", '', '新客户', '王磊', "'-5, 重点", "'  @所有人"],
     ]);
 
-    const xlsx = await app.inject({ url: '/api/exports/customers.xlsx?lang=en&class=A', headers: lead });
+    const xlsx = await api.app.inject({
+      url: '/api/exports/customers.xlsx?lang=en&class=A',
+      headers: api.as.lead,
+    });
     expect(xlsx.headers['content-type']).toBe(XLSX_TYPE);
     const book = XLSX.read(xlsx.rawPayload, { type: 'buffer' });
     const data = XLSX.utils.sheet_to_json(book.Sheets[book.SheetNames[0] as string] as XLSX.WorkSheet, {
@@ -280,7 +265,10 @@ describe.each(engines)('import and export API on $name', (engine) => {
     await createCustomer(ws.deps, ws.team.lead, { name: '杭州织造', class: 'B', status: 'won' });
     await createCustomer(ws.deps, ws.team.lead, { name: '富阳纸业', status: 'contacted' });
     const sheet = async (lang: string) => {
-      const res = await app.inject({ url: `/api/exports/customers.xlsx?lang=${lang}`, headers: lead });
+      const res = await api.app.inject({
+        url: `/api/exports/customers.xlsx?lang=${lang}`,
+        headers: api.as.lead,
+      });
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const rows: unknown[][] = [];
@@ -330,14 +318,14 @@ describe.each(engines)('import and export API on $name', (engine) => {
       signedOn: '2026-03-02',
     });
 
-    const xlsx = await app.inject({ url: '/api/exports/deals.xlsx?lang=zh', headers: lead });
+    const xlsx = await api.app.inject({ url: '/api/exports/deals.xlsx?lang=zh', headers: api.as.lead });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     expect([sheet?.getCell('B2').value, sheet?.getCell('B3').value]).toEqual([1200, 12_000_000.01]);
     expect(sheet?.getCell('B2').numFmt).toBe('#,##0.00');
 
-    const csv = await app.inject({ url: '/api/exports/deals.csv?lang=en', headers: lead });
+    const csv = await api.app.inject({ url: '/api/exports/deals.csv?lang=en', headers: api.as.lead });
     const rows = parseCsv(csv.rawPayload, { bom: true }) as string[][];
     expect(rows.map((r) => r.slice(0, 4))).toEqual([
       ['Customer', 'Amount', 'Currency', 'Signed on'],
@@ -357,14 +345,20 @@ describe.each(engines)('import and export API on $name', (engine) => {
 
   it('exports the plan as xlsx and csv, and answers 404 for a year without a plan', async () => {
     await savePlan(ws.deps, ws.team.manager, { target: '588万', year: 2026 });
-    const xlsx = await app.inject({ url: '/api/exports/plan.xlsx?year=2026&lang=en', headers: lead });
+    const xlsx = await api.app.inject({
+      url: '/api/exports/plan.xlsx?year=2026&lang=en',
+      headers: api.as.lead,
+    });
     expect(xlsx.statusCode).toBe(200);
     const book = XLSX.read(xlsx.rawPayload, { type: 'buffer' });
     expect(book.SheetNames).toContain('Months');
-    const csv = await app.inject({ url: '/api/exports/plan.csv?year=2026&lang=zh', headers: lead });
+    const csv = await api.app.inject({
+      url: '/api/exports/plan.csv?year=2026&lang=zh',
+      headers: api.as.lead,
+    });
     const rows = parseCsv(csv.rawPayload, { bom: true, relax_column_count: true }) as string[][];
     expect(rows.some((r) => r[0] === '月度')).toBe(true);
-    const missing = await app.inject({ url: '/api/exports/plan.csv?year=2027', headers: lead });
+    const missing = await api.app.inject({ url: '/api/exports/plan.csv?year=2027', headers: api.as.lead });
     expect(missing.statusCode).toBe(404);
   });
 });

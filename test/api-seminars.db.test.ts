@@ -1,54 +1,39 @@
 /** Seminars, queues and hand-offs over HTTP on both databases: status codes and bodies. */
-import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiToken } from '../src/app/auth/api-tokens.js';
+import { describe, expect, it } from 'vitest';
 import { createCustomer } from '../src/app/customers/create-customer.js';
-import { buildApp } from '../src/server/app.js';
+import { withApi } from './harness/api.js';
 import { engines } from './harness/databases.js';
 import { withWorkspace } from './harness/workspace.js';
 
 describe.each(engines)('seminars and team API on $name', (engine) => {
   const ws = withWorkspace(engine);
-  let app: FastifyInstance;
-  let lead: Record<string, string>;
-  let assistant: Record<string, string>;
-
-  beforeEach(async () => {
-    app = await buildApp({ ...ws.deps, dialect: ws.open.dialect });
-    lead = { authorization: `Bearer ${(await createApiToken(ws.deps, ws.team.lead, { name: 't' })).token}` };
-    assistant = {
-      authorization: `Bearer ${(await createApiToken(ws.deps, ws.team.assistant, { name: 't' })).token}`,
-    };
-  });
-  afterEach(async () => {
-    await app.close();
-  });
+  const api = withApi(ws, ['lead', 'assistant']);
 
   it('plans a seminar, invites, refuses early attendance in the caller’s language, and reports', async () => {
-    const created = await app.inject({
+    const created = await api.app.inject({
       method: 'POST',
       url: '/api/seminars',
-      headers: lead,
+      headers: api.as.lead,
       payload: { title: '三月会销', heldOn: '2026-03-20', capacity: 40 },
     });
     expect(created.statusCode).toBe(201);
     const seminar = created.json();
     expect(
       (
-        await app.inject({
+        await api.app.inject({
           method: 'POST',
           url: '/api/seminars',
-          headers: assistant,
+          headers: api.as.assistant,
           payload: { title: 'x', heldOn: '2026-03-20', capacity: 40 },
         })
       ).statusCode,
     ).toBe(403);
     expect(
       (
-        await app.inject({
+        await api.app.inject({
           method: 'POST',
           url: '/api/seminars',
-          headers: lead,
+          headers: api.as.lead,
           payload: { title: 'x', heldOn: '2026-03-20', capacity: 2001 },
         })
       ).json().error.code,
@@ -59,10 +44,10 @@ describe.each(engines)('seminars and team API on $name', (engine) => {
       marketId: ws.team.marketId,
     });
     const invite = () =>
-      app.inject({
+      api.app.inject({
         method: 'POST',
         url: `/api/seminars/${seminar.id}/invitations`,
-        headers: assistant,
+        headers: api.as.assistant,
         payload: { customerIds: [customer.id] },
       });
     const first = await invite();
@@ -71,14 +56,14 @@ describe.each(engines)('seminars and team API on $name', (engine) => {
     const again = await invite();
     expect(again.json()).toEqual({ invited: [], alreadyInvited: [customer.id] });
     const [invitation] = (
-      await app.inject({ url: `/api/seminars/${seminar.id}/invitations`, headers: lead })
+      await api.app.inject({ url: `/api/seminars/${seminar.id}/invitations`, headers: api.as.lead })
     ).json() as { id: string; version: number }[];
     if (!invitation) throw new Error('no invitation');
 
-    const early = await app.inject({
+    const early = await api.app.inject({
       method: 'PATCH',
       url: `/api/seminar-invitations/${invitation.id}`,
-      headers: { ...assistant, 'accept-language': 'zh-CN' },
+      headers: { ...api.as.assistant, 'accept-language': 'zh-CN' },
       payload: { version: 1, attended: true },
     });
     expect(early.statusCode).toBe(409);
@@ -87,17 +72,17 @@ describe.each(engines)('seminars and team API on $name', (engine) => {
       message: '会销在 2026-03-20 举办，还没到日期，不能登记到场',
       details: { heldOn: '2026-03-20' },
     });
-    const rsvp = await app.inject({
+    const rsvp = await api.app.inject({
       method: 'PATCH',
       url: `/api/seminar-invitations/${invitation.id}`,
-      headers: assistant,
+      headers: api.as.assistant,
       payload: { version: 1, rsvp: 'yes' },
     });
     expect(rsvp.json()).toMatchObject({ rsvp: 'yes', attended: false, version: 2 });
 
-    const quotas = await app.inject({
+    const quotas = await api.app.inject({
       url: `/api/seminars/${seminar.id}/quotas?invitations=10`,
-      headers: assistant,
+      headers: api.as.assistant,
     });
     expect(quotas.statusCode).toBe(200);
     expect(quotas.json()).toMatchObject({
@@ -108,9 +93,9 @@ describe.each(engines)('seminars and team API on $name', (engine) => {
       ],
     });
 
-    const stats = await app.inject({
+    const stats = await api.app.inject({
       url: '/api/stats/seminars?from=2026-03-01&to=2026-03-31',
-      headers: lead,
+      headers: api.as.lead,
     });
     expect(stats.json()).toMatchObject({
       seminars: [
@@ -119,41 +104,43 @@ describe.each(engines)('seminars and team API on $name', (engine) => {
       total: { invited: 1, attended: 0 },
     });
 
-    const removed = await app.inject({
+    const removed = await api.app.inject({
       method: 'DELETE',
       url: `/api/seminar-invitations/${invitation.id}`,
-      headers: assistant,
+      headers: api.as.assistant,
     });
     expect(removed.statusCode).toBe(204);
     expect(
-      (await app.inject({ url: `/api/seminars/${seminar.id}/invitations`, headers: lead })).json(),
+      (await api.app.inject({ url: `/api/seminars/${seminar.id}/invitations`, headers: api.as.lead })).json(),
     ).toEqual([]);
   });
 
   it('opens queues by role and refuses an unqualified hand-off with its gaps', async () => {
-    const queue = await app.inject({ url: '/api/queues/prospecting', headers: assistant });
+    const queue = await api.app.inject({ url: '/api/queues/prospecting', headers: api.as.assistant });
     expect(queue.statusCode).toBe(200);
     expect(queue.json()).toMatchObject({
       memberId: ws.team.assistant.membershipId,
       items: [],
       weeklyQuota: null,
     });
-    const theirs = await app.inject({
+    const theirs = await api.app.inject({
       url: `/api/queues/prospecting?memberId=${ws.team.otherAssistant.membershipId}`,
-      headers: lead,
+      headers: api.as.lead,
     });
     expect(theirs.statusCode).toBe(400);
     expect(theirs.json().error.details.fields.map((f: { path: string }) => f.path)).toEqual(['memberId']);
-    expect((await app.inject({ url: '/api/queues/after-sales', headers: assistant })).statusCode).toBe(400);
+    expect(
+      (await api.app.inject({ url: '/api/queues/after-sales', headers: api.as.assistant })).statusCode,
+    ).toBe(400);
 
     const customer = await createCustomer(ws.deps, ws.team.assistant, {
       name: '临安茶叶',
       status: 'contacted',
     });
-    const refused = await app.inject({
+    const refused = await api.app.inject({
       method: 'POST',
       url: `/api/customers/${customer.id}/handoff`,
-      headers: { ...assistant, 'accept-language': 'en' },
+      headers: { ...api.as.assistant, 'accept-language': 'en' },
       payload: { kind: 'to_lead' },
     });
     expect(refused.statusCode).toBe(409);
@@ -162,17 +149,17 @@ describe.each(engines)('seminars and team API on $name', (engine) => {
       message:
         'The customer is not qualified yet and cannot go to the lead: still to confirm who the key person (KP) is; that they are willing to sign; that they are able to pay',
     });
-    const zh = await app.inject({
+    const zh = await api.app.inject({
       method: 'POST',
       url: `/api/customers/${customer.id}/handoff`,
-      headers: { ...assistant, 'accept-language': 'zh' },
+      headers: { ...api.as.assistant, 'accept-language': 'zh' },
       payload: { kind: 'to_lead' },
     });
     expect(zh.json().error.message).toBe(
       '客户还没有确认合格，不能移交给主管：还需要确认关键人（KP）；确认对方愿意签约；确认对方付得起钱',
     );
     expect(
-      (await app.inject({ url: `/api/customers/${customer.id}/handoffs`, headers: lead })).json(),
+      (await api.app.inject({ url: `/api/customers/${customer.id}/handoffs`, headers: api.as.lead })).json(),
     ).toEqual([]);
   });
 });
