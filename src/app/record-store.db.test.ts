@@ -3,7 +3,7 @@ import { expectAppError } from '../../test/harness/app-errors.js';
 import { engines } from '../../test/harness/databases.js';
 import { withWorkspace } from '../../test/harness/workspace.js';
 import type { Principal } from './context.js';
-import { defineRecordStore } from './record-store.js';
+import { defineRecordStore, listOfCustomer } from './record-store.js';
 import { invitations, seminars } from './seminars/seminar-store.js';
 
 /** A store on the customers table, defined here so the test checks defineRecordStore alone. */
@@ -197,5 +197,55 @@ describe.each(engines)('record stores on $name', (engine) => {
       after: null,
     });
     expect(JSON.parse(entry?.before ?? 'null')).toEqual(seminars.toView(row));
+  });
+
+  it('lists a customer’s rows in the order asked, narrowed by refine; NOT_FOUND for a customer the caller cannot see', async () => {
+    const mine = await customerOf(ws.team.lead, '王磊的客户');
+    const neighbour = await customerOf(ws.team.lead, '王磊的另一个客户');
+    const theirs = await customerOf(ws.team.otherLead, '赵强的客户');
+    const invited: string[] = [];
+    const seminarIds: string[] = [];
+    for (const title of ['一月会销', '二月会销', '三月会销']) {
+      const seminar = await seminars.insert(ws.db, ws.deps, ws.team.manager, {
+        title,
+        held_on: '2026-03-20',
+        capacity: 40,
+        city: null,
+        venue: null,
+        notes: null,
+      });
+      seminarIds.push(seminar.id);
+      const row = await invitations.insert(ws.db, ws.deps, ws.team.manager, {
+        seminar_id: seminar.id,
+        customer_id: mine.id,
+        invited_by: null,
+      });
+      invited.push(row.id);
+      ws.clock.advance(60_000);
+    }
+    await invitations.insert(ws.db, ws.deps, ws.team.manager, {
+      seminar_id: seminarIds[0] ?? '',
+      customer_id: neighbour.id,
+      invited_by: null,
+    });
+    const ids = (views: { id: string }[]) => views.map((v) => v.id);
+    expect(
+      ids(await listOfCustomer(ws.db, ws.team.lead, mine.id, invitations, ['created_at', 'id'])),
+    ).toEqual(invited);
+    expect(
+      ids(await listOfCustomer(ws.db, ws.team.lead, mine.id, invitations, ['created_at desc', 'id'])),
+    ).toEqual([...invited].reverse());
+    const onlySecond = await listOfCustomer(ws.db, ws.team.lead, mine.id, invitations, ['id'], (query) =>
+      query.where('seminar_id', '=', seminarIds[1] ?? ''),
+    );
+    expect(onlySecond).toEqual([
+      invitations.toView(await invitations.find(ws.db, ws.team.lead, invited[1] ?? '')),
+    ]);
+    expect(await listOfCustomer(ws.db, ws.team.otherLead, theirs.id, invitations, ['id'])).toEqual([]);
+
+    const notFound = async (promise: Promise<unknown>, id: string) =>
+      expect((await expectAppError(promise, 'NOT_FOUND')).details).toEqual({ entity: 'customer', id });
+    await notFound(listOfCustomer(ws.db, ws.team.otherLead, mine.id, invitations, ['id']), mine.id);
+    await notFound(listOfCustomer(ws.db, ws.foreign.manager, mine.id, invitations, ['id']), mine.id);
   });
 });

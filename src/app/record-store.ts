@@ -6,7 +6,7 @@
  * write, what must hold before a write) stay in the use cases; the SQL that every record
  * type shares lives here once. See docs/ARCHITECTURE.md, "How to add a record type".
  */
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import type { Schema } from '../db/schema.js';
 import { AppError } from '../domain/errors.js';
 import { visibleCustomers } from './access.js';
@@ -244,4 +244,49 @@ export function recordStamps(row: { created_at: string; updated_at: string; vers
   version: number;
 } {
   return { createdAt: row.created_at, updatedAt: row.updated_at, version: row.version };
+}
+
+/** The tables whose rows belong to one customer of one workspace (records or not). */
+export type CustomerRowTable = {
+  [K in keyof Schema]: Schema[K] extends { workspace_id: string; customer_id: string } ? K : never;
+}[keyof Schema];
+
+/** One column a list is ordered by: ascending, or descending when followed by ` desc`. */
+export type ListOrder<T extends keyof Schema> =
+  | (keyof Selectable<Schema[T]> & string)
+  | `${keyof Selectable<Schema[T]> & string} desc`;
+
+/** The query of one table's rows, as `listOfCustomer` hands it to its `refine`. */
+export type RowsQuery<T extends keyof Schema> = SelectQueryBuilder<Schema, T, Selectable<Schema[T]>>;
+
+/**
+ * A customer's rows of one table (a store, or any table and view mapping), as views in
+ * `order`: NOT_FOUND (entity `customer`) when the caller may not see the customer, so that
+ * a customer's sub-resources answer exactly as the customer itself would. `refine` narrows
+ * the rows further (e.g. only the visits that have a discovery).
+ */
+export async function listOfCustomer<T extends CustomerRowTable, View>(
+  db: Kysely<Schema>,
+  principal: Principal,
+  customerId: string,
+  source: { readonly table: T; readonly toView: (row: Selectable<Schema[T]>) => View },
+  order: readonly ListOrder<T>[],
+  refine: (query: RowsQuery<T>) => RowsQuery<T> = (query) => query,
+): Promise<View[]> {
+  const visible = await visibleCustomers(db, principal)
+    .select('customers.id')
+    .where('customers.id', '=', customerId)
+    .executeTakeFirst();
+  if (!visible) throw new AppError('NOT_FOUND', { entity: 'customer', id: customerId });
+  let query = (db as unknown as Kysely<LooseSchema>)
+    .selectFrom(source.table as unknown as 'record')
+    .selectAll()
+    .where('workspace_id', '=', principal.workspaceId)
+    .where('customer_id', '=', customerId);
+  for (const key of order) {
+    const [column, direction] = key.split(' ') as ['id', 'desc' | undefined];
+    query = query.orderBy(column, direction ?? 'asc');
+  }
+  const rows = await refine(query as unknown as RowsQuery<T>).execute();
+  return rows.map((row) => source.toView(row as Selectable<Schema[T]>));
 }

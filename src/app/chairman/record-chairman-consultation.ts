@@ -10,17 +10,16 @@ import {
   recordChairmanConsultationInput,
 } from '../../contract/next-visit-plans.js';
 import { addDays } from '../../domain/dates.js';
-import { chairmanVerdict, defaultNextVisitGoal } from '../../domain/method/chairman.js';
+import { defaultNextVisitGoal } from '../../domain/method/chairman.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
-import { checkCustomerChild } from '../customers/customer-children.js';
-import { toCustomer } from '../customers/customer-schema.js';
+import { checkCustomerChild, customers } from '../customers/customer-store.js';
 import { requireVisibleCustomer } from '../customers/visible-customer.js';
 import { toFollowUp } from '../follow-ups/follow-up-schema.js';
-import { insertNextVisitPlan } from '../next-visit-plans/create-next-visit-plan.js';
+import { insertNextVisitPlan } from '../next-visit-plans/next-visit-plan-store.js';
 import { parseInput } from '../validation.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
-import { toChairmanConsultation } from './chairman-schema.js';
+import { chairmanConsultations, newChairmanConsultationValues } from './chairman-store.js';
 
 /** Days until the follow-up when the next visit has no date. */
 const FOLLOW_UP_AFTER_DAYS = 3;
@@ -39,7 +38,6 @@ export async function recordChairmanConsultation(
   input: unknown,
 ): Promise<RecordedConsultation> {
   const body = parseInput(recordChairmanConsultationInput, input);
-  const verdict = chairmanVerdict(body.wouldChooseFirst, body.chairmanFollowsAdvice);
   const now = deps.clock().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const customer = await requireVisibleCustomer(trx, principal, customerId);
@@ -54,32 +52,15 @@ export async function recordChairmanConsultation(
       .executeTakeFirstOrThrow();
     const { today } = await workspaceToday(trx, deps, ws);
 
-    const row = await trx
-      .insertInto('chairman_consultations')
-      .values({
-        id: deps.newId(),
-        workspace_id: ws,
-        customer_id: customerId,
-        contact_id: body.contactId,
-        visit_id: body.visitId ?? null,
-        close_attempt_id: body.closeAttemptId ?? null,
-        product_view: body.productView,
-        would_choose_first: body.wouldChooseFirst,
-        chairman_follows_advice: body.chairmanFollowsAdvice,
-        biggest_obstacle: body.biggestObstacle,
-        verdict,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const consultation = toChairmanConsultation(row);
-    await recordAudit(trx, deps, principal, {
-      entity: 'chairman_consultation',
-      entityId: row.id,
-      action: 'create',
-      after: consultation,
-    });
+    const row = await chairmanConsultations.insert(
+      trx,
+      deps,
+      principal,
+      newChairmanConsultationValues(customerId, body),
+    );
+    const consultation = chairmanConsultations.toView(row);
+    await chairmanConsultations.audit(trx, deps, principal, 'create', row.id, { after: consultation });
+    const { verdict } = row;
 
     const goal =
       body.nextVisit?.goal ?? defaultNextVisitGoal(verdict, workspace.locale.startsWith('zh') ? 'zh' : 'en');
@@ -122,19 +103,18 @@ export async function recordChairmanConsultation(
     });
 
     if (verdict === 'key_person' && customer.kp_contact_id !== body.contactId) {
-      const updated = await trx
-        .updateTable('customers')
-        .set({ kp_contact_id: body.contactId, updated_at: now, version: customer.version + 1 })
-        .where('workspace_id', '=', ws)
-        .where('id', '=', customerId)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await recordAudit(trx, deps, principal, {
-        entity: 'customer',
-        entityId: customerId,
-        action: 'update',
-        before: toCustomer(customer),
-        after: toCustomer(updated),
+      const updated = await customers.updateVersioned(
+        trx,
+        deps,
+        principal,
+        customerId,
+        customer.version,
+        { kp_contact_id: body.contactId },
+        customer,
+      );
+      await customers.audit(trx, deps, principal, 'update', customerId, {
+        before: customers.toView(customer),
+        after: customers.toView(updated),
       });
     }
     return { ...consultation, nextVisitPlan, followUp };

@@ -16,13 +16,12 @@ import { type Handoff, handoffInput } from '../../contract/team.js';
 import type { Schema } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import { qualificationGaps } from '../../domain/method/qualification.js';
-import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
-import { toCustomer } from '../customers/customer-schema.js';
+import { customers } from '../customers/customer-store.js';
+import { recordStageChange } from '../customers/stage-changes.js';
 import { requireVisibleCustomer } from '../customers/visible-customer.js';
 import { parseInput } from '../validation.js';
-import { workspaceToday } from '../workspace/workspace-today.js';
-import { toHandoff } from './handoff-schema.js';
+import { insertHandoff } from './handoff-store.js';
 
 /** What is still to be confirmed, in words a salesperson reads in the error message. */
 const GAP_TEXT = {
@@ -57,7 +56,6 @@ export async function handoffCustomer(
   return deps.db.transaction().execute(async (trx) => {
     const before = await requireVisibleCustomer(trx, principal, customerId);
     const body = parseInput(handoffInput, input);
-    const now = deps.clock().toISOString();
     let fromId: string | null;
     let toId: string;
     let changes: { owner_id?: string; assistant_id?: string; status?: 'qualified' } = {};
@@ -113,62 +111,34 @@ export async function handoffCustomer(
       changes = { assistant_id: toId };
     }
 
-    const updated = await trx
-      .updateTable('customers')
-      .set({ ...changes, updated_at: now, version: before.version + 1 })
-      .where('workspace_id', '=', principal.workspaceId)
-      .where('id', '=', customerId)
-      .where('version', '=', before.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!updated)
-      throw new AppError('CONFLICT.STALE', { entity: 'customer', id: customerId, version: before.version });
+    const updated = await customers.updateVersioned(
+      trx,
+      deps,
+      principal,
+      customerId,
+      before.version,
+      changes,
+      before,
+    );
     if (changes.status) {
-      const { today } = await workspaceToday(trx, deps, principal.workspaceId);
-      await trx
-        .insertInto('customer_stage_changes')
-        .values({
-          id: deps.newId(),
-          workspace_id: principal.workspaceId,
-          customer_id: customerId,
-          from_status: before.status,
-          to_status: changes.status,
-          changed_on: today,
-          changed_at: now,
-          actor_id: principal.userId,
-          override_reason: null,
-        })
-        .execute();
+      await recordStageChange(trx, deps, principal, {
+        customerId,
+        from: before.status,
+        to: changes.status,
+        overrideReason: null,
+      });
     }
-    const row = await trx
-      .insertInto('handoffs')
-      .values({
-        id: deps.newId(),
-        workspace_id: principal.workspaceId,
-        customer_id: customerId,
-        kind: body.kind,
-        from_id: fromId,
-        to_id: toId,
-        note: body.note ?? null,
-        actor_id: principal.userId,
-        at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const handoff = toHandoff(row);
-    const customer = toCustomer(updated);
-    await recordAudit(trx, deps, principal, {
-      entity: 'customer',
-      entityId: customerId,
-      action: 'update',
-      before: toCustomer(before),
+    const customer = customers.toView(updated);
+    await customers.audit(trx, deps, principal, 'update', customerId, {
+      before: customers.toView(before),
       after: customer,
     });
-    await recordAudit(trx, deps, principal, {
-      entity: 'handoff',
-      entityId: handoff.id,
-      action: 'create',
-      after: handoff,
+    const handoff = await insertHandoff(trx, deps, principal, {
+      customerId,
+      kind: body.kind,
+      fromId,
+      toId,
+      note: body.note ?? null,
     });
     return { handoff, customer };
   });

@@ -2,8 +2,8 @@
 
 import type { NextVisitPlan } from '../../contract/next-visit-plans.js';
 import type { Deps, Principal } from '../context.js';
-import { requireVisibleCustomer } from '../customers/visible-customer.js';
-import { toNextVisitPlan } from './next-visit-plan-schema.js';
+import { listOfCustomer } from '../record-store.js';
+import { nextVisitPlans } from './next-visit-plan-store.js';
 
 /** The plans of a customer the caller may see (NOT_FOUND otherwise). */
 export async function listNextVisitPlans(
@@ -11,15 +11,9 @@ export async function listNextVisitPlans(
   principal: Principal,
   customerId: string,
 ): Promise<NextVisitPlan[]> {
-  await requireVisibleCustomer(deps.db, principal, customerId);
-  const rows = await deps.db
-    .selectFrom('next_visit_plans')
-    .selectAll()
-    .where('workspace_id', '=', principal.workspaceId)
-    .where('customer_id', '=', customerId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  const plans = rows.map(toNextVisitPlan);
+  const plans = await listOfCustomer(deps.db, principal, customerId, nextVisitPlans, [
+    'created_at desc',
+    'id desc',
+  ]);
   return [...plans.filter((p) => p.status === 'open'), ...plans.filter((p) => p.status !== 'open')];
 }
