@@ -1,12 +1,95 @@
-/** Reading and checking what a deal refers to: its customer, owner, products. */
+/**
+ * The deal as stored: row ↔ view, input → columns (with the create defaults the use case
+ * and the import share), what a deal may refer to (its customer, owner, products) and its
+ * product set, which lives beside the row in deal_products. A deal is visible exactly when
+ * its customer is.
+ */
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { CreateDealInput, Deal, dealFields } from '../../contract/deals.js';
 import type { Schema } from '../../db/schema.js';
-import { AppError } from '../../domain/errors.js';
 import { assignableMemberships } from '../access.js';
 import type { Principal } from '../context.js';
-import { checkVisibleCustomer, visibleCustomerIds } from '../customers/visible-customer.js';
+import { checkVisibleCustomer } from '../customers/visible-customer.js';
+import { defineRecordStore, type RecordRow, type RecordValues, recordStamps } from '../record-store.js';
 import { fieldError } from '../validation.js';
-import type { DealRow } from './deal-schema.js';
+
+/** A deals row as Kysely returns it. */
+export type DealRow = RecordRow<'deals'>;
+
+/** The fields of a deal that are columns of its row (the product set is stored apart). */
+type DealColumnFields = Omit<z.infer<typeof dealFields>, 'productIds'>;
+
+/**
+ * Deals: a customer's signed orders. The view's `productIds` is empty here: the set is read
+ * apart (`productIdsOf`) and put in by `toDeal`.
+ */
+export const deals = defineRecordStore<'deals', Deal, DealColumnFields>({
+  table: 'deals',
+  entity: 'deal',
+  scope: 'customer-child',
+  toView: (row) => ({
+    id: row.id,
+    customerId: row.customer_id,
+    ownerId: row.owner_id,
+    // PostgreSQL returns bigints as text.
+    amountMinor: Number(row.amount_minor),
+    currency: row.currency,
+    signedOn: row.signed_on,
+    expectedFundsOn: row.expected_funds_on,
+    fundsReceivedMinor: Number(row.funds_received_minor),
+    notes: row.notes,
+    productIds: [],
+    ...recordStamps(row),
+  }),
+  columns: {
+    customerId: 'customer_id',
+    ownerId: 'owner_id',
+    amountMinor: 'amount_minor',
+    currency: 'currency',
+    signedOn: 'signed_on',
+    expectedFundsOn: 'expected_funds_on',
+    fundsReceivedMinor: 'funds_received_minor',
+    notes: 'notes',
+  },
+});
+
+/** Row and its product ids → API shape (the ids sorted, so equal sets compare equal). */
+export function toDeal(row: DealRow, productIds: readonly string[]): Deal {
+  return { ...deals.toView(row), productIds: [...productIds].sort() };
+}
+
+/** The columns a new deal is stored with. */
+export type NewDealValues = RecordValues<'deals'> & {
+  owner_id: string | null;
+  currency: string;
+  signed_on: string | null;
+  expected_funds_on: string | null;
+  funds_received_minor: number;
+  notes: string | null;
+};
+
+/**
+ * The columns of a new deal, defaults included — the one mapping "create a deal", a signed
+ * close attempt and the import share: the owner is the caller unless named (null stays
+ * null), the currency the workspace's (`currency`), no funds received yet.
+ */
+export function newDealValues(
+  principal: Principal,
+  input: Omit<CreateDealInput, 'productIds'>,
+  currency: string,
+): NewDealValues {
+  return {
+    customer_id: input.customerId,
+    owner_id: input.ownerId !== undefined ? input.ownerId : principal.membershipId,
+    amount_minor: input.amountMinor,
+    currency: input.currency ?? currency,
+    signed_on: input.signedOn ?? null,
+    expected_funds_on: input.expectedFundsOn ?? null,
+    funds_received_minor: input.fundsReceivedMinor ?? 0,
+    notes: input.notes ?? null,
+  };
+}
 
 /**
  * Throws VALIDATION.FAILED on the field of a customer, owner or product the caller may not
@@ -38,23 +121,6 @@ export async function checkDealReferences(
   }
 }
 
-/** The row of a deal whose customer the caller may see, or NOT_FOUND. */
-export async function findVisibleDeal(
-  db: Kysely<Schema>,
-  principal: Principal,
-  id: string,
-): Promise<DealRow> {
-  const row = await db
-    .selectFrom('deals')
-    .selectAll()
-    .where('workspace_id', '=', principal.workspaceId)
-    .where('id', '=', id)
-    .where('customer_id', 'in', visibleCustomerIds(db, principal))
-    .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'deal', id });
-  return row;
-}
-
 /** Product ids of each given deal. */
 export async function productIdsOf(
   db: Kysely<Schema>,
@@ -71,6 +137,16 @@ export async function productIdsOf(
     .execute();
   for (const r of rows) byDeal.get(r.deal_id)?.push(r.product_id);
   return byDeal;
+}
+
+/** The deal the caller may see (NOT_FOUND otherwise) with its row and product ids. */
+export async function findDeal(
+  db: Kysely<Schema>,
+  principal: Principal,
+  id: string,
+): Promise<{ row: DealRow; productIds: string[] }> {
+  const row = await deals.find(db, principal, id);
+  return { row, productIds: (await productIdsOf(db, principal, [id])).get(id) ?? [] };
 }
 
 /** Replaces the product set of a deal. */

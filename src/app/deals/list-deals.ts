@@ -4,8 +4,7 @@ import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';
 import { parseInput } from '../validation.js';
-import { toDeal } from './deal-schema.js';
-import { productIdsOf } from './deal-store.js';
+import { productIdsOf, toDeal } from './deal-store.js';
 
 /** Lists deals of the customers visible to the caller, ordered by creation time then id. */
 export async function listDeals(deps: Deps, principal: Principal, query: unknown): Promise<Page<Deal>> {

@@ -15,8 +15,8 @@ import {
   type DraftContext,
   HIDDEN,
   type ImportKind,
+  kindWrites,
   type MappedRow,
-  type NewRecord,
   reason,
   type StoredRecord,
 } from './import-kind.js';
@@ -62,8 +62,8 @@ export async function importBatch<
       principal,
       drafts.flatMap((d) => (d.ok ? [d.value] : [])),
     );
-    const now = deps.clock().toISOString();
-    const inserts: (Columns & NewRecord)[] = [];
+    const writes = kindWrites(kind, deps, principal, deps.clock().toISOString());
+    const inserts: (Columns & { id: string })[] = [];
     const keys = new Map<string, string>();
     const updated: { before: Stored; after: Stored }[] = [];
     const audits: PendingAudit<Stored>[] = [];
@@ -100,7 +100,7 @@ export async function importBatch<
           continue;
         }
         if (!dryRun) {
-          const after = await kind.update(db, principal, match, changes, now);
+          const after = await writes.update(db, match, changes);
           if (!after) {
             const stale = reason(
               '这条记录刚被别人修改，请重新导入',
@@ -117,19 +117,13 @@ export async function importBatch<
       }
       const id = deps.newId();
       seen.set(draft.key, { line: row.line, id });
-      inserts.push({
-        ...draft.insert,
-        id,
-        workspace_id: principal.workspaceId,
-        created_at: now,
-        updated_at: now,
-      });
+      inserts.push({ ...draft.insert, id });
       keys.set(id, draft.key);
       audits.push({ id });
       decide({ ...outcome, action: 'create', id }, row);
     }
     if (dryRun) return;
-    const created = await kind.insert(db, inserts);
+    const created = await writes.insert(db, inserts);
     await kind.afterWrite?.(db, deps, principal, {
       created: created.map((record) => ({ record, key: keys.get(record.id) ?? '' })),
       updated,
@@ -146,9 +140,9 @@ export async function importBatch<
       audits.flatMap(({ id, before }): AuditEntry[] => {
         const record = after.get(id);
         if (!record) return [];
-        const entry = { entity: kind.entity, entityId: id, after: kind.view(record) };
+        const entry = { entity: writes.entity, entityId: id, after: writes.view(record) };
         return before
-          ? [{ ...entry, action: 'update' as const, before: kind.view(before) }]
+          ? [{ ...entry, action: 'update' as const, before: writes.view(before) }]
           : [{ ...entry, action: 'create' as const }];
       }),
     );

@@ -3,12 +3,15 @@
  * `ImportKind` reads a batch's rows into drafts (row → create input → stored columns, with
  * the natural key that makes a re-import find its record), finds the stored records with
  * those keys in one lookup, inserts, updates and, after a batch's writes, does the method's
- * bookkeeping (stage history, meeting numbers). The kinds live in ./kinds/, one per type
- * of IMPORT_TYPES; this file also holds the row helpers they share.
+ * bookkeeping (stage history, meeting numbers). A kind names the record store its
+ * records are written through (`kindWrites` turns it into the engine's insert, versioned
+ * update and audit view), so no kind writes its own INSERT or UPDATE. The kinds live in
+ * ./kinds/, one per type of IMPORT_TYPES; this file also holds the row helpers they share.
  */
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Schema } from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
 import type { ImportType } from '../../domain/import/fields.js';
 import { type Cell, cellText, normaliseText, type Parsed, type Reason } from '../../domain/import/values.js';
 import { fieldProblems } from '../../domain/issue-messages.js';
@@ -76,15 +79,33 @@ export interface Written<Stored> {
 }
 
 /**
- * One record type of the import. `Columns` are the stored columns a row sets; `Stored` the
- * stored record (which has every column of `Columns`).
+ * The record store a kind's records are written through (a `RecordStore` of
+ * record-store.ts), seen through the columns an import row sets.
  */
-export interface ImportKind<
-  Columns extends object,
-  Stored extends StoredRecord & Record<keyof Columns, unknown>,
-> {
+export interface KindStore<Columns extends object, Stored extends StoredRecord> {
   /** The audit log's name of the record type. */
   readonly entity: string;
+  /** The record as the API shows it (what the audit log keeps). */
+  readonly toView: (stored: Stored) => unknown;
+  insertMany(
+    db: Kysely<Schema>,
+    deps: Pick<Deps, 'clock' | 'newId'>,
+    principal: Principal,
+    values: readonly (Columns & { readonly id?: string })[],
+  ): Promise<Stored[]>;
+  updateVersioned(
+    db: Kysely<Schema>,
+    deps: Pick<Deps, 'clock'>,
+    principal: Principal,
+    id: string,
+    version: number,
+    changes: Partial<Columns>,
+    before?: Stored,
+  ): Promise<Stored>;
+}
+
+/** What every kind says: how its rows read and how its stored records are found. */
+interface ImportKindBase<Columns extends object, Stored extends StoredRecord> {
   /** How people name the record of a row that could not be read. */
   label(row: MappedRow): string;
   /** Reads a batch's rows, in order (a batch at once, so child rows look up their customers together). */
@@ -99,6 +120,24 @@ export interface ImportKind<
     principal: Principal,
     drafts: readonly Draft<Columns>[],
   ): Promise<Existing<Stored>>;
+  /** The method's bookkeeping after a batch's writes, in the batch's transaction. */
+  afterWrite?(db: Kysely<Schema>, deps: Deps, principal: Principal, written: Written<Stored>): Promise<void>;
+}
+
+/** A kind written through its record store: the store's inserts, versioned updates and view. */
+export interface StoreImportKind<Columns extends object, Stored extends StoredRecord>
+  extends ImportKindBase<Columns, Stored> {
+  readonly store: KindStore<Columns, Stored>;
+}
+
+/**
+ * A kind that writes its own SQL — the form of the kinds not yet on a record store; a
+ * kind on a store says `store` instead.
+ */
+export interface SqlImportKind<Columns extends object, Stored extends StoredRecord>
+  extends ImportKindBase<Columns, Stored> {
+  /** The audit log's name of the record type. */
+  readonly entity: string;
   /** Inserts new records (in chunks) and returns them as stored. */
   insert(db: Kysely<Schema>, records: readonly (Columns & NewRecord)[]): Promise<Stored[]>;
   /**
@@ -114,8 +153,82 @@ export interface ImportKind<
   ): Promise<Stored | undefined>;
   /** The record as the API shows it (what the audit log keeps). */
   view(stored: Stored): unknown;
-  /** The method's bookkeeping after a batch's writes, in the batch's transaction. */
-  afterWrite?(db: Kysely<Schema>, deps: Deps, principal: Principal, written: Written<Stored>): Promise<void>;
+}
+
+/**
+ * One record type of the import. `Columns` are the stored columns a row sets; `Stored` the
+ * stored record (which has every column of `Columns`).
+ */
+export type ImportKind<Columns extends object, Stored extends StoredRecord & Record<keyof Columns, unknown>> =
+  | StoreImportKind<Columns, Stored>
+  | SqlImportKind<Columns, Stored>;
+
+/** How the engine writes one batch's records of a kind, all stamped with the batch's instant. */
+export interface KindWrites<Columns extends object, Stored extends StoredRecord> {
+  readonly entity: string;
+  /** Inserts new records with the ids the engine gave them; returns them as stored (in no order). */
+  insert(db: Kysely<Schema>, records: readonly (Columns & { readonly id: string })[]): Promise<Stored[]>;
+  /** Writes `changes` if `stored` is still at its version; undefined when someone changed it meanwhile. */
+  update(db: Kysely<Schema>, stored: Stored, changes: Partial<Columns>): Promise<Stored | undefined>;
+  /** The record as the API shows it (what the audit log keeps). */
+  view(stored: Stored): unknown;
+}
+
+/**
+ * The writes of `kind` for one batch of `principal`'s at instant `now`: through its store
+ * when it has one (a record changed meanwhile is undefined, not CONFLICT.STALE: the engine
+ * rejects just that row), else through the kind's own SQL.
+ */
+export function kindWrites<
+  Columns extends object,
+  Stored extends StoredRecord & Record<keyof Columns, unknown>,
+>(
+  kind: ImportKind<Columns, Stored>,
+  deps: Pick<Deps, 'newId'>,
+  principal: Principal,
+  now: string,
+): KindWrites<Columns, Stored> {
+  if ('store' in kind) {
+    const { store } = kind;
+    // Every record of the batch carries the batch's instant, as the engine decided it.
+    const batchDeps = { newId: deps.newId, clock: () => new Date(now) };
+    return {
+      entity: store.entity,
+      insert: (db, records) => store.insertMany(db, batchDeps, principal, records),
+      async update(db, stored, changes) {
+        try {
+          return await store.updateVersioned(
+            db,
+            batchDeps,
+            principal,
+            stored.id,
+            stored.version,
+            changes,
+            stored,
+          );
+        } catch (error) {
+          if (error instanceof AppError && error.code === 'CONFLICT.STALE') return undefined;
+          throw error;
+        }
+      },
+      view: store.toView,
+    };
+  }
+  return {
+    entity: kind.entity,
+    insert: (db, records) =>
+      kind.insert(
+        db,
+        records.map((record) => ({
+          ...record,
+          workspace_id: principal.workspaceId,
+          created_at: now,
+          updated_at: now,
+        })),
+      ),
+    update: (db, stored, changes) => kind.update(db, principal, stored, changes, now),
+    view: (stored) => kind.view(stored),
+  };
 }
 
 /** Rows per INSERT statement: well below SQLite's and PostgreSQL's bound-parameter limits. */

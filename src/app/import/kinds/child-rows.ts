@@ -8,6 +8,7 @@ import type { Schema } from '../../../db/schema.js';
 import { normaliseText, type Parsed } from '../../../domain/import/values.js';
 import { visibleCustomers } from '../../access.js';
 import type { Principal } from '../../context.js';
+import type { RecordRow } from '../../record-store.js';
 import {
   type Draft,
   type DraftContext,
@@ -55,6 +56,31 @@ export async function childrenByKey<Columns extends { customer_id: string }, Sto
     if (!out.has(key)) out.set(key, stored);
   }
   return out;
+}
+
+/** The tables of a customer's records that the import writes. */
+type ChildTable = 'contacts' | 'deals' | 'visits';
+
+/**
+ * The loader `childrenByKey` takes for `table`: the stored records of the given customers in
+ * the caller's workspace, oldest first.
+ */
+export function childRecords<T extends ChildTable>(
+  db: Kysely<Schema>,
+  principal: Principal,
+  table: T,
+): (customerIds: string[]) => Promise<RecordRow<T>[]> {
+  return async (customerIds) => {
+    // Kysely types a query by its literal table; the three tables share these columns.
+    const rows = await db
+      .selectFrom(table as ChildTable as 'deals')
+      .selectAll()
+      .where('workspace_id', '=', principal.workspaceId)
+      .where('customer_id', 'in', customerIds)
+      .orderBy('created_at')
+      .execute();
+    return rows as unknown as RecordRow<T>[];
+  };
 }
 
 const missingCustomer = reason('缺少客户名称', 'The customer name is missing');

@@ -1,7 +1,5 @@
 /** Importing deals: a row is a signed order of a customer, found again by customer, date and amount. */
-import type { Selectable } from 'kysely';
 import { createDealInput } from '../../../contract/deals.js';
-import type { DealsTable } from '../../../db/schema.js';
 import {
   cellText,
   dealKey,
@@ -9,13 +7,12 @@ import {
   parseAmountCell,
   parseDateCell,
 } from '../../../domain/import/values.js';
-import { toDeal } from '../../deals/deal-schema.js';
+import { type DealRow, deals, type NewDealValues, newDealValues } from '../../deals/deal-store.js';
 import {
   type Draft,
   type DraftContext,
   given,
   type ImportKind,
-  inChunks,
   type MappedRow,
   nonEmpty,
   RowReader,
@@ -24,21 +21,7 @@ import {
   resolveMember,
   schemaReason,
 } from '../import-kind.js';
-import { childrenByKey, draftChildren } from './child-rows.js';
-
-/** The stored columns an imported deal row sets. */
-interface DealColumns {
-  customer_id: string;
-  owner_id: string | null;
-  amount_minor: number;
-  currency: string;
-  signed_on: string | null;
-  expected_funds_on: string | null;
-  funds_received_minor: number;
-  notes: string | null;
-}
-
-type DealRecord = Selectable<DealsTable>;
+import { childRecords, childrenByKey, draftChildren } from './child-rows.js';
 
 /** Spreadsheets' names of the yuan → its code. */
 const currencyCode = (text: string | null) =>
@@ -52,7 +35,7 @@ function draftDeal(
   row: MappedRow,
   customerId: string,
   { principal, lookups }: DraftContext,
-): Parsed<Draft<DealColumns>> {
+): Parsed<Draft<NewDealValues>> {
   const r = new RowReader();
   const amount = r.take(parseAmountCell(row.get('amount')));
   const funds = r.take(parseAmountCell(row.get('fundsReceived')));
@@ -75,24 +58,14 @@ function draftDeal(
     { reportInput: true },
   );
   if (!parsed.success) return rejected(schemaReason(parsed.error.issues, 'deals'));
-  const b = parsed.data;
-  const columns: DealColumns = {
-    customer_id: customerId,
-    owner_id: b.ownerId ?? null,
-    amount_minor: b.amountMinor,
-    currency: b.currency ?? lookups.currency,
-    signed_on: b.signedOn ?? null,
-    expected_funds_on: b.expectedFundsOn ?? null,
-    funds_received_minor: b.fundsReceivedMinor ?? 0,
-    notes: b.notes ?? null,
-  };
+  const columns = newDealValues(principal, parsed.data, lookups.currency);
   return {
     ok: true,
     value: {
       label: cellText(row.get('customer')),
       key: dealKey(customerId, columns.signed_on, columns.amount_minor),
       insert: columns,
-      given: given<DealColumns>({
+      given: given<NewDealValues>({
         owner_id: owner,
         expected_funds_on: expected,
         funds_received_minor: funds,
@@ -102,35 +75,16 @@ function draftDeal(
   };
 }
 
-/** Deals: a customer's signed orders. */
-export const dealKind: ImportKind<DealColumns, DealRecord> = {
-  entity: 'deal',
+/** Deals: a customer's signed orders (written through the deals store; no product set). */
+export const dealKind: ImportKind<NewDealValues, DealRow> = {
+  store: deals,
   label: (row) => cellText(row.get('customer')),
   draft: (db, context, rows) => draftChildren(db, context, rows, draftDeal),
   findExisting: (db, principal, drafts) =>
     childrenByKey(
       drafts,
-      (customerIds) =>
-        db
-          .selectFrom('deals')
-          .selectAll()
-          .where('workspace_id', '=', principal.workspaceId)
-          .where('customer_id', 'in', customerIds)
-          .orderBy('created_at')
-          .execute(),
+      childRecords(db, principal, 'deals'),
       // PostgreSQL returns bigints as text.
       (d) => dealKey(d.customer_id, d.signed_on, Number(d.amount_minor)),
     ),
-  insert: (db, records) =>
-    inChunks(records, (chunk) => db.insertInto('deals').values(chunk).returningAll().execute()),
-  update: (db, principal, stored, changes, now) =>
-    db
-      .updateTable('deals')
-      .set({ ...changes, updated_at: now, version: stored.version + 1 })
-      .where('workspace_id', '=', principal.workspaceId)
-      .where('id', '=', stored.id)
-      .where('version', '=', stored.version)
-      .returningAll()
-      .executeTakeFirst(),
-  view: (stored) => toDeal(stored, []),
 };
