@@ -1,12 +1,77 @@
-/** The effective objection catalog of a workspace, and its API shapes. */
-import type { Kysely, Selectable } from 'kysely';
+/**
+ * The objection catalog as stored: a workspace's objection_types rows (its edits of the
+ * built-in entries and its own keys) ↔ the API view, entry → columns, and the effective
+ * catalog the rows make with the built-in entries. Rows are workspace-wide and addressed by
+ * their key, not their id: errors and audit entries name the key.
+ */
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ObjectionTypeView, replyInput } from '../../contract/method.js';
-import type { ObjectionTypesTable, Schema } from '../../db/schema.js';
-import { type CatalogEntry, mergeCatalog, type ScriptedReply } from '../../domain/method/objections.js';
+import type { Schema } from '../../db/schema.js';
+import {
+  BUILT_IN_OBJECTION_KEYS,
+  type CatalogEntry,
+  mergeCatalog,
+  type ObjectionEntry,
+  type ScriptedReply,
+  type StoredObjection,
+} from '../../domain/method/objections.js';
+import { defineRecordStore, type RecordRow } from '../record-store.js';
+import { fieldError } from '../validation.js';
 
 /** An objection_types row as Kysely returns it. */
-export type ObjectionTypeRow = Selectable<ObjectionTypesTable>;
+export type ObjectionTypeRow = RecordRow<'objection_types'>;
+
+/** Whether `key` names a built-in entry (a workspace may edit it, never add it). */
+export function isBuiltInObjection(key: string): boolean {
+  return (BUILT_IN_OBJECTION_KEYS as readonly string[]).includes(key);
+}
+
+/** Row → the entry it stores. */
+function storedObjection(row: ObjectionTypeRow): StoredObjection {
+  return {
+    key: row.key,
+    kind: row.kind,
+    labelZh: row.label_zh,
+    labelEn: row.label_en,
+    replies: JSON.parse(row.replies) as ScriptedReply[],
+    archived: row.archived === 1,
+    version: row.version,
+  };
+}
+
+/** Catalog entry → API shape. */
+export function toObjectionType(entry: CatalogEntry): ObjectionTypeView {
+  return {
+    key: entry.key,
+    kind: entry.kind,
+    labelZh: entry.labelZh,
+    labelEn: entry.labelEn,
+    replies: entry.replies.map((r) => ({ id: r.id, zh: r.zh, en: r.en })),
+    archived: entry.archived,
+    builtIn: entry.builtIn,
+    version: entry.version,
+  };
+}
+
+/**
+ * The workspace's catalog rows. A row of a built-in key keeps the built-in kind (it is
+ * written with it), so its view is the one the effective catalog shows for the key.
+ */
+export const objectionTypes = defineRecordStore<'objection_types', ObjectionTypeView, ObjectionEntry>({
+  table: 'objection_types',
+  entity: 'objection_type',
+  scope: 'workspace',
+  toView: (row) => toObjectionType({ ...storedObjection(row), builtIn: isBuiltInObjection(row.key) }),
+  columns: {
+    key: 'key',
+    kind: 'kind',
+    labelZh: 'label_zh',
+    labelEn: 'label_en',
+    replies: { column: 'replies', write: (replies: readonly ScriptedReply[]) => JSON.stringify(replies) },
+    archived: { column: 'archived', write: (archived: boolean) => (archived ? 1 : 0) },
+  },
+});
 
 /** The workspace's rows in creation order. */
 export async function storedObjectionRows(
@@ -24,47 +89,22 @@ export async function storedObjectionRows(
 
 /** The effective catalog: built-in entries (or their replacements) then custom keys. */
 export async function loadCatalog(db: Kysely<Schema>, workspaceId: string): Promise<CatalogEntry[]> {
-  const rows = await storedObjectionRows(db, workspaceId);
-  return mergeCatalog(
-    rows.map((r) => ({
-      key: r.key,
-      kind: r.kind,
-      labelZh: r.label_zh,
-      labelEn: r.label_en,
-      replies: JSON.parse(r.replies) as ScriptedReply[],
-      archived: r.archived === 1,
-      version: r.version,
-    })),
-  );
+  return mergeCatalog((await storedObjectionRows(db, workspaceId)).map(storedObjection));
 }
 
-/** Catalog entry → API shape. */
-export function toObjectionType(entry: CatalogEntry): ObjectionTypeView {
-  return {
-    key: entry.key,
-    kind: entry.kind,
-    labelZh: entry.labelZh,
-    labelEn: entry.labelEn,
-    replies: entry.replies.map((r) => ({ id: r.id, zh: r.zh, en: r.en })),
-    archived: entry.archived,
-    builtIn: entry.builtIn,
-    version: entry.version,
-  };
-}
-
-/** Gives each new reply a stable id and refuses an id used twice. */
+/** Gives each new reply a stable id; an id used twice is VALIDATION.FAILED on that reply's id. */
 export function withReplyIds(
   key: string,
   replies: readonly z.infer<typeof replyInput>[],
   newId: () => string,
-): { replies: ScriptedReply[]; duplicate: number | null } {
+): ScriptedReply[] {
   const seen = new Set<string>();
   const out: ScriptedReply[] = [];
   for (const [i, r] of replies.entries()) {
     const id = r.id ?? `${key}.${newId().replace(/-/g, '').slice(-12)}`;
-    if (seen.has(id)) return { replies: out, duplicate: i };
+    if (seen.has(id)) throw fieldError(`replies.${i}.id`, 'this reply id is used twice', '话术编号重复了');
     seen.add(id);
     out.push({ id, zh: r.zh, en: r.en });
   }
-  return { replies: out, duplicate: null };
+  return out;
 }
