@@ -27,11 +27,11 @@ export const getTodayInput = z.strictObject({ date: z.iso.date().optional() });
 /** Where actual stands against the plan to date. */
 export const paceStatus = z.enum(['ahead', 'behind', 'on_track']);
 
-export const progressRow = z.object({
-  period: z.string(),
-  start: z.string(),
-  end: z.string(),
-  segment: z.string().nullable(),
+/**
+ * A period's pace, the same fields in a progress row and in Today's month: its plan, the
+ * plan and the signings to date, and what the rest of the period needs per day left.
+ */
+export const periodPace = z.object({
   plan: z.number().int(),
   planToDate: z.number().int(),
   actual: z.number().int(),
@@ -40,6 +40,14 @@ export const progressRow = z.object({
   remaining: z.number().int(),
   remainingWorkingDays: z.number().int(),
   requiredDailyRate: z.number().int().nullable(),
+});
+
+export const progressRow = z.object({
+  period: z.string(),
+  start: z.string(),
+  end: z.string(),
+  segment: z.string().nullable(),
+  ...periodPace.shape,
 });
 
 export const progressView = z.object({
@@ -115,16 +123,7 @@ export const todayView = z.object({
       neededToday: z.number().int(),
       neededReason: z.enum(NEEDED_REASONS),
       year: z.object({ plan: z.number().int(), actual: z.number().int(), remaining: z.number().int() }),
-      month: z.object({
-        plan: z.number().int(),
-        planToDate: z.number().int(),
-        actual: z.number().int(),
-        difference: z.number().int(),
-        status: paceStatus,
-        remaining: z.number().int(),
-        remainingWorkingDays: z.number().int(),
-        requiredDailyRate: z.number().int().nullable(),
-      }),
+      month: periodPace,
     })
     .nullable(),
   followUps: z

@@ -65,45 +65,39 @@ export function isoWeekOf(day: number): { isoYear: number; week: number } {
   return { isoYear, week: Math.floor((thursday - jan1) / 7) + 1 };
 }
 
+const DATE_FIELDS = { year: 'numeric', month: '2-digit', day: '2-digit' } as const;
+const CLOCK_FIELDS = { ...DATE_FIELDS, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
 const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The en-CA formatter (it writes dates as YYYY-MM-DD) of a time zone for the date or the
+ * date and clock fields. Building an Intl formatter costs far more than using one, so one
+ * is kept per time zone and field set.
+ */
+function formatterFor(
+  timeZone: string,
+  fields: typeof DATE_FIELDS | typeof CLOCK_FIELDS,
+): Intl.DateTimeFormat {
+  const key = `${fields === DATE_FIELDS ? 'date' : 'clock'} ${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, ...fields });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
 
 /** The calendar date "today" in an IANA time zone, for an injected instant. */
 export function dateInTimeZone(instant: Date, timeZone: string): IsoDate {
-  // Building an Intl formatter costs far more than using one, so keep one per time zone.
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    // en-CA formats as YYYY-MM-DD.
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter.format(instant);
+  return formatterFor(timeZone, DATE_FIELDS).format(instant);
 }
-
-const clockFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * An instant (ISO-8601 UTC) as the workspace's wall clock, `YYYY-MM-DD HH:mm`: how a
  * person reads "created at" in an export, rather than `2026-12-02T19:39:12.603Z`.
  */
 export function localDateTime(instant: string | Date, timeZone: string): string {
-  let formatter = clockFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    clockFormatters.set(timeZone, formatter);
-  }
+  const formatter = formatterFor(timeZone, CLOCK_FIELDS);
   const parts = Object.fromEntries(
     formatter
       .formatToParts(typeof instant === 'string' ? new Date(instant) : instant)

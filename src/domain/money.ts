@@ -331,51 +331,41 @@ function splitIntegers(
 }
 
 /**
- * Path 1 of `splitIntegers` (total·sum ≤ MAX_SAFE): writes floor(total·w/sum) to `out` and the
- * remainders to `remainders`; returns the sum of the quotients.
+ * A quotient pass of `splitIntegers`: writes floor(total·w/sum) of the first n weights to
+ * out[offset…offset+n) and the remainders to `remainders`; returns the sum of the quotients.
  */
-function quotientsSmall(
-  total: number,
-  weights: ArrayLike<number>,
-  n: number,
-  sum: number,
-  out: Float64Array,
-  offset: number,
-): number {
+type QuotientPass = (...args: Parameters<typeof splitIntegers>) => number;
+
+/**
+ * Stores part i: the quotient estimate q, off by at most one, corrected by the exact
+ * remainder r of total·w − q·sum (in [−sum, 2·sum)), and that remainder; returns the quotient.
+ */
+function settle(q: number, r: number, sum: number, out: Float64Array, at: number, i: number): number {
+  const step = r < 0 ? -1 : r >= sum ? 1 : 0;
+  out[at] = q + step;
+  remainders[i] = r - step * sum;
+  return q + step;
+}
+
+/** Path 1 of `splitIntegers` (total·sum ≤ MAX_SAFE): every product is exact. */
+const quotientsSmall: QuotientPass = (total, weights, n, sum, out, offset) => {
   let given = 0;
   for (let i = 0; i < n; i++) {
     const product = total * (weights[i] as number); // ≤ total·sum ≤ MAX_SAFE: exact
-    let q = Math.floor(product / sum);
-    let r = product - q * sum; // q ≤ total, so q·sum is exact too
-    // Insurance: a float quotient just below an integer could round onto it (only conceivable
-    // near 2^53); the exact remainder tells, and one step fixes it.
-    if (r < 0) {
-      q -= 1;
-      r += sum;
-    } else if (r >= sum) {
-      q += 1;
-      r -= sum;
-    }
-    out[offset + i] = q;
-    remainders[i] = r;
-    given += q;
+    const q = Math.floor(product / sum);
+    // q ≤ total, so q·sum is exact too. Insurance: a float quotient just below an integer
+    // could round onto it (only conceivable near 2^53); the exact remainder tells.
+    given += settle(q, product - q * sum, sum, out, offset + i, i);
   }
   return given;
-}
+};
 
 /**
  * Path 2 of `splitIntegers` (total, sum < 2^48): like `quotientsSmall`, but total·w may reach
  * 2^96, so the float quotient is only an estimate and the remainder is computed exactly from
  * 24-bit limbs.
  */
-function quotientsLimbs(
-  total: number,
-  weights: ArrayLike<number>,
-  n: number,
-  sum: number,
-  out: Float64Array,
-  offset: number,
-): number {
+const quotientsLimbs: QuotientPass = (total, weights, n, sum, out, offset) => {
   const t1 = Math.floor(total / LIMB);
   const t0 = total - t1 * LIMB;
   const s1 = Math.floor(sum / LIMB);
@@ -385,7 +375,7 @@ function quotientsLimbs(
     const w = weights[i] as number;
     // Estimate: relative error ≤ 2^-52 on a quotient ≤ total < 2^48, so |error| < 1/16 and
     // q is off by at most one.
-    let q = Math.floor((total * w) / sum);
+    const q = Math.floor((total * w) / sum);
     const w1 = Math.floor(w / LIMB);
     const w0 = w - w1 * LIMB;
     const q1 = Math.floor(q / LIMB);
@@ -397,20 +387,10 @@ function quotientsLimbs(
     const d2 = t1 * w1 - q1 * s1;
     const d1 = t1 * w0 + t0 * w1 - q1 * s0 - q0 * s1;
     const d0 = t0 * w0 - q0 * s0;
-    let r = (d2 * LIMB + d1) * LIMB + d0;
-    if (r < 0) {
-      q -= 1;
-      r += sum;
-    } else if (r >= sum) {
-      q += 1;
-      r -= sum;
-    }
-    out[offset + i] = q;
-    remainders[i] = r;
-    given += q;
+    given += settle(q, (d2 * LIMB + d1) * LIMB + d0, sum, out, offset + i, i);
   }
   return given;
-}
+};
 
 /**
  * Gives +1 to the `leftover` parts with the largest remainders (lower index first on ties).

@@ -8,7 +8,7 @@
 import type { IsoDate } from '../dates.js';
 import type { DayPlan, PlanResult } from '../plan/plan.js';
 import type { ClassKey } from '../plan/settings.js';
-import { carriesTarget, firstRemainingDay, runRate } from './run-rate.js';
+import { carriesTarget, firstRemainingDay, type PeriodPace, periodPace } from './run-rate.js';
 
 export { carriesTarget } from './run-rate.js';
 
@@ -37,31 +37,13 @@ export interface SignedAmount {
 }
 
 /** One row: a period, optionally one segment of it. */
-export interface ProgressRow {
+export interface ProgressRow extends PeriodPace {
   /** `2026`, `Q1`, `2026-03`, `2026-W10`, `2026-03-02`. */
   readonly period: string;
   readonly start: IsoDate;
   readonly end: IsoDate;
   /** The dimension value (market name, class key, member name or `unassigned`); null without a dimension. */
   readonly segment: string | null;
-  /** The plan for the whole period. */
-  readonly plan: number;
-  /** The plan for the period's days up to and including `asOf`. */
-  readonly planToDate: number;
-  /** Signed in the period up to and including `asOf`. */
-  readonly actual: number;
-  /** actual − planToDate. */
-  readonly difference: number;
-  readonly status: 'ahead' | 'behind' | 'on_track';
-  /** Plan still to sign in the period (never below 0). */
-  readonly remaining: number;
-  /**
-   * Days of the period that carry a target and are not over: from `asOf` itself when the
-   * report is made on that day (it is not over), else from the day after (see run-rate.ts).
-   */
-  readonly remainingWorkingDays: number;
-  /** remaining ÷ remainingWorkingDays rounded up to the fen; 0 when met; null when no day is left. */
-  readonly requiredDailyRate: number | null;
 }
 
 /** What to report. */
@@ -169,21 +151,12 @@ export function computeProgressRows(
         planned = Math.round(planned * teamFactor);
         planToDate = Math.round(planToDate * teamFactor);
       }
-      const difference = signedSum - planToDate;
-      const { remaining, requiredDailyRate } = runRate(planned, signedSum, remainingDays);
       rows.push({
         period: period.key,
         start: period.start,
         end: period.end,
         segment: dimension === 'none' ? null : s < names.length ? (names[s] as string) : UNASSIGNED,
-        plan: planned,
-        planToDate,
-        actual: signedSum,
-        difference,
-        status: difference > 0 ? 'ahead' : difference < 0 ? 'behind' : 'on_track',
-        remaining,
-        remainingWorkingDays: remainingDays,
-        requiredDailyRate,
+        ...periodPace(planned, planToDate, signedSum, remainingDays),
       });
     }
   }

@@ -83,3 +83,51 @@ export function runRate(plan: number, signed: number, remainingDays: number): Ru
       remaining === 0 ? 0 : remainingDays === 0 ? null : Math.ceil(remaining / remainingDays),
   };
 }
+
+/** Where actual stands against the plan to date. */
+export type PaceStatus = 'ahead' | 'behind' | 'on_track';
+
+/** The status of a difference actual − plan to date: positive is ahead, negative behind. */
+export function paceStatus(difference: number): PaceStatus {
+  return difference > 0 ? 'ahead' : difference < 0 ? 'behind' : 'on_track';
+}
+
+/** A period's pace as of a day: a progress row's figures, and Today's month. */
+export interface PeriodPace {
+  /** The plan for the whole period. */
+  readonly plan: number;
+  /** The plan for the period's days up to and including the day. */
+  readonly planToDate: number;
+  /** Signed in the period up to and including the day. */
+  readonly actual: number;
+  /** actual − planToDate. */
+  readonly difference: number;
+  readonly status: PaceStatus;
+  /** Plan still to sign in the period (never below 0). */
+  readonly remaining: number;
+  /** Days of the period that carry a target and are not over (see {@link firstRemainingDay}). */
+  readonly remainingWorkingDays: number;
+  /** remaining ÷ remainingWorkingDays rounded up to the fen; 0 when met; null when no day is left. */
+  readonly requiredDailyRate: number | null;
+}
+
+/** The pace of a period from its plan, its plan to date, what was signed and its remaining target days. */
+export function periodPace(
+  plan: number,
+  planToDate: number,
+  actual: number,
+  remainingDays: number,
+): PeriodPace {
+  const difference = actual - planToDate;
+  const { remaining, requiredDailyRate } = runRate(plan, actual, remainingDays);
+  return {
+    plan,
+    planToDate,
+    actual,
+    difference,
+    status: paceStatus(difference),
+    remaining,
+    remainingWorkingDays: remainingDays,
+    requiredDailyRate,
+  };
+}

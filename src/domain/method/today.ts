@@ -6,7 +6,7 @@
 import { addDays, type IsoDate, toEpochDay } from '../dates.js';
 import type { DayPlan, PlanResult } from '../plan/plan.js';
 import { isQualified, type YesNoUnknown } from './qualification.js';
-import { carriesTarget, firstRemainingDay, runRate } from './run-rate.js';
+import { carriesTarget, firstRemainingDay, type PeriodPace, periodPace } from './run-rate.js';
 
 /** Why today still needs what it needs (`needed`), or why it needs nothing. */
 export const NEEDED_REASONS = [
@@ -29,7 +29,7 @@ export interface TodayNumbers {
   /** The plan's amount for the day (the caller's share): what the plan said, not what is left. */
   readonly planToday: number;
   /**
-   * What the day still needs: the month's run-rate still needed ({@link runRate}) on a day
+   * What the day still needs: the month's run-rate still needed (run-rate.ts) on a day
    * that carries a target and is not over; 0 when the month or the whole year's plan is met
    * (ahead), on a day without a target, and on a day that is over.
    */
@@ -47,20 +47,8 @@ export interface TodayNumbers {
     /** Plan − actual, never below 0. */
     readonly remaining: number;
   };
-  readonly month: {
-    readonly plan: number;
-    /** Plan of the month through today, inclusive. */
-    readonly planToDate: number;
-    /** Signed this month through today. */
-    readonly actual: number;
-    readonly difference: number;
-    readonly status: 'ahead' | 'behind' | 'on_track';
-    readonly remaining: number;
-    /** Target days of the month not over yet: from today, included, to the month's end. */
-    readonly remainingWorkingDays: number;
-    /** remaining ÷ those days, rounded up to the fen; 0 when met; null when none is left. */
-    readonly requiredDailyRate: number | null;
-  };
+  /** The month through the day (its plan and signings through it, included). */
+  readonly month: PeriodPace;
 }
 
 /** What {@link todayNumbers} needs besides the plan and the day. */
@@ -101,8 +89,8 @@ export function todayNumbers(
     if (d.date >= from && carriesTarget(plan, d)) remainingDays++;
     if (d.date === date) day = d;
   }
-  const difference = monthActual - planToDate;
-  const { remaining, requiredDailyRate } = runRate(planned, monthActual, remainingDays);
+  const monthPace = periodPace(planned, planToDate, monthActual, remainingDays);
+  const { remaining, requiredDailyRate } = monthPace;
   const carries = day ? carriesTarget(plan, day) : false;
   const yearRemaining = Math.max(0, yearPlan - yearActual);
   // The first reason that makes today's need 0, in this order; else something is needed.
@@ -127,16 +115,7 @@ export function todayNumbers(
     neededToday: neededReason === 'needed' ? (requiredDailyRate ?? remaining) : 0,
     neededReason,
     year: { plan: yearPlan, actual: yearActual, remaining: yearRemaining },
-    month: {
-      plan: planned,
-      planToDate,
-      actual: monthActual,
-      difference,
-      status: difference > 0 ? 'ahead' : difference < 0 ? 'behind' : 'on_track',
-      remaining,
-      remainingWorkingDays: remainingDays,
-      requiredDailyRate,
-    },
+    month: monthPace,
   };
 }
 

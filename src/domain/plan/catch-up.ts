@@ -6,7 +6,7 @@
  * shared with Today and the progress rows).
  */
 import { type IsoDate, toEpochDay } from '../dates.js';
-import { runRate } from '../method/run-rate.js';
+import { type PaceStatus, paceStatus, runRate } from '../method/run-rate.js';
 import type { Spread } from './periods.js';
 import type { PlanSettings } from './settings.js';
 
@@ -19,7 +19,7 @@ export interface CatchUp {
   readonly plannedToDate: number;
   /** actual − planned: positive = ahead, negative = behind. */
   readonly difference: number;
-  readonly status: 'ahead' | 'behind' | 'on_track';
+  readonly status: PaceStatus;
   /** Target still to sign (never below 0). */
   readonly remaining: number;
   /** Days from `asOf` (included: it is not over) to the year's end that carry a target. */
@@ -82,7 +82,7 @@ export function computeCatchUp(options: {
     actualToDate,
     plannedToDate,
     difference,
-    status: difference > 0 ? 'ahead' : difference < 0 ? 'behind' : 'on_track',
+    status: paceStatus(difference),
     remaining,
     remainingDays,
     requiredDailyRate: rate.requiredDailyRate ?? remaining,
