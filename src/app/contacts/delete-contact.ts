@@ -1,9 +1,7 @@
 /** Use case: delete a contact, with its audit entry. */
-import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
-import { toCustomer } from '../customers/customer-schema.js';
-import { toContact } from './contact-schema.js';
-import { findVisibleContact } from './get-contact.js';
+import { customers } from '../customers/customer-store.js';
+import { contacts } from './contact-store.js';
 
 /**
  * Deletes a contact whose customer the caller can see; NOT_FOUND otherwise. When the
@@ -11,7 +9,7 @@ import { findVisibleContact } from './get-contact.js';
  */
 export async function deleteContact(deps: Deps, principal: Principal, id: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const row = await findVisibleContact(trx, principal, id);
+    const row = await contacts.find(trx, principal, id);
     // The customer loses its key person: clear it here (the foreign key would too) with a new
     // version, so a customer form opened before gets CONFLICT.STALE instead of saving over a
     // KP that is gone, and with an audit entry, so the customer's history says why.
@@ -34,24 +32,12 @@ export async function deleteContact(deps: Deps, principal: Principal, id: string
         .where('id', '=', customer.id)
         .returningAll()
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, deps, principal, {
-        entity: 'customer',
-        entityId: customer.id,
-        action: 'update',
-        before: toCustomer(customer),
-        after: toCustomer(after),
+      await customers.audit(trx, deps, principal, 'update', customer.id, {
+        before: customers.toView(customer),
+        after: customers.toView(after),
       });
     }
-    await trx
-      .deleteFrom('contacts')
-      .where('workspace_id', '=', principal.workspaceId)
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(trx, deps, principal, {
-      entity: 'contact',
-      entityId: id,
-      action: 'delete',
-      before: toContact(row),
-    });
+    await contacts.remove(trx, principal, id);
+    await contacts.audit(trx, deps, principal, 'delete', id, { before: contacts.toView(row) });
   });
 }

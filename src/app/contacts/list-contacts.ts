@@ -4,7 +4,7 @@ import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';
 import { parseInput } from '../validation.js';
-import { toContact } from './contact-schema.js';
+import { contacts } from './contact-store.js';
 
 /** Lists contacts of the customers visible to the caller, ordered by name then id. */
 export async function listContacts(deps: Deps, principal: Principal, query: unknown): Promise<Page<Contact>> {
@@ -26,5 +26,5 @@ export async function listContacts(deps: Deps, principal: Principal, query: unkn
     .orderBy('id', 'asc')
     .limit(p.limit + 1)
     .execute();
-  return toPage(rows, p.limit, (r) => r.name, toContact);
+  return toPage(rows, p.limit, (r) => r.name, contacts.toView);
 }

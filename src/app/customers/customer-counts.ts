@@ -7,7 +7,7 @@ import type { CustomerListItem } from '../../contract/customers.js';
 import type { Schema } from '../../db/schema.js';
 import type { IsoDate } from '../../domain/dates.js';
 import { meetingCounts } from '../visits/meetings-sql.js';
-import { type CustomerRow, toCustomer } from './customer-schema.js';
+import { type CustomerRow, customers } from './customer-store.js';
 
 /**
  * The rows as API customers with their counts: two grouped queries over the rows' ids (a
@@ -25,7 +25,7 @@ export async function withCounts(
     overdueFollowUpCounts(db, workspaceId, ids, today),
   ]);
   return rows.map((row) => ({
-    ...toCustomer(row),
+    ...customers.toView(row),
     meetings: meetings.get(row.id) ?? 0,
     overdueFollowUps: overdue.get(row.id) ?? 0,
   }));

@@ -4,7 +4,7 @@ import type { CustomerListItem } from '../../contract/customers.js';
 import type { Deps, Principal } from '../context.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
 import { withCounts } from './customer-counts.js';
-import { requireVisibleCustomer } from './visible-customer.js';
+import { customers } from './customer-store.js';
 
 /**
  * The customer with the counts its list row shows (meetings so far, overdue follow-ups) —
@@ -12,7 +12,7 @@ import { requireVisibleCustomer } from './visible-customer.js';
  * exist, is another workspace's, or is outside the caller's rights.
  */
 export async function getCustomer(deps: Deps, principal: Principal, id: string): Promise<CustomerListItem> {
-  const row = await requireVisibleCustomer(deps.db, principal, id);
+  const row = await customers.find(deps.db, principal, id);
   const { today } = await workspaceToday(deps.db, deps, principal.workspaceId);
   const [customer] = await withCounts(deps.db, principal.workspaceId, [row], today);
   // One row in, one row out.

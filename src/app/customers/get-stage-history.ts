@@ -1,7 +1,8 @@
+/** Use case: a customer's stage history (every change of its status), for whoever may see the customer. */
 import type { StageChange } from '../../contract/customers.js';
 import type { Deps, Principal } from '../context.js';
+import { customers } from './customer-store.js';
 import { toStageChange } from './stage-changes.js';
-import { requireVisibleCustomer } from './visible-customer.js';
 
 /** Every status change of a customer the caller may see (NOT_FOUND otherwise), oldest first. */
 export async function getStageHistory(
@@ -9,7 +10,7 @@ export async function getStageHistory(
   principal: Principal,
   customerId: string,
 ): Promise<StageChange[]> {
-  await requireVisibleCustomer(deps.db, principal, customerId);
+  await customers.find(deps.db, principal, customerId);
   const rows = await deps.db
     .selectFrom('customer_stage_changes')
     .selectAll()

@@ -20,7 +20,7 @@ import { parseInput } from '../validation.js';
 import { isMeeting } from '../visits/meetings-sql.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
 import { withCounts } from './customer-counts.js';
-import { toCustomer } from './customer-schema.js';
+import { customers } from './customer-store.js';
 
 /** The column of each sortable field (the contract's CUSTOMER_SORTS). */
 const SORT_COLUMNS = {
@@ -57,7 +57,7 @@ export async function listCustomerRecords(
   const today =
     p.overdue === undefined ? '' : (await workspaceToday(deps.db, deps, principal.workspaceId)).today;
   const { page, nextCursor } = await customerRows(deps, principal, p, today);
-  return { items: page.map(toCustomer), nextCursor };
+  return { items: page.map(customers.toView), nextCursor };
 }
 
 /** One page of customer rows after the filters, the search and the cursor; `today` serves the overdue filter. */

@@ -14,7 +14,6 @@ import {
   qualificationGaps,
 } from '../../domain/method/qualification.js';
 import type { Deps, Principal } from '../context.js';
-import { fieldError } from '../validation.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
 
 /**
@@ -33,26 +32,6 @@ export function proposalOverride(
     gaps: gaps.map((g) => QUALIFICATION_GAP_LABELS[g].en),
     gapsZh: gaps.map((g) => QUALIFICATION_GAP_LABELS[g].zh),
   });
-}
-
-/** Throws VALIDATION.FAILED on `kpContactId` unless it is a contact of that customer. */
-export async function checkKpContact(
-  db: Kysely<Schema>,
-  workspaceId: string,
-  customerId: string | null,
-  kpContactId: string | null | undefined,
-): Promise<void> {
-  if (!kpContactId) return;
-  const row = customerId
-    ? await db
-        .selectFrom('contacts')
-        .select('id')
-        .where('workspace_id', '=', workspaceId)
-        .where('customer_id', '=', customerId)
-        .where('id', '=', kpContactId)
-        .executeTakeFirst()
-    : undefined;
-  if (!row) throw fieldError('kpContactId', 'not a contact of this customer', '不是这个客户的联系人');
 }
 
 /** Records one change of a customer's status in its stage history (see {@link recordStageChanges}). */

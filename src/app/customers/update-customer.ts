@@ -1,14 +1,10 @@
 /** Use case: update a customer under optimistic concurrency, with its audit entry. */
 
 import { type Customer, updateCustomerInput } from '../../contract/customers.js';
-import { AppError } from '../../domain/errors.js';
-import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { checkCustomerReferences } from './customer-references.js';
-import { toCustomer } from './customer-schema.js';
-import { checkKpContact, proposalOverride, recordStageChange } from './stage-changes.js';
-import { requireVisibleCustomer } from './visible-customer.js';
+import { checkCustomerReferences, checkKpContact, customers } from './customer-store.js';
+import { proposalOverride, recordStageChange } from './stage-changes.js';
 
 /**
  * Applies the given fields if `version` is still the stored one; otherwise CONFLICT.STALE
@@ -23,17 +19,13 @@ export async function updateCustomer(
   id: string,
   input: unknown,
 ): Promise<Customer> {
-  const { version, ...fields } = parseInput(updateCustomerInput, input);
+  const { version, statusOverrideReason, ...fields } = parseInput(updateCustomerInput, input);
   return deps.db.transaction().execute(async (trx) => {
-    const before = await requireVisibleCustomer(trx, principal, id);
-    if (before.version !== version) {
-      throw new AppError('CONFLICT.STALE', {
-        entity: 'customer',
-        id,
-        version,
-        currentVersion: before.version,
-      });
-    }
+    const before = await customers.find(trx, principal, id);
+    // A stale form hears CONFLICT.STALE before any field error: at a version not the stored
+    // one, updateVersioned throws it (with the current version) and writes nothing.
+    if (before.version !== version)
+      await customers.updateVersioned(trx, deps, principal, id, version, {}, before);
     await checkCustomerReferences(trx, principal, fields);
     await checkKpContact(trx, principal.workspaceId, id, fields.kpContactId);
     const statusChanged = fields.status !== undefined && fields.status !== before.status;
@@ -45,55 +37,28 @@ export async function updateCustomer(
               willingToSign: fields.willingToSign ?? before.willing_to_sign,
               ableToPay: fields.ableToPay ?? before.able_to_pay,
             },
-            fields.statusOverrideReason,
+            statusOverrideReason,
           )
         : null;
-    const result = await trx
-      .updateTable('customers')
-      .set({
-        ...(fields.name !== undefined ? { name: fields.name } : {}),
-        ...(fields.company !== undefined ? { company: fields.company } : {}),
-        ...(fields.marketId !== undefined ? { market_id: fields.marketId } : {}),
-        ...(fields.city !== undefined ? { city: fields.city } : {}),
-        ...(fields.class !== undefined ? { class: fields.class } : {}),
-        ...(fields.status !== undefined ? { status: fields.status } : {}),
-        ...(fields.ownerId !== undefined ? { owner_id: fields.ownerId } : {}),
-        ...(fields.assistantId !== undefined ? { assistant_id: fields.assistantId } : {}),
-        ...(fields.source !== undefined ? { source: fields.source } : {}),
-        ...(fields.tags !== undefined ? { tags: JSON.stringify(fields.tags) } : {}),
-        ...(fields.notes !== undefined ? { notes: fields.notes } : {}),
-        ...(fields.kpContactId !== undefined ? { kp_contact_id: fields.kpContactId } : {}),
-        ...(fields.willingToSign !== undefined ? { willing_to_sign: fields.willingToSign } : {}),
-        ...(fields.willingEvidence !== undefined ? { willing_evidence: fields.willingEvidence } : {}),
-        ...(fields.ableToPay !== undefined ? { able_to_pay: fields.ableToPay } : {}),
-        ...(fields.ableEvidence !== undefined ? { able_evidence: fields.ableEvidence } : {}),
-        ...(fields.expectedFundsOn !== undefined ? { expected_funds_on: fields.expectedFundsOn } : {}),
-        updated_at: deps.clock().toISOString(),
-        version: version + 1,
-      })
-      .where('workspace_id', '=', principal.workspaceId)
-      .where('id', '=', id)
-      // The version guard makes a concurrent writer that read the same version lose here.
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!result) throw new AppError('CONFLICT.STALE', { entity: 'customer', id, version });
-    const after = toCustomer(result);
+    const row = await customers.updateVersioned(
+      trx,
+      deps,
+      principal,
+      id,
+      version,
+      customers.columnsOf(fields),
+      before,
+    );
+    const after = customers.toView(row);
     if (statusChanged) {
       await recordStageChange(trx, deps, principal, {
         customerId: id,
         from: before.status,
-        to: result.status,
+        to: row.status,
         overrideReason,
       });
     }
-    await recordAudit(trx, deps, principal, {
-      entity: 'customer',
-      entityId: id,
-      action: 'update',
-      before: toCustomer(before),
-      after,
-    });
+    await customers.audit(trx, deps, principal, 'update', id, { before: customers.toView(before), after });
     return after;
   });
 }

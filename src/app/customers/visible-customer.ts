@@ -5,11 +5,10 @@
  */
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.js';
-import { AppError } from '../../domain/errors.js';
 import { visibleCustomers } from '../access.js';
 import type { Principal } from '../context.js';
 import { fieldError } from '../validation.js';
-import type { CustomerRow } from './customer-schema.js';
+import { type CustomerRow, customers } from './customer-store.js';
 
 /** Subquery of the ids of the customers the caller may see. */
 export function visibleCustomerIds(db: Kysely<Schema>, principal: Principal) {
@@ -22,7 +21,10 @@ export async function checkVisibleCustomer(
   principal: Principal,
   customerId: string,
 ): Promise<void> {
-  if (!(await visibleCustomer(db, principal, customerId))) {
+  const visible = await visibleCustomerIds(db, principal)
+    .where('customers.id', '=', customerId)
+    .executeTakeFirst();
+  if (!visible) {
     throw fieldError('customerId', 'unknown customer', '没有这个客户');
   }
 }
@@ -30,26 +32,13 @@ export async function checkVisibleCustomer(
 /**
  * The customer named in a URL, when the caller may see it; NOT_FOUND otherwise (another
  * workspace's, or outside a lead's or assistant's book), so that a customer's sub-resources
- * answer exactly as the customer itself would. Callers that only guard may ignore the row.
+ * answer exactly as the customer itself would: the customer store's own find. Callers that
+ * only guard may ignore the row.
  */
-export async function requireVisibleCustomer(
+export function requireVisibleCustomer(
   db: Kysely<Schema>,
   principal: Principal,
   customerId: string,
 ): Promise<CustomerRow> {
-  const row = await visibleCustomer(db, principal, customerId);
-  if (!row) throw new AppError('NOT_FOUND', { entity: 'customer', id: customerId });
-  return row;
-}
-
-/** The customer's row when the caller may see it: the one lookup both checks above make. */
-function visibleCustomer(
-  db: Kysely<Schema>,
-  principal: Principal,
-  customerId: string,
-): Promise<CustomerRow | undefined> {
-  return visibleCustomers(db, principal)
-    .selectAll('customers')
-    .where('customers.id', '=', customerId)
-    .executeTakeFirst();
+  return customers.find(db, principal, customerId);
 }

@@ -17,7 +17,12 @@ import {
 } from '../../../domain/import/values.js';
 import { visibleCustomers } from '../../access.js';
 import type { Principal } from '../../context.js';
-import { type CustomerRow, toCustomer } from '../../customers/customer-schema.js';
+import {
+  type CustomerRow,
+  customers,
+  type NewCustomerValues,
+  newCustomerValues,
+} from '../../customers/customer-store.js';
 import { recordStageChanges } from '../../customers/stage-changes.js';
 import {
   type Draft,
@@ -36,23 +41,11 @@ import {
   schemaReason,
 } from '../import-kind.js';
 
-/** The stored columns an imported customer row sets. */
-interface CustomerColumns {
-  name: string;
-  company: string | null;
-  market_id: string | null;
-  city: string | null;
-  class: CustomerRow['class'];
-  status: CustomerRow['status'];
-  owner_id: string | null;
-  assistant_id: string | null;
-  source: string | null;
-  tags: string;
-  notes: string | null;
-}
-
 /** Reads one row: the create input, its defaults, and what the file says for an update. */
-function draftCustomer(row: MappedRow, { principal, lookups }: DraftContext): Parsed<Draft<CustomerColumns>> {
+function draftCustomer(
+  row: MappedRow,
+  { principal, lookups }: DraftContext,
+): Parsed<Draft<NewCustomerValues>> {
   const r = new RowReader();
   const marketName = nonEmpty(row.get('market'));
   let marketId: string | null = null;
@@ -65,7 +58,7 @@ function draftCustomer(row: MappedRow, { principal, lookups }: DraftContext): Pa
   const cls = r.take(parseClass(row.get('class')));
   const status = r.take(parseStatus(row.get('status')));
   if (r.failure) return rejected(r.failure);
-  const isAssistant = principal.role === 'assistant';
+  // The owner the file names; else (as for a customer typed in) newCustomerValues' default.
   const input = {
     name: cellText(row.get('name')),
     company: nonEmpty(row.get('company')),
@@ -73,8 +66,7 @@ function draftCustomer(row: MappedRow, { principal, lookups }: DraftContext): Pa
     city: nonEmpty(row.get('city')),
     class: cls ?? undefined,
     status: status ?? undefined,
-    ownerId: owner ?? (isAssistant ? principal.worksFor : principal.membershipId),
-    assistantId: isAssistant ? principal.membershipId : null,
+    ownerId: owner ?? undefined,
     source: nonEmpty(row.get('source')),
     tags: parseList(row.get('tags')),
     notes: nonEmpty(row.get('notes')),
@@ -82,26 +74,14 @@ function draftCustomer(row: MappedRow, { principal, lookups }: DraftContext): Pa
   const parsed = createCustomerInput.safeParse(input, { reportInput: true });
   if (!parsed.success) return rejected(schemaReason(parsed.error.issues, 'customers'));
   const b = parsed.data;
-  const columns: CustomerColumns = {
-    name: b.name,
-    company: b.company ?? null,
-    market_id: b.marketId ?? null,
-    city: b.city ?? null,
-    class: b.class ?? 'new',
-    status: b.status ?? 'lead',
-    owner_id: b.ownerId ?? null,
-    assistant_id: b.assistantId ?? null,
-    source: b.source ?? null,
-    tags: JSON.stringify(b.tags ?? []),
-    notes: b.notes ?? null,
-  };
+  const columns = newCustomerValues(principal, b);
   return {
     ok: true,
     value: {
       label: b.name,
       key: customerKey(b.name, b.company),
       insert: columns,
-      given: given<CustomerColumns>({
+      given: given<NewCustomerValues>({
         company: columns.company,
         market_id: columns.market_id,
         city: columns.city,
@@ -123,7 +103,7 @@ function draftCustomer(row: MappedRow, { principal, lookups }: DraftContext): Pa
 async function findCustomers(
   db: Kysely<Schema>,
   principal: Principal,
-  drafts: readonly Draft<CustomerColumns>[],
+  drafts: readonly Draft<NewCustomerValues>[],
 ): Promise<Existing<CustomerRow>> {
   const out = new Map<string, CustomerRow | typeof HIDDEN>();
   if (drafts.length === 0) return out;
@@ -175,23 +155,11 @@ async function findCustomers(
 }
 
 /** Customers: the record type the others hang on. */
-export const customerKind: ImportKind<CustomerColumns, CustomerRow> = {
-  entity: 'customer',
+export const customerKind: ImportKind<NewCustomerValues, CustomerRow> = {
+  store: customers,
   label: (row) => cellText(row.get('name')),
   draft: async (_db, context, rows) => rows.map((row) => draftCustomer(row, context)),
   findExisting: findCustomers,
-  insert: (db, records) =>
-    inChunks(records, (chunk) => db.insertInto('customers').values(chunk).returningAll().execute()),
-  update: (db, principal, stored, changes, now) =>
-    db
-      .updateTable('customers')
-      .set({ ...changes, updated_at: now, version: stored.version + 1 })
-      .where('workspace_id', '=', principal.workspaceId)
-      .where('id', '=', stored.id)
-      .where('version', '=', stored.version)
-      .returningAll()
-      .executeTakeFirst(),
-  view: toCustomer,
   /**
    * The method's bookkeeping, as the customer use cases keep it: a changed status and a new
    * customer's first status in the stage history; and the new customers' import
