@@ -1,9 +1,15 @@
-/** Form helpers: field messages from the client-side check or the server's answer, shown inline. */
+/**
+ * Form helpers: field messages from the client-side check or the server's answer, shown
+ * inline; the field with its message, the submit with its busy flag, the form dialog.
+ */
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Modal } from 'antd';
+import { Alert, Button, Form, type FormItemProps, Modal } from 'antd';
 import { type ReactNode, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { ApiError, type FieldMessages } from './api';
+import { currentLang } from './format';
+import { validate } from './validate';
 
 /** State of a form's errors: per-field messages and one general message. */
 export function useFormErrors() {
@@ -17,6 +23,16 @@ export function useFormErrors() {
       setGeneral(null);
     },
     setFields,
+    /**
+     * Checks `value` with the server's schema in the UI's language (lib/validate.ts;
+     * `subject` names the fields): the parsed data, or undefined with the messages shown.
+     */
+    check<S extends z.ZodType>(schema: S, value: unknown, subject: string): z.output<S> | undefined {
+      const checked = validate(schema, value, currentLang(), subject);
+      if (checked.ok) return checked.data;
+      setFields(checked.fields);
+      return undefined;
+    },
     /** Shows a failed request: field messages beside the fields, the rest on top. */
     fromError(error: unknown) {
       if (error instanceof ApiError) {
@@ -33,6 +49,29 @@ export function useFormErrors() {
       return message ? { validateStatus: 'error' as const, help: message } : {};
     },
   };
+}
+
+/** Props of {@link Field}: a Form.Item's, with `name` a plain field name. */
+export interface FieldProps extends Omit<FormItemProps, 'name'> {
+  readonly name: string;
+  /** The form's errors (from {@link useFormErrors}): the message of `path` shows under the field. */
+  readonly errors: Pick<ReturnType<typeof useFormErrors>, 'item'>;
+  /** Where the server reports this field's message, when not at `name` (e.g. `manager.email`). */
+  readonly path?: string;
+  /** A note under the field, by its name (an edit dialog's "someone else changed this"). */
+  readonly notes?: (name: string) => { extra?: string };
+}
+
+/**
+ * One field of a form: the Form.Item of `name` with the message the check or the server
+ * gave for it, so every form shows its field messages the same way.
+ */
+export function Field({ name, errors, path = name, notes, children, ...item }: FieldProps) {
+  return (
+    <Form.Item name={name} {...item} {...notes?.(name)} {...errors.item(path)}>
+      {children}
+    </Form.Item>
+  );
 }
 
 /** The general error of a form (rendered as text, never as HTML). */
@@ -65,6 +104,15 @@ export function useSubmit(errors: Pick<ReturnType<typeof useFormErrors>, 'clear'
     }
   }
   return { busy: mutation.isPending, run };
+}
+
+/** A page form's full-width primary submit button, busy while `busy` (see {@link useSubmit}). */
+export function SubmitButton({ busy, children }: { busy: boolean; children: ReactNode }) {
+  return (
+    <Button type="primary" htmlType="submit" loading={busy} block>
+      {children}
+    </Button>
+  );
 }
 
 /** Props of {@link FormDialog}. */

@@ -4,9 +4,7 @@
  * a stale save loads the latest data with the user's changes kept.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import type { InputRef } from 'antd';
-import { App, Checkbox, Form, Input, Select } from 'antd';
-import { useState } from 'react';
+import { Checkbox, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   CONTACT_ROLES,
@@ -14,14 +12,10 @@ import {
   createContactInput,
   updateContactInput,
 } from '../../../../contract/contacts.js';
-import { ApiError } from '../../../lib/api';
-import { currentLang } from '../../../lib/format';
-import { FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
-import { validate } from '../../../lib/validate';
+import { Field } from '../../../lib/forms';
 import { customerKeys } from '../api/customer-keys';
 import { createContact, getContact, updateContact } from '../api/customers-api';
-import { changedFields } from '../lib/edits';
-import { StaleAlert, showRebased, useStale } from './StaleNotice';
+import { EditDialog, useEditDialog } from './EditDialog';
 import '../i18n-edit';
 
 interface Values {
@@ -95,25 +89,8 @@ export function ContactForm({
   onClose: () => void;
   contact?: Contact;
 }) {
-  const firstField = useFirstField<InputRef>();
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
-  const errors = useFormErrors();
-  const stale = useStale();
-  const submitting = useSubmit(errors);
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
-  // The contact as read when the dialog opened (or re-read after a stale save).
-  const [read, setRead] = useState(contact);
-  const [wasOpen, setWasOpen] = useState(open);
-  if (open !== wasOpen) {
-    setWasOpen(open);
-    if (open) {
-      setRead(contact);
-      stale.clear();
-      errors.clear();
-    }
-  }
 
   function display(field: keyof Fields, value: string | boolean | null): string {
     if (value === null) return t('customerEdit.empty');
@@ -121,6 +98,16 @@ export function ContactForm({
     if (field === 'role') return t(`contactRoles.${value}`);
     return value;
   }
+
+  const dialog = useEditDialog({
+    record: contact,
+    open,
+    onClose,
+    fieldsOf: fieldsOfContact,
+    valuesOf,
+    display,
+  });
+  const { form, errors, read } = dialog;
 
   async function create(v: Values) {
     const input = JSON.parse(
@@ -134,128 +121,59 @@ export function ContactForm({
         kpConfirmed: v.kpConfirmed ?? false,
       }),
     ) as unknown;
-    const checked = validate(createContactInput, input, currentLang(), 'contacts');
-    if (!checked.ok) return errors.setFields(checked.fields);
-    await createContact(checked.data);
+    const checked = errors.check(createContactInput, input, 'contacts');
+    if (!checked) return;
+    await createContact(checked);
     await queryClient.invalidateQueries({ queryKey: customerKeys.contacts(customerId) });
     form.resetFields();
     onClose();
   }
 
   async function update(before: Contact, v: Values) {
-    const base = fieldsOfContact(before);
-    const edited = fieldsOf(v);
-    const changes = changedFields(base, edited);
-    if (Object.keys(changes).length === 0) {
-      message.info(t('customerEdit.noChanges'));
-      onClose();
-      return;
-    }
-    const checked = validate(
-      updateContactInput,
-      { ...changes, version: before.version },
-      currentLang(),
-      'contacts',
-    );
-    if (!checked.ok) return errors.setFields(checked.fields);
-    try {
-      await updateContact(queryClient, before, checked.data);
-    } catch (error) {
-      if (!(error instanceof ApiError && error.code === 'CONFLICT.STALE')) throw error;
-      // Someone saved first: load what they saved, keep what this user changed, and show both.
-      const latest = await getContact(before.id);
-      await queryClient.invalidateQueries({ queryKey: customerKeys.contacts(customerId) });
-      showRebased({
-        form,
-        stale,
-        read: base,
-        latest: fieldsOfContact(latest),
-        edited,
-        version: latest.version,
-        valuesOf,
-        display,
-      });
-      setRead(latest);
-      return;
-    }
-    message.success(t('common.saved'));
-    onClose();
+    const outcome = await dialog.saveChanges(before, fieldsOf(v), {
+      check: (changes) =>
+        errors.check(updateContactInput, { ...changes, version: before.version }, 'contacts'),
+      save: (body) => updateContact(queryClient, before, body),
+      reload: async () => {
+        const latest = await getContact(before.id);
+        await queryClient.invalidateQueries({ queryKey: customerKeys.contacts(customerId) });
+        return latest;
+      },
+    });
+    dialog.finish(outcome);
   }
 
-  function submit() {
-    stale.clear();
-    return submitting.run(() => {
-      const v = form.getFieldsValue();
-      return read ? update(read, v) : create(v);
-    });
-  }
+  const submit = () => dialog.submit((v, before) => (before ? update(before, v) : create(v)));
 
   return (
-    <FormDialog
-      afterOpenChange={firstField.afterOpenChange}
-      open={open}
+    <EditDialog
+      dialog={dialog}
       title={read ? t('customerEdit.editContact') : t('customers.addContact')}
-      onClose={onClose}
+      initialValues={dialog.initialValues()}
       onSave={submit}
-      busy={submitting.busy}
     >
-      <StaleAlert stale={stale.stale} />
-      <FormAlert message={errors.general} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={read ? valuesOf(fieldsOfContact(read)) : undefined}
-      >
-        <Form.Item
-          label={t('customers.contactName')}
-          name="name"
-          required
-          {...stale.extra('name')}
-          {...errors.item('name')}
-        >
-          <Input ref={firstField.ref} autoFocus />
-        </Form.Item>
-        <Form.Item
-          label={t('customers.contactTitle')}
-          name="title"
-          {...stale.extra('title')}
-          {...errors.item('title')}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item
-          label={t('customers.phone')}
-          name="phone"
-          {...stale.extra('phone')}
-          {...errors.item('phone')}
-        >
-          <Input type="tel" />
-        </Form.Item>
-        <Form.Item
-          label={t('customers.email')}
-          name="email"
-          {...stale.extra('email')}
-          {...errors.item('email')}
-        >
-          <Input type="email" />
-        </Form.Item>
-        <Form.Item label={t('customers.role')} name="role" {...stale.extra('role')} {...errors.item('role')}>
-          <Select
-            allowClear
-            options={CONTACT_ROLES.map((r) => ({ value: r, label: t(`contactRoles.${r}`) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="kpConfirmed"
-          valuePropName="checked"
-          {...stale.extra('kpConfirmed')}
-          {...errors.item('kpConfirmed')}
-        >
-          <Checkbox>{t('customers.kp')}</Checkbox>
-        </Form.Item>
-        <button type="submit" hidden aria-hidden tabIndex={-1} />
-      </Form>
-    </FormDialog>
+      <Field {...dialog.field} label={t('customers.contactName')} name="name" required>
+        <Input ref={dialog.firstField.ref} autoFocus />
+      </Field>
+      <Field {...dialog.field} label={t('customers.contactTitle')} name="title">
+        <Input />
+      </Field>
+      <Field {...dialog.field} label={t('customers.phone')} name="phone">
+        <Input type="tel" />
+      </Field>
+      <Field {...dialog.field} label={t('customers.email')} name="email">
+        <Input type="email" />
+      </Field>
+      <Field {...dialog.field} label={t('customers.role')} name="role">
+        <Select
+          allowClear
+          options={CONTACT_ROLES.map((r) => ({ value: r, label: t(`contactRoles.${r}`) }))}
+        />
+      </Field>
+      <Field {...dialog.field} name="kpConfirmed" valuePropName="checked">
+        <Checkbox>{t('customers.kp')}</Checkbox>
+      </Field>
+      <button type="submit" hidden aria-hidden tabIndex={-1} />
+    </EditDialog>
   );
 }

@@ -5,9 +5,7 @@
  * loads the latest data with the user's changes kept and says so.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import type { InputRef } from 'antd';
 import { App, Form, Input, Select } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CUSTOMER_CLASSES,
@@ -16,15 +14,11 @@ import {
   createCustomerInput,
   updateCustomerInput,
 } from '../../../../contract/customers.js';
-import { ApiError } from '../../../lib/api';
-import { currentLang } from '../../../lib/format';
-import { FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
+import { Field } from '../../../lib/forms';
 import { navigate } from '../../../lib/router';
-import { validate } from '../../../lib/validate';
 import { customerKeys } from '../api/customer-keys';
 import { createCustomer, reloadCustomer, updateCustomer, useMarkets, useMembers } from '../api/customers-api';
-import { changedFields } from '../lib/edits';
-import { StaleAlert, showRebased, useStale } from './StaleNotice';
+import { EditDialog, useEditDialog } from './EditDialog';
 import '../i18n-edit';
 
 interface Values {
@@ -111,29 +105,11 @@ export function CustomerForm({
   onClose: () => void;
   customer?: Customer;
 }) {
-  const firstField = useFirstField<InputRef>();
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
-  const errors = useFormErrors();
-  const stale = useStale();
-  const submitting = useSubmit(errors);
   const markets = useMarkets();
   const members = useMembers();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  // The customer as read when the dialog opened (or re-read after a stale save): its
-  // version goes with the save, and "changed" means changed from it. Taken while
-  // rendering the opening, so the form's initial values are the same snapshot.
-  const [read, setRead] = useState(customer);
-  const [wasOpen, setWasOpen] = useState(open);
-  if (open !== wasOpen) {
-    setWasOpen(open);
-    if (open) {
-      setRead(customer);
-      stale.clear();
-      errors.clear();
-    }
-  }
 
   const marketOptions = (markets.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }));
   const ownerOptions = (members.data?.members ?? [])
@@ -149,6 +125,16 @@ export function CustomerForm({
     if (field === 'status') return t(`statuses.${value}`);
     return value;
   }
+
+  const dialog = useEditDialog({
+    record: customer,
+    open,
+    onClose,
+    fieldsOf: fieldsOfCustomer,
+    valuesOf,
+    display,
+  });
+  const { form, errors, read } = dialog;
 
   /** The override reason is asked for only when an unqualified customer moves to "proposal". */
   function needsReason(status: unknown): boolean {
@@ -168,14 +154,9 @@ export function CustomerForm({
       ownerId: v.ownerId,
       statusOverrideReason: needsReason(v.status) ? text(v.statusOverrideReason) : undefined,
     };
-    const checked = validate(
-      createCustomerInput,
-      JSON.parse(JSON.stringify(input)),
-      currentLang(),
-      'customers',
-    );
-    if (!checked.ok) return errors.setFields(checked.fields);
-    const created = await createCustomer(checked.data);
+    const checked = errors.check(createCustomerInput, JSON.parse(JSON.stringify(input)), 'customers');
+    if (!checked) return;
+    const created = await createCustomer(checked);
     await queryClient.invalidateQueries({ queryKey: customerKeys.allLists });
     message.success(t('common.saved'));
     form.resetFields();
@@ -184,141 +165,64 @@ export function CustomerForm({
   }
 
   async function update(before: Customer, v: Values) {
-    const base = fieldsOfCustomer(before);
     const edited = fieldsOf(v);
-    const changes = changedFields(base, edited);
-    if (Object.keys(changes).length === 0) {
-      message.info(t('customerEdit.noChanges'));
-      onClose();
-      return;
-    }
     const reason = needsReason(edited.status) ? text(v.statusOverrideReason) : undefined;
-    const body = { ...changes, ...(reason ? { statusOverrideReason: reason } : {}), version: before.version };
-    const checked = validate(updateCustomerInput, body, currentLang(), 'customers');
-    if (!checked.ok) return errors.setFields(checked.fields);
-    try {
-      await updateCustomer(queryClient, before.id, checked.data);
-    } catch (error) {
-      if (!(error instanceof ApiError && error.code === 'CONFLICT.STALE')) throw error;
-      // Someone saved first: load what they saved, keep what this user changed, and show both.
-      const latest = await reloadCustomer(queryClient, before.id);
-      showRebased({
-        form,
-        stale,
-        read: base,
-        latest: fieldsOfCustomer(latest),
-        edited,
-        version: latest.version,
-        valuesOf,
-        display,
-      });
-      setRead(latest);
-      return;
-    }
-    message.success(t('common.saved'));
-    onClose();
+    const outcome = await dialog.saveChanges(before, edited, {
+      check: (changes) =>
+        errors.check(
+          updateCustomerInput,
+          { ...changes, ...(reason ? { statusOverrideReason: reason } : {}), version: before.version },
+          'customers',
+        ),
+      save: (body) => updateCustomer(queryClient, before.id, body),
+      reload: () => reloadCustomer(queryClient, before.id),
+    });
+    dialog.finish(outcome);
   }
 
-  function submit() {
-    stale.clear();
-    return submitting.run(() => {
-      const v = form.getFieldsValue();
-      return read ? update(read, v) : create(v);
-    });
-  }
+  const submit = () => dialog.submit((v, before) => (before ? update(before, v) : create(v)));
 
   return (
-    <FormDialog
-      afterOpenChange={firstField.afterOpenChange}
-      open={open}
+    <EditDialog
+      dialog={dialog}
       title={read ? t('customerEdit.editCustomer') : t('customers.add')}
-      onClose={onClose}
+      initialValues={dialog.initialValues({ class: 'new', status: 'lead' })}
       onSave={submit}
-      busy={submitting.busy}
     >
-      <StaleAlert stale={stale.stale} />
-      <FormAlert message={errors.general} />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={read ? valuesOf(fieldsOfCustomer(read)) : { class: 'new', status: 'lead' }}
-      >
-        <Form.Item
-          label={t('customers.name')}
-          name="name"
-          required
-          {...stale.extra('name')}
-          {...errors.item('name')}
-        >
-          <Input ref={firstField.ref} autoFocus />
-        </Form.Item>
-        <Form.Item
-          label={t('customers.company')}
-          name="company"
-          {...stale.extra('company')}
-          {...errors.item('company')}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item label={t('customers.city')} name="city" {...stale.extra('city')} {...errors.item('city')}>
-          <Input />
-        </Form.Item>
-        <Form.Item
-          label={t('customers.market')}
-          name="marketId"
-          {...stale.extra('marketId')}
-          {...errors.item('marketId')}
-        >
-          <Select allowClear loading={markets.isPending} options={marketOptions} />
-        </Form.Item>
-        <Form.Item
-          label={t('customers.class')}
-          name="class"
-          {...stale.extra('class')}
-          {...errors.item('class')}
-        >
-          <Select options={CUSTOMER_CLASSES.map((c) => ({ value: c, label: t(`classes.${c}`) }))} />
-        </Form.Item>
-        <Form.Item
-          label={t('customers.status')}
-          name="status"
-          {...stale.extra('status')}
-          {...errors.item('status')}
-        >
-          <Select options={CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
-        </Form.Item>
-        <Form.Item noStyle dependencies={['status']}>
-          {({ getFieldValue }) =>
-            needsReason(getFieldValue('status')) ? (
-              <Form.Item
-                label={t('customerEdit.overrideReason')}
-                name="statusOverrideReason"
-                {...errors.item('statusOverrideReason')}
-              >
-                <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
-              </Form.Item>
-            ) : null
-          }
-        </Form.Item>
-        <Form.Item
-          label={t('customers.owner')}
-          name="ownerId"
-          {...stale.extra('ownerId')}
-          {...errors.item('ownerId')}
-        >
-          <Select allowClear loading={members.isPending} options={ownerOptions} />
-        </Form.Item>
-        <Form.Item
-          label={t('customers.notes')}
-          name="notes"
-          {...stale.extra('notes')}
-          {...errors.item('notes')}
-        >
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
-        </Form.Item>
-        <button type="submit" hidden aria-hidden tabIndex={-1} />
-      </Form>
-    </FormDialog>
+      <Field {...dialog.field} label={t('customers.name')} name="name" required>
+        <Input ref={dialog.firstField.ref} autoFocus />
+      </Field>
+      <Field {...dialog.field} label={t('customers.company')} name="company">
+        <Input />
+      </Field>
+      <Field {...dialog.field} label={t('customers.city')} name="city">
+        <Input />
+      </Field>
+      <Field {...dialog.field} label={t('customers.market')} name="marketId">
+        <Select allowClear loading={markets.isPending} options={marketOptions} />
+      </Field>
+      <Field {...dialog.field} label={t('customers.class')} name="class">
+        <Select options={CUSTOMER_CLASSES.map((c) => ({ value: c, label: t(`classes.${c}`) }))} />
+      </Field>
+      <Field {...dialog.field} label={t('customers.status')} name="status">
+        <Select options={CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
+      </Field>
+      <Form.Item noStyle dependencies={['status']}>
+        {({ getFieldValue }) =>
+          needsReason(getFieldValue('status')) ? (
+            <Field errors={errors} label={t('customerEdit.overrideReason')} name="statusOverrideReason">
+              <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
+            </Field>
+          ) : null
+        }
+      </Form.Item>
+      <Field {...dialog.field} label={t('customers.owner')} name="ownerId">
+        <Select allowClear loading={members.isPending} options={ownerOptions} />
+      </Field>
+      <Field {...dialog.field} label={t('customers.notes')} name="notes">
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+      </Field>
+      <button type="submit" hidden aria-hidden tabIndex={-1} />
+    </EditDialog>
   );
 }

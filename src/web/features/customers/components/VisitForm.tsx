@@ -5,10 +5,8 @@
  * other person changed are pointed out, so a second save loses neither side's change.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import type { InputRef } from 'antd';
-import { App, DatePicker, Form, Input, Select } from 'antd';
+import { App, DatePicker, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   createVisitInput,
@@ -16,16 +14,13 @@ import {
   VISIT_STATUSES,
   type Visit,
 } from '../../../../contract/visits.js';
-import { ApiError } from '../../../lib/api';
 import { currentLang } from '../../../lib/format';
-import { FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
-import { validate } from '../../../lib/validate';
+import { Field } from '../../../lib/forms';
 import { customerKeys } from '../api/customer-keys';
 import { createVisit } from '../api/customers-api';
 import { getVisit, updateVisit } from '../api/visits-api';
 import '../i18n-customers';
-import { changedFields } from '../lib/edits';
-import { StaleAlert, showRebased, useStale } from './StaleNotice';
+import { EditDialog, useEditDialog } from './EditDialog';
 
 interface Values {
   visitOn?: Dayjs;
@@ -96,16 +91,18 @@ export function VisitForm({
   open: boolean;
   onClose: () => void;
 }) {
-  const firstField = useFirstField<InputRef>();
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const errors = useFormErrors();
-  const stale = useStale();
-  const submitting = useSubmit(errors);
+  const dialog = useEditDialog({
+    record: visit,
+    open,
+    onClose,
+    fieldsOf: fieldsOfVisit,
+    valuesOf,
+    display: (_field, value) => String(value ?? t('customerEdit.empty')),
+  });
+  const { form, errors, read } = dialog;
   const queryClient = useQueryClient();
-  // The visit as read when the dialog opened, or re-read after a stale save.
-  const [read, setRead] = useState(visit);
   const reasonAsked = read !== undefined && (read.meetingNumber ?? 0) >= 3;
 
   async function refresh() {
@@ -120,133 +117,68 @@ export function VisitForm({
     const { status: _status, thirdMeetingReason: _reason, ...fields } = fieldsOf(v);
     const input = JSON.parse(JSON.stringify({ customerId, ...fields })) as Record<string, unknown>;
     for (const key of Object.keys(input)) if (input[key] === null) delete input[key];
-    const checked = validate(createVisitInput, input, currentLang(), 'visits');
-    if (!checked.ok) return errors.setFields(checked.fields);
-    await createVisit(checked.data);
+    const checked = errors.check(createVisitInput, input, 'visits');
+    if (!checked) return;
+    await createVisit(checked);
     await refresh();
     form.resetFields();
     onClose();
   }
 
   async function change(existing: Visit, v: Values) {
-    const base = fieldsOfVisit(existing);
-    const edited = fieldsOf(v, existing.status);
-    const changes = changedFields(base, edited);
-    if (Object.keys(changes).length === 0) return onClose();
-    const checked = validate(
-      updateVisitInput,
-      { ...changes, version: existing.version },
-      currentLang(),
-      'visits',
-    );
-    if (!checked.ok) return errors.setFields(checked.fields);
-    let saved: Awaited<ReturnType<typeof updateVisit>>;
-    try {
-      saved = await updateVisit(existing.id, checked.data);
-    } catch (error) {
-      if (!(error instanceof ApiError && error.code === 'CONFLICT.STALE')) throw error;
-      // Someone saved first: load what they saved, keep what this user changed, show both.
-      const latest = await getVisit(existing.id);
+    const outcome = await dialog.saveChanges(existing, fieldsOf(v, existing.status), {
+      check: (changes) => errors.check(updateVisitInput, { ...changes, version: existing.version }, 'visits'),
+      save: (body) => updateVisit(existing.id, body),
+      reload: async () => {
+        const latest = await getVisit(existing.id);
+        await refresh();
+        return latest;
+      },
+    });
+    if (outcome === 'invalid' || outcome === 'stale') return;
+    if (outcome !== 'unchanged') {
       await refresh();
-      showRebased({
-        form,
-        stale,
-        read: base,
-        latest: fieldsOfVisit(latest),
-        edited,
-        version: latest.version,
-        valuesOf,
-        display: (_field, value) => String(value ?? t('customerEdit.empty')),
-      });
-      setRead(latest);
-      return;
+      for (const w of outcome.saved.warnings) message.warning(currentLang() === 'zh' ? w.zh : w.en);
+      message.success(t('timeline.saved'));
     }
-    await refresh();
-    for (const w of saved.warnings) message.warning(currentLang() === 'zh' ? w.zh : w.en);
-    message.success(t('timeline.saved'));
     onClose();
   }
 
-  function submit() {
-    stale.clear();
-    return submitting.run(() => {
-      const v = form.getFieldsValue();
-      return read ? change(read, v) : create(v);
-    });
-  }
-
-  const initialValues: Values = visit ? valuesOf(fieldsOfVisit(visit)) : { visitOn: dayjs() };
+  const submit = () => dialog.submit((v, existing) => (existing ? change(existing, v) : create(v)));
 
   return (
-    <FormDialog
-      afterOpenChange={firstField.afterOpenChange}
-      open={open}
+    <EditDialog
+      dialog={dialog}
       title={visit ? t('timeline.editVisit') : t('customers.logVisit')}
-      onClose={onClose}
+      initialValues={visit ? valuesOf(fieldsOfVisit(visit)) : { visitOn: dayjs() }}
       onSave={submit}
-      busy={submitting.busy}
     >
-      <StaleAlert stale={stale.stale} />
-      <FormAlert message={errors.general} />
       {/* Enter in a one-line field saves (a form without a submit button has no implicit submission). */}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
-        <Form.Item
-          label={t('customers.visitOn')}
-          name="visitOn"
-          required
-          {...stale.extra('visitOn')}
-          {...errors.item('visitOn')}
-        >
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        {visit ? (
-          <Form.Item
-            label={t('timeline.status')}
-            name="status"
-            {...stale.extra('status')}
-            {...errors.item('status')}
-          >
-            <Select
-              aria-label={t('timeline.status')}
-              options={VISIT_STATUSES.map((s) => ({ value: s, label: t(`method.visit.statuses.${s}`) }))}
-            />
-          </Form.Item>
-        ) : null}
-        <Form.Item
-          label={t('customers.purpose')}
-          name="purpose"
-          {...stale.extra('purpose')}
-          {...errors.item('purpose')}
-        >
-          <Input ref={firstField.ref} autoFocus onPressEnter={submit} />
-        </Form.Item>
-        <Form.Item
-          label={t('customers.outcome')}
-          name="outcome"
-          {...stale.extra('outcome')}
-          {...errors.item('outcome')}
-        >
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item
-          label={t('customers.nextStep')}
-          name="nextStep"
-          {...stale.extra('nextStep')}
-          {...errors.item('nextStep')}
-        >
-          <Input onPressEnter={submit} />
-        </Form.Item>
-        {reasonAsked || errors.fields.thirdMeetingReason ? (
-          <Form.Item
-            label={t('method.visit.reason')}
-            name="thirdMeetingReason"
-            {...stale.extra('thirdMeetingReason')}
-            {...errors.item('thirdMeetingReason')}
-          >
-            <Input.TextArea rows={2} />
-          </Form.Item>
-        ) : null}
-      </Form>
-    </FormDialog>
+      <Field {...dialog.field} label={t('customers.visitOn')} name="visitOn" required>
+        <DatePicker style={{ width: '100%' }} />
+      </Field>
+      {visit ? (
+        <Field {...dialog.field} label={t('timeline.status')} name="status">
+          <Select
+            aria-label={t('timeline.status')}
+            options={VISIT_STATUSES.map((s) => ({ value: s, label: t(`method.visit.statuses.${s}`) }))}
+          />
+        </Field>
+      ) : null}
+      <Field {...dialog.field} label={t('customers.purpose')} name="purpose">
+        <Input ref={dialog.firstField.ref} autoFocus onPressEnter={submit} />
+      </Field>
+      <Field {...dialog.field} label={t('customers.outcome')} name="outcome">
+        <Input.TextArea rows={3} />
+      </Field>
+      <Field {...dialog.field} label={t('customers.nextStep')} name="nextStep">
+        <Input onPressEnter={submit} />
+      </Field>
+      {reasonAsked || errors.fields.thirdMeetingReason ? (
+        <Field {...dialog.field} label={t('method.visit.reason')} name="thirdMeetingReason">
+          <Input.TextArea rows={2} />
+        </Field>
+      ) : null}
+    </EditDialog>
   );
 }
