@@ -9,6 +9,7 @@ import type { CreateProductInput, Product, ProductFeature, productFields } from 
 import type { Schema } from '../../db/schema.js';
 import type { Principal } from '../context.js';
 import { defineRecordStore, type RecordRow, type RecordValues, recordStamps } from '../record-store.js';
+import { workspaceCurrency } from '../workspace/workspace-store.js';
 
 /** A products row as Kysely returns it. */
 export type ProductRow = RecordRow<'products'>;
@@ -43,16 +44,12 @@ export async function newProductValues(
   principal: Principal,
   input: CreateProductInput,
 ): Promise<RecordValues<'products'>> {
-  const workspace = await db
-    .selectFrom('workspaces')
-    .select('currency')
-    .where('id', '=', principal.workspaceId)
-    .executeTakeFirstOrThrow();
+  const currency = input.currency ?? (await workspaceCurrency(db, principal));
   return {
     ...products.columnsOf({ ...input, features: input.features ?? [] }),
     // Spelled out as well: the create input always carries them, columnsOf cannot say so.
     name: input.name,
     price_minor: input.priceMinor,
-    currency: input.currency ?? workspace.currency,
+    currency,
   };
 }
