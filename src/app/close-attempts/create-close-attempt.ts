@@ -5,18 +5,24 @@
  * plan and follow-up ("ask the chairman"), a concern follow-up two days later ("I'll think
  * about it") — each follow-up pointing back at the attempt.
  */
-import { type CloseAttemptCreated, createCloseAttemptInput } from '../../contract/close-attempts.js';
+import {
+  type CloseAttemptCreated,
+  createCloseAttemptInput,
+  nextVisitPlanView as createdPlanView,
+} from '../../contract/close-attempts.js';
 import { AppError } from '../../domain/errors.js';
 import { problemDetails } from '../../domain/issue-messages.js';
 import { checkCloseAttempt, closeAttemptEffects } from '../../domain/method/objections.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
+import { customers } from '../customers/customer-store.js';
 import { checkVisibleCustomer } from '../customers/visible-customer.js';
 import { insertDeal } from '../deals/create-deal.js';
 import { toFollowUp } from '../follow-ups/follow-up-schema.js';
+import { newNextVisitPlanValues, nextVisitPlans } from '../next-visit-plans/next-visit-plan-store.js';
 import { loadCatalog } from '../objections/objection-store.js';
-import { fieldError, parseInput } from '../validation.js';
-import { toCloseAttempt } from './close-attempt-schema.js';
+import { parseInput } from '../validation.js';
+import { checkCloseAttemptReferences, closeAttempts, newCloseAttemptValues } from './close-attempt-store.js';
 
 /** Logs the attempt after the catalog rules pass (VALIDATION.FAILED on the field otherwise). */
 export async function createCloseAttempt(
@@ -28,26 +34,7 @@ export async function createCloseAttempt(
   const now = deps.clock().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     await checkVisibleCustomer(trx, principal, body.customerId);
-    if (body.visitId) {
-      const visit = await trx
-        .selectFrom('visits')
-        .select('id')
-        .where('workspace_id', '=', principal.workspaceId)
-        .where('id', '=', body.visitId)
-        .where('customer_id', '=', body.customerId)
-        .executeTakeFirst();
-      if (!visit) throw fieldError('visitId', 'not a visit to this customer', '不是这个客户的拜访记录');
-    }
-    if (body.dealId) {
-      const deal = await trx
-        .selectFrom('deals')
-        .select('id')
-        .where('workspace_id', '=', principal.workspaceId)
-        .where('id', '=', body.dealId)
-        .where('customer_id', '=', body.customerId)
-        .executeTakeFirst();
-      if (!deal) throw fieldError('dealId', 'not a deal of this customer', '不是这个客户的订单');
-    }
+    await checkCloseAttemptReferences(trx, principal, body);
     const catalog = await loadCatalog(trx, principal.workspaceId);
     const problems = checkCloseAttempt(body, catalog);
     if (problems.length > 0) throw new AppError('VALIDATION.FAILED', problemDetails(problems));
@@ -72,37 +59,14 @@ export async function createCloseAttempt(
         )
       : null;
 
-    const row = await trx
-      .insertInto('close_attempts')
-      .values({
-        id: deps.newId(),
-        workspace_id: principal.workspaceId,
-        customer_id: body.customerId,
-        visit_id: body.visitId ?? null,
-        owner_id: principal.membershipId,
-        attempted_on: body.attemptedOn,
-        result: body.result,
-        objection_key: body.objectionKey ?? null,
-        customer_words: body.customerWords ?? null,
-        reply_id: body.replyId ?? null,
-        reply_text: body.replyText ?? null,
-        response: body.response ?? null,
-        concern: body.concern?.trim() || null,
-        funds_on: body.fundsOn ?? null,
-        deal_id: deal?.id ?? body.dealId ?? null,
-        notes: body.notes ?? null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const attempt = toCloseAttempt(row);
-    await recordAudit(trx, deps, principal, {
-      entity: 'close_attempt',
-      entityId: attempt.id,
-      action: 'create',
-      after: attempt,
-    });
+    const row = await closeAttempts.insert(
+      trx,
+      deps,
+      principal,
+      newCloseAttemptValues(principal, body, deal?.id ?? null),
+    );
+    const attempt = closeAttempts.toView(row);
+    await closeAttempts.audit(trx, deps, principal, 'create', attempt.id, { after: attempt });
 
     // The stall's next step goes to whoever owns the customer (the caller if nobody does).
     const assignee = customer.owner_id ?? principal.membershipId;
@@ -138,38 +102,21 @@ export async function createCloseAttempt(
 
     let nextVisitPlan: CloseAttemptCreated['created']['nextVisitPlan'] = null;
     if (effects.nextVisit) {
-      const p = await trx
-        .insertInto('next_visit_plans')
-        .values({
-          id: deps.newId(),
-          workspace_id: principal.workspaceId,
-          customer_id: body.customerId,
+      const p = await nextVisitPlans.insert(
+        trx,
+        deps,
+        principal,
+        newNextVisitPlanValues({
+          customerId: body.customerId,
           source: body.result === 'stall' ? 'stall' : 'visit',
-          source_id: attempt.id,
-          goal: effects.nextVisit.goal,
-          meet_whom: JSON.stringify(effects.nextVisit.meetWhom),
-          bring: effects.nextVisit.bring,
-          planned_on: effects.nextVisit.plannedOn,
-          status: 'open',
-          visit_id: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      nextVisitPlan = {
-        id: p.id,
-        customerId: p.customer_id,
-        source: p.source,
-        sourceId: p.source_id,
-        goal: p.goal,
-        meetWhom: JSON.parse(p.meet_whom) as string[],
-        bring: p.bring,
-        plannedOn: p.planned_on,
-        status: p.status,
-      };
+          sourceId: attempt.id,
+          ...effects.nextVisit,
+        }),
+      );
+      // What logging an attempt answers (and audits) of the plan: its content, not its stamps.
+      nextVisitPlan = createdPlanView.parse(nextVisitPlans.toView(p));
       await recordAudit(trx, deps, principal, {
-        entity: 'next_visit_plan',
+        entity: nextVisitPlans.entity,
         entityId: p.id,
         action: 'create',
         after: nextVisitPlan,
@@ -177,16 +124,9 @@ export async function createCloseAttempt(
     }
 
     if (effects.expectedFundsOn !== null) {
-      await trx
-        .updateTable('customers')
-        .set({
-          expected_funds_on: effects.expectedFundsOn,
-          updated_at: now,
-          version: customer.version + 1,
-        })
-        .where('workspace_id', '=', principal.workspaceId)
-        .where('id', '=', body.customerId)
-        .execute();
+      await customers.updateVersioned(trx, deps, principal, body.customerId, customer.version, {
+        expected_funds_on: effects.expectedFundsOn,
+      });
       await recordAudit(trx, deps, principal, {
         entity: 'customer',
         entityId: body.customerId,

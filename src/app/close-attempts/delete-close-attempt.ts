@@ -1,7 +1,6 @@
 /** Use case: delete a close attempt logged by mistake, with what it set in motion that is still open. */
-import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
-import { findVisibleCloseAttempt, toCloseAttempt } from './close-attempt-schema.js';
+import { closeAttempts } from './close-attempt-store.js';
 
 /**
  * Deletes the attempt and the follow-ups and next-visit plans it created that are still
@@ -9,7 +8,7 @@ import { findVisibleCloseAttempt, toCloseAttempt } from './close-attempt-schema.
  */
 export async function deleteCloseAttempt(deps: Deps, principal: Principal, id: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
-    const row = await findVisibleCloseAttempt(trx, principal, id);
+    const row = await closeAttempts.find(trx, principal, id);
     const followUps = await trx
       .deleteFrom('follow_ups')
       .where('workspace_id', '=', principal.workspaceId)
@@ -25,20 +24,13 @@ export async function deleteCloseAttempt(deps: Deps, principal: Principal, id: s
       .where('status', '=', 'open')
       .returning('id')
       .execute();
-    await trx
-      .deleteFrom('close_attempts')
-      .where('workspace_id', '=', principal.workspaceId)
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(trx, deps, principal, {
-      entity: 'close_attempt',
-      entityId: id,
-      action: 'delete',
-      before: {
-        ...toCloseAttempt(row),
-        removedFollowUps: followUps.map((f) => f.id),
-        removedNextVisitPlans: plans.map((p) => p.id),
-      },
-    });
+    await closeAttempts.remove(trx, principal, id);
+    // The entry names what went with the attempt, so the audit shows the whole undo.
+    const before = {
+      ...closeAttempts.toView(row),
+      removedFollowUps: followUps.map((f) => f.id),
+      removedNextVisitPlans: plans.map((p) => p.id),
+    };
+    await closeAttempts.audit(trx, deps, principal, 'delete', id, { before });
   });
 }
