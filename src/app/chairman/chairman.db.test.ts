@@ -161,6 +161,12 @@ describe.each(engines)('"must ask the chairman" and next-visit plans on $name', 
       updateNextVisitPlan(ws.deps, ws.team.lead, first.id, { version: 1, status: 'dropped' }),
       'CONFLICT.STALE',
     );
+    // A stale form hears CONFLICT.STALE (with the current version) before the visit's field error.
+    const stale = await expectAppError(
+      updateNextVisitPlan(ws.deps, ws.team.lead, first.id, { version: 1, visitId: otherVisit.id }),
+      'CONFLICT.STALE',
+    );
+    expect(stale.details).toEqual({ entity: 'next_visit_plan', id: first.id, version: 1, currentVersion: 2 });
     await expectAppError(
       updateNextVisitPlan(ws.deps, ws.team.otherLead, first.id, { version: 2, goal: 'x' }),
       'NOT_FOUND',

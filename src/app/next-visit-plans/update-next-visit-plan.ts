@@ -19,6 +19,10 @@ export async function updateNextVisitPlan(
   const { version, ...fields } = parseInput(updateNextVisitPlanInput, input);
   return deps.db.transaction().execute(async (trx) => {
     const before = await nextVisitPlans.find(trx, principal, id);
+    // A stale form hears CONFLICT.STALE before a field error: at a version not the stored
+    // one, updateVersioned throws it (with the current version) and writes nothing.
+    if (fields.visitId && before.version !== version)
+      await nextVisitPlans.updateVersioned(trx, deps, principal, id, version, {}, before);
     await checkCustomerChild(
       trx,
       principal.workspaceId,
