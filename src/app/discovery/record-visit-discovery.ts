@@ -9,8 +9,7 @@ import { type Pain, unknownQuestionIds } from '../../domain/method/discovery.js'
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { fieldError, parseInput } from '../validation.js';
-import { findVisibleVisit } from '../visits/get-visit.js';
-import type { VisitRow } from '../visits/visit-schema.js';
+import { type VisitRow, visits } from '../visits/visit-store.js';
 import { chainVersion } from './discovery-store.js';
 
 /** Row → the discovery part of a visit. */
@@ -38,7 +37,7 @@ export async function recordVisitDiscovery(
 ): Promise<VisitDiscovery> {
   const body = parseInput(visitDiscoveryInput, input);
   return deps.db.transaction().execute(async (trx) => {
-    const before = await findVisibleVisit(trx, principal, visitId);
+    const before = await visits.find(trx, principal, visitId);
     if (before.version !== body.version) {
       throw new AppError('CONFLICT.STALE', {
         entity: 'visit',

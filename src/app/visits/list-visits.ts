@@ -4,7 +4,7 @@ import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';
 import { parseInput } from '../validation.js';
-import { toVisit } from './visit-schema.js';
+import { visits } from './visit-store.js';
 
 /** Lists visits of the customers visible to the caller, ordered by visit date then id. */
 export async function listVisits(deps: Deps, principal: Principal, query: unknown): Promise<Page<Visit>> {
@@ -29,5 +29,5 @@ export async function listVisits(deps: Deps, principal: Principal, query: unknow
     .orderBy('id', p.order)
     .limit(p.limit + 1)
     .execute();
-  return toPage(rows, p.limit, (r) => r.visit_on, toVisit);
+  return toPage(rows, p.limit, (r) => r.visit_on, visits.toView);
 }

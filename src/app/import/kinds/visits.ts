@@ -2,18 +2,15 @@
  * Importing visits: a row is a visit of a customer, found again by customer, date and
  * owner. The visited customers' meetings are renumbered after each batch.
  */
-import type { Selectable } from 'kysely';
 import { createVisitInput } from '../../../contract/visits.js';
-import type { VisitsTable } from '../../../db/schema.js';
 import { cellText, type Parsed, parseDateCell, parseList, visitKey } from '../../../domain/import/values.js';
 import { lockMeetings, renumberMeetings } from '../../visits/meeting-numbers.js';
-import { toVisit } from '../../visits/visit-schema.js';
+import { type NewVisitValues, newVisitValues, type VisitRow, visits } from '../../visits/visit-store.js';
 import {
   type Draft,
   type DraftContext,
   given,
   type ImportKind,
-  inChunks,
   type MappedRow,
   nonEmpty,
   RowReader,
@@ -22,28 +19,14 @@ import {
   resolveMember,
   schemaReason,
 } from '../import-kind.js';
-import { childrenByKey, draftChildren } from './child-rows.js';
-
-/** The stored columns an imported visit row sets. */
-interface VisitColumns {
-  customer_id: string;
-  owner_id: string | null;
-  visit_on: string;
-  attendees: string;
-  purpose: string | null;
-  outcome: string | null;
-  notes: string | null;
-  next_step: string | null;
-}
-
-type VisitRecord = Selectable<VisitsTable>;
+import { childRecords, childrenByKey, draftChildren } from './child-rows.js';
 
 /** Reads one row of a known customer: the owner defaults to the caller. */
 function draftVisit(
   row: MappedRow,
   customerId: string,
   { principal, lookups }: DraftContext,
-): Parsed<Draft<VisitColumns>> {
+): Parsed<Draft<NewVisitValues>> {
   const r = new RowReader();
   const visitOn = r.take(parseDateCell(row.get('visitOn')));
   const owner = r.take(resolveMember(row.get('owner'), lookups));
@@ -64,24 +47,14 @@ function draftVisit(
     { reportInput: true },
   );
   if (!parsed.success) return rejected(schemaReason(parsed.error.issues, 'visits'));
-  const b = parsed.data;
-  const columns: VisitColumns = {
-    customer_id: customerId,
-    owner_id: b.ownerId ?? null,
-    visit_on: b.visitOn,
-    attendees: JSON.stringify(b.attendees ?? []),
-    purpose: b.purpose ?? null,
-    outcome: b.outcome ?? null,
-    notes: b.notes ?? null,
-    next_step: b.nextStep ?? null,
-  };
+  const columns = newVisitValues(principal, parsed.data);
   return {
     ok: true,
     value: {
       label: cellText(row.get('customer')),
-      key: visitKey(customerId, b.visitOn, columns.owner_id),
+      key: visitKey(customerId, columns.visit_on, columns.owner_id),
       insert: columns,
-      given: given<VisitColumns>({
+      given: given<NewVisitValues>({
         attendees: attendees.length > 0 ? columns.attendees : undefined,
         purpose: columns.purpose,
         outcome: columns.outcome,
@@ -93,35 +66,14 @@ function draftVisit(
 }
 
 /** Visits: meetings and calls with a customer, numbered by date. */
-export const visitKind: ImportKind<VisitColumns, VisitRecord> = {
-  entity: 'visit',
+export const visitKind: ImportKind<NewVisitValues, VisitRow> = {
+  store: visits,
   label: (row) => cellText(row.get('customer')),
   draft: (db, context, rows) => draftChildren(db, context, rows, draftVisit),
   findExisting: (db, principal, drafts) =>
-    childrenByKey(
-      drafts,
-      (customerIds) =>
-        db
-          .selectFrom('visits')
-          .selectAll()
-          .where('workspace_id', '=', principal.workspaceId)
-          .where('customer_id', 'in', customerIds)
-          .orderBy('created_at')
-          .execute(),
-      (v) => visitKey(v.customer_id, v.visit_on, v.owner_id),
+    childrenByKey(drafts, childRecords(db, principal, 'visits'), (v) =>
+      visitKey(v.customer_id, v.visit_on, v.owner_id),
     ),
-  insert: (db, records) =>
-    inChunks(records, (chunk) => db.insertInto('visits').values(chunk).returningAll().execute()),
-  update: (db, principal, stored, changes, now) =>
-    db
-      .updateTable('visits')
-      .set({ ...changes, updated_at: now, version: stored.version + 1 })
-      .where('workspace_id', '=', principal.workspaceId)
-      .where('id', '=', stored.id)
-      .where('version', '=', stored.version)
-      .returningAll()
-      .executeTakeFirst(),
-  view: toVisit,
   /** The meeting numbers of every visited customer, in date order (each customer locked first). */
   async afterWrite(db, _deps, principal, { created, updated }) {
     const customers = new Set([
