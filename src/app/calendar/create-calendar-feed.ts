@@ -5,7 +5,7 @@ import { recordAudit } from '../audit.js';
 import { randomToken, sha256Hex } from '../auth/internal.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { FEED_TOKEN_PREFIX } from './calendar-feed-schema.js';
+import { FEED_TOKEN_PREFIX } from './calendar-feed-store.js';
 
 /** A created feed with its secret token (shown to the user once, never stored). */
 export interface CreatedCalendarFeed extends CalendarFeedView {

@@ -3,7 +3,7 @@ import { type FeedLang, feedLang } from '../../domain/calendar-feed.js';
 import { AppError } from '../../domain/errors.js';
 import { loadPrincipal } from '../auth/internal.js';
 import type { Deps, Principal } from '../context.js';
-import { feedByToken } from './calendar-feed-schema.js';
+import { feedByToken } from './calendar-feed-store.js';
 
 /** Whose feed a token is, and how it speaks. */
 export interface FeedContext {

@@ -2,6 +2,7 @@
 
 import type { CalendarFeedView } from '../../contract/calendar.js';
 import type { Deps, Principal } from '../context.js';
+import { toCalendarFeed } from './calendar-feed-store.js';
 
 /** Lists the caller's feeds in this workspace, revoked ones included (with revokedAt). */
 export async function listCalendarFeeds(deps: Deps, principal: Principal): Promise<CalendarFeedView[]> {
@@ -13,10 +14,5 @@ export async function listCalendarFeeds(deps: Deps, principal: Principal): Promi
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    includeHolidays: r.include_holidays === 1,
-    createdAt: r.created_at,
-    revokedAt: r.revoked_at,
-  }));
+  return rows.map(toCalendarFeed);
 }
