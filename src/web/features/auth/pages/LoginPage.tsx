@@ -1,8 +1,8 @@
 /** Sign-in with email and password (cookie session). */
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Input, Typography } from 'antd';
+import { Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FormAlert, useFormErrors, useSubmit } from '../../../lib/forms';
+import { Field, FormAlert, SubmitButton, useFormErrors, useSubmit } from '../../../lib/forms';
 import { linkClick, navigate } from '../../../lib/router';
 import { login } from '../api/auth-api';
 import { authKeys } from '../api/auth-keys';
@@ -26,32 +26,22 @@ export function LoginPage() {
   }
 
   return (
-    <AuthFrame>
-      <Card
-        title={
-          <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
-            {t('auth.loginTitle')}
-          </Typography.Title>
-        }
-      >
-        <FormAlert message={errors.general} />
-        <Form layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item label={t('auth.email')} name="email" {...errors.item('email')}>
-            <Input type="email" autoFocus autoComplete="username" />
-          </Form.Item>
-          <Form.Item label={t('auth.password')} name="password" {...errors.item('password')}>
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" loading={submitting.busy} block>
-            {t('auth.loginSubmit')}
-          </Button>
-        </Form>
-        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
-          <a href="/setup" onClick={linkClick('/setup')}>
-            {t('auth.setupTitle')}
-          </a>
-        </Typography.Paragraph>
-      </Card>
+    <AuthFrame title={t('auth.loginTitle')}>
+      <FormAlert message={errors.general} />
+      <Form layout="vertical" onFinish={submit} requiredMark={false}>
+        <Field errors={errors} label={t('auth.email')} name="email">
+          <Input type="email" autoFocus autoComplete="username" />
+        </Field>
+        <Field errors={errors} label={t('auth.password')} name="password">
+          <Input.Password autoComplete="current-password" />
+        </Field>
+        <SubmitButton busy={submitting.busy}>{t('auth.loginSubmit')}</SubmitButton>
+      </Form>
+      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+        <a href="/setup" onClick={linkClick('/setup')}>
+          {t('auth.setupTitle')}
+        </a>
+      </Typography.Paragraph>
     </AuthFrame>
   );
 }

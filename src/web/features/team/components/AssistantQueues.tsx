@@ -5,19 +5,84 @@
  */
 import { SendOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Empty, Flex, Row, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Row,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { moneyColumn } from '../../../lib/format';
 import type { Member } from '../../customers/api/customers-api';
 import { handoffCustomer, useAfterSalesQueue, useProspectingQueue } from '../api/queues-api';
 import { teamKeys } from '../api/team-keys';
 
-const title = (text: string) => (
-  <Typography.Title level={3} style={{ fontSize: 15, margin: 0, whiteSpace: 'normal' }}>
-    {text}
-  </Typography.Title>
-);
+/** One assistant's queue card: its heading, and the queue's error when it could not load. */
+function QueueCard({
+  title,
+  testId,
+  error,
+  children,
+}: {
+  title: string;
+  testId: string;
+  error: Error | null;
+  children: ReactNode;
+}) {
+  return (
+    <Card
+      size="small"
+      title={
+        <Typography.Title level={3} style={{ fontSize: 15, margin: 0, whiteSpace: 'normal' }}>
+          {title}
+        </Typography.Title>
+      }
+      data-testid={testId}
+    >
+      {error ? <Alert type="error" showIcon title={error.message} role="alert" /> : null}
+      {children}
+    </Card>
+  );
+}
+
+/** A queue's table of customers: loading with the queue, paged past `pageSize` rows. */
+function QueueTable<T extends { customerId: string }>({
+  rows,
+  pageSize,
+  loading,
+  columns,
+  testId,
+}: {
+  rows: readonly T[];
+  pageSize: number;
+  loading: boolean;
+  columns: TableColumnsType<T>;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table<T>
+      data-testid={testId}
+      size="small"
+      rowKey="customerId"
+      loading={loading}
+      dataSource={rows}
+      scroll={{ x: 'max-content' }}
+      pagination={rows.length > pageSize ? { pageSize, showSizeChanger: false } : false}
+      locale={{ emptyText: t('common.empty') }}
+      columns={columns}
+    />
+  );
+}
 
 /** Both kinds of queue, one card per assistant. */
 export function AssistantQueues({ members }: { members: readonly Member[] }) {
@@ -75,12 +140,11 @@ function ProspectingQueueCard({ member }: { member: Member }) {
 
   type Item = NonNullable<typeof q>['items'][number];
   return (
-    <Card
-      size="small"
-      title={title(t('teamx.prospecting', { name: member.name }))}
-      data-testid="queue-prospecting"
+    <QueueCard
+      title={t('teamx.prospecting', { name: member.name })}
+      testId="queue-prospecting"
+      error={queue.error}
     >
-      {queue.isError ? <Alert type="error" showIcon title={queue.error.message} role="alert" /> : null}
       {q ? (
         <Typography.Paragraph type="secondary" data-testid="queue-weekly">
           {q.weeklyQuota === null
@@ -88,14 +152,10 @@ function ProspectingQueueCard({ member }: { member: Member }) {
             : t('teamx.weekly', { done: q.thisWeek, quota: q.weeklyQuota })}
         </Typography.Paragraph>
       ) : null}
-      <Table<Item>
-        size="small"
-        rowKey="customerId"
+      <QueueTable<Item>
+        rows={q?.items ?? []}
+        pageSize={8}
         loading={queue.isPending}
-        dataSource={q?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        pagination={(q?.items.length ?? 0) > 8 ? { pageSize: 8, showSizeChanger: false } : false}
-        locale={{ emptyText: t('common.empty') }}
         columns={[
           {
             key: 'name',
@@ -136,7 +196,7 @@ function ProspectingQueueCard({ member }: { member: Member }) {
           },
         ]}
       />
-    </Card>
+    </QueueCard>
   );
 }
 
@@ -177,34 +237,20 @@ function AfterSalesQueueCard({ member }: { member: Member }) {
     },
   ];
   return (
-    <Card
-      size="small"
-      title={title(t('teamx.afterSales', { name: member.name }))}
-      data-testid="queue-after-sales"
+    <QueueCard
+      title={t('teamx.afterSales', { name: member.name })}
+      testId="queue-after-sales"
+      error={queue.error}
     >
-      {queue.isError ? <Alert type="error" showIcon title={queue.error.message} role="alert" /> : null}
-      <Table<Item>
-        size="small"
-        rowKey="customerId"
-        loading={queue.isPending}
-        dataSource={q?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        pagination={(q?.items.length ?? 0) > 6 ? { pageSize: 6, showSizeChanger: false } : false}
-        locale={{ emptyText: t('common.empty') }}
-        columns={columns}
-      />
+      <QueueTable rows={q?.items ?? []} pageSize={6} loading={queue.isPending} columns={columns} />
       <Typography.Title level={4} style={{ fontSize: 14, marginTop: 16 }}>
         {t('teamx.repeat')} ({q?.repeatCandidates.length ?? 0})
       </Typography.Title>
-      <Table<Item>
-        data-testid="repeat-candidates"
-        size="small"
-        rowKey="customerId"
+      <QueueTable
+        testId="repeat-candidates"
+        rows={q?.repeatCandidates ?? []}
+        pageSize={6}
         loading={queue.isPending}
-        dataSource={q?.repeatCandidates ?? []}
-        scroll={{ x: 'max-content' }}
-        pagination={(q?.repeatCandidates.length ?? 0) > 6 ? { pageSize: 6, showSizeChanger: false } : false}
-        locale={{ emptyText: t('common.empty') }}
         columns={columns}
       />
       {q && q.upcomingFunds.length > 0 ? (
@@ -231,6 +277,6 @@ function AfterSalesQueueCard({ member }: { member: Member }) {
           />
         </>
       ) : null}
-    </Card>
+    </QueueCard>
   );
 }
