@@ -11,7 +11,7 @@ import { visibleCustomerIds } from '../customers/visible-customer.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';
 import { fieldError, parseInput } from '../validation.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
-import { toFollowUp } from './follow-up-schema.js';
+import { followUps } from './follow-up-store.js';
 
 /** The cursor's sort value: done flag and due date, e.g. "0|2026-03-01". */
 function sortValue(row: { done: number; due_on: string }): string {
@@ -60,5 +60,5 @@ export async function listFollowUps(
     .orderBy('id', 'asc')
     .limit(p.limit + 1)
     .execute();
-  return toPage(rows, p.limit, sortValue, toFollowUp);
+  return toPage(rows, p.limit, sortValue, followUps.toView);
 }

@@ -1,12 +1,9 @@
 /** Use case: update a follow-up (including marking it done) under optimistic concurrency, with its audit entry. */
 
 import { type FollowUp, updateFollowUpInput } from '../../contract/follow-ups.js';
-import { AppError } from '../../domain/errors.js';
-import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { toFollowUp } from './follow-up-schema.js';
-import { checkFollowUpReferences, findVisibleFollowUp } from './follow-up-store.js';
+import { checkFollowUpReferences, followUps } from './follow-up-store.js';
 
 /**
  * Applies the given fields if `version` is current, else CONFLICT.STALE; NOT_FOUND for a
@@ -19,49 +16,27 @@ export async function updateFollowUp(
   input: unknown,
 ): Promise<FollowUp> {
   const { version, ...fields } = parseInput(updateFollowUpInput, input);
-  const now = deps.clock().toISOString();
+  const at = deps.clock();
+  const now = at.toISOString();
   return deps.db.transaction().execute(async (trx) => {
-    const before = await findVisibleFollowUp(trx, principal, id);
-    if (before.version !== version) {
-      throw new AppError('CONFLICT.STALE', {
-        entity: 'follow_up',
-        id,
-        version,
-        currentVersion: before.version,
-      });
-    }
+    const before = await followUps.find(trx, principal, id);
     await checkFollowUpReferences(trx, principal, fields);
-    const doneChange =
+    // `doneAt` moves only when `done` does: marking a done follow-up done again keeps it.
+    const doneAt =
       fields.done === undefined || fields.done === (before.done === 1)
         ? {}
-        : { done: fields.done ? 1 : 0, done_at: fields.done ? now : null };
-    const result = await trx
-      .updateTable('follow_ups')
-      .set({
-        ...(fields.customerId !== undefined ? { customer_id: fields.customerId } : {}),
-        ...(fields.assigneeId !== undefined ? { assignee_id: fields.assigneeId } : {}),
-        ...(fields.dueOn !== undefined ? { due_on: fields.dueOn } : {}),
-        ...(fields.kind !== undefined ? { kind: fields.kind } : {}),
-        ...(fields.notes !== undefined ? { notes: fields.notes } : {}),
-        ...doneChange,
-        updated_at: now,
-        version: version + 1,
-      })
-      .where('workspace_id', '=', principal.workspaceId)
-      .where('id', '=', id)
-      // The version guard makes a concurrent writer that read the same version lose here.
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!result) throw new AppError('CONFLICT.STALE', { entity: 'follow_up', id, version });
-    const after = toFollowUp(result);
-    await recordAudit(trx, deps, principal, {
-      entity: 'follow_up',
-      entityId: id,
-      action: 'update',
-      before: toFollowUp(before),
-      after,
-    });
+        : { done_at: fields.done ? now : null };
+    const row = await followUps.updateVersioned(
+      trx,
+      { clock: () => at },
+      principal,
+      id,
+      version,
+      { ...followUps.columnsOf(fields), ...doneAt },
+      before,
+    );
+    const after = followUps.toView(row);
+    await followUps.audit(trx, deps, principal, 'update', id, { before: followUps.toView(before), after });
     return after;
   });
 }
