@@ -4,12 +4,9 @@
  * (a round target and an uneven one with markets and members) and on `closer progress`,
  * `closer today` and `closer forecast` over the demo database, in zh and en.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../src/cli/text-table.js';
-import { runCli } from './harness/cli.js';
+import { runCli, withDemo } from './harness/cli.js';
 
 const run = (argv: string[], now = '2026-11-27T02:00:00Z') => runCli(argv, { now });
 
@@ -142,11 +139,7 @@ describe('closer plan: one unit per column, no fen', () => {
 });
 
 describe('closer progress / today / forecast on the demo: one unit per column, no fen', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'closer-amounts-'));
-    expect((await run(['demo', '--data-dir', dir])).code).toBe(0);
-  }, 60_000);
+  const demo = withDemo('closer-amounts-', '2026-11-27T02:00:00Z');
 
   it.each([
     ['progress', '--level', 'months'],
@@ -158,7 +151,7 @@ describe('closer progress / today / forecast on the demo: one unit per column, n
     ['forecast'],
   ])('%s %s %s %s %s', async (...args) => {
     for (const lang of ['zh', 'en'] as const) {
-      const { code, stdout, stderr } = await run([...args, '--data-dir', dir, '--lang', lang]);
+      const { code, stdout, stderr } = await run([...args, '--data-dir', demo.dir, '--lang', lang]);
       expect(stderr).toBe('');
       expect(code).toBe(0);
       expectOneUnitPerColumnAndNoFen(stdout);

@@ -1,25 +1,16 @@
 /** `closer db migrate` / `closer db status` on both databases, and two processes at once. */
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../src/db/migrations/index.js';
-import { ROOT, runCli } from './harness/cli.js';
-import { databaseArgs, engines, type TestDatabase } from './harness/databases.js';
+import { runBin, runCli, withCliDatabase } from './harness/cli.js';
+import { engines } from './harness/databases.js';
 
-const exec = promisify(execFile);
 const run = (argv: string[]) => runCli(argv);
 
 describe.each(engines)('closer db on $name', (engine) => {
-  let database: TestDatabase | undefined;
-  afterEach(async () => {
-    await database?.dispose();
-    database = undefined;
-  });
+  const test = withCliDatabase(engine);
 
   it('reports pending migrations, applies them, then is up to date', async () => {
-    database = await engine.create();
-    const args = databaseArgs(database.target);
+    const { args } = test;
     const before = JSON.parse((await run(['db', 'status', ...args, '--json'])).stdout);
     expect(before.pending).toEqual(Object.keys(MIGRATIONS));
 
@@ -35,12 +26,10 @@ describe.each(engines)('closer db on $name', (engine) => {
   });
 
   it('migrates once when two processes start together', async () => {
-    database = await engine.create();
-    const args = databaseArgs(database.target);
-    const bin = join(ROOT, 'bin/closer.js');
+    const { args } = test;
     const results = await Promise.all([
-      exec('node', [bin, 'db', 'migrate', ...args, '--json']),
-      exec('node', [bin, 'db', 'migrate', ...args, '--json']),
+      runBin(['db', 'migrate', ...args, '--json']),
+      runBin(['db', 'migrate', ...args, '--json']),
     ]);
     const applied = results.flatMap((r) => JSON.parse(r.stdout).applied);
     expect(applied).toEqual(Object.keys(MIGRATIONS));

@@ -1,23 +1,19 @@
+/** `closer init` on both databases: the workspace and its manager created once, and bad input refused. */
 import type { Kysely } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Schema } from '../src/db/schema.js';
-import { runCli } from './harness/cli.js';
-import { databaseArgs, engines, type TestDatabase } from './harness/databases.js';
+import { runCli, withCliDatabase } from './harness/cli.js';
+import { databaseArgs, engines } from './harness/databases.js';
 
 const run = (argv: string[], env: Record<string, string> = {}) => runCli(argv, { env });
 
 const INIT = ['init', '--workspace', '华东区', '--email', 'Boss@Example.com', '--name', '王经理'];
 
 describe.each(engines)('closer init on $name', (engine) => {
-  let database: TestDatabase | undefined;
-  afterEach(async () => {
-    await database?.dispose();
-    database = undefined;
-  });
+  const test = withCliDatabase(engine);
 
   it('migrates, creates the workspace and manager, prints the login; a second init fails with exit 2', async () => {
-    database = await engine.create();
-    const args = databaseArgs(database.target);
+    const { database, args } = test;
     const first = await run([...INIT, ...args], { CLOSER_INIT_PASSWORD: 'right password 1' });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -48,14 +44,7 @@ describe.each(engines)('closer init on $name', (engine) => {
   });
 
   it('prints JSON with --json', async () => {
-    database = await engine.create();
-    const res = await run([
-      ...INIT,
-      ...databaseArgs(database.target),
-      '--password',
-      'right password 1',
-      '--json',
-    ]);
+    const res = await run([...INIT, ...test.args, '--password', 'right password 1', '--json']);
     expect(res.code).toBe(0);
     expect(JSON.parse(res.stdout)).toMatchObject({
       workspaceId: expect.any(String),

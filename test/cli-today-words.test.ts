@@ -2,12 +2,9 @@
  * `closer today` speaks the user's language: follow-up kinds and customer classes come out
  * as the label catalog's words, never as the codes `--json` carries (`after_sales`, `new`).
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LABELS } from '../src/domain/labels.js';
-import { runCli } from './harness/cli.js';
+import { runCli, withDemo } from './harness/cli.js';
 
 const NOW = '2026-11-27T02:00:00Z';
 
@@ -28,20 +25,18 @@ const CODES = [
 ];
 
 describe('closer today in words', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'closer-words-'));
-    expect((await run(['demo', '--data-dir', dir])).code).toBe(0);
-  }, 60_000);
+  const demo = withDemo('closer-words-', NOW);
 
   for (const user of ['manager@demo.closer', 'lead@demo.closer']) {
     for (const lang of ['zh', 'en'] as const) {
       it(`shows follow-up kinds and classes as words for ${user} in ${lang}`, async () => {
-        const view = JSON.parse((await run(['today', '--data-dir', dir, '--user', user, '--json'])).out) as {
+        const view = JSON.parse(
+          (await run(['today', '--data-dir', demo.dir, '--user', user, '--json'])).out,
+        ) as {
           followUps: { kind: string }[];
           suggestions: { class: string }[];
         };
-        const text = await run(['today', '--data-dir', dir, '--user', user, '--lang', lang]);
+        const text = await run(['today', '--data-dir', demo.dir, '--user', user, '--lang', lang]);
         expect(text.code).toBe(0);
         const kinds = new Set(view.followUps.slice(0, 10).map((f) => f.kind));
         expect(kinds.size).toBeGreaterThan(0);
@@ -67,7 +62,7 @@ describe('closer today in words', () => {
       const text = await run([
         'progress',
         '--data-dir',
-        dir,
+        demo.dir,
         '--dimension',
         'classes',
         '--level',

@@ -2,17 +2,17 @@
  * The `closer` CLI: in-process through `main` (captured output, injected clock) for the
  * many cases, and through the real `bin/closer.js` process for what only a process shows.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { ROOT, runCli } from './harness/cli.js';
+import { ROOT, runBin, runCli } from './harness/cli.js';
 
 const MARKETS = '杭州主城+萧山:50,富阳/桐庐/临安:40,海外:10';
+/** The plan most cases start from: 588万 over 2026. */
+const PLAN_2026 = ['plan', '--target', '588万', '--year', '2026'];
 
 const run = (argv: string[], cwd = ROOT) => runCli(argv, { cwd });
 
@@ -20,16 +20,7 @@ const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 describe('closer plan --json', () => {
   it('prints months that sum to 588,000,000 fen, 248 working days, February 16, markets 294万/235.2万/58.8万', async () => {
-    const { code, stdout, stderr } = await run([
-      'plan',
-      '--target',
-      '588万',
-      '--year',
-      '2026',
-      '--markets',
-      MARKETS,
-      '--json',
-    ]);
+    const { code, stdout, stderr } = await run([...PLAN_2026, '--markets', MARKETS, '--json']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const plan = JSON.parse(stdout);
@@ -107,17 +98,7 @@ describe('closer plan (human output)', () => {
   });
 
   it('speaks English with thousands separators', async () => {
-    const { code, stdout } = await run([
-      'plan',
-      '--target',
-      '588万',
-      '--year',
-      '2026',
-      '--date',
-      '2026-03-02',
-      '--lang',
-      'en',
-    ]);
+    const { code, stdout } = await run([...PLAN_2026, '--date', '2026-03-02', '--lang', 'en']);
     expect(code).toBe(0);
     expect(stdout).toContain('target 5,880,000');
     expect(stdout).toContain('plan for today 23,710');
@@ -134,11 +115,7 @@ describe('closer plan (human output)', () => {
 
   it('works out the short verdict from command-line funnel options', async () => {
     const { code, stdout } = await run([
-      'plan',
-      '--target',
-      '588万',
-      '--year',
-      '2026',
+      ...PLAN_2026,
       '--new-order',
       '1万',
       '--win-rate',
@@ -215,21 +192,7 @@ describe('closer plan: exports', () => {
   it('writes an xlsx workbook and CSV files that real readers open', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'closer-cli-'));
     const { code, stderr } = await run(
-      [
-        'plan',
-        '--target',
-        '588万',
-        '--year',
-        '2026',
-        '--markets',
-        MARKETS,
-        '--xlsx',
-        'plan.xlsx',
-        '--csv',
-        'csv',
-        '--lang',
-        'en',
-      ],
+      [...PLAN_2026, '--markets', MARKETS, '--xlsx', 'plan.xlsx', '--csv', 'csv', '--lang', 'en'],
       dir,
     );
     expect(code).toBe(0);
@@ -255,15 +218,15 @@ describe('closer: bad input gets a clear message and a non-zero exit, never a st
     [['plan', '--year', '2026'], 2, '--target'],
     [['plan', '--target', 'lots', '--year', '2026'], 2, 'PLAN.INVALID'],
     [['plan', '--target', '588万', '--year', '20x6'], 2, 'CLI.BAD_OPTION'],
-    [['plan', '--target', '588万', '--year', '2026', '--markets', 'a:50,b:40'], 2, 'add up to 90%'],
-    [['plan', '--target', '588万', '--year', '2026', '--markets', 'a,b'], 2, '--markets'],
-    [['plan', '--target', '588万', '--year', '2026', '--date', '2026-02-30'], 2, '--date'],
-    [['plan', '--target', '588万', '--year', '2026', '--date', '2027-01-04'], 2, 'PLAN.DATE_OUT_OF_YEAR'],
-    [['plan', '--target', '588万', '--year', '2026', '--field-days', 'funday'], 2, 'funday'],
-    [['plan', '--target', '588万', '--year', '2026', '--lang', 'fr'], 2, 'Allowed choices'],
+    [[...PLAN_2026, '--markets', 'a:50,b:40'], 2, 'add up to 90%'],
+    [[...PLAN_2026, '--markets', 'a,b'], 2, '--markets'],
+    [[...PLAN_2026, '--date', '2026-02-30'], 2, '--date'],
+    [[...PLAN_2026, '--date', '2027-01-04'], 2, 'PLAN.DATE_OUT_OF_YEAR'],
+    [[...PLAN_2026, '--field-days', 'funday'], 2, 'funday'],
+    [[...PLAN_2026, '--lang', 'fr'], 2, 'Allowed choices'],
     [['plan', '--bogus'], 2, "unknown option '--bogus'"],
     [['plan', 'no-such-plan.yaml'], 3, 'FILE.NOT_FOUND'],
-    [['plan', '--target', '588万', '--year', '2026', '--xlsx', '/proc/none/plan.xlsx'], 3, 'FILE.UNWRITABLE'],
+    [[...PLAN_2026, '--xlsx', '/proc/none/plan.xlsx'], 3, 'FILE.UNWRITABLE'],
   ])('%j → exit %i', async (argv, exit, text) => {
     const { code, stderr } = await run(argv);
     expect(code).toBe(exit);
@@ -280,54 +243,27 @@ describe('closer: bad input gets a clear message and a non-zero exit, never a st
   });
 
   it('answers in Chinese when asked', async () => {
-    const { code, stderr } = await run([
-      'plan',
-      '--target',
-      '588万',
-      '--year',
-      '2026',
-      '--markets',
-      'a:50,b:40',
-      '--lang',
-      'zh',
-    ]);
+    const { code, stderr } = await run([...PLAN_2026, '--markets', 'a:50,b:40', '--lang', 'zh']);
     expect(code).toBe(2);
     expect(stderr).toContain('错误 [PLAN.SHARES_NOT_100]: 市场的占比合计为 90%');
   });
 });
 
 describe('the closer binary', () => {
-  const exec = promisify(execFile);
-
   it('runs as a process and exits 0 with the plan', async () => {
-    const { stdout } = await exec('node', [
-      join(ROOT, 'bin/closer.js'),
-      'plan',
-      '--target',
-      '588万',
-      '--year',
-      '2026',
-      '--json',
-    ]);
+    const { stdout } = await runBin([...PLAN_2026, '--json']);
     expect(JSON.parse(stdout).year.amount).toBe(588_000_000);
   });
 
   it('exits non-zero with the message on stderr for a user mistake', async () => {
-    const error = await exec('node', [
-      join(ROOT, 'bin/closer.js'),
-      'plan',
-      '--target',
-      'abc',
-      '--year',
-      '2026',
-    ]).catch((e) => e);
+    const error = await runBin(['plan', '--target', 'abc', '--year', '2026']).catch((e) => e);
     expect(error.code).toBe(2);
     expect(error.stderr).toContain('PLAN.INVALID');
     expect(error.stderr).not.toContain('    at ');
   });
 
   it('prints help without arguments', async () => {
-    const { stdout } = await exec('node', [join(ROOT, 'bin/closer.js')]);
+    const { stdout } = await runBin([]);
     expect(stdout).toContain('Usage: closer');
     expect(stdout).toContain('plan');
   });
