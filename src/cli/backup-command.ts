@@ -9,26 +9,14 @@ import { backupDatabase } from '../app/backup/backup-database.js';
 import type { TableSummary } from '../app/backup/backup-format.js';
 import { restoreDatabase } from '../app/backup/restore-database.js';
 import { describeDatabase, withDatabase } from '../app/database-admin.js';
-import { type Config, parseConfig } from '../config.js';
+import type { Config } from '../config.js';
 import type { Schema } from '../db/schema.js';
+import { type DatabaseOptions, databaseConfig, databaseOptions } from './database-options.js';
 import { type CliIo, defaultLang } from './io.js';
 
-interface BackupOptions {
-  databaseUrl?: string;
-  dataDir?: string;
+interface BackupOptions extends DatabaseOptions {
   json?: boolean;
   replace?: boolean;
-}
-
-function configFrom(io: CliIo, options: BackupOptions): Config {
-  return parseConfig(
-    {
-      ...io.env,
-      ...(options.databaseUrl !== undefined ? { DATABASE_URL: options.databaseUrl } : {}),
-      ...(options.dataDir !== undefined ? { DATA_DIR: options.dataDir } : {}),
-    },
-    io.cwd,
-  );
 }
 
 function withDb<T>(config: Config, work: (db: Kysely<Schema>) => Promise<T>): Promise<T> {
@@ -42,11 +30,7 @@ function totals(tables: Readonly<Record<string, TableSummary>>): { tables: numbe
 
 /** Adds `closer backup` and `closer restore` to `program`. */
 export function registerBackupCommands(program: Command, io: CliIo): void {
-  const common = (command: Command) =>
-    command
-      .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the SQLite file)')
-      .option('--data-dir <dir>', 'folder of the SQLite file (default: DATA_DIR or ./data)')
-      .option('--json', 'print JSON');
+  const common = (command: Command) => databaseOptions(command).option('--json', 'print JSON');
 
   common(
     program
@@ -55,7 +39,7 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
       .argument('<file>', 'backup file to write (gzip of JSON lines, e.g. closer-2026-11-29.backup)'),
   ).action(async (file: string, options: BackupOptions) => {
     const zh = defaultLang(io.env) === 'zh';
-    const config = configFrom(io, options);
+    const config = databaseConfig(io, options);
     const path = resolve(io.cwd, file);
     const summary = await withDb(config, (db) => backupDatabase({ db, clock: io.now }, { file: path }));
     if (options.json) {
@@ -79,7 +63,7 @@ export function registerBackupCommands(program: Command, io: CliIo): void {
       .option('--replace', 'delete all data of the target database first'),
   ).action(async (file: string, options: BackupOptions) => {
     const zh = defaultLang(io.env) === 'zh';
-    const config = configFrom(io, options);
+    const config = databaseConfig(io, options);
     const path = resolve(io.cwd, file);
     const summary = await withDb(config, (db) =>
       restoreDatabase({ db }, { file: path, replace: options.replace === true }),

@@ -4,38 +4,21 @@
  */
 import type { Command } from 'commander';
 import { databaseStatus, describeDatabase, migrateDatabase } from '../app/database-admin.js';
-import { type Config, parseConfig } from '../config.js';
+import { type DatabaseOptions, databaseConfig, databaseOptions } from './database-options.js';
 import { type CliIo, defaultLang } from './io.js';
 
-interface DbOptions {
-  databaseUrl?: string;
-  dataDir?: string;
+interface DbOptions extends DatabaseOptions {
   json?: boolean;
-}
-
-function configFrom(io: CliIo, options: DbOptions): Config {
-  return parseConfig(
-    {
-      ...io.env,
-      ...(options.databaseUrl !== undefined ? { DATABASE_URL: options.databaseUrl } : {}),
-      ...(options.dataDir !== undefined ? { DATA_DIR: options.dataDir } : {}),
-    },
-    io.cwd,
-  );
 }
 
 /** Adds the `db` command group to `program`. */
 export function registerDbCommand(program: Command, io: CliIo): void {
   const db = program.command('db').description('Database schema: migrate and status · 数据库');
-  const common = (command: Command) =>
-    command
-      .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the SQLite file)')
-      .option('--data-dir <dir>', 'folder of the SQLite file (default: DATA_DIR or ./data)')
-      .option('--json', 'print JSON');
+  const common = (command: Command) => databaseOptions(command).option('--json', 'print JSON');
 
   common(db.command('migrate').description('apply pending migrations')).action(async (options: DbOptions) => {
     const zh = defaultLang(io.env) === 'zh';
-    const config = configFrom(io, options);
+    const config = databaseConfig(io, options);
     const applied = await migrateDatabase(config);
     if (options.json) {
       io.stdout(`${JSON.stringify({ database: describeDatabase(config), applied })}\n`);
@@ -49,7 +32,7 @@ export function registerDbCommand(program: Command, io: CliIo): void {
   common(db.command('status').description('show applied and pending migrations')).action(
     async (options: DbOptions) => {
       const zh = defaultLang(io.env) === 'zh';
-      const config = configFrom(io, options);
+      const config = databaseConfig(io, options);
       const status = await databaseStatus(config);
       if (options.json) {
         io.stdout(`${JSON.stringify({ database: describeDatabase(config), ...status })}\n`);

@@ -4,19 +4,12 @@
  * and prints its logins.
  */
 import type { Command } from 'commander';
-import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { describeDatabase, migrateDatabase } from '../app/database-admin.js';
+import { describeDatabase } from '../app/database-admin.js';
 import { seedDemo } from '../app/demo/seed-demo.js';
-import { type Config, parseConfig } from '../config.js';
-import { openDatabase } from '../db/client.js';
-import type { Schema } from '../db/schema.js';
+import type { Config } from '../config.js';
+import { type DatabaseOptions, databaseConfig, databaseOptions, onDatabase } from './database-options.js';
 import { type CliIo, defaultLang } from './io.js';
-
-interface DemoOptions {
-  databaseUrl?: string;
-  dataDir?: string;
-}
 
 /**
  * Migrates and seeds the demo into `config`'s database and prints the logins. With
@@ -28,49 +21,37 @@ export async function writeDemo(
   options: { onlyIfEmpty?: boolean } = {},
 ): Promise<void> {
   const zh = defaultLang(io.env) === 'zh';
-  await migrateDatabase(config);
-  const database = openDatabase<Schema>(config.database);
-  try {
-    const db = database.db as Kysely<Schema>;
-    if (options.onlyIfEmpty && (await db.selectFrom('users').select('id').limit(1).executeTakeFirst())) {
+  await onDatabase(
+    config,
+    async (db) => {
+      if (options.onlyIfEmpty && (await db.selectFrom('users').select('id').limit(1).executeTakeFirst())) {
+        io.stdout(
+          zh ? '数据库中已有数据，未生成演示数据\n' : 'The database already has data: no demo written\n',
+        );
+        return;
+      }
+      const demo = await seedDemo({ db, clock: io.now, newId: uuidv7 });
+      const c = demo.counts;
       io.stdout(
-        zh ? '数据库中已有数据，未生成演示数据\n' : 'The database already has data: no demo written\n',
+        [
+          zh
+            ? `演示数据已写入 ${describeDatabase(config)}：${c.customers} 个客户，${c.visits} 次拜访，${c.deals} 笔签单，${c.followUps} 个待跟进`
+            : `Demo region written to ${describeDatabase(config)}: ${c.customers} customers, ${c.visits} visits, ${c.deals} deals, ${c.followUps} follow-ups`,
+          zh ? `登录（密码都是 ${demo.password}）：` : `Logins (password ${demo.password} for all):`,
+          ...demo.logins.map((l) => `  ${l.email}  ${l.name}  ${l.role}`),
+          '',
+        ].join('\n'),
       );
-      return;
-    }
-    const demo = await seedDemo({ db, clock: io.now, newId: uuidv7 });
-    const c = demo.counts;
-    io.stdout(
-      [
-        zh
-          ? `演示数据已写入 ${describeDatabase(config)}：${c.customers} 个客户，${c.visits} 次拜访，${c.deals} 笔签单，${c.followUps} 个待跟进`
-          : `Demo region written to ${describeDatabase(config)}: ${c.customers} customers, ${c.visits} visits, ${c.deals} deals, ${c.followUps} follow-ups`,
-        zh ? `登录（密码都是 ${demo.password}）：` : `Logins (password ${demo.password} for all):`,
-        ...demo.logins.map((l) => `  ${l.email}  ${l.name}  ${l.role}`),
-        '',
-      ].join('\n'),
-    );
-  } finally {
-    await database.close();
-  }
+    },
+    { migrate: true },
+  );
 }
 
 /** Adds `closer demo` to `program`. */
 export function registerDemoCommand(program: Command, io: CliIo): void {
-  program
-    .command('demo')
-    .description('Fill an empty database with a demo sales region · 生成演示数据')
-    .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the SQLite file)')
-    .option('--data-dir <dir>', 'folder of the SQLite file (default: DATA_DIR or ./data)')
-    .action(async (options: DemoOptions) => {
-      const config = parseConfig(
-        {
-          ...io.env,
-          ...(options.databaseUrl !== undefined ? { DATABASE_URL: options.databaseUrl } : {}),
-          ...(options.dataDir !== undefined ? { DATA_DIR: options.dataDir } : {}),
-        },
-        io.cwd,
-      );
-      await writeDemo(config, io);
-    });
+  databaseOptions(
+    program.command('demo').description('Fill an empty database with a demo sales region · 生成演示数据'),
+  ).action(async (options: DatabaseOptions) => {
+    await writeDemo(databaseConfig(io, options), io);
+  });
 }

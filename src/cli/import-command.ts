@@ -13,22 +13,19 @@ import { cliPrincipal } from '../app/import/cli-principal.js';
 import { type ImportReport, importRecords, type RowOutcome } from '../app/import/import-records.js';
 import { formatOfFileName } from '../app/import/read-table.js';
 import { writeErrorFile } from '../app/import/write-error-file.js';
-import { parseConfig } from '../config.js';
 import { EXPORT_LISTS } from '../contract/imports.js';
-import { openDatabase } from '../db/client.js';
 import type { Schema } from '../db/schema.js';
 import { AppError, type Lang } from '../domain/errors.js';
 import { IMPORT_TYPES } from '../domain/import/fields.js';
+import { type DatabaseOptions, databaseConfig, databaseOptions, onDatabase } from './database-options.js';
 import { type CliIo, defaultLang } from './io.js';
 
-interface DatabaseOptions {
-  databaseUrl?: string;
-  dataDir?: string;
+interface MemberOptions extends DatabaseOptions {
   user?: string;
   lang?: Lang;
 }
 
-interface ImportCommandOptions extends DatabaseOptions {
+interface ImportCommandOptions extends MemberOptions {
   type: (typeof IMPORT_TYPES)[number];
   dryRun?: boolean;
   mapping?: string;
@@ -37,7 +34,7 @@ interface ImportCommandOptions extends DatabaseOptions {
   json?: boolean;
 }
 
-interface ExportCommandOptions extends DatabaseOptions {
+interface ExportCommandOptions extends MemberOptions {
   format: 'csv' | 'xlsx';
   out: string;
   filter?: string[];
@@ -46,28 +43,15 @@ interface ExportCommandOptions extends DatabaseOptions {
 /** Opens the configured database, runs `work` as the chosen member, closes it again. */
 async function withPrincipal<T>(
   io: CliIo,
-  options: DatabaseOptions,
+  options: MemberOptions,
   work: (
     deps: { db: Kysely<Schema>; clock: () => Date; newId: () => string },
     principal: Awaited<ReturnType<typeof cliPrincipal>>,
   ) => Promise<T>,
 ): Promise<T> {
-  const config = parseConfig(
-    {
-      ...io.env,
-      ...(options.databaseUrl !== undefined ? { DATABASE_URL: options.databaseUrl } : {}),
-      ...(options.dataDir !== undefined ? { DATA_DIR: options.dataDir } : {}),
-    },
-    io.cwd,
+  return onDatabase(databaseConfig(io, options), async (db) =>
+    work({ db, clock: io.now, newId: uuidv7 }, await cliPrincipal(db, options.user)),
   );
-  const database = openDatabase<Schema>(config.database);
-  try {
-    const db = database.db as Kysely<Schema>;
-    const deps = { db, clock: io.now, newId: uuidv7 };
-    return await work(deps, await cliPrincipal(db, options.user));
-  } finally {
-    await database.close();
-  }
 }
 
 const ACTIONS: Record<RowOutcome['action'], Record<Lang, string>> = {
@@ -88,11 +72,9 @@ function summary(report: ImportReport, lang: Lang): string {
 /** Adds `closer import` and `closer export` to `program`. */
 export function registerImportCommand(program: Command, io: CliIo): void {
   const database = (command: Command) =>
-    command
-      .option('--user <email>', 'act as this member (default: the only manager)')
-      .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the SQLite file)')
-      .option('--data-dir <dir>', 'folder of the SQLite file (default: DATA_DIR or ./data)')
-      .addOption(new Option('--lang <lang>', 'language of messages and files').choices(['zh', 'en']));
+    databaseOptions(
+      command.option('--user <email>', 'act as this member (default: the only manager)'),
+    ).addOption(new Option('--lang <lang>', 'language of messages and files').choices(['zh', 'en']));
 
   database(
     program

@@ -6,14 +6,12 @@
 import type { Command } from 'commander';
 import { uuidv7 } from 'uuidv7';
 import { initWorkspace } from '../app/auth/init-workspace.js';
-import { describeDatabase, migrateDatabase } from '../app/database-admin.js';
-import { type Config, parseConfig } from '../config.js';
-import { openDatabase } from '../db/client.js';
-import type { Schema } from '../db/schema.js';
+import { describeDatabase } from '../app/database-admin.js';
 import { AppError } from '../domain/errors.js';
+import { type DatabaseOptions, databaseConfig, databaseOptions, onDatabase } from './database-options.js';
 import { type CliIo, defaultLang } from './io.js';
 
-interface InitOptions {
+interface InitOptions extends DatabaseOptions {
   workspace?: string;
   email?: string;
   name?: string;
@@ -21,20 +19,7 @@ interface InitOptions {
   currency?: string;
   timeZone?: string;
   locale?: string;
-  databaseUrl?: string;
-  dataDir?: string;
   json?: boolean;
-}
-
-function configFrom(io: CliIo, options: InitOptions): Config {
-  return parseConfig(
-    {
-      ...io.env,
-      ...(options.databaseUrl !== undefined ? { DATABASE_URL: options.databaseUrl } : {}),
-      ...(options.dataDir !== undefined ? { DATA_DIR: options.dataDir } : {}),
-    },
-    io.cwd,
-  );
 }
 
 function required(value: string | undefined, option: string): string {
@@ -46,18 +31,18 @@ function required(value: string | undefined, option: string): string {
 
 /** Adds `closer init` to `program`. */
 export function registerInitCommand(program: Command, io: CliIo): void {
-  program
-    .command('init')
-    .description('First run: create the database, the workspace and its manager · 初始化')
-    .option('--workspace <name>', 'name of the workspace (team, region …)')
-    .option('--email <email>', "the manager's email (their sign-in)")
-    .option('--name <name>', "the manager's name")
-    .option('--password <password>', "the manager's password (better: env CLOSER_INIT_PASSWORD)")
-    .option('--currency <code>', 'ISO 4217 currency of amounts (default CNY)')
-    .option('--time-zone <zone>', 'IANA time zone of business dates (default Asia/Shanghai)')
-    .option('--locale <locale>', 'zh-CN or en (default zh-CN)')
-    .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the SQLite file)')
-    .option('--data-dir <dir>', 'folder of the SQLite file (default: DATA_DIR or ./data)')
+  databaseOptions(
+    program
+      .command('init')
+      .description('First run: create the database, the workspace and its manager · 初始化')
+      .option('--workspace <name>', 'name of the workspace (team, region …)')
+      .option('--email <email>', "the manager's email (their sign-in)")
+      .option('--name <name>', "the manager's name")
+      .option('--password <password>', "the manager's password (better: env CLOSER_INIT_PASSWORD)")
+      .option('--currency <code>', 'ISO 4217 currency of amounts (default CNY)')
+      .option('--time-zone <zone>', 'IANA time zone of business dates (default Asia/Shanghai)')
+      .option('--locale <locale>', 'zh-CN or en (default zh-CN)'),
+  )
     .option('--json', 'print JSON')
     .action(async (options: InitOptions) => {
       const zh = defaultLang(io.env) === 'zh';
@@ -65,27 +50,25 @@ export function registerInitCommand(program: Command, io: CliIo): void {
       const email = required(options.email, '--email');
       const name = required(options.name, '--name');
       const password = required(options.password ?? io.env?.CLOSER_INIT_PASSWORD, '--password');
-      const config = configFrom(io, options);
+      const config = databaseConfig(io, options);
 
-      await migrateDatabase(config);
-      const database = openDatabase<Schema>(config.database);
-      let result: Awaited<ReturnType<typeof initWorkspace>>;
-      try {
-        result = await initWorkspace(
-          { db: database.db, clock: io.now, newId: uuidv7 },
-          {
-            workspace: {
-              name: workspace,
-              ...(options.currency !== undefined ? { currency: options.currency } : {}),
-              ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
-              ...(options.locale !== undefined ? { locale: options.locale } : {}),
+      const result = await onDatabase(
+        config,
+        (db) =>
+          initWorkspace(
+            { db, clock: io.now, newId: uuidv7 },
+            {
+              workspace: {
+                name: workspace,
+                ...(options.currency !== undefined ? { currency: options.currency } : {}),
+                ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
+                ...(options.locale !== undefined ? { locale: options.locale } : {}),
+              },
+              manager: { email, name, password },
             },
-            manager: { email, name, password },
-          },
-        );
-      } finally {
-        await database.close();
-      }
+          ),
+        { migrate: true },
+      );
 
       const login = email.trim().toLowerCase();
       if (options.json) {

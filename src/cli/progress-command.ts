@@ -9,12 +9,9 @@ import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Deps, Principal } from '../app/context.js';
-import { migrateDatabase } from '../app/database-admin.js';
 import { computeForecast } from '../app/progress/compute-forecast.js';
 import { computeProgress } from '../app/progress/compute-progress.js';
 import { getToday, type TodayView } from '../app/progress/get-today.js';
-import { parseConfig } from '../config.js';
-import { openDatabase } from '../db/client.js';
 import type { Schema } from '../db/schema.js';
 import { isIsoDate } from '../domain/dates.js';
 import { AppError, type Lang } from '../domain/errors.js';
@@ -28,12 +25,11 @@ import {
   type ProgressLevel,
   type ProgressRow,
 } from '../domain/method/progress.js';
+import { type DatabaseOptions, databaseConfig, databaseOptions, onDatabase } from './database-options.js';
 import { type CliIo, defaultLang } from './io.js';
 import { amountCell, renderTable, showCells } from './text-table.js';
 
-interface CommonOptions {
-  databaseUrl?: string;
-  dataDir?: string;
+interface CommonOptions extends DatabaseOptions {
   user?: string;
   json?: boolean;
   lang?: string;
@@ -56,9 +52,7 @@ interface ForecastOptions extends CommonOptions {
 /** Adds `today`, `progress` and `forecast` to `program`. */
 export function registerProgressCommands(program: Command, io: CliIo): void {
   const common = (command: Command) =>
-    command
-      .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the SQLite file)')
-      .option('--data-dir <dir>', 'folder of the SQLite file (default: DATA_DIR or ./data)')
+    databaseOptions(command)
       .option('--user <email>', 'act as this member (default: the only manager)')
       .option('--lang <lang>', 'output language: zh or en')
       .option('--json', 'print JSON');
@@ -172,23 +166,11 @@ async function withCaller(
   options: CommonOptions,
   body: (deps: Deps, principal: Principal) => Promise<void>,
 ): Promise<void> {
-  const config = parseConfig(
-    {
-      ...io.env,
-      ...(options.databaseUrl !== undefined ? { DATABASE_URL: options.databaseUrl } : {}),
-      ...(options.dataDir !== undefined ? { DATA_DIR: options.dataDir } : {}),
-    },
-    io.cwd,
+  await onDatabase(
+    databaseConfig(io, options),
+    async (db) => body({ db, clock: io.now, newId: uuidv7 }, await findCaller(db, options.user)),
+    { migrate: true },
   );
-  await migrateDatabase(config);
-  const database = openDatabase<Schema>(config.database);
-  try {
-    const db = database.db as Kysely<Schema>;
-    const principal = await findCaller(db, options.user);
-    await body({ db, clock: io.now, newId: uuidv7 }, principal);
-  } finally {
-    await database.close();
-  }
 }
 
 /** The membership of `email`, or the only manager of the only workspace. */

@@ -3,40 +3,32 @@
  * database until SIGINT or SIGTERM.
  */
 import type { Command } from 'commander';
-import { parseConfig } from '../config.js';
 import { runServer } from '../server/main.js';
+import { type DatabaseOptions, databaseConfig, databaseOptions } from './database-options.js';
 import { writeDemo } from './demo-command.js';
 import type { CliIo } from './io.js';
 
-interface ServeOptions {
+interface ServeOptions extends DatabaseOptions {
   port?: string;
   host?: string;
-  dataDir?: string;
-  databaseUrl?: string;
   demo?: boolean;
 }
 
 /** Adds the `serve` command to `program`. */
 export function registerServeCommand(program: Command, io: CliIo): void {
-  program
-    .command('serve')
-    .description('Run the web server (API at /api, docs at /api/docs) · 启动服务')
-    .option('--port <n>', 'port to listen on (default: PORT or 3000)')
-    .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)')
-    .option('--data-dir <dir>', 'folder of the SQLite file (default: DATA_DIR or ./data)')
-    .option('--database-url <url>', 'PostgreSQL URL (default: DATABASE_URL, else the SQLite file)')
+  databaseOptions(
+    program
+      .command('serve')
+      .description('Run the web server (API at /api, docs at /api/docs) · 启动服务')
+      .option('--port <n>', 'port to listen on (default: PORT or 3000)')
+      .option('--host <host>', 'address to listen on (default: HOST or 127.0.0.1)'),
+  )
     .option('--demo', 'first fill an empty database with the demo region and print its logins')
     .action(async (options: ServeOptions) => {
-      const config = parseConfig(
-        {
-          ...io.env,
-          ...(options.port !== undefined ? { PORT: options.port } : {}),
-          ...(options.host !== undefined ? { HOST: options.host } : {}),
-          ...(options.dataDir !== undefined ? { DATA_DIR: options.dataDir } : {}),
-          ...(options.databaseUrl !== undefined ? { DATABASE_URL: options.databaseUrl } : {}),
-        },
-        io.cwd,
-      );
+      const config = databaseConfig(io, options, {
+        ...(options.port !== undefined ? { PORT: options.port } : {}),
+        ...(options.host !== undefined ? { HOST: options.host } : {}),
+      });
       if (options.demo) await writeDemo(config, io, { onlyIfEmpty: true });
       await runServer(config, { log: true, say: io.stdout });
     });
