@@ -11,11 +11,10 @@ import {
 } from '../../contract/next-visit-plans.js';
 import { addDays } from '../../domain/dates.js';
 import { defaultNextVisitGoal } from '../../domain/method/chairman.js';
-import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { checkCustomerChild, customers } from '../customers/customer-store.js';
 import { requireVisibleCustomer } from '../customers/visible-customer.js';
-import { toFollowUp } from '../follow-ups/follow-up-schema.js';
+import { followUps, newFollowUpValues } from '../follow-ups/follow-up-store.js';
 import { insertNextVisitPlan } from '../next-visit-plans/next-visit-plan-store.js';
 import { parseInput } from '../validation.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
@@ -38,7 +37,6 @@ export async function recordChairmanConsultation(
   input: unknown,
 ): Promise<RecordedConsultation> {
   const body = parseInput(recordChairmanConsultationInput, input);
-  const now = deps.clock().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const customer = await requireVisibleCustomer(trx, principal, customerId);
     const ws = principal.workspaceId;
@@ -75,32 +73,25 @@ export async function recordChairmanConsultation(
       plannedOn,
     });
 
-    const followUpRow = await trx
-      .insertInto('follow_ups')
-      .values({
-        id: deps.newId(),
-        workspace_id: ws,
-        customer_id: customerId,
-        assignee_id: customer.owner_id,
-        due_on: plannedOn ?? addDays(today, FOLLOW_UP_AFTER_DAYS),
-        kind: 'next_visit',
-        notes: goal,
-        done: 0,
-        done_at: null,
-        // close_attempt_id marks follow-ups a stall created; this one comes from the consultation.
-        close_attempt_id: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const followUp = toFollowUp(followUpRow);
-    await recordAudit(trx, deps, principal, {
-      entity: 'follow_up',
-      entityId: followUp.id,
-      action: 'create',
-      after: followUp,
-    });
+    // No close_attempt_id: that marks follow-ups a stall created; this one comes from the consultation.
+    const followUpRow = await followUps.insert(
+      trx,
+      deps,
+      principal,
+      newFollowUpValues(
+        principal,
+        {
+          customerId,
+          assigneeId: customer.owner_id,
+          dueOn: plannedOn ?? addDays(today, FOLLOW_UP_AFTER_DAYS),
+          kind: 'next_visit',
+          notes: goal,
+        },
+        deps.clock().toISOString(),
+      ),
+    );
+    const followUp = followUps.toView(followUpRow);
+    await followUps.audit(trx, deps, principal, 'create', followUp.id, { after: followUp });
 
     if (verdict === 'key_person' && customer.kp_contact_id !== body.contactId) {
       const updated = await customers.updateVersioned(

@@ -18,7 +18,7 @@ import type { Deps, Principal } from '../context.js';
 import { customers } from '../customers/customer-store.js';
 import { checkVisibleCustomer } from '../customers/visible-customer.js';
 import { insertDeal } from '../deals/create-deal.js';
-import { toFollowUp } from '../follow-ups/follow-up-schema.js';
+import { followUps, newFollowUpValues } from '../follow-ups/follow-up-store.js';
 import { newNextVisitPlanValues, nextVisitPlans } from '../next-visit-plans/next-visit-plan-store.js';
 import { loadCatalog } from '../objections/objection-store.js';
 import { parseInput } from '../validation.js';
@@ -70,34 +70,20 @@ export async function createCloseAttempt(
 
     // The stall's next step goes to whoever owns the customer (the caller if nobody does).
     const assignee = customer.owner_id ?? principal.membershipId;
-    const followUps: CloseAttemptCreated['created']['followUps'] = [];
+    const created: CloseAttemptCreated['created']['followUps'] = [];
     for (const planned of effects.followUps) {
-      const f = await trx
-        .insertInto('follow_ups')
-        .values({
-          id: deps.newId(),
-          workspace_id: principal.workspaceId,
-          customer_id: body.customerId,
-          assignee_id: assignee,
-          due_on: planned.dueOn,
-          kind: planned.kind,
-          notes: planned.notes,
-          done: 0,
-          done_at: null,
-          close_attempt_id: attempt.id,
-          created_at: now,
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const view = toFollowUp(f);
-      await recordAudit(trx, deps, principal, {
-        entity: 'follow_up',
-        entityId: f.id,
-        action: 'create',
-        after: view,
+      const f = await followUps.insert(trx, deps, principal, {
+        ...newFollowUpValues(
+          principal,
+          { customerId: body.customerId, assigneeId: assignee, ...planned },
+          now,
+        ),
+        // Deleting the attempt takes the follow-ups it set in motion that are still open.
+        close_attempt_id: attempt.id,
       });
-      followUps.push(view);
+      const view = followUps.toView(f);
+      await followUps.audit(trx, deps, principal, 'create', f.id, { after: view });
+      created.push(view);
     }
 
     let nextVisitPlan: CloseAttemptCreated['created']['nextVisitPlan'] = null;
@@ -145,7 +131,7 @@ export async function createCloseAttempt(
     return {
       attempt,
       attemptNumber: Number(count.n),
-      created: { followUps, nextVisitPlan, expectedFundsOn: effects.expectedFundsOn, deal },
+      created: { followUps: created, nextVisitPlan, expectedFundsOn: effects.expectedFundsOn, deal },
     };
   });
 }
