@@ -155,6 +155,17 @@ describe.each(engines)('discovery on $name', (engine) => {
       }),
       'CONFLICT.STALE',
     );
+    // A stale form hears CONFLICT.STALE (with the current version) before a field error.
+    const stale = await expectAppError(
+      recordVisitDiscovery(ws.deps, ws.team.lead, visit.id, {
+        version: 1,
+        discoveryVersion: 9,
+        answers: [],
+        pains: [],
+      }),
+      'CONFLICT.STALE',
+    );
+    expect(stale.details).toEqual({ entity: 'visit', id: visit.id, version: 1, currentVersion: 2 });
     for (const who of [ws.team.otherLead, ws.foreign.manager]) {
       await expectAppError(
         recordVisitDiscovery(ws.deps, who, visit.id, {

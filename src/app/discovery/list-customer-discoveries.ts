@@ -1,7 +1,8 @@
+/** Use case: what a customer's visits found out, newest visit first. */
 import type { VisitDiscovery } from '../../contract/method.js';
 import type { Deps, Principal } from '../context.js';
-import { requireVisibleCustomer } from '../customers/visible-customer.js';
-import { toVisitDiscovery } from './record-visit-discovery.js';
+import { listOfCustomer } from '../record-store.js';
+import { visitDiscoveries } from './discovery-store.js';
 
 /**
  * The discoveries of a customer's visits that have one (answers or pains written), newest
@@ -12,16 +13,12 @@ export async function listCustomerDiscoveries(
   principal: Principal,
   customerId: string,
 ): Promise<VisitDiscovery[]> {
-  await requireVisibleCustomer(deps.db, principal, customerId);
-  const rows = await deps.db
-    .selectFrom('visits')
-    .selectAll()
-    .where('workspace_id', '=', principal.workspaceId)
-    .where('customer_id', '=', customerId)
-    .where('discovery_version', 'is not', null)
-    .orderBy('visit_on', 'desc')
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  return rows.map(toVisitDiscovery);
+  return listOfCustomer(
+    deps.db,
+    principal,
+    customerId,
+    visitDiscoveries,
+    ['visit_on desc', 'created_at desc', 'id desc'],
+    (visits) => visits.where('discovery_version', 'is not', null),
+  );
 }

@@ -5,24 +5,10 @@
 import { type VisitDiscovery, visitDiscoveryInput } from '../../contract/method.js';
 import { AppError } from '../../domain/errors.js';
 import { problemDetails } from '../../domain/issue-messages.js';
-import { type Pain, unknownQuestionIds } from '../../domain/method/discovery.js';
-import { recordAudit } from '../audit.js';
+import { unknownQuestionIds } from '../../domain/method/discovery.js';
 import type { Deps, Principal } from '../context.js';
 import { fieldError, parseInput } from '../validation.js';
-import { type VisitRow, visits } from '../visits/visit-store.js';
-import { chainVersion } from './discovery-store.js';
-
-/** Row → the discovery part of a visit. */
-export function toVisitDiscovery(row: VisitRow): VisitDiscovery {
-  return {
-    visitId: row.id,
-    customerId: row.customer_id,
-    discoveryVersion: row.discovery_version,
-    answers: JSON.parse(row.discovery_answers) as VisitDiscovery['answers'],
-    pains: JSON.parse(row.pains) as Pain[],
-    version: row.version,
-  };
-}
+import { chainVersion, visitDiscoveries } from './discovery-store.js';
 
 /**
  * Replaces the visit's discovery answers and pains. The chain version must exist in the
@@ -35,26 +21,25 @@ export async function recordVisitDiscovery(
   visitId: string,
   input: unknown,
 ): Promise<VisitDiscovery> {
-  const body = parseInput(visitDiscoveryInput, input);
+  const { version, ...fields } = parseInput(visitDiscoveryInput, input);
   return deps.db.transaction().execute(async (trx) => {
-    const before = await visits.find(trx, principal, visitId);
-    if (before.version !== body.version) {
-      throw new AppError('CONFLICT.STALE', {
-        entity: 'visit',
-        id: visitId,
-        version: body.version,
-        currentVersion: before.version,
-      });
-    }
-    const chain = await chainVersion(trx, principal.workspaceId, body.discoveryVersion);
+    const before = await visitDiscoveries.find(trx, principal, visitId);
+    // A stale form hears CONFLICT.STALE before a field error: at a version not the stored
+    // one, updateVersioned throws it (with the current version) and writes nothing.
+    if (before.version !== version)
+      await visitDiscoveries.updateVersioned(trx, deps, principal, visitId, version, {}, before);
+    const chain = await chainVersion(trx, principal.workspaceId, fields.discoveryVersion);
     if (!chain) {
       throw fieldError(
         'discoveryVersion',
-        `the discovery chain has no version ${body.discoveryVersion}`,
-        `需求挖掘问题链没有第 ${body.discoveryVersion} 版`,
+        `the discovery chain has no version ${fields.discoveryVersion}`,
+        `需求挖掘问题链没有第 ${fields.discoveryVersion} 版`,
       );
     }
-    const unknown = unknownQuestionIds({ version: chain.version, questions: chain.questions }, body.answers);
+    const unknown = unknownQuestionIds(
+      { version: chain.version, questions: chain.questions },
+      fields.answers,
+    );
     if (unknown.length > 0) {
       throw new AppError(
         'VALIDATION.FAILED',
@@ -67,28 +52,18 @@ export async function recordVisitDiscovery(
         ),
       );
     }
-    const result = await trx
-      .updateTable('visits')
-      .set({
-        discovery_version: body.discoveryVersion,
-        discovery_answers: JSON.stringify(body.answers),
-        pains: JSON.stringify(body.pains),
-        updated_at: deps.clock().toISOString(),
-        version: body.version + 1,
-      })
-      .where('workspace_id', '=', principal.workspaceId)
-      .where('id', '=', visitId)
-      .where('version', '=', body.version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!result)
-      throw new AppError('CONFLICT.STALE', { entity: 'visit', id: visitId, version: body.version });
-    const after = toVisitDiscovery(result);
-    await recordAudit(trx, deps, principal, {
-      entity: 'visit',
-      entityId: visitId,
-      action: 'update',
-      before: toVisitDiscovery(before),
+    const row = await visitDiscoveries.updateVersioned(
+      trx,
+      deps,
+      principal,
+      visitId,
+      version,
+      visitDiscoveries.columnsOf(fields),
+      before,
+    );
+    const after = visitDiscoveries.toView(row);
+    await visitDiscoveries.audit(trx, deps, principal, 'update', visitId, {
+      before: visitDiscoveries.toView(before),
       after,
     });
     return after;
