@@ -9,6 +9,7 @@ import { createVisit } from '../visits/create-visit.js';
 import { updateVisit } from '../visits/update-visit.js';
 import { getDiscoveryChain, listDiscoveryChainVersions } from './get-discovery-chain.js';
 import { getPitchList } from './get-pitch-list.js';
+import { listCustomerDiscoveries } from './list-customer-discoveries.js';
 import { recordVisitDiscovery } from './record-visit-discovery.js';
 import { saveDiscoveryChain } from './save-discovery-chain.js';
 
@@ -103,79 +104,40 @@ describe.each(engines)('discovery on $name', (engine) => {
       pains,
     ]);
 
-    // Version 1 of the foreign workspace does not exist here.
-    await saveDiscoveryChain(ws.deps, ws.foreign.manager, { questions: [q('a')] });
-    expect(
-      fieldPaths(
-        await expectAppError(
-          recordVisitDiscovery(ws.deps, ws.team.lead, visit.id, {
-            version: 2,
-            discoveryVersion: 1,
-            answers: [],
-            pains: [],
-          }),
-          'VALIDATION.FAILED',
-        ),
-      ),
-    ).toEqual(['discoveryVersion']);
-    await saveDiscoveryChain(ws.deps, ws.team.manager, { questions: [q('a')] });
-    // "situation" belongs to version 0, not to version 1.
-    expect(
-      fieldPaths(
-        await expectAppError(
-          recordVisitDiscovery(ws.deps, ws.team.lead, visit.id, {
-            version: 2,
-            discoveryVersion: 1,
-            answers: [
-              { questionId: 'a', answer: 'x' },
-              { questionId: 'situation', answer: 'y' },
-            ],
-            pains: [],
-          }),
-          'VALIDATION.FAILED',
-        ),
-      ),
-    ).toEqual(['answers.1.questionId']);
-    expect(
-      await rejectedFields(
-        recordVisitDiscovery(ws.deps, ws.team.lead, visit.id, {
-          version: 2,
-          discoveryVersion: 1,
-          answers: [],
-          pains: [{ category: 'luck', need: 'x' }],
-        }),
-      ),
-    ).toEqual(['pains.0.category']);
-    await expectAppError(
-      recordVisitDiscovery(ws.deps, ws.team.lead, visit.id, {
-        version: 1,
+    // A second write of this visit (at version 2, against version 1 of the chain unless told).
+    const rewrite = (body: object, who = ws.team.lead) =>
+      recordVisitDiscovery(ws.deps, who, visit.id, {
+        version: 2,
         discoveryVersion: 1,
         answers: [],
         pains: [],
+        ...body,
+      });
+    const refusedFields = async (body: object) =>
+      fieldPaths(await expectAppError(rewrite(body), 'VALIDATION.FAILED'));
+
+    // Version 1 of the foreign workspace does not exist here.
+    await saveDiscoveryChain(ws.deps, ws.foreign.manager, { questions: [q('a')] });
+    expect(await refusedFields({})).toEqual(['discoveryVersion']);
+    await saveDiscoveryChain(ws.deps, ws.team.manager, { questions: [q('a')] });
+    // "situation" belongs to version 0, not to version 1.
+    expect(
+      await refusedFields({
+        answers: [
+          { questionId: 'a', answer: 'x' },
+          { questionId: 'situation', answer: 'y' },
+        ],
       }),
-      'CONFLICT.STALE',
-    );
+    ).toEqual(['answers.1.questionId']);
+    expect(await rejectedFields(rewrite({ pains: [{ category: 'luck', need: 'x' }] }))).toEqual([
+      'pains.0.category',
+    ]);
+    await expectAppError(rewrite({ version: 1 }), 'CONFLICT.STALE');
     // A stale form hears CONFLICT.STALE (with the current version) before a field error.
-    const stale = await expectAppError(
-      recordVisitDiscovery(ws.deps, ws.team.lead, visit.id, {
-        version: 1,
-        discoveryVersion: 9,
-        answers: [],
-        pains: [],
-      }),
-      'CONFLICT.STALE',
-    );
+    const stale = await expectAppError(rewrite({ version: 1, discoveryVersion: 9 }), 'CONFLICT.STALE');
     expect(stale.details).toEqual({ entity: 'visit', id: visit.id, version: 1, currentVersion: 2 });
     for (const who of [ws.team.otherLead, ws.foreign.manager]) {
-      await expectAppError(
-        recordVisitDiscovery(ws.deps, who, visit.id, {
-          version: 2,
-          discoveryVersion: 0,
-          answers: [],
-          pains: [],
-        }),
-        'NOT_FOUND',
-      );
+      await expectAppError(rewrite({ discoveryVersion: 0 }, who), 'NOT_FOUND');
     }
     // The answers may move to the newer version.
     const again = await recordVisitDiscovery(ws.deps, ws.team.lead, visit.id, {
@@ -241,6 +203,13 @@ describe.each(engines)('discovery on $name', (engine) => {
         { category: 'performance', need: '业绩翻番' },
       ],
     });
+    // A visit without a discovery is not listed; the newest visit's discovery comes first.
+    await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-12' });
+    expect((await listCustomerDiscoveries(ws.deps, ws.team.lead, customerId)).map((d) => d.visitId)).toEqual([
+      recent.id,
+      old.id,
+    ]);
+    await expectAppError(listCustomerDiscoveries(ws.deps, ws.team.otherLead, customerId), 'NOT_FOUND');
     const list = await getPitchList(ws.deps, ws.team.manager, customerId);
     expect(list.pains).toEqual([
       { category: 'brand', need: '让买家信任' },
