@@ -5,17 +5,10 @@
  * field that does not exist — and every VALIDATION.FAILED answer, in zh-CN and en, must
  * read as sentences that name their field, with none of zod's default phrases.
  */
-import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../src/app/auth/api-tokens.js';
-import type { Database } from '../src/db/client.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import type { Schema } from '../src/db/schema.js';
+import { describe, expect, it } from 'vitest';
 import { findFieldLabel } from '../src/domain/field-messages.js';
-import { buildApp } from '../src/server/app.js';
-import { seedTeam, testDeps } from './factories.js';
-import { engines, type TestDatabase } from './harness/databases.js';
+import { withFileApi } from './harness/api.js';
+import { engines } from './harness/databases.js';
 
 /** zod's own wording, English and its zh-CN locale: none of it may reach a caller. */
 const ZOD_DEFAULT =
@@ -55,28 +48,10 @@ function subjectOf(path: string): string | undefined {
 }
 
 describe.each(engines)('field errors on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let app: FastifyInstance;
-  let headers: Record<string, string>;
-
-  beforeAll(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    await migrateToLatest(open.db as Kysely<unknown>);
-    app = await buildApp({ ...testDeps(open.db), dialect: open.dialect });
-    const team = await seedTeam(open.db);
-    const { token } = await createApiToken(testDeps(open.db), team.manager, { name: 't' });
-    headers = { authorization: `Bearer ${token}` };
-  });
-  afterAll(async () => {
-    await app.close();
-    await open.close();
-    await database.dispose();
-  });
+  const api = withFileApi(engine);
 
   it('answers every bad body and query with sentences naming the field, in both languages', async () => {
-    const doc = (await app.inject({ url: '/api/openapi.json', headers })).json() as {
+    const doc = (await api.app.inject({ url: '/api/openapi.json', headers: api.manager })).json() as {
       paths: Record<string, Record<string, Operation>>;
     };
     const seen = { answers: 0, fields: 0 };
@@ -98,10 +73,10 @@ describe.each(engines)('field errors on $name', (engine) => {
         }
         for (const request of requests) {
           for (const lang of ['zh-CN', 'en'] as const) {
-            const res = await app.inject({
+            const res = await api.app.inject({
               method: method.toUpperCase() as 'GET',
               url,
-              headers: { ...headers, 'accept-language': lang },
+              headers: { ...api.manager, 'accept-language': lang },
               ...(request.payload ? { payload: request.payload } : {}),
               ...(request.query ? { query: request.query } : {}),
             });
@@ -145,7 +120,12 @@ describe.each(engines)('field errors on $name', (engine) => {
   it('says the set-up, new-customer and new-member problems as the user would', async () => {
     const post = async (url: string, payload: Record<string, unknown>, lang: string) =>
       (
-        await app.inject({ method: 'POST', url, payload, headers: { ...headers, 'accept-language': lang } })
+        await api.app.inject({
+          method: 'POST',
+          url,
+          payload,
+          headers: { ...api.manager, 'accept-language': lang },
+        })
       ).json().error as { message: string; details: { fields: { path: string; message: string }[] } };
     const customer = await post('/api/customers', { name: '' }, 'zh-CN');
     expect(customer.details.fields).toEqual([{ path: 'body.name', message: '请填写客户名称' }]);

@@ -4,10 +4,8 @@
  * CLI and the exports share), so a new enum value without a label fails here instead of
  * reaching a salesperson as `after_sales` or `won`.
  */
-import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../src/app/auth/api-tokens.js';
+import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/app/demo/seed-demo.js';
 import { CUSTOMER_CLASSES, CUSTOMER_STATUSES, customerView } from '../src/contract/customers.js';
 import type { Database } from '../src/db/client.js';
@@ -16,9 +14,9 @@ import type { Schema } from '../src/db/schema.js';
 import { LABELS, labelOf } from '../src/domain/labels.js';
 import { DEFAULT_DISCOVERY_CHAIN } from '../src/domain/method/discovery.js';
 import { closeAttemptEffects } from '../src/domain/method/objections.js';
-import { buildApp } from '../src/server/app.js';
-import { seedTeam, testDeps } from './factories.js';
-import { engines, type TestDatabase } from './harness/databases.js';
+import { testDeps } from './factories.js';
+import { withFileApi } from './harness/api.js';
+import { engines } from './harness/databases.js';
 
 /**
  * Enums of the API that no screen, CLI table or export shows as a word: parameters a
@@ -124,29 +122,10 @@ describe('discovery hints', () => {
 });
 
 describe.each(engines)('labels of the API on $name', (engine) => {
-  let database: TestDatabase;
-  let open: Database<Schema>;
-  let app: FastifyInstance;
-  let headers: Record<string, string>;
-
-  beforeAll(async () => {
-    database = await engine.create();
-    open = database.open() as Database<Schema>;
-    await migrateToLatest(open.db as Kysely<unknown>);
-    app = await buildApp({ ...testDeps(open.db), dialect: open.dialect });
-    const team = await seedTeam(open.db);
-    headers = {
-      authorization: `Bearer ${(await createApiToken(testDeps(open.db), team.manager, { name: 't' })).token}`,
-    };
-  });
-  afterAll(async () => {
-    await app.close();
-    await open.close();
-    await database.dispose();
-  });
+  const api = withFileApi(engine);
 
   it('has words for every enum value of every schema the API shares with the app, CLI and exports', async () => {
-    const doc = (await app.inject({ url: '/api/openapi.json', headers })).json();
+    const doc = (await api.app.inject({ url: '/api/openapi.json', headers: api.manager })).json();
     const found: { property: string; values: string[] }[] = [];
     enumsOf(doc, '', found);
     expect(found.length).toBeGreaterThan(30);

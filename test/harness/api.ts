@@ -1,5 +1,5 @@
 /**
- * The HTTP fixture of the API tests: per test, the Fastify app built on the workspace's
+ * The HTTP fixtures of the API tests. withApi: per test, the Fastify app built on the workspace's
  * database (never listening: requests go through `inject`) and bearer headers for the team
  * members the file acts as; the app is closed after the test. Call it at describe level,
  * after withWorkspace:
@@ -7,13 +7,20 @@
  *   const ws = withWorkspace(engine);
  *   const api = withApi(ws, ['manager', 'lead']);
  *   it('…', async () => { await api.app.inject({ url: '/api/customers', headers: api.as.lead }); });
+ *
+ * withFileApi: one app on one seeded database for a whole file that only reads.
  */
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach } from 'vitest';
+import type { Kysely } from 'kysely';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createApiToken } from '../../src/app/auth/api-tokens.js';
 import type { Deps, Principal } from '../../src/app/context.js';
+import type { Database } from '../../src/db/client.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import type { Schema } from '../../src/db/schema.js';
 import { buildApp, type ServerDeps } from '../../src/server/app.js';
-import type { Team } from '../factories.js';
+import { seedTeam, type Team, testDeps } from '../factories.js';
+import type { TestDatabase, TestEngine } from './databases.js';
 import type { Workspace } from './workspace.js';
 
 /** The members of a seeded team a test can act as. */
@@ -77,6 +84,52 @@ export function withApi<M extends Member>(ws: Workspace, members: readonly M[] =
       await now.app.close();
       now.app = await buildApp(deps);
       return now.app;
+    },
+  };
+}
+
+/** The app one test file shares across its tests, and the manager's headers. */
+export interface FileApi {
+  readonly app: FastifyInstance;
+  /** The bearer headers of the seeded team's manager. */
+  readonly manager: Headers;
+}
+
+/**
+ * For read-only test files (the OpenAPI document, field messages): one migrated database on
+ * `engine` with a seeded team and one app for all the file's tests, made in beforeAll and
+ * closed in afterAll. Call it at describe level; read it inside the tests.
+ */
+export function withFileApi(engine: TestEngine): FileApi {
+  let state:
+    | { database: TestDatabase; open: Database<Schema>; app: FastifyInstance; manager: Headers }
+    | undefined;
+  beforeAll(async () => {
+    const database = await engine.create();
+    const open = database.open() as Database<Schema>;
+    await migrateToLatest(open.db as Kysely<unknown>);
+    const deps = testDeps(open.db);
+    const app = await buildApp({ ...deps, dialect: open.dialect });
+    const team = await seedTeam(open.db);
+    state = { database, open, app, manager: await bearer(deps, team.manager) };
+  });
+  afterAll(async () => {
+    const done = state;
+    state = undefined;
+    await done?.app.close();
+    await done?.open.close();
+    await done?.database.dispose();
+  });
+  const current = () => {
+    if (!state) throw new Error('withFileApi: read inside a test, not at describe level');
+    return state;
+  };
+  return {
+    get app() {
+      return current().app;
+    },
+    get manager() {
+      return current().manager;
     },
   };
 }
