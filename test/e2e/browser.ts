@@ -1,15 +1,23 @@
 /**
  * What every browser test shares: the system's Chromium with the flags these machines
  * need, windows that record console errors, the repository root, the screenshot folder,
- * and the decision to run at all. Under
+ * the server a test file runs against (useServer), signing in and the CSRF token, and the
+ * decision to run at all. Under
  * CI (CI=true) a missing Chromium or web build fails the suite; locally the browser tests
  * are skipped with a visible message.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { migrateDatabase } from '../../src/app/database-admin.js';
+import { parseConfig } from '../../src/config.js';
+import { openDatabase } from '../../src/db/client.js';
+import type { Schema } from '../../src/db/schema.js';
+import { type RunningServer, startServer } from '../../src/server/main.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -169,4 +177,126 @@ export async function settled(page: Page, timeout = 10_000): Promise<void> {
     if (Date.now() > deadline) throw new Error(`the page did not settle within ${timeout} ms`);
     previous = look.layout;
   }
+}
+
+/** Options of {@link startTestServer} and {@link useServer}. */
+export interface TestServerOptions {
+  /** The server's clock (the real one otherwise). */
+  readonly clock?: () => Date;
+  /** Fills the migrated database before the server starts (seedDemo, say). */
+  readonly seed?: (db: Kysely<Schema>) => Promise<unknown>;
+}
+
+/** A server on a free port of 127.0.0.1 with its own fresh SQLite data folder. */
+export interface TestServer {
+  readonly server: RunningServer;
+  readonly dataDir: string;
+}
+
+/**
+ * Starts a real server on a fresh data folder (named `prefix…` under the system's temporary
+ * folder), migrated and seeded first when `seed` is given. The caller closes the server and
+ * removes the folder.
+ */
+export async function startTestServer(prefix: string, options: TestServerOptions = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  const config = parseConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, dataDir);
+  if (options.seed) {
+    await migrateDatabase(config);
+    const database = openDatabase<Schema>(config.database);
+    try {
+      await options.seed(database.db);
+    } finally {
+      await database.close();
+    }
+  }
+  const server = await startServer(config, options.clock ? { clock: options.clock } : {});
+  return { server, dataDir };
+}
+
+/**
+ * The server of one browser test file: started (with the screenshot folder made) before its
+ * tests, and after them the windows closed, the server closed and its folder removed, in that
+ * order. Call it at describe level; `url` is read inside the tests.
+ */
+export function useServer(
+  browsers: Browsers,
+  prefix: string,
+  options: TestServerOptions = {},
+): { readonly url: string } {
+  let running: TestServer | undefined;
+  // Seeding the demo region before the start takes longer than the default hook time.
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    running = await startTestServer(prefix, options);
+  }, 120_000);
+  afterAll(async () => {
+    await browsers.closeAll();
+    await running?.server.close();
+    if (running) rmSync(running.dataDir, { recursive: true, force: true });
+  });
+  return {
+    get url() {
+      if (!running) throw new Error('useServer: the server is read before it started');
+      return running.server.url;
+    },
+  };
+}
+
+/** The sign-in page's words, per language. */
+export const LOGIN_LABELS = {
+  zh: { email: '邮箱', password: '密码（至少 8 位）', submit: '登录' },
+  en: { email: 'Email', password: 'Password (8 characters or more)', submit: 'Sign in' },
+} as const;
+
+/** Signs `account` in on the sign-in page of the server at `base` and waits for Today. */
+export async function signIn(
+  page: Page,
+  base: string,
+  account: { readonly email: string; readonly password: string },
+  lang: keyof typeof LOGIN_LABELS = 'zh',
+): Promise<void> {
+  const labels = LOGIN_LABELS[lang];
+  await page.goto(`${base}/login`);
+  await page.getByLabel(labels.email).fill(account.email);
+  await page.getByLabel(labels.password).fill(account.password);
+  await page.getByRole('button', { name: labels.submit, exact: true }).click();
+  await page.waitForURL('**/today');
+}
+
+/**
+ * Creates the workspace and its manager through the first-run set-up page (zh-CN) of the
+ * server at `base`, and waits for the plan page it signs in to.
+ */
+export async function setUpWorkspace(
+  page: Page,
+  base: string,
+  workspace: string,
+  manager: { readonly name: string; readonly email: string; readonly password: string },
+): Promise<void> {
+  await page.goto(`${base}/setup`);
+  await page.getByRole('heading', { name: '首次使用：创建工作区' }).waitFor();
+  await page.getByLabel('工作区名称（公司或团队）').fill(workspace);
+  await page.getByLabel('您的姓名').fill(manager.name);
+  await page.getByLabel('邮箱').fill(manager.email);
+  await page.getByLabel('密码（至少 8 位）').fill(manager.password);
+  await page.getByRole('button', { name: '创建并登录' }).click();
+  await page.waitForURL('**/plan');
+}
+
+/** The CSRF token of the page's session, for requests the test makes beside the page. */
+export async function csrfToken(page: Page, base: string): Promise<string> {
+  const me = await page.request.get(`${base}/api/auth/me`);
+  return ((await me.json()) as { csrfToken: string }).csrfToken;
+}
+
+/**
+ * A screenshot writer for one test file: pictures named `<prefix><name>.png` in the
+ * screenshot folder, of the whole page unless `fullPage` is false (a dialog open: the
+ * viewport, which does not scroll with the page).
+ */
+export function screenshots(prefix: string): (page: Page, name: string, fullPage?: boolean) => Promise<void> {
+  return async (page, name, fullPage = true) => {
+    await page.screenshot({ path: join(SHOTS, `${prefix}${name}.png`), fullPage });
+  };
 }

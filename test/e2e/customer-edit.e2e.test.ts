@@ -9,14 +9,19 @@
  * English at 375 px. The only console errors allowed are the two expected 409 answers.
  * Screenshots: test-output/screenshots/customer-edit-*.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config.js';
-import { type RunningServer, startServer } from '../../src/server/main.js';
-import { Browsers, missing, type Problem, pickOption, SHOTS } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import {
+  Browsers,
+  csrfToken,
+  missing,
+  type Problem,
+  pickOption,
+  screenshots,
+  setUpWorkspace,
+  signIn,
+  useServer,
+} from './browser.js';
 
 const MANAGER = { email: 'zhao@example.com', password: 'correct horse 7', name: '赵经理' };
 
@@ -31,30 +36,11 @@ interface CustomerBody {
 }
 
 describe.skipIf(missing !== null)('editing and deleting customers and contacts in Chromium', () => {
-  let server: RunningServer;
-  let dataDir: string;
   const browsers = new Browsers();
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'closer-e2e-edit-'));
-    server = await startServer(parseConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, dataDir));
-  }, 60_000);
-  afterAll(async () => {
-    await browsers.closeAll();
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
-
+  const server = useServer(browsers, 'closer-e2e-edit-');
   /** A picture of the page; of the viewport only while a dialog is open (it does not scroll with the page). */
-  async function shot(page: Page, name: string, fullPage = true) {
-    await page.screenshot({ path: join(SHOTS, `customer-edit-${name}.png`), fullPage });
-  }
-
-  async function csrf(page: Page): Promise<string> {
-    const me = await page.request.get(`${server.url}/api/auth/me`);
-    return ((await me.json()) as { csrfToken: string }).csrfToken;
-  }
+  const shot = screenshots('customer-edit-');
+  const csrf = (page: Page) => csrfToken(page, server.url);
 
   async function getCustomer(page: Page, id: string): Promise<CustomerBody> {
     const response = await page.request.get(`${server.url}/api/customers/${id}`);
@@ -88,13 +74,7 @@ describe.skipIf(missing !== null)('editing and deleting customers and contacts i
     const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
 
     // Set up the workspace, then create a customer through the form.
-    await page.goto(`${server.url}/setup`);
-    await page.getByLabel('工作区名称（公司或团队）').fill('富阳成交团队');
-    await page.getByLabel('您的姓名').fill(MANAGER.name);
-    await page.getByLabel('邮箱').fill(MANAGER.email);
-    await page.getByLabel('密码（至少 8 位）').fill(MANAGER.password);
-    await page.getByRole('button', { name: '创建并登录' }).click();
-    await page.waitForURL('**/plan');
+    await setUpWorkspace(page, server.url, '富阳成交团队', MANAGER);
     const token = await csrf(page);
     // A second customer, so the list is visibly loaded when the first one is gone.
     const other = await page.request.post(`${server.url}/api/customers`, {
@@ -244,11 +224,7 @@ describe.skipIf(missing !== null)('editing and deleting customers and contacts i
 
   it("zh-CN: an assistant sees why the customer's delete button is disabled, and the server refuses too", async () => {
     const { page: managerPage } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
-    await managerPage.goto(`${server.url}/login`);
-    await managerPage.getByLabel('邮箱').fill(MANAGER.email);
-    await managerPage.getByLabel('密码（至少 8 位）').fill(MANAGER.password);
-    await managerPage.getByRole('button', { name: '登录' }).click();
-    await managerPage.waitForURL('**/today');
+    await signIn(managerPage, server.url, MANAGER);
     const headers = { 'x-csrf-token': await csrf(managerPage) };
     const password = 'assistant pass 9';
     const member = async (data: Record<string, string>) => {
@@ -275,11 +251,7 @@ describe.skipIf(missing !== null)('editing and deleting customers and contacts i
     const id = ((await created.json()) as CustomerBody).id;
 
     const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('邮箱').fill('zhang@example.com');
-    await page.getByLabel('密码（至少 8 位）').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL('**/today');
+    await signIn(page, server.url, { email: 'zhang@example.com', password });
     await page.goto(`${server.url}/customers/${id}`);
     await until(() => page.getByRole('heading', { name: '临平机械' }).isVisible()).toBe(true);
     // Editing is theirs to do; deleting is not, and the button says why.
@@ -303,11 +275,7 @@ describe.skipIf(missing !== null)('editing and deleting customers and contacts i
 
   it('en at 375 px: edit a customer and a contact and see their conflicts explained, without horizontal scrolling', async () => {
     const { page, problems } = await browsers.open({ locale: 'en-US', width: 375, height: 740 });
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Email').fill(MANAGER.email);
-    await page.getByLabel('Password (8 characters or more)').fill(MANAGER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/today');
+    await signIn(page, server.url, MANAGER, 'en');
     const token = await csrf(page);
     const created = await page.request.post(`${server.url}/api/customers`, {
       headers: { 'x-csrf-token': token },

@@ -15,21 +15,26 @@
  *
  * Under CI (CI=true) a missing Chromium or web build fails the suite; locally it is skipped.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDatabase } from '../../src/app/database-admin.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/app/demo/seed-demo.js';
-import { parseConfig } from '../../src/config.js';
-import { openDatabase } from '../../src/db/client.js';
-import type { Schema } from '../../src/db/schema.js';
 import { dateInTimeZone } from '../../src/domain/dates.js';
 import { columnScale, showAmount } from '../../src/domain/format-amount.js';
-import { type RunningServer, startServer } from '../../src/server/main.js';
-import { Browsers, missing, pickOption, ROOT, SHOTS, settled } from './browser.js';
+import {
+  Browsers,
+  type LOGIN_LABELS,
+  missing,
+  pickOption,
+  ROOT,
+  screenshots,
+  settled,
+  signIn as signInAt,
+  startTestServer,
+  useServer,
+} from './browser.js';
 import { shiftedClock, workingDayOffset } from './working-day.js';
 
 // README's pictures are rewritten only when asked (UPDATE_DOC_SCREENSHOTS=1), so a test run
@@ -74,33 +79,15 @@ interface TodayBody {
 }
 
 describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (demo data)', () => {
-  let server: RunningServer;
-  let dataDir: string;
   const browsers = new Browsers();
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    mkdirSync(DOCS_SHOTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'closer-e2e-dash-'));
-    const config = parseConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, dataDir);
-    await migrateDatabase(config);
-    const database = openDatabase<Schema>(config.database);
-    try {
-      await seedDemo({ db: database.db, clock, newId: uuidv7 });
-    } finally {
-      await database.close();
-    }
-    server = await startServer(config, { clock });
-  }, 120_000);
-  afterAll(async () => {
-    await browsers.closeAll();
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  const server = useServer(browsers, 'closer-e2e-dash-', {
+    clock,
+    seed: (db) => seedDemo({ db, clock, newId: uuidv7 }),
   });
-
-  async function shot(page: Page, name: string) {
-    await page.screenshot({ path: join(SHOTS, `dashboard-${name}.png`), fullPage: true });
-  }
+  beforeAll(() => {
+    mkdirSync(DOCS_SHOTS, { recursive: true });
+  });
+  const shot = screenshots('dashboard-');
 
   async function get<T>(page: Page, path: string): Promise<T> {
     const response = await page.request.get(`${server.url}${path}`);
@@ -108,17 +95,9 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
     return (await response.json()) as T;
   }
 
-  async function signIn(
-    page: Page,
-    labels: { email: string; password: string; submit: string },
-    account: { email: string; password: string } = MANAGER,
-  ) {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel(labels.email).fill(account.email);
-    await page.getByLabel(labels.password).fill(account.password);
-    await page.getByRole('button', { name: labels.submit }).click();
-    await page.waitForURL('**/today');
-  }
+  /** Signs the demo manager (or `account`) in, in `lang`. */
+  const signIn = (page: Page, lang: keyof typeof LOGIN_LABELS, account = MANAGER) =>
+    signInAt(page, server.url, account, lang);
 
   /** Number of drawn chart canvases (ECharts draws on a canvas inside the labelled element). */
   async function canvases(page: Page): Promise<number> {
@@ -272,7 +251,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
 
   it('zh-CN: the lead’s Today on a working day: target, follow-ups and suggestions (README picture)', async () => {
     const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 800 });
-    await signIn(page, { email: '邮箱', password: '密码（至少 8 位）', submit: '登录' }, LEAD_LOGIN);
+    await signIn(page, 'zh', LEAD_LOGIN);
     const today = await get<TodayBody>(page, '/api/today');
     // The server answers as on the shifted day, and that day carries the lead's share.
     expect(today.date).toBe(dateInTimeZone(clock(), TIME_ZONE));
@@ -333,7 +312,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
 
   it('zh-CN: dashboard (four charts), seminars (quotas, invitation, stats), team (targets, queues, hand-off)', async () => {
     const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
-    await signIn(page, { email: '邮箱', password: '密码（至少 8 位）', submit: '登录' });
+    await signIn(page, 'zh');
     await page.getByRole('menuitem', { name: '仪表盘' }).click();
     await page.waitForURL('**/dashboard');
     await checkDashboard(page, 'zh');
@@ -387,7 +366,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
 
   it('en: dashboard, seminars and team in English', async () => {
     const { page, problems } = await browsers.open({ locale: 'en-US', width: 1280, height: 900 });
-    await signIn(page, { email: 'Email', password: 'Password (8 characters or more)', submit: 'Sign in' });
+    await signIn(page, 'en');
     // The README's English picture: the manager's Today, its two labelled figures shown.
     await expect.poll(() => page.getByTestId('today-needed').textContent()).toContain('Still needed today');
     await expect.poll(() => page.getByTestId('today-suggestion').count()).toBeGreaterThan(0);
@@ -405,7 +384,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
 
   it('375 px: the dashboard fits a phone', async () => {
     const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 375, height: 740 });
-    await signIn(page, { email: '邮箱', password: '密码（至少 8 位）', submit: '登录' });
+    await signIn(page, 'zh');
     await page.goto(`${server.url}/dashboard`);
     await expect.poll(() => page.getByTestId('forecast-expected').isVisible()).toBe(true);
     await shot(page, 'mobile-00');
@@ -419,7 +398,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
 
   it('375 px: every page of the app fits a phone (demo data)', async () => {
     const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 375, height: 740 });
-    await signIn(page, { email: '邮箱', password: '密码（至少 8 位）', submit: '登录' });
+    await signIn(page, 'zh');
     const customers = await get<{ items: { id: string; meetings: number }[] }>(
       page,
       '/api/customers?limit=50&sort=name',
@@ -452,7 +431,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
 
   it('keyboard only: from Today through the menu to a customer and back', async () => {
     const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
-    await signIn(page, { email: '邮箱', password: '密码（至少 8 位）', submit: '登录' });
+    await signIn(page, 'zh');
     await page.getByTestId('today-actual').waitFor();
     // Presses Tab until the focused element matches `test` (page JavaScript, as text: the
     // tests' type check has no DOM library), at most `max` times.
@@ -486,11 +465,8 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
   }, 120_000);
 
   it('no plan yet: a fresh workspace shows the empty state instead of charts', async () => {
-    const emptyDir = mkdtempSync(join(tmpdir(), 'closer-e2e-noplan-'));
-    browsers.removeLater(emptyDir);
-    const fresh = await startServer(
-      parseConfig({ DATA_DIR: emptyDir, PORT: '0', HOST: '127.0.0.1' }, emptyDir),
-    );
+    const { server: fresh, dataDir } = await startTestServer('closer-e2e-noplan-');
+    browsers.removeLater(dataDir);
     try {
       const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
       const setup = await page.request.post(`${fresh.url}/api/setup`, {
@@ -500,11 +476,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
         },
       });
       expect(setup.status()).toBe(201);
-      await page.goto(`${fresh.url}/login`);
-      await page.getByLabel('邮箱').fill('empty@example.com');
-      await page.getByLabel('密码（至少 8 位）').fill('correct horse 1');
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.waitForURL('**/today');
+      await signInAt(page, fresh.url, { email: 'empty@example.com', password: 'correct horse 1' });
       await page.getByRole('menuitem', { name: '仪表盘' }).click();
       await expect.poll(() => page.getByText('还没有保存的年度计划').isVisible()).toBe(true);
       expect(await canvases(page)).toBe(0);

@@ -8,15 +8,21 @@
  * Screenshots: test-output/screenshots/method-*.png. (The README's Today picture comes from
  * the demo data, on a working day: test/e2e/dashboard.e2e.test.ts.)
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config.js';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_DISCOVERY_CHAIN } from '../../src/domain/method/discovery.js';
-import { type RunningServer, startServer } from '../../src/server/main.js';
-import { Browsers, missing, type Problem, pickOption, SHOTS, settled } from './browser.js';
+import {
+  Browsers,
+  csrfToken,
+  missing,
+  type Problem,
+  pickOption,
+  screenshots,
+  settled,
+  setUpWorkspace,
+  signIn,
+  useServer,
+} from './browser.js';
 
 const MANAGER = { email: 'zhao@example.com', password: 'correct horse 1', name: '赵经理' };
 
@@ -108,42 +114,17 @@ const TEXTS = {
 type Texts = (typeof TEXTS)[keyof typeof TEXTS];
 
 describe.skipIf(missing !== null)('the method in Chromium', () => {
-  let server: RunningServer;
-  let dataDir: string;
   const browsers = new Browsers();
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'closer-e2e-method-'));
-    server = await startServer(parseConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, dataDir));
-  }, 60_000);
-  afterAll(async () => {
-    await browsers.closeAll();
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function shot(page: Page, name: string, fullPage = true) {
-    await page.screenshot({ path: join(SHOTS, `method-${name}.png`), fullPage });
-  }
+  const server = useServer(browsers, 'closer-e2e-method-');
+  const shot = screenshots('method-');
 
   async function post(page: Page, path: string, data: unknown): Promise<{ id: string }> {
-    const me = await page.request.get(`${server.url}/api/auth/me`);
-    const token = ((await me.json()) as { csrfToken: string }).csrfToken;
     const response = await page.request.post(`${server.url}${path}`, {
-      headers: { 'x-csrf-token': token },
+      headers: { 'x-csrf-token': await csrfToken(page, server.url) },
       data,
     });
     expect(response.status(), `${path}: ${await response.text()}`).toBe(201);
     return (await response.json()) as { id: string };
-  }
-
-  async function signIn(page: Page, email: string, password: string, submit: string) {
-    await page.goto(`${server.url}/login`);
-    await page.locator('input[type=email], input#email, input[autocomplete=username]').first().fill(email);
-    await page.locator('input[type=password]').first().fill(password);
-    await page.getByRole('button', { name: submit, exact: true }).click();
-    await page.waitForURL('**/today');
   }
 
   const radio = (page: Page, text: string) =>
@@ -251,11 +232,8 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
     await expect.poll(() => unmetRow.count()).toBe(0);
     await expect.poll(() => page.locator('tbody tr.ant-table-row').count()).toBe(twice.items.length);
     expect(await row.isVisible()).toBe(true);
-    const token = (
-      (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string }
-    ).csrfToken;
     const removed = await page.request.delete(`${server.url}/api/customers/${unmet.id}`, {
-      headers: { 'x-csrf-token': token },
+      headers: { 'x-csrf-token': await csrfToken(page, server.url) },
     });
     expect(removed.status()).toBe(204);
 
@@ -321,16 +299,7 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
   it('zh-CN: set-up, plan, three visits with the third-meeting warning, objection, signature, Today', async () => {
     const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900 });
     const L = TEXTS.zh;
-    await page.goto(`${server.url}/setup`);
-    await expect
-      .poll(() => page.getByRole('heading', { name: '首次使用：创建工作区' }).isVisible())
-      .toBe(true);
-    await page.getByLabel('工作区名称（公司或团队）').fill('杭州成交团队');
-    await page.getByLabel('您的姓名').fill(MANAGER.name);
-    await page.getByLabel('邮箱').fill(MANAGER.email);
-    await page.getByLabel('密码（至少 8 位）').fill(MANAGER.password);
-    await page.getByRole('button', { name: '创建并登录' }).click();
-    await page.waitForURL('**/plan');
+    await setUpWorkspace(page, server.url, '杭州成交团队', MANAGER);
     await expect.poll(() => page.getByTestId('plan-total').textContent()).toContain('588万');
     await page.getByRole('button', { name: '保存计划' }).click();
     await expect.poll(() => page.getByText('已保存为第 1 版').isVisible()).toBe(true);
@@ -437,7 +406,7 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
 
   it('en: sign-in lands on Today; the same walk in English', async () => {
     const { page, problems } = await browsers.open({ locale: 'en-US', width: 1280, height: 900 });
-    await signIn(page, MANAGER.email, MANAGER.password, 'Sign in');
+    await signIn(page, server.url, MANAGER, 'en');
     await expect.poll(() => page.getByRole('heading', { name: /Today/ }).isVisible()).toBe(true);
     const customer = await post(page, '/api/customers', { name: 'Binjiang Textiles', class: 'B' });
     await walk(page, TEXTS.en, 'en', customer.id);
@@ -482,9 +451,8 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
       .click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Outcome').fill('Budget approved in March');
-    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
     const theirs = await page.request.patch(`${server.url}/api/visits/${firstVisit.id}`, {
-      headers: { 'x-csrf-token': me.csrfToken },
+      headers: { 'x-csrf-token': await csrfToken(page, server.url) },
       data: { purpose: 'Changed by the lead', version: firstVisit.version },
     });
     expect(theirs.status()).toBe(200);
@@ -514,7 +482,7 @@ describe.skipIf(missing !== null)('the method in Chromium', () => {
 
   it('375 px: Today and Log a visit fit a phone', async () => {
     const { page, problems } = await browsers.open({ locale: 'zh-CN', width: 375, height: 740 });
-    await signIn(page, MANAGER.email, MANAGER.password, '登录');
+    await signIn(page, server.url, MANAGER);
     await expect.poll(() => page.getByTestId('today-actual').isVisible()).toBe(true);
     const overflow = async () =>
       Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));

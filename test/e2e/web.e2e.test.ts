@@ -10,54 +10,34 @@
  * Under CI (CI=true) a missing Chromium or web build fails the suite; locally the suite is
  * skipped with a message.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config.js';
+import { describe, expect, it } from 'vitest';
 import { addDays, dateInTimeZone } from '../../src/domain/dates.js';
 import { showAmount } from '../../src/domain/format-amount.js';
-import { type RunningServer, startServer } from '../../src/server/main.js';
-import { Browsers, missing, pickOption, SHOTS, settled } from './browser.js';
+import {
+  Browsers,
+  csrfToken,
+  missing,
+  pickOption,
+  screenshots,
+  settled,
+  signIn,
+  useServer,
+} from './browser.js';
 
 const MANAGER = { email: 'wang@example.com', password: 'correct horse 1', name: '王经理' };
 
 describe.skipIf(missing !== null)('web app in Chromium', () => {
-  let server: RunningServer;
-  let dataDir: string;
   const browsers = new Browsers();
-
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'closer-e2e-'));
-    server = await startServer(parseConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1' }, dataDir));
-  }, 60_000);
-  afterAll(async () => {
-    await browsers.closeAll();
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function shot(page: Page, name: string) {
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
-  async function csrf(page: Page): Promise<string> {
-    const me = await page.request.get(`${server.url}/api/auth/me`);
-    return ((await me.json()) as { csrfToken: string }).csrfToken;
-  }
+  const server = useServer(browsers, 'closer-e2e-');
+  const shot = screenshots('');
+  const csrf = (page: Page) => csrfToken(page, server.url);
 
   /** A new zh-CN window where the manager (set up by the first test) has signed in and sees Today. */
   async function signedInManager(motion: 'full' | 'reduced' = 'reduced') {
     const window = await browsers.open({ locale: 'zh-CN', width: 1280, height: 900, motion });
-    const { page } = window;
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('邮箱').fill(MANAGER.email);
-    await page.getByLabel('密码（至少 8 位）').fill(MANAGER.password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL('**/today');
+    await signIn(window.page, server.url, MANAGER);
     return window;
   }
 
