@@ -185,24 +185,21 @@ describe.each(engines)('discovery on $name', (engine) => {
     });
     const old = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-03' });
     const recent = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-10' });
-    await recordVisitDiscovery(ws.deps, ws.team.lead, old.id, {
-      version: 1,
-      discoveryVersion: 0,
-      answers: [],
-      pains: [
-        { category: 'brand', need: '旧的品牌需求' },
-        { category: 'market_size', need: '打开中东市场' },
-      ],
-    });
-    await recordVisitDiscovery(ws.deps, ws.team.lead, recent.id, {
-      version: 1,
-      discoveryVersion: 0,
-      answers: [],
-      pains: [
-        { category: 'brand', need: '让买家信任' },
-        { category: 'performance', need: '业绩翻番' },
-      ],
-    });
+    const writePains = (visitId: string, pains: { category: string; need: string }[]) =>
+      recordVisitDiscovery(ws.deps, ws.team.lead, visitId, {
+        version: 1,
+        discoveryVersion: 0,
+        answers: [],
+        pains,
+      });
+    await writePains(old.id, [
+      { category: 'brand', need: '旧的品牌需求' },
+      { category: 'market_size', need: '打开中东市场' },
+    ]);
+    await writePains(recent.id, [
+      { category: 'brand', need: '让买家信任' },
+      { category: 'performance', need: '业绩翻番' },
+    ]);
     // A visit without a discovery is not listed; the newest visit's discovery comes first.
     await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-12' });
     expect((await listCustomerDiscoveries(ws.deps, ws.team.lead, customerId)).map((d) => d.visitId)).toEqual([
