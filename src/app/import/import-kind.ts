@@ -291,6 +291,21 @@ export function schemaReason(issues: readonly z.core.$ZodIssue[], subject: Impor
   };
 }
 
+/**
+ * A row's create input read by the API's own schema (`schema`), or the row rejected with
+ * its zod problems in both languages (`subject` names the fields as the import does).
+ */
+export function parseRow<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  subject: ImportType,
+): Parsed<z.infer<S>> {
+  const parsed = schema.safeParse(input, { reportInput: true });
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : rejected(schemaReason(parsed.error.issues, subject));
+}
+
 /** A member named by email or name → membership id, within the caller's rights. */
 export function resolveMember(cell: Cell, lookups: Lookups): Parsed<string | null> {
   const text = cellText(cell);

@@ -2,7 +2,7 @@
 import { listVisitsQuery, type Visit } from '../../contract/visits.js';
 import type { Deps, Principal } from '../context.js';
 import { visibleCustomerIds } from '../customers/visible-customer.js';
-import { decodeCursor, type Page, toPage } from '../pagination.js';
+import { keysetPage, type Page } from '../pagination.js';
 import { parseInput } from '../validation.js';
 import { visits } from './visit-store.js';
 
@@ -17,17 +17,5 @@ export async function listVisits(deps: Deps, principal: Principal, query: unknow
   if (p.customerId) q = q.where('customer_id', '=', p.customerId);
   if (p.from) q = q.where('visit_on', '>=', p.from);
   if (p.to) q = q.where('visit_on', '<=', p.to);
-  if (p.cursor) {
-    const cursor = decodeCursor(p.cursor);
-    const op = p.order === 'asc' ? '>' : '<';
-    q = q.where(({ eb, or, and }) =>
-      or([eb('visit_on', op, cursor.v), and([eb('visit_on', '=', cursor.v), eb('id', op, cursor.id)])]),
-    );
-  }
-  const rows = await q
-    .orderBy('visit_on', p.order)
-    .orderBy('id', p.order)
-    .limit(p.limit + 1)
-    .execute();
-  return toPage(rows, p.limit, (r) => r.visit_on, visits.toView);
+  return keysetPage(q, 'visit_on', p, visits.toView);
 }

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../../db/schema.js';
-import { normaliseText, type Parsed } from '../../../domain/import/values.js';
+import { cellText, normaliseText, type Parsed } from '../../../domain/import/values.js';
 import { visibleCustomers } from '../../access.js';
 import type { Principal } from '../../context.js';
 import type { RecordRow } from '../../record-store.js';
@@ -13,10 +13,13 @@ import {
   type Draft,
   type DraftContext,
   type Existing,
+  type KindStore,
   type MappedRow,
   nonEmpty,
   reason,
   rejected,
+  type StoredRecord,
+  type StoreImportKind,
 } from '../import-kind.js';
 
 /** Reads one child row whose customer is known. */
@@ -61,6 +64,9 @@ export async function childrenByKey<Columns extends { customer_id: string }, Sto
 /** The tables of a customer's records that the import writes. */
 type ChildTable = 'contacts' | 'deals' | 'visits';
 
+/** A stored record of one of those tables (for a named table, exactly its row). */
+type ChildRow<T extends ChildTable> = RecordRow<T> & StoredRecord;
+
 /**
  * The loader `childrenByKey` takes for `table`: the stored records of the given customers in
  * the caller's workspace, oldest first.
@@ -69,7 +75,7 @@ export function childRecords<T extends ChildTable>(
   db: Kysely<Schema>,
   principal: Principal,
   table: T,
-): (customerIds: string[]) => Promise<RecordRow<T>[]> {
+): (customerIds: string[]) => Promise<ChildRow<T>[]> {
   return async (customerIds) => {
     // Kysely types a query by its literal table; the three tables share these columns.
     const rows = await db
@@ -79,7 +85,38 @@ export function childRecords<T extends ChildTable>(
       .where('customer_id', 'in', customerIds)
       .orderBy('created_at')
       .execute();
-    return rows as unknown as RecordRow<T>[];
+    return rows as unknown as ChildRow<T>[];
+  };
+}
+
+/** What the kind of a customer's records says: its store, how one row reads, its natural key. */
+export interface ChildKindSpec<T extends ChildTable, Columns extends { customer_id: string }> {
+  /** The record store the rows are written through (its table holds the stored records). */
+  readonly store: KindStore<NoInfer<Columns>, ChildRow<T>> & { readonly table: T };
+  /** How people name the record of a row that could not be read; its customer unless said. */
+  readonly label?: (row: MappedRow) => string;
+  readonly draftOne: DraftChild<Columns>;
+  /** A stored record's natural key, as its draft's `key`. */
+  readonly keyOf: (stored: ChildRow<T>) => string;
+  readonly afterWrite?: StoreImportKind<Columns, ChildRow<T>>['afterWrite'];
+}
+
+/**
+ * The import kind of a customer's records (contacts, deals, visits): a batch's customers
+ * resolved at once, its rows read by `draftOne`, the stored records of those customers
+ * found by natural key, the writes through the store.
+ */
+export function childKind<T extends ChildTable, Columns extends { customer_id: string }>(
+  spec: ChildKindSpec<T, Columns>,
+): StoreImportKind<Columns, ChildRow<T>> {
+  const { store, draftOne, keyOf, afterWrite } = spec;
+  return {
+    store,
+    label: spec.label ?? ((row) => cellText(row.get('customer'))),
+    draft: (db, context, rows) => draftChildren(db, context, rows, draftOne),
+    findExisting: (db, principal, drafts) =>
+      childrenByKey(drafts, childRecords(db, principal, store.table), keyOf),
+    ...(afterWrite ? { afterWrite } : {}),
   };
 }
 

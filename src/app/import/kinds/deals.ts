@@ -15,13 +15,13 @@ import {
   type ImportKind,
   type MappedRow,
   nonEmpty,
+  parseRow,
   RowReader,
   reason,
   rejected,
   resolveMember,
-  schemaReason,
 } from '../import-kind.js';
-import { childRecords, childrenByKey, draftChildren } from './child-rows.js';
+import { childKind } from './child-rows.js';
 
 /** Spreadsheets' names of the yuan → its code. */
 const currencyCode = (text: string | null) =>
@@ -44,21 +44,19 @@ function draftDeal(
   const owner = r.take(resolveMember(row.get('owner'), lookups));
   if (r.failure) return rejected(r.failure);
   if (amount === null) return rejected(reason('缺少金额', 'The amount is missing'));
-  const parsed = createDealInput.safeParse(
-    {
-      customerId,
-      ownerId: owner ?? principal.membershipId,
-      amountMinor: amount,
-      currency: currencyCode(nonEmpty(row.get('currency'))) ?? lookups.currency,
-      signedOn,
-      expectedFundsOn: expected,
-      fundsReceivedMinor: funds ?? 0,
-      notes: nonEmpty(row.get('notes')),
-    },
-    { reportInput: true },
-  );
-  if (!parsed.success) return rejected(schemaReason(parsed.error.issues, 'deals'));
-  const columns = newDealValues(principal, parsed.data, lookups.currency);
+  const input = {
+    customerId,
+    ownerId: owner ?? principal.membershipId,
+    amountMinor: amount,
+    currency: currencyCode(nonEmpty(row.get('currency'))) ?? lookups.currency,
+    signedOn,
+    expectedFundsOn: expected,
+    fundsReceivedMinor: funds ?? 0,
+    notes: nonEmpty(row.get('notes')),
+  };
+  const parsed = parseRow(createDealInput, input, 'deals');
+  if (!parsed.ok) return parsed;
+  const columns = newDealValues(principal, parsed.value, lookups.currency);
   return {
     ok: true,
     value: {
@@ -76,15 +74,9 @@ function draftDeal(
 }
 
 /** Deals: a customer's signed orders (written through the deals store; no product set). */
-export const dealKind: ImportKind<NewDealValues, DealRow> = {
+export const dealKind: ImportKind<NewDealValues, DealRow> = childKind({
   store: deals,
-  label: (row) => cellText(row.get('customer')),
-  draft: (db, context, rows) => draftChildren(db, context, rows, draftDeal),
-  findExisting: (db, principal, drafts) =>
-    childrenByKey(
-      drafts,
-      childRecords(db, principal, 'deals'),
-      // PostgreSQL returns bigints as text.
-      (d) => dealKey(d.customer_id, d.signed_on, Number(d.amount_minor)),
-    ),
-};
+  draftOne: draftDeal,
+  // PostgreSQL returns bigints as text.
+  keyOf: (d) => dealKey(d.customer_id, d.signed_on, Number(d.amount_minor)),
+});

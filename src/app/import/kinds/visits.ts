@@ -13,13 +13,13 @@ import {
   type ImportKind,
   type MappedRow,
   nonEmpty,
+  parseRow,
   RowReader,
   reason,
   rejected,
   resolveMember,
-  schemaReason,
 } from '../import-kind.js';
-import { childRecords, childrenByKey, draftChildren } from './child-rows.js';
+import { childKind } from './child-rows.js';
 
 /** Reads one row of a known customer: the owner defaults to the caller. */
 function draftVisit(
@@ -33,21 +33,19 @@ function draftVisit(
   if (r.failure) return rejected(r.failure);
   if (visitOn === null) return rejected(reason('缺少拜访日期', 'The visit date is missing'));
   const attendees = parseList(row.get('attendees'));
-  const parsed = createVisitInput.safeParse(
-    {
-      customerId,
-      visitOn,
-      ownerId: owner ?? principal.membershipId,
-      attendees,
-      purpose: nonEmpty(row.get('purpose')),
-      outcome: nonEmpty(row.get('outcome')),
-      notes: nonEmpty(row.get('notes')),
-      nextStep: nonEmpty(row.get('nextStep')),
-    },
-    { reportInput: true },
-  );
-  if (!parsed.success) return rejected(schemaReason(parsed.error.issues, 'visits'));
-  const columns = newVisitValues(principal, parsed.data);
+  const input = {
+    customerId,
+    visitOn,
+    ownerId: owner ?? principal.membershipId,
+    attendees,
+    purpose: nonEmpty(row.get('purpose')),
+    outcome: nonEmpty(row.get('outcome')),
+    notes: nonEmpty(row.get('notes')),
+    nextStep: nonEmpty(row.get('nextStep')),
+  };
+  const parsed = parseRow(createVisitInput, input, 'visits');
+  if (!parsed.ok) return parsed;
+  const columns = newVisitValues(principal, parsed.value);
   return {
     ok: true,
     value: {
@@ -66,14 +64,10 @@ function draftVisit(
 }
 
 /** Visits: meetings and calls with a customer, numbered by date. */
-export const visitKind: ImportKind<NewVisitValues, VisitRow> = {
+export const visitKind: ImportKind<NewVisitValues, VisitRow> = childKind({
   store: visits,
-  label: (row) => cellText(row.get('customer')),
-  draft: (db, context, rows) => draftChildren(db, context, rows, draftVisit),
-  findExisting: (db, principal, drafts) =>
-    childrenByKey(drafts, childRecords(db, principal, 'visits'), (v) =>
-      visitKey(v.customer_id, v.visit_on, v.owner_id),
-    ),
+  draftOne: draftVisit,
+  keyOf: (v) => visitKey(v.customer_id, v.visit_on, v.owner_id),
   /** The meeting numbers of every visited customer, in date order (each customer locked first). */
   async afterWrite(db, _deps, principal, { created, updated }) {
     const customers = new Set([
@@ -85,4 +79,4 @@ export const visitKind: ImportKind<NewVisitValues, VisitRow> = {
       await renumberMeetings(db, principal.workspaceId, customerId);
     }
   },
-};
+});
