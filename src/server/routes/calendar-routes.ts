@@ -14,6 +14,7 @@ import { calendarRoutes } from '../../contract/calendar.js';
 import { AppError } from '../../domain/errors.js';
 import { requirePrincipal } from '../auth.js';
 import { serve } from '../serve.js';
+import { callerRoutes } from './use-case-routes.js';
 
 const ICS_TYPE = 'text/calendar; charset=utf-8';
 
@@ -24,6 +25,7 @@ function origin(request: FastifyRequest): string {
 
 /** Registers /api/calendar-feeds and /ics. */
 export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
+  const answer = callerRoutes(app, deps);
   serve(app, calendarRoutes.create, async ({ body }, request) => {
     const feed = await createCalendarFeed(deps, requirePrincipal(request), body ?? {});
     const base = `${origin(request)}/ics/${feed.token}`;
@@ -40,10 +42,7 @@ export function registerCalendarRoutes(app: FastifyInstance, deps: Deps): void {
   serve(app, calendarRoutes.list, async (_, request) => ({
     items: await listCalendarFeeds(deps, requirePrincipal(request)),
   }));
-  serve(app, calendarRoutes.revoke, async ({ params }, request) => {
-    await revokeCalendarFeed(deps, requirePrincipal(request), params.id);
-    return null;
-  });
+  answer.remove(calendarRoutes.revoke, revokeCalendarFeed);
   serve(app, calendarRoutes.feed, async ({ params }, _request, reply) => {
     const token = /^(.+)\.ics$/.exec(params.file)?.[1];
     if (!token) throw new AppError('NOT_FOUND', { entity: 'calendar_feed' });

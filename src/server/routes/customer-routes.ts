@@ -36,12 +36,12 @@ import { customerRoutes } from '../../contract/customers.js';
 import { followUpRoutes } from '../../contract/follow-ups.js';
 import { nextVisitRoutes } from '../../contract/next-visit-plans.js';
 import { visitRoutes } from '../../contract/visits.js';
-import { requirePrincipal } from '../auth.js';
-import { serve } from '../serve.js';
 import { serveRecords } from './record-routes.js';
+import { callerRoutes } from './use-case-routes.js';
 
 /** Registers /api/customers…, /api/contacts…, /api/visits…, /api/follow-ups… and /api/next-visit-plans/:id. */
 export function registerCustomerRoutes(app: FastifyInstance, deps: Deps): void {
+  const answer = callerRoutes(app, deps);
   serveRecords(app, deps, customerRoutes, {
     list: listCustomers,
     create: createCustomer,
@@ -71,22 +71,10 @@ export function registerCustomerRoutes(app: FastifyInstance, deps: Deps): void {
     remove: deleteFollowUp,
   });
 
-  serve(app, customerRoutes.stageHistory, async ({ params }, request) =>
-    getStageHistory(deps, requirePrincipal(request), params.id),
-  );
-  serve(app, nextVisitRoutes.listConsultations, async ({ params }, request) =>
-    listChairmanConsultations(deps, requirePrincipal(request), params.id),
-  );
-  serve(app, nextVisitRoutes.recordConsultation, async ({ params, body }, request) =>
-    recordChairmanConsultation(deps, requirePrincipal(request), params.id, body),
-  );
-  serve(app, nextVisitRoutes.listPlans, async ({ params }, request) =>
-    listNextVisitPlans(deps, requirePrincipal(request), params.id),
-  );
-  serve(app, nextVisitRoutes.createPlan, async ({ params, body }, request) =>
-    createNextVisitPlan(deps, requirePrincipal(request), params.id, body),
-  );
-  serve(app, nextVisitRoutes.updatePlan, async ({ params, body }, request) =>
-    updateNextVisitPlan(deps, requirePrincipal(request), params.id, body),
-  );
+  answer.id(customerRoutes.stageHistory, getStageHistory);
+  answer.id(nextVisitRoutes.listConsultations, listChairmanConsultations);
+  answer.idBody(nextVisitRoutes.recordConsultation, recordChairmanConsultation);
+  answer.id(nextVisitRoutes.listPlans, listNextVisitPlans);
+  answer.idBody(nextVisitRoutes.createPlan, createNextVisitPlan);
+  answer.idBody(nextVisitRoutes.updatePlan, updateNextVisitPlan);
 }

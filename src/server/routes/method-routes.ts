@@ -19,47 +19,26 @@ import { closeAttemptRoutes } from '../../contract/close-attempts.js';
 import { discoveryRoutes, objectionTypeRoutes } from '../../contract/method.js';
 import { requirePrincipal } from '../auth.js';
 import { serve } from '../serve.js';
+import { callerRoutes } from './use-case-routes.js';
 
 /** Registers the discovery, pitch-list, objection-catalog and close-attempt routes. */
 export function registerMethodRoutes(app: FastifyInstance, deps: Deps): void {
-  serve(app, discoveryRoutes.chain, async (_, request) => getDiscoveryChain(deps, requirePrincipal(request)));
-  serve(app, discoveryRoutes.chainVersions, async (_, request) =>
-    listDiscoveryChainVersions(deps, requirePrincipal(request)),
-  );
-  serve(app, discoveryRoutes.saveChain, async ({ body }, request) =>
-    saveDiscoveryChain(deps, requirePrincipal(request), body),
-  );
-  serve(app, discoveryRoutes.recordVisitDiscovery, async ({ params, body }, request) =>
-    recordVisitDiscovery(deps, requirePrincipal(request), params.id, body),
-  );
-  serve(app, discoveryRoutes.customerDiscoveries, async ({ params }, request) =>
-    listCustomerDiscoveries(deps, requirePrincipal(request), params.id),
-  );
-  serve(app, discoveryRoutes.pitchList, async ({ params }, request) =>
-    getPitchList(deps, requirePrincipal(request), params.id),
-  );
+  const answer = callerRoutes(app, deps);
+  answer.caller(discoveryRoutes.chain, getDiscoveryChain);
+  answer.caller(discoveryRoutes.chainVersions, listDiscoveryChainVersions);
+  answer.body(discoveryRoutes.saveChain, saveDiscoveryChain);
+  answer.idBody(discoveryRoutes.recordVisitDiscovery, recordVisitDiscovery);
+  answer.id(discoveryRoutes.customerDiscoveries, listCustomerDiscoveries);
+  answer.id(discoveryRoutes.pitchList, getPitchList);
 
-  serve(app, objectionTypeRoutes.list, async (_, request) =>
-    listObjectionTypes(deps, requirePrincipal(request)),
-  );
+  answer.caller(objectionTypeRoutes.list, listObjectionTypes);
   serve(app, objectionTypeRoutes.update, async ({ params, body }, request) =>
     updateObjectionType(deps, requirePrincipal(request), params.key, body),
   );
-  serve(app, objectionTypeRoutes.create, async ({ body }, request) =>
-    createObjectionType(deps, requirePrincipal(request), body),
-  );
+  answer.body(objectionTypeRoutes.create, createObjectionType);
 
-  serve(app, closeAttemptRoutes.create, async ({ body }, request) =>
-    createCloseAttempt(deps, requirePrincipal(request), body),
-  );
-  serve(app, closeAttemptRoutes.ofCustomer, async ({ params }, request) =>
-    listCustomerCloseAttempts(deps, requirePrincipal(request), params.id),
-  );
-  serve(app, closeAttemptRoutes.get, async ({ params }, request) =>
-    getCloseAttempt(deps, requirePrincipal(request), params.id),
-  );
-  serve(app, closeAttemptRoutes.remove, async ({ params }, request) => {
-    await deleteCloseAttempt(deps, requirePrincipal(request), params.id);
-    return null;
-  });
+  answer.body(closeAttemptRoutes.create, createCloseAttempt);
+  answer.id(closeAttemptRoutes.ofCustomer, listCustomerCloseAttempts);
+  answer.id(closeAttemptRoutes.get, getCloseAttempt);
+  answer.remove(closeAttemptRoutes.remove, deleteCloseAttempt);
 }

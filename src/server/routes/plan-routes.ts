@@ -10,11 +10,13 @@ import { savePlan } from '../../app/plans/save-plan.js';
 import { planRoutes } from '../../contract/plans.js';
 import { requirePrincipal } from '../auth.js';
 import { serve } from '../serve.js';
+import { callerRoutes } from './use-case-routes.js';
 
 /** Registers /api/plans. */
 export function registerPlanRoutes(app: FastifyInstance, deps: Deps): void {
-  serve(app, planRoutes.save, async ({ body }, request) => savePlan(deps, requirePrincipal(request), body));
-  serve(app, planRoutes.list, async (_, request) => listPlans(deps, requirePrincipal(request)));
+  const answer = callerRoutes(app, deps);
+  answer.body(planRoutes.save, savePlan);
+  answer.caller(planRoutes.list, listPlans);
   serve(app, planRoutes.read, async ({ params, query }, request) =>
     readPlan(deps, requirePrincipal(request), params.year, query),
   );

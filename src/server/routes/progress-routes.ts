@@ -9,18 +9,12 @@ import { computeForecast } from '../../app/progress/compute-forecast.js';
 import { computeProgress } from '../../app/progress/compute-progress.js';
 import { getToday } from '../../app/progress/get-today.js';
 import { progressRoutes } from '../../contract/progress.js';
-import { requirePrincipal } from '../auth.js';
-import { serve } from '../serve.js';
+import { callerRoutes } from './use-case-routes.js';
 
 /** Registers /api/progress, /api/forecast and /api/today. */
 export function registerProgressRoutes(app: FastifyInstance, deps: Deps): void {
-  serve(app, progressRoutes.progress, async ({ query }, request) =>
-    computeProgress(deps, requirePrincipal(request), query),
-  );
-  serve(app, progressRoutes.forecast, async ({ query }, request) =>
-    computeForecast(deps, requirePrincipal(request), query),
-  );
-  serve(app, progressRoutes.today, async ({ query }, request) =>
-    getToday(deps, requirePrincipal(request), query),
-  );
+  const answer = callerRoutes(app, deps);
+  answer.query(progressRoutes.progress, computeProgress);
+  answer.query(progressRoutes.forecast, computeForecast);
+  answer.query(progressRoutes.today, getToday);
 }

@@ -6,8 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps, Principal } from '../../app/context.js';
 import type { BodyOf, QueryOf, ReplyOf, Route } from '../../contract/http.js';
-import { requirePrincipal } from '../auth.js';
-import { serve } from '../serve.js';
+import { callerRoutes } from './use-case-routes.js';
 
 /** A record type's five routes, as `recordRoutes` makes them. */
 export interface RecordRouteSet {
@@ -36,11 +35,6 @@ export interface RecordUseCases<R extends RecordRouteSet> {
   readonly remove: (deps: Deps, principal: Principal, id: string) => Promise<void>;
 }
 
-/** The `:id` of a record route (its contract validates it as a uuid). */
-function idOf(params: unknown): string {
-  return (params as { id: string }).id;
-}
-
 /** Registers a record type's five routes with its use cases. */
 export function serveRecords<R extends RecordRouteSet>(
   app: FastifyInstance,
@@ -48,20 +42,10 @@ export function serveRecords<R extends RecordRouteSet>(
   routes: R,
   useCases: RecordUseCases<R>,
 ): void {
-  serve(app, routes.list, async ({ query }, request) =>
-    useCases.list(deps, requirePrincipal(request), query as QueryOf<R['list']>),
-  );
-  serve(app, routes.create, async ({ body }, request) =>
-    useCases.create(deps, requirePrincipal(request), body as BodyOf<R['create']>),
-  );
-  serve(app, routes.get, async ({ params }, request) =>
-    useCases.get(deps, requirePrincipal(request), idOf(params)),
-  );
-  serve(app, routes.update, async ({ params, body }, request) =>
-    useCases.update(deps, requirePrincipal(request), idOf(params), body as BodyOf<R['update']>),
-  );
-  serve(app, routes.remove, async ({ params }, request) => {
-    await useCases.remove(deps, requirePrincipal(request), idOf(params));
-    return null;
-  });
+  const answer = callerRoutes(app, deps);
+  answer.query<R['list']>(routes.list, useCases.list);
+  answer.body<R['create']>(routes.create, useCases.create);
+  answer.id<R['get']>(routes.get, useCases.get);
+  answer.idBody<R['update']>(routes.update, useCases.update);
+  answer.remove<R['remove']>(routes.remove, useCases.remove);
 }

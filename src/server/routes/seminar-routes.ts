@@ -15,9 +15,11 @@ import { seminarRoutes } from '../../contract/seminars.js';
 import { requirePrincipal } from '../auth.js';
 import { serve } from '../serve.js';
 import { serveRecords } from './record-routes.js';
+import { callerRoutes } from './use-case-routes.js';
 
 /** Registers /api/seminars… and /api/seminar-invitations/:id. */
 export function registerSeminarRoutes(app: FastifyInstance, deps: Deps): void {
+  const answer = callerRoutes(app, deps);
   serveRecords(app, deps, seminarRoutes, {
     list: listSeminars,
     create: createSeminar,
@@ -28,17 +30,8 @@ export function registerSeminarRoutes(app: FastifyInstance, deps: Deps): void {
   serve(app, seminarRoutes.quotas, async ({ params, query }, request) =>
     getSeminarQuotas(deps, requirePrincipal(request), params.id, query),
   );
-  serve(app, seminarRoutes.invite, async ({ params, body }, request) =>
-    inviteCustomers(deps, requirePrincipal(request), params.id, body),
-  );
-  serve(app, seminarRoutes.invitations, async ({ params }, request) =>
-    listInvitations(deps, requirePrincipal(request), params.id),
-  );
-  serve(app, seminarRoutes.updateInvitation, async ({ params, body }, request) =>
-    updateInvitation(deps, requirePrincipal(request), params.id, body),
-  );
-  serve(app, seminarRoutes.removeInvitation, async ({ params }, request) => {
-    await deleteInvitation(deps, requirePrincipal(request), params.id);
-    return null;
-  });
+  answer.idBody(seminarRoutes.invite, inviteCustomers);
+  answer.id(seminarRoutes.invitations, listInvitations);
+  answer.idBody(seminarRoutes.updateInvitation, updateInvitation);
+  answer.remove(seminarRoutes.removeInvitation, deleteInvitation);
 }

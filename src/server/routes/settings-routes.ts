@@ -4,13 +4,11 @@ import type { Deps } from '../../app/context.js';
 import { getWorkspaceSettings } from '../../app/workspace/get-workspace-settings.js';
 import { updateWorkspaceSettings } from '../../app/workspace/update-workspace-settings.js';
 import { settingsRoutes } from '../../contract/settings.js';
-import { requirePrincipal } from '../auth.js';
-import { serve } from '../serve.js';
+import { callerRoutes } from './use-case-routes.js';
 
 /** Registers /api/workspace/settings. */
 export function registerSettingsRoutes(app: FastifyInstance, deps: Deps): void {
-  serve(app, settingsRoutes.get, async (_, request) => getWorkspaceSettings(deps, requirePrincipal(request)));
-  serve(app, settingsRoutes.update, async ({ body }, request) =>
-    updateWorkspaceSettings(deps, requirePrincipal(request), body),
-  );
+  const answer = callerRoutes(app, deps);
+  answer.caller(settingsRoutes.get, getWorkspaceSettings);
+  answer.body(settingsRoutes.update, updateWorkspaceSettings);
 }

@@ -5,18 +5,12 @@ import { getSeminarStats } from '../../app/seminars/get-seminar-stats.js';
 import { getMeetingStats } from '../../app/stats/get-meeting-stats.js';
 import { getObjectionStats } from '../../app/stats/objection-stats.js';
 import { statsRoutes } from '../../contract/stats.js';
-import { requirePrincipal } from '../auth.js';
-import { serve } from '../serve.js';
+import { callerRoutes } from './use-case-routes.js';
 
 /** Registers /api/stats/meetings, /api/stats/objections and /api/stats/seminars. */
 export function registerStatsRoutes(app: FastifyInstance, deps: Deps): void {
-  serve(app, statsRoutes.meetings, async ({ query }, request) =>
-    getMeetingStats(deps, requirePrincipal(request), query),
-  );
-  serve(app, statsRoutes.objections, async ({ query }, request) =>
-    getObjectionStats(deps, requirePrincipal(request), query),
-  );
-  serve(app, statsRoutes.seminars, async ({ query }, request) =>
-    getSeminarStats(deps, requirePrincipal(request), query),
-  );
+  const answer = callerRoutes(app, deps);
+  answer.query(statsRoutes.meetings, getMeetingStats);
+  answer.query(statsRoutes.objections, getObjectionStats);
+  answer.query(statsRoutes.seminars, getSeminarStats);
 }

@@ -6,21 +6,13 @@ import { getProspectingQueue } from '../../app/duties/get-prospecting-queue.js';
 import { handoffCustomer } from '../../app/duties/handoff-customer.js';
 import { listHandoffs } from '../../app/duties/list-handoffs.js';
 import { teamRoutes } from '../../contract/team.js';
-import { requirePrincipal } from '../auth.js';
-import { serve } from '../serve.js';
+import { callerRoutes } from './use-case-routes.js';
 
 /** Registers /api/queues/* and /api/customers/:id/handoff(s). */
 export function registerTeamRoutes(app: FastifyInstance, deps: Deps): void {
-  serve(app, teamRoutes.prospectingQueue, async ({ query }, request) =>
-    getProspectingQueue(deps, requirePrincipal(request), query),
-  );
-  serve(app, teamRoutes.afterSalesQueue, async ({ query }, request) =>
-    getAfterSalesQueue(deps, requirePrincipal(request), query),
-  );
-  serve(app, teamRoutes.handoff, async ({ params, body }, request) =>
-    handoffCustomer(deps, requirePrincipal(request), params.id, body),
-  );
-  serve(app, teamRoutes.handoffs, async ({ params }, request) =>
-    listHandoffs(deps, requirePrincipal(request), params.id),
-  );
+  const answer = callerRoutes(app, deps);
+  answer.query(teamRoutes.prospectingQueue, getProspectingQueue);
+  answer.query(teamRoutes.afterSalesQueue, getAfterSalesQueue);
+  answer.idBody(teamRoutes.handoff, handoffCustomer);
+  answer.id(teamRoutes.handoffs, listHandoffs);
 }
