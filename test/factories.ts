@@ -100,3 +100,16 @@ export async function seedTeam(db: Kysely<Schema>, name = '杭州区域'): Promi
   const otherAssistant = await addMember(db, workspaceId, '孙丽', 'assistant', otherLead.membershipId);
   return { workspaceId, marketId, manager, lead, assistant, otherLead, otherAssistant };
 }
+
+/**
+ * A workspace of its own (named `name`) with one member of `role` and no market: the
+ * "another workspace" of tests that set their own up through initWorkspace.
+ */
+export async function seedLoneMember(db: Kysely<Schema>, role: Role, name = 'B'): Promise<Principal> {
+  const workspaceId = uuidv7();
+  await db
+    .insertInto('workspaces')
+    .values({ id: workspaceId, name, created_at: STAMP, updated_at: STAMP })
+    .execute();
+  return addMember(db, workspaceId, name, role);
+}

@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { seedLoneMember } from '../../../test/factories.js';
 import { expectAppError } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
 import { withWorkspace } from '../../../test/harness/workspace.js';
@@ -97,44 +98,7 @@ describe.each(engines)('API tokens on $name', (engine) => {
 
   it("a manager of workspace B gets NOT_FOUND for workspace A's token, as for an unknown id", async () => {
     const { id, token } = await createApiToken(ws.deps, lead, { name: 'script' });
-    const at = START.toISOString();
-    await ws.deps.db
-      .insertInto('workspaces')
-      .values({ id: 'ws-b', name: 'B', created_at: at, updated_at: at })
-      .execute();
-    await ws.deps.db
-      .insertInto('users')
-      .values({
-        id: 'u-b',
-        email: 'b@example.com',
-        name: 'B',
-        password_hash: 'x',
-        locale: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await ws.deps.db
-      .insertInto('memberships')
-      .values({
-        id: 'm-b',
-        workspace_id: 'ws-b',
-        user_id: 'u-b',
-        role: 'manager',
-        duty: null,
-        works_for: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    const managerB: Principal = {
-      userId: 'u-b',
-      workspaceId: 'ws-b',
-      membershipId: 'm-b',
-      role: 'manager',
-      worksFor: null,
-      via: 'session',
-    };
+    const managerB = await seedLoneMember(ws.db, 'manager');
 
     const foreign = await expectAppError(revokeApiToken(ws.deps, managerB, id), 'NOT_FOUND');
     const unknown = await expectAppError(revokeApiToken(ws.deps, managerB, uuidv7()), 'NOT_FOUND');

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { seedLoneMember } from '../../../test/factories.js';
 import { expectAppError } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
 import { withWorkspace } from '../../../test/harness/workspace.js';
@@ -169,39 +170,10 @@ describe.each(engines)('createMember on $name', (engine) => {
       duty: 'after_sales',
     } as const;
     // A lead of another workspace (set up directly: initWorkspace allows one first run).
-    const now = NOW.toISOString();
-    await ws.deps.db
-      .insertInto('workspaces')
-      .values({ id: 'ws-b', name: 'B', created_at: now, updated_at: now })
-      .execute();
-    await ws.deps.db
-      .insertInto('users')
-      .values({
-        id: 'u-b',
-        email: 'b@example.com',
-        name: 'B',
-        password_hash: 'x',
-        locale: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await ws.deps.db
-      .insertInto('memberships')
-      .values({
-        id: 'm-b',
-        workspace_id: 'ws-b',
-        user_id: 'u-b',
-        role: 'lead',
-        duty: null,
-        works_for: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    const otherLead = await seedLoneMember(ws.db, 'lead');
     const before = await counts();
 
-    for (const worksFor of ['m-b', manager.membershipId, 'no-such-membership']) {
+    for (const worksFor of [otherLead.membershipId, manager.membershipId, 'no-such-membership']) {
       const error = await expectAppError(
         createMember(ws.deps, manager, { ...assistant, worksFor }),
         'VALIDATION.FAILED',

@@ -1,7 +1,12 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+/**
+ * The auth routes over HTTP on both databases: set-up, sign-in with its cookie and CSRF
+ * token, throttling, password changes, API tokens, members, and their OpenAPI entries.
+ */
+import type { LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withApi } from '../../../test/harness/api.js';
 import { engines } from '../../../test/harness/databases.js';
 import { withWorkspace } from '../../../test/harness/workspace.js';
 import type { Schema } from '../../db/schema.js';
@@ -23,22 +28,15 @@ function sessionCookie(res: LightMyRequestResponse) {
 
 describe.each(engines)('auth routes on $name', (engine) => {
   const ws = withWorkspace(engine, { team: false });
-  let app: FastifyInstance;
+  const api = withApi(ws);
 
-  beforeEach(async () => {
-    app = await buildApp({
-      ...ws.deps,
-      dialect: ws.open.dialect,
-    });
-  });
+  /** Asks for a new API token named `name` with these headers. */
+  const postToken = (headers: Record<string, string>, name: string) =>
+    api.app.inject({ method: 'POST', url: '/api/tokens', headers, payload: { name } });
 
-  afterEach(async () => {
-    await app.close();
-  });
-
-  const setup = () => app.inject({ method: 'POST', url: '/api/setup', payload: SETUP });
+  const setup = () => api.app.inject({ method: 'POST', url: '/api/setup', payload: SETUP });
   const login = (email = EMAIL, password = PASSWORD) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+    api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
 
   /** Signs in: the cookie header to send and the CSRF token. */
   async function signIn(email = EMAIL, password = PASSWORD) {
@@ -65,7 +63,7 @@ describe.each(engines)('auth routes on $name', (engine) => {
       });
       expect(sessionCookie(secure).secure).toBe(true);
       // Without TRUST_PROXY a client cannot claim https by sending the header itself.
-      const direct = await app.inject({
+      const direct = await api.app.inject({
         method: 'POST',
         url: '/api/auth/login',
         payload,
@@ -101,7 +99,7 @@ describe.each(engines)('auth routes on $name', (engine) => {
     expect(raw).not.toMatch(/Secure/);
     const auth = { cookie: `closer_session=${cookie.value}` };
 
-    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: auth });
+    const me = await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toEqual({
       userId,
@@ -113,31 +111,16 @@ describe.each(engines)('auth routes on $name', (engine) => {
       csrfToken: body.csrfToken,
     });
 
-    const noCsrf = await app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: auth,
-      payload: { name: 'x' },
-    });
+    const noCsrf = await postToken(auth, 'x');
     expect(noCsrf.statusCode).toBe(403);
     expect(noCsrf.json().error).toMatchObject({ code: 'AUTH.FORBIDDEN', details: { reason: 'csrf' } });
-    const wrongCsrf = await app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: { ...auth, 'x-csrf-token': `${body.csrfToken.slice(1)}x` },
-      payload: { name: 'x' },
-    });
+    const wrongCsrf = await postToken({ ...auth, 'x-csrf-token': `${body.csrfToken.slice(1)}x` }, 'x');
     expect(wrongCsrf.statusCode).toBe(403);
-    const withCsrf = await app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: { ...auth, 'x-csrf-token': body.csrfToken },
-      payload: { name: 'script' },
-    });
+    const withCsrf = await postToken({ ...auth, 'x-csrf-token': body.csrfToken }, 'script');
     expect(withCsrf.statusCode).toBe(201);
     expect(withCsrf.json().token).toMatch(/^clo_/);
 
-    const loggedOut = await app.inject({
+    const loggedOut = await api.app.inject({
       method: 'POST',
       url: '/api/auth/logout',
       headers: { ...auth, 'x-csrf-token': body.csrfToken },
@@ -149,7 +132,7 @@ describe.each(engines)('auth routes on $name', (engine) => {
     expect(cleared.expires?.getTime()).toBeLessThan(Date.now());
     expect(await (ws.db as Kysely<Schema>).selectFrom('sessions').selectAll().execute()).toEqual([]);
 
-    const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: auth });
+    const after = await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth });
     expect(after.statusCode).toBe(401);
     expect(after.json().error.code).toBe('AUTH.UNAUTHENTICATED');
   });
@@ -157,7 +140,7 @@ describe.each(engines)('auth routes on $name', (engine) => {
   it('signs in again from a browser that still holds a session, without a CSRF token', async () => {
     await setup();
     const { cookie } = await signIn();
-    const again = await app.inject({
+    const again = await api.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       headers: { cookie },
@@ -195,7 +178,7 @@ describe.each(engines)('auth routes on $name', (engine) => {
   it('a password change ends the session; the new password signs in', async () => {
     await setup();
     const { cookie, csrf } = await signIn();
-    const changed = await app.inject({
+    const changed = await api.app.inject({
       method: 'POST',
       url: '/api/auth/password',
       headers: { cookie, 'x-csrf-token': csrf },
@@ -203,9 +186,9 @@ describe.each(engines)('auth routes on $name', (engine) => {
     });
     expect(changed.statusCode).toBe(204);
     expect(sessionCookie(changed).value).toBe('');
-    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(
-      401,
-    );
+    expect(
+      (await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode,
+    ).toBe(401);
     expect((await login()).statusCode).toBe(401);
     expect((await login(EMAIL, 'brand new password')).statusCode).toBe(200);
   });
@@ -213,34 +196,24 @@ describe.each(engines)('auth routes on $name', (engine) => {
   it('a bearer API token works without CSRF and stops working once deleted', async () => {
     await setup();
     const { cookie, csrf } = await signIn();
-    const made = await app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: { cookie, 'x-csrf-token': csrf },
-      payload: { name: 'ci' },
-    });
+    const made = await postToken({ cookie, 'x-csrf-token': csrf }, 'ci');
     const { id, token } = made.json();
     const bearer = { authorization: `Bearer ${token}` };
 
-    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer });
+    const me = await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ role: 'manager', via: 'token', csrfToken: null });
-    const write = await app.inject({
-      method: 'POST',
-      url: '/api/tokens',
-      headers: bearer,
-      payload: { name: 'b' },
-    });
+    const write = await postToken(bearer, 'b');
     expect(write.statusCode).toBe(201);
 
-    const deleted = await app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: bearer });
+    const deleted = await api.app.inject({ method: 'DELETE', url: `/api/tokens/${id}`, headers: bearer });
     expect(deleted.statusCode).toBe(204);
-    const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer });
+    const after = await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer });
     expect(after.statusCode).toBe(401);
     // An invalid bearer header is not rescued by a valid cookie.
-    const both = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { ...bearer, cookie } });
+    const both = await api.app.inject({ method: 'GET', url: '/api/auth/me', headers: { ...bearer, cookie } });
     expect(both.statusCode).toBe(401);
-    const unknown = await app.inject({
+    const unknown = await api.app.inject({
       method: 'DELETE',
       url: `/api/tokens/${uuidv7()}`,
       headers: { cookie, 'x-csrf-token': csrf },
@@ -251,7 +224,7 @@ describe.each(engines)('auth routes on $name', (engine) => {
   it('managers add members, everyone lists them, a lead cannot add (403)', async () => {
     const { userId } = (await setup()).json();
     const manager = await signIn();
-    const added = await app.inject({
+    const added = await api.app.inject({
       method: 'POST',
       url: '/api/members',
       headers: { cookie: manager.cookie, 'x-csrf-token': manager.csrf },
@@ -262,7 +235,7 @@ describe.each(engines)('auth routes on $name', (engine) => {
     expect(Object.keys(lead).sort()).toEqual(['membershipId', 'userId']);
 
     const leadSession = await signIn('lead@example.com', 'lead password 1');
-    const list = await app.inject({
+    const list = await api.app.inject({
       method: 'GET',
       url: '/api/members',
       headers: { cookie: leadSession.cookie },
@@ -291,7 +264,7 @@ describe.each(engines)('auth routes on $name', (engine) => {
       ],
     });
 
-    const refused = await app.inject({
+    const refused = await api.app.inject({
       method: 'POST',
       url: '/api/members',
       headers: { cookie: leadSession.cookie, 'x-csrf-token': leadSession.csrf },
@@ -300,14 +273,18 @@ describe.each(engines)('auth routes on $name', (engine) => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('AUTH.FORBIDDEN');
 
-    const anonymous = await app.inject({ method: 'GET', url: '/api/members' });
+    const anonymous = await api.app.inject({ method: 'GET', url: '/api/members' });
     expect(anonymous.statusCode).toBe(401);
-    const anonymousWrite = await app.inject({ method: 'POST', url: '/api/members', payload: { bogus: 1 } });
+    const anonymousWrite = await api.app.inject({
+      method: 'POST',
+      url: '/api/members',
+      payload: { bogus: 1 },
+    });
     expect(anonymousWrite.statusCode).toBe(401);
   });
 
   it('refuses unknown body fields with 400 VALIDATION.FAILED', async () => {
-    const setupExtra = await app.inject({
+    const setupExtra = await api.app.inject({
       method: 'POST',
       url: '/api/setup',
       payload: { ...SETUP, admin: true },
@@ -318,7 +295,7 @@ describe.each(engines)('auth routes on $name', (engine) => {
       details: { fields: [{ path: 'body.admin' }] },
     });
     await setup();
-    const loginExtra = await app.inject({
+    const loginExtra = await api.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       payload: { email: EMAIL, password: PASSWORD, remember: true },
@@ -330,7 +307,7 @@ describe.each(engines)('auth routes on $name', (engine) => {
   });
 
   it('documents every route in the OpenAPI document', async () => {
-    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const doc = (await api.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     // Exactly these operations, each with its success answer and the error answers.
     const operations = (path: string) =>
       Object.fromEntries(
