@@ -58,14 +58,6 @@ export interface StoredRecord {
   readonly version: number;
 }
 
-/** Columns the engine adds to a new record's own. */
-export interface NewRecord {
-  readonly id: string;
-  readonly workspace_id: string;
-  readonly created_at: string;
-  readonly updated_at: string;
-}
-
 /** A stored record the caller may not see (its natural key is taken by another team's). */
 export const HIDDEN = 'hidden';
 
@@ -104,8 +96,13 @@ export interface KindStore<Columns extends object, Stored extends StoredRecord> 
   ): Promise<Stored>;
 }
 
-/** What every kind says: how its rows read and how its stored records are found. */
-interface ImportKindBase<Columns extends object, Stored extends StoredRecord> {
+/**
+ * One record type of the import. `Columns` are the stored columns a row sets; `Stored` the
+ * stored record (which has every column of `Columns`).
+ */
+export interface ImportKind<Columns extends object, Stored extends StoredRecord> {
+  /** The record store the kind's records are written through: its inserts, versioned updates and view. */
+  readonly store: KindStore<Columns, Stored>;
   /** How people name the record of a row that could not be read. */
   label(row: MappedRow): string;
   /** Reads a batch's rows, in order (a batch at once, so child rows look up their customers together). */
@@ -124,45 +121,6 @@ interface ImportKindBase<Columns extends object, Stored extends StoredRecord> {
   afterWrite?(db: Kysely<Schema>, deps: Deps, principal: Principal, written: Written<Stored>): Promise<void>;
 }
 
-/** A kind written through its record store: the store's inserts, versioned updates and view. */
-export interface StoreImportKind<Columns extends object, Stored extends StoredRecord>
-  extends ImportKindBase<Columns, Stored> {
-  readonly store: KindStore<Columns, Stored>;
-}
-
-/**
- * A kind that writes its own SQL — the form of the kinds not yet on a record store; a
- * kind on a store says `store` instead.
- */
-export interface SqlImportKind<Columns extends object, Stored extends StoredRecord>
-  extends ImportKindBase<Columns, Stored> {
-  /** The audit log's name of the record type. */
-  readonly entity: string;
-  /** Inserts new records (in chunks) and returns them as stored. */
-  insert(db: Kysely<Schema>, records: readonly (Columns & NewRecord)[]): Promise<Stored[]>;
-  /**
-   * Writes `changes` to `stored` if it is still at its version (bumping it); undefined when
-   * someone changed the record meanwhile.
-   */
-  update(
-    db: Kysely<Schema>,
-    principal: Principal,
-    stored: Stored,
-    changes: Partial<Columns>,
-    now: string,
-  ): Promise<Stored | undefined>;
-  /** The record as the API shows it (what the audit log keeps). */
-  view(stored: Stored): unknown;
-}
-
-/**
- * One record type of the import. `Columns` are the stored columns a row sets; `Stored` the
- * stored record (which has every column of `Columns`).
- */
-export type ImportKind<Columns extends object, Stored extends StoredRecord & Record<keyof Columns, unknown>> =
-  | StoreImportKind<Columns, Stored>
-  | SqlImportKind<Columns, Stored>;
-
 /** How the engine writes one batch's records of a kind, all stamped with the batch's instant. */
 export interface KindWrites<Columns extends object, Stored extends StoredRecord> {
   readonly entity: string;
@@ -175,59 +133,38 @@ export interface KindWrites<Columns extends object, Stored extends StoredRecord>
 }
 
 /**
- * The writes of `kind` for one batch of `principal`'s at instant `now`: through its store
- * when it has one (a record changed meanwhile is undefined, not CONFLICT.STALE: the engine
- * rejects just that row), else through the kind's own SQL.
+ * The writes of `kind` for one batch of `principal`'s at instant `now`, through its store:
+ * a record changed meanwhile is undefined, not CONFLICT.STALE (the engine rejects just
+ * that row).
  */
-export function kindWrites<
-  Columns extends object,
-  Stored extends StoredRecord & Record<keyof Columns, unknown>,
->(
-  kind: ImportKind<Columns, Stored>,
+export function kindWrites<Columns extends object, Stored extends StoredRecord>(
+  { store }: ImportKind<Columns, Stored>,
   deps: Pick<Deps, 'newId'>,
   principal: Principal,
   now: string,
 ): KindWrites<Columns, Stored> {
-  if ('store' in kind) {
-    const { store } = kind;
-    // Every record of the batch carries the batch's instant, as the engine decided it.
-    const batchDeps = { newId: deps.newId, clock: () => new Date(now) };
-    return {
-      entity: store.entity,
-      insert: (db, records) => store.insertMany(db, batchDeps, principal, records),
-      async update(db, stored, changes) {
-        try {
-          return await store.updateVersioned(
-            db,
-            batchDeps,
-            principal,
-            stored.id,
-            stored.version,
-            changes,
-            stored,
-          );
-        } catch (error) {
-          if (error instanceof AppError && error.code === 'CONFLICT.STALE') return undefined;
-          throw error;
-        }
-      },
-      view: store.toView,
-    };
-  }
+  // Every record of the batch carries the batch's instant, as the engine decided it.
+  const batchDeps = { newId: deps.newId, clock: () => new Date(now) };
   return {
-    entity: kind.entity,
-    insert: (db, records) =>
-      kind.insert(
-        db,
-        records.map((record) => ({
-          ...record,
-          workspace_id: principal.workspaceId,
-          created_at: now,
-          updated_at: now,
-        })),
-      ),
-    update: (db, stored, changes) => kind.update(db, principal, stored, changes, now),
-    view: (stored) => kind.view(stored),
+    entity: store.entity,
+    insert: (db, records) => store.insertMany(db, batchDeps, principal, records),
+    async update(db, stored, changes) {
+      try {
+        return await store.updateVersioned(
+          db,
+          batchDeps,
+          principal,
+          stored.id,
+          stored.version,
+          changes,
+          stored,
+        );
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'CONFLICT.STALE') return undefined;
+        throw error;
+      }
+    },
+    view: store.toView,
   };
 }
 
@@ -283,7 +220,7 @@ export const rejected = <T>(why: Reason): Parsed<T> => ({ ok: false, reason: why
  * The zod problems of a row, in both languages: sentences that name the column's field
  * ("请填写客户名称"), as the API and the web forms say them, never zod's own text.
  */
-export function schemaReason(issues: readonly z.core.$ZodIssue[], subject: ImportType): Reason {
+function schemaReason(issues: readonly z.core.$ZodIssue[], subject: ImportType): Reason {
   const problems = fieldProblems(issues, '', subject);
   return {
     zh: problems.map((p) => p.messageZh).join('；'),

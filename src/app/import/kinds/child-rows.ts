@@ -13,13 +13,13 @@ import {
   type Draft,
   type DraftContext,
   type Existing,
+  type ImportKind,
   type KindStore,
   type MappedRow,
   nonEmpty,
   reason,
   rejected,
   type StoredRecord,
-  type StoreImportKind,
 } from '../import-kind.js';
 
 /** Reads one child row whose customer is known. */
@@ -98,7 +98,7 @@ export interface ChildKindSpec<T extends ChildTable, Columns extends { customer_
   readonly draftOne: DraftChild<Columns>;
   /** A stored record's natural key, as its draft's `key`. */
   readonly keyOf: (stored: ChildRow<T>) => string;
-  readonly afterWrite?: StoreImportKind<Columns, ChildRow<T>>['afterWrite'];
+  readonly afterWrite?: ImportKind<Columns, ChildRow<T>>['afterWrite'];
 }
 
 /**
@@ -108,7 +108,7 @@ export interface ChildKindSpec<T extends ChildTable, Columns extends { customer_
  */
 export function childKind<T extends ChildTable, Columns extends { customer_id: string }>(
   spec: ChildKindSpec<T, Columns>,
-): StoreImportKind<Columns, ChildRow<T>> {
+): ImportKind<Columns, ChildRow<T>> {
   const { store, draftOne, keyOf, afterWrite } = spec;
   return {
     store,

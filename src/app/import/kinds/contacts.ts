@@ -13,11 +13,11 @@ import {
   type ImportKind,
   type MappedRow,
   nonEmpty,
+  parseRow,
   RowReader,
   rejected,
-  schemaReason,
 } from '../import-kind.js';
-import { childRecords, childrenByKey, draftChildren } from './child-rows.js';
+import { childKind } from './child-rows.js';
 
 /** Reads one row of a known customer: its name is one column, or last and first name. */
 function draftContact(row: MappedRow, customerId: string): Parsed<Draft<NewContactValues>> {
@@ -27,19 +27,17 @@ function draftContact(row: MappedRow, customerId: string): Parsed<Draft<NewConta
   const fullName =
     nonEmpty(row.get('name')) ??
     [nonEmpty(row.get('lastName')), nonEmpty(row.get('firstName'))].filter(Boolean).join(' ');
-  const parsed = createContactInput.safeParse(
-    {
-      customerId,
-      name: fullName,
-      title: nonEmpty(row.get('title')),
-      phone: nonEmpty(row.get('phone')),
-      email: nonEmpty(row.get('email')),
-      role,
-    },
-    { reportInput: true },
-  );
-  if (!parsed.success) return rejected(schemaReason(parsed.error.issues, 'contacts'));
-  const b = parsed.data;
+  const input = {
+    customerId,
+    name: fullName,
+    title: nonEmpty(row.get('title')),
+    phone: nonEmpty(row.get('phone')),
+    email: nonEmpty(row.get('email')),
+    role,
+  };
+  const parsed = parseRow(createContactInput, input, 'contacts');
+  if (!parsed.ok) return parsed;
+  const b = parsed.value;
   const columns = newContactValues(b);
   return {
     ok: true,
@@ -53,12 +51,9 @@ function draftContact(row: MappedRow, customerId: string): Parsed<Draft<NewConta
 }
 
 /** Contacts: the people at a customer. */
-export const contactKind: ImportKind<NewContactValues, ContactRow> = {
+export const contactKind: ImportKind<NewContactValues, ContactRow> = childKind({
   store: contacts,
   label: (row) => [cellText(row.get('customer')), cellText(row.get('name'))].filter(Boolean).join(' / '),
-  draft: (db, context, rows) => draftChildren(db, context, rows, draftContact),
-  findExisting: (db, principal, drafts) =>
-    childrenByKey(drafts, childRecords(db, principal, 'contacts'), (c) =>
-      contactKey(c.customer_id, c.name, c.phone),
-    ),
-};
+  draftOne: draftContact,
+  keyOf: (c) => contactKey(c.customer_id, c.name, c.phone),
+});

@@ -34,11 +34,11 @@ import {
   inChunks,
   type MappedRow,
   nonEmpty,
+  parseRow,
   RowReader,
   reason,
   rejected,
   resolveMember,
-  schemaReason,
 } from '../import-kind.js';
 
 /** Reads one row: the create input, its defaults, and what the file says for an update. */
@@ -71,9 +71,9 @@ function draftCustomer(
     tags: parseList(row.get('tags')),
     notes: nonEmpty(row.get('notes')),
   };
-  const parsed = createCustomerInput.safeParse(input, { reportInput: true });
-  if (!parsed.success) return rejected(schemaReason(parsed.error.issues, 'customers'));
-  const b = parsed.data;
+  const parsed = parseRow(createCustomerInput, input, 'customers');
+  if (!parsed.ok) return parsed;
+  const b = parsed.value;
   const columns = newCustomerValues(principal, b);
   return {
     ok: true,
