@@ -1,6 +1,6 @@
 /** Close attempts in the API ("close 100 times"): the input (with a signature's deal), the attempt, what logging one created. */
 import { z } from 'zod';
-import { text } from './common.js';
+import { recordStamps, text } from './common.js';
 import { attemptDealInput, dealView } from './deals.js';
 import { followUpView } from './follow-ups.js';
 import { idParams, noContent, RECORD_ERRORS, route } from './http.js';
@@ -51,9 +51,7 @@ export const closeAttemptView = z.object({
   fundsOn: z.string().nullable(),
   dealId: z.string().nullable(),
   notes: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.int(),
+  ...recordStamps,
 });
 
 export type CloseAttempt = z.infer<typeof closeAttemptView>;

@@ -6,3 +6,16 @@ export const queryFlag = z.union([z.boolean(), z.enum(['true', 'false']).transfo
 
 /** A required text field: trimmed, not empty, at most `max` characters. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** The page of a list query: how many records (1–200, default 50) and where the next page starts. */
+export const page = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+};
+
+/** The last fields of a stored record's view: when it was created and changed, and its version. */
+export const recordStamps = {
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.int(),
+};

@@ -1,6 +1,6 @@
 /** Contacts of customers in the API: the record, its inputs and the list query. */
 import { z } from 'zod';
-import { text } from './common.js';
+import { page, text } from './common.js';
 import { recordRoutes } from './http.js';
 
 export const CONTACT_ROLES = ['key_person', 'influencer', 'user', 'gatekeeper'] as const;
@@ -46,8 +46,7 @@ export type Contact = z.infer<typeof contactView>;
 /** Query of "list contacts". */
 export const listContactsQuery = z.strictObject({
   customerId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  ...page,
 });
 
 /** The contact routes. */

@@ -1,6 +1,6 @@
 /** Customers in the API: the record, its inputs, the list query and its stage history. */
 import { z } from 'zod';
-import { queryFlag, text } from './common.js';
+import { page, queryFlag, text } from './common.js';
 import { idParams, RECORD_ERRORS, recordRoutes, route } from './http.js';
 
 export const CUSTOMER_CLASSES = ['A', 'B', 'C', 'new'] as const;
@@ -124,8 +124,7 @@ export const listCustomersQuery = z.strictObject({
   minMeetings: z.coerce.number().int().min(1).max(99).optional(),
   sort: z.enum(CUSTOMER_SORTS).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('asc'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  ...page,
 });
 
 /** The customer routes: the record's five, and its stage history. */

@@ -1,5 +1,6 @@
 /** Deals in the API: the record, its inputs (and a signed close attempt's deal), the list query. */
 import { z } from 'zod';
+import { page, recordStamps } from './common.js';
 import { recordRoutes } from './http.js';
 
 const money = z.int().min(0);
@@ -73,9 +74,7 @@ export const dealView = z.object({
   notes: z.string().nullable(),
   /** Sorted, so equal sets compare equal. */
   productIds: z.array(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.int(),
+  ...recordStamps,
 });
 
 export type Deal = z.infer<typeof dealView>;
@@ -86,8 +85,7 @@ export const listDealsQuery = z.strictObject({
   signedFrom: z.iso.date().optional(),
   signedTo: z.iso.date().optional(),
   order: z.enum(['asc', 'desc']).default('asc'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  ...page,
 });
 
 /** The deal routes. */

@@ -1,6 +1,6 @@
 /** Follow-ups in the API: the record, its inputs and the list query. */
 import { z } from 'zod';
-import { queryFlag, text } from './common.js';
+import { page, queryFlag, recordStamps, text } from './common.js';
 import { recordRoutes } from './http.js';
 
 /** Fields a caller may set on a follow-up; anything else is rejected. */
@@ -35,9 +35,7 @@ export const followUpView = z.object({
   doneAt: z.string().nullable(),
   /** The close attempt (a stall) that created this follow-up, if any. */
   closeAttemptId: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.int(),
+  ...recordStamps,
 });
 
 export type FollowUp = z.infer<typeof followUpView>;
@@ -48,8 +46,7 @@ export const listFollowUpsQuery = z.strictObject({
   assigneeId: z.uuid().optional(),
   done: queryFlag.optional(),
   overdue: queryFlag.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  ...page,
 });
 
 /** The follow-up routes. */

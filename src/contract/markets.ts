@@ -1,6 +1,6 @@
 /** Markets in the API: the record, its inputs and the list query. */
 import { z } from 'zod';
-import { text } from './common.js';
+import { page, recordStamps, text } from './common.js';
 import { recordRoutes } from './http.js';
 
 /** A percentage 0–100 with at most two decimals, stored exactly as basis points (hundredths of a percent). */
@@ -36,18 +36,13 @@ export const marketView = z.object({
   name: z.string(),
   cities: z.array(z.string()),
   sharePercent: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.int(),
+  ...recordStamps,
 });
 
 export type Market = z.infer<typeof marketView>;
 
 /** Query of "list markets". */
-export const listMarketsQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
+export const listMarketsQuery = z.strictObject(page);
 
 /** The market routes. */
 export const marketRoutes = recordRoutes('markets', 'market', {

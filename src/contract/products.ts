@@ -1,6 +1,6 @@
 /** Products in the API: the record with its features (the pains they answer), its inputs, the list query. */
 import { z } from 'zod';
-import { text } from './common.js';
+import { page, recordStamps, text } from './common.js';
 import { recordRoutes } from './http.js';
 
 /** One feature of a product and the customer pains it answers. */
@@ -39,18 +39,13 @@ export const productView = z.object({
   priceMinor: z.int(),
   currency: z.string(),
   features: z.array(z.object({ name: z.string(), pains: z.array(z.string()) })),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.int(),
+  ...recordStamps,
 });
 
 export type Product = z.infer<typeof productView>;
 
 /** Query of "list products". */
-export const listProductsQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
+export const listProductsQuery = z.strictObject(page);
 
 /** The product routes. */
 export const productRoutes = recordRoutes('products', 'product', {

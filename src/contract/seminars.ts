@@ -1,6 +1,6 @@
 /** Seminars (会销) in the API: the record, its invitation quotas and the invitations. */
 import { z } from 'zod';
-import { text } from './common.js';
+import { page, recordStamps, text } from './common.js';
 import { idParams, noContent, RECORD_ERRORS, recordRoutes, route } from './http.js';
 
 /** Fields a manager or lead may set on a seminar; anything else is rejected. */
@@ -30,9 +30,7 @@ export const seminarView = z.object({
   capacity: z.int(),
   status: z.enum(['planned', 'held', 'cancelled']),
   notes: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.int(),
+  ...recordStamps,
 });
 
 export type Seminar = z.infer<typeof seminarView>;
@@ -57,9 +55,7 @@ export const invitationView = z.object({
   invitedBy: z.string().nullable(),
   rsvp: z.enum(['pending', 'yes', 'no']),
   attended: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.int(),
+  ...recordStamps,
 });
 
 export type Invitation = z.infer<typeof invitationView>;
@@ -70,8 +66,7 @@ export const listSeminarsQuery = z.strictObject({
   to: z.iso.date().optional(),
   status: z.enum(['planned', 'held', 'cancelled']).optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  ...page,
 });
 
 /** Query of "seminar quotas". */

@@ -1,6 +1,6 @@
 /** Visits in the API: the record, its inputs, the warnings a save answers with, the list query. */
 import { z } from 'zod';
-import { text } from './common.js';
+import { page, text } from './common.js';
 import { recordRoutes } from './http.js';
 
 /** A visit's state: only visits that are not cancelled count as meetings. */
@@ -70,8 +70,7 @@ export const listVisitsQuery = z.strictObject({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
+  ...page,
 });
 
 /** The visit routes; a save answers the visit with its warnings (a third meeting …). */
