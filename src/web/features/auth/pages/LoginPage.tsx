@@ -29,7 +29,7 @@ export function LoginPage() {
     <AuthFrame title={t('auth.loginTitle')}>
       <FormAlert message={errors.general} />
       <Form layout="vertical" onFinish={submit} requiredMark={false}>
-        <Field errors={errors} label={t('auth.email')} name="email">
+        <Field errors={errors} label={t('common.email')} name="email">
           <Input type="email" autoFocus autoComplete="username" />
         </Field>
         <Field errors={errors} label={t('auth.password')} name="password">

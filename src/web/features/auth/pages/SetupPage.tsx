@@ -53,7 +53,7 @@ export function SetupPage() {
         <Field errors={errors} path="manager.name" label={t('auth.managerName')} name="name">
           <Input autoComplete="name" />
         </Field>
-        <Field errors={errors} path="manager.email" label={t('auth.email')} name="email">
+        <Field errors={errors} path="manager.email" label={t('common.email')} name="email">
           <Input type="email" autoComplete="email" />
         </Field>
         <Field errors={errors} path="manager.password" label={t('auth.password')} name="password">

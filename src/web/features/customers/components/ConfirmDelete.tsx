@@ -49,7 +49,7 @@ export function ConfirmDelete({
       title={title}
       onOk={confirm}
       onCancel={onCancel}
-      okText={t('customerEdit.delete')}
+      okText={t('common.delete')}
       okButtonProps={{ danger: true }}
       cancelText={t('common.cancel')}
       confirmLoading={busy}

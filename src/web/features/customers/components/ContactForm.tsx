@@ -161,7 +161,7 @@ export function ContactForm({
       <Field {...dialog.field} label={t('customers.phone')} name="phone">
         <Input type="tel" />
       </Field>
-      <Field {...dialog.field} label={t('customers.email')} name="email">
+      <Field {...dialog.field} label={t('common.email')} name="email">
         <Input type="email" />
       </Field>
       <Field {...dialog.field} label={t('customers.role')} name="role">

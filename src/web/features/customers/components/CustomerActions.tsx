@@ -57,7 +57,7 @@ export function CustomerActions({ customer }: { customer: Customer }) {
       disabled={!mayDelete}
       onClick={() => setDeleting(true)}
     >
-      {t('customerEdit.delete')}
+      {t('common.delete')}
     </Button>
   );
 
@@ -65,7 +65,7 @@ export function CustomerActions({ customer }: { customer: Customer }) {
     // The bottom margin separates the buttons from the details when they wrap under the name.
     <Flex gap={8} wrap style={{ marginBottom: 12 }}>
       <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
-        {t('customerEdit.edit')}
+        {t('common.edit')}
       </Button>
       {mayDelete ? (
         deleteButton

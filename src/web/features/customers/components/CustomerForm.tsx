@@ -195,7 +195,7 @@ export function CustomerForm({
       <Field {...dialog.field} label={t('customers.company')} name="company">
         <Input />
       </Field>
-      <Field {...dialog.field} label={t('customers.city')} name="city">
+      <Field {...dialog.field} label={t('common.city')} name="city">
         <Input />
       </Field>
       <Field {...dialog.field} label={t('customers.market')} name="marketId">
@@ -204,7 +204,7 @@ export function CustomerForm({
       <Field {...dialog.field} label={t('customers.class')} name="class">
         <Select options={CUSTOMER_CLASSES.map((c) => ({ value: c, label: t(`classes.${c}`) }))} />
       </Field>
-      <Field {...dialog.field} label={t('customers.status')} name="status">
+      <Field {...dialog.field} label={t('common.status')} name="status">
         <Select options={CUSTOMER_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
       </Field>
       <Form.Item noStyle dependencies={['status']}>
@@ -219,7 +219,7 @@ export function CustomerForm({
       <Field {...dialog.field} label={t('customers.owner')} name="ownerId">
         <Select allowClear loading={members.isPending} options={ownerOptions} />
       </Field>
-      <Field {...dialog.field} label={t('customers.notes')} name="notes">
+      <Field {...dialog.field} label={t('common.notes')} name="notes">
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
       </Field>
       <button type="submit" hidden aria-hidden tabIndex={-1} />

@@ -158,9 +158,9 @@ export function VisitForm({
         <DatePicker style={{ width: '100%' }} />
       </Field>
       {visit ? (
-        <Field {...dialog.field} label={t('timeline.status')} name="status">
+        <Field {...dialog.field} label={t('common.status')} name="status">
           <Select
-            aria-label={t('timeline.status')}
+            aria-label={t('common.status')}
             options={VISIT_STATUSES.map((s) => ({ value: s, label: t(`method.visit.statuses.${s}`) }))}
           />
         </Field>

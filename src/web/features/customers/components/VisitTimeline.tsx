@@ -45,7 +45,7 @@ export function VisitTimeline({ customerId }: { customerId: string }) {
                 type="text"
                 size="small"
                 icon={<EditOutlined aria-hidden />}
-                aria-label={`${t('timeline.edit')} ${v.visitOn}`}
+                aria-label={`${t('common.edit')} ${v.visitOn}`}
                 onClick={() => setEditing(v)}
               />,
               <DeleteVisitButton key="delete" visit={v} />,
@@ -182,7 +182,7 @@ function DeleteVisitButton({ visit }: { visit: Visit }) {
     <Popconfirm
       title={t('timeline.deleteVisit')}
       description={<div style={{ maxWidth: 280 }}>{t('timeline.deleteVisitHint')}</div>}
-      okText={t('timeline.delete')}
+      okText={t('common.delete')}
       okButtonProps={{ danger: true }}
       cancelText={t('common.cancel')}
       onConfirm={remove}
@@ -193,7 +193,7 @@ function DeleteVisitButton({ visit }: { visit: Visit }) {
         danger
         loading={busy}
         icon={<DeleteOutlined aria-hidden />}
-        aria-label={`${t('timeline.delete')} ${visit.visitOn}`}
+        aria-label={`${t('common.delete')} ${visit.visitOn}`}
       />
     </Popconfirm>
   );

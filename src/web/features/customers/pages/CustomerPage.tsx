@@ -62,17 +62,17 @@ export function CustomerPage({ id }: { id: string }) {
         </Flex>
         <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small">
           <Descriptions.Item label={t('customers.company')}>{c.company ?? none}</Descriptions.Item>
-          <Descriptions.Item label={t('customers.city')}>{c.city ?? none}</Descriptions.Item>
+          <Descriptions.Item label={t('common.city')}>{c.city ?? none}</Descriptions.Item>
           <Descriptions.Item label={t('customers.market')}>{market ?? none}</Descriptions.Item>
           <Descriptions.Item label={t('customers.class')}>
             <Tag>{t(`classes.${c.class}`)}</Tag>
           </Descriptions.Item>
-          <Descriptions.Item label={t('customers.status')}>
+          <Descriptions.Item label={t('common.status')}>
             <Tag>{t(`statuses.${c.status}`)}</Tag>
           </Descriptions.Item>
           <Descriptions.Item label={t('customers.owner')}>{owner ?? none}</Descriptions.Item>
           {c.notes ? (
-            <Descriptions.Item label={t('customers.notes')} span="filled">
+            <Descriptions.Item label={t('common.notes')} span="filled">
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
                 {c.notes}
               </Typography.Paragraph>

@@ -104,7 +104,7 @@ export function CustomersPage() {
         ) : null,
     },
     { key: 'company', title: t('customers.company'), dataIndex: 'company', responsive: ['md'] },
-    { key: 'city', title: t('customers.city'), dataIndex: 'city', responsive: ['lg'] },
+    { key: 'city', title: t('common.city'), dataIndex: 'city', responsive: ['lg'] },
     {
       key: 'market',
       title: t('customers.market'),
@@ -120,7 +120,7 @@ export function CustomersPage() {
     },
     {
       key: 'status',
-      title: t('customers.status'),
+      title: t('common.status'),
       sorter: true,
       sortOrder: sortOrder('status'),
       render: (_, c) => <Tag color={STATUS_COLORS[c.status]}>{t(`statuses.${c.status}`)}</Tag>,
@@ -160,7 +160,7 @@ export function CustomersPage() {
         <Flex gap={8} wrap>
           {/* The list as filtered and sorted now, every page of it, for Excel. */}
           <Button icon={<DownloadOutlined aria-hidden />} href={exportLink(filters)} download>
-            {t('custList.exportXlsx')}
+            {t('common.exportXlsx')}
           </Button>
           <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
             {t('customers.add')}
@@ -193,8 +193,8 @@ export function CustomersPage() {
         />
         <Select
           allowClear
-          placeholder={t('customers.status')}
-          aria-label={t('customers.status')}
+          placeholder={t('common.status')}
+          aria-label={t('common.status')}
           style={{ width: 110 }}
           onChange={(v?: CustomerFilters['status']) => filter({ status: v })}
           options={options(CUSTOMER_STATUSES, 'statuses')}

@@ -109,7 +109,7 @@ export function DashboardPage() {
             subTitle={t('dash.noPlanHint')}
             extra={
               <Button type="primary" onClick={() => navigate('/plan')}>
-                {t('dash.toPlan')}
+                {t('plan.toPlan')}
               </Button>
             }
             data-testid="dashboard-no-plan"
@@ -337,7 +337,7 @@ function ProgressSection({ year }: { year: number }) {
           },
           {
             key: 'status',
-            title: t('dash.status'),
+            title: t('common.status'),
             render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`dash.statuses.${r.status}`)}</Tag>,
           },
           {
@@ -369,7 +369,7 @@ function ForecastSection({ year }: { year: number }) {
     if (!f) return null;
     const asOfMonth = Number(f.asOf.slice(5, 7));
     const sameYear = Number(f.asOf.slice(0, 4)) === f.year;
-    const months = f.months.map((m) => t('dash.month', { m: m.month }));
+    const months = f.months.map((m) => t('plan.month', { m: m.month }));
     return {
       color: COLORS,
       grid: { left: 64, right: 16, top: 40, bottom: 32 },
@@ -382,7 +382,7 @@ function ForecastSection({ year }: { year: number }) {
           if (!m) return '';
           // Plain text lines: nothing user-typed here, numbers only.
           return [
-            t('dash.month', { m: m.month }),
+            t('plan.month', { m: m.month }),
             `P90 ${big(m.p90)}`,
             `P50 ${big(m.p50)}`,
             `P10 ${big(m.p10)}`,

@@ -112,7 +112,7 @@ export function TodayPage() {
           title={t('method.today.noPlan')}
           action={
             <Button size="small" href="/plan" onClick={linkClick('/plan')}>
-              {t('method.today.toPlan')}
+              {t('plan.toPlan')}
             </Button>
           }
         />

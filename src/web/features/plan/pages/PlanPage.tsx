@@ -409,7 +409,7 @@ function ExportButton({ year, revision, lang }: { year: number; revision?: numbe
     return (
       <Tooltip title={t('plan.exportNeedsSave')}>
         <Button icon={<DownloadOutlined aria-hidden />} disabled>
-          {t('plan.exportXlsx')}
+          {t('common.exportXlsx')}
         </Button>
       </Tooltip>
     );
@@ -418,7 +418,7 @@ function ExportButton({ year, revision, lang }: { year: number; revision?: numbe
   return (
     <Tooltip title={t('plan.exportSaved', { revision })}>
       <Button icon={<DownloadOutlined aria-hidden />} href={`/api/exports/plan.xlsx?${query}`} download>
-        {t('plan.exportXlsx')}
+        {t('common.exportXlsx')}
       </Button>
     </Tooltip>
   );

@@ -111,7 +111,7 @@ export function SeminarsPage({ me }: { me: Me }) {
             { key: 'heldOn', title: t('sem.heldOn'), dataIndex: 'heldOn' },
             {
               key: 'city',
-              title: t('sem.city'),
+              title: t('common.city'),
               render: (_, s) => s.city ?? t('common.none'),
               responsive: ['sm'],
             },
@@ -130,7 +130,7 @@ export function SeminarsPage({ me }: { me: Me }) {
             },
             {
               key: 'status',
-              title: t('sem.status'),
+              title: t('common.status'),
               render: (_, s) => <Tag color={STATUS_COLOR[s.status]}>{t(`sem.statuses.${s.status}`)}</Tag>,
             },
             ...(canEdit
@@ -142,7 +142,7 @@ export function SeminarsPage({ me }: { me: Me }) {
                       <Button
                         size="small"
                         icon={<EditOutlined aria-hidden />}
-                        aria-label={`${t('sem.edit')} ${s.title}`}
+                        aria-label={`${t('common.edit')} ${s.title}`}
                         onClick={() => setEditing(s)}
                       />
                     ),
@@ -198,7 +198,7 @@ function QuotasTable({ quotas }: { quotas: SeminarQuotas }) {
       locale={{ emptyText: t('common.empty') }}
       columns={[
         { key: 'market', title: t('sem.market'), dataIndex: 'market' },
-        { key: 'city', title: t('sem.city'), dataIndex: 'city' },
+        { key: 'city', title: t('common.city'), dataIndex: 'city' },
         {
           key: 'quota',
           title: `${t('sem.invited')} / ${t('sem.quota')}`,
@@ -546,7 +546,7 @@ function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: (
       submitting.run(async () => {
         await work();
         await queryClient.invalidateQueries({ queryKey: seminarKeys.list });
-        message.success(t('sem.saved'));
+        message.success(t('common.saved'));
         onClose();
       });
     if (seminar) {
@@ -568,7 +568,7 @@ function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: (
   return (
     <FormDialog
       afterOpenChange={firstField.afterOpenChange}
-      title={seminar ? `${t('sem.edit')} · ${seminar.title}` : t('sem.create')}
+      title={seminar ? `${t('common.edit')} · ${seminar.title}` : t('sem.create')}
       onClose={onClose}
       onSave={submit}
       busy={submitting.busy}
@@ -598,7 +598,7 @@ function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: (
         <Form.Item label={t('sem.heldOn')} name="heldOn" required {...errors.item('heldOn')}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item label={t('sem.city')} name="city" {...errors.item('city')}>
+        <Form.Item label={t('common.city')} name="city" {...errors.item('city')}>
           <Input />
         </Form.Item>
         <Form.Item label={t('sem.venue')} name="venue" {...errors.item('venue')}>
@@ -607,7 +607,7 @@ function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: (
         <Form.Item label={t('sem.capacity')} name="capacity" required {...errors.item('capacity')}>
           <InputNumber min={1} max={2000} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item label={t('sem.status')} name="status" {...errors.item('status')}>
+        <Form.Item label={t('common.status')} name="status" {...errors.item('status')}>
           <Select
             options={(['planned', 'held', 'cancelled'] as const).map((s) => ({
               value: s,
@@ -615,7 +615,7 @@ function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: (
             }))}
           />
         </Form.Item>
-        <Form.Item label={t('sem.notes')} name="notes" {...errors.item('notes')}>
+        <Form.Item label={t('common.notes')} name="notes" {...errors.item('notes')}>
           <Input.TextArea rows={3} />
         </Form.Item>
         <button type="submit" hidden aria-hidden tabIndex={-1} />

@@ -176,7 +176,11 @@ function ProspectingQueueCard({ member }: { member: Member }) {
             title: t('customers.class'),
             render: (_, i) => t(`classes.${i.class}`, { defaultValue: i.class }),
           },
-          { key: 'status', title: t('sem.status'), render: (_, i) => <Tag>{t(`statuses.${i.status}`)}</Tag> },
+          {
+            key: 'status',
+            title: t('common.status'),
+            render: (_, i) => <Tag>{t(`statuses.${i.status}`)}</Tag>,
+          },
           { key: 'last', title: t('teamx.lastVisit'), render: (_, i) => i.lastVisitOn ?? t('common.none') },
           { key: 'days', title: t('teamx.daysSince'), dataIndex: 'daysSince', align: 'right' },
           {

@@ -58,7 +58,7 @@ export function TeamPage() {
           locale={{ emptyText: t('common.empty') }}
           columns={[
             { key: 'name', title: t('team.name'), dataIndex: 'name' },
-            { key: 'email', title: t('team.email'), dataIndex: 'email', responsive: ['sm'] },
+            { key: 'email', title: t('common.email'), dataIndex: 'email', responsive: ['sm'] },
             { key: 'role', title: t('team.role'), render: (_, m) => <Tag>{t(`roles.${m.role}`)}</Tag> },
             {
               key: 'duty',
@@ -71,7 +71,7 @@ export function TeamPage() {
             },
             {
               key: 'target',
-              title: `${t('teamx.target')} ${year}`,
+              title: `${t('plan.yearTarget')} ${year}`,
               align: 'right',
               render: (_, m) => {
                 const amount = targets[m.name];
@@ -145,7 +145,7 @@ function MemberForm({ open, onClose, members }: { open: boolean; onClose: () => 
         <Form.Item label={t('team.name')} name="name" required {...errors.item('name')}>
           <Input ref={firstField.ref} autoFocus />
         </Form.Item>
-        <Form.Item label={t('team.email')} name="email" required {...errors.item('email')}>
+        <Form.Item label={t('common.email')} name="email" required {...errors.item('email')}>
           <Input type="email" autoComplete="off" />
         </Form.Item>
         <Form.Item label={t('team.password')} name="password" required {...errors.item('password')}>

@@ -60,7 +60,7 @@ export function MeetingStep({
       <Form.Item label={t('method.visit.visitOn')} name="visitOn" required {...item('visitOn')}>
         <DatePicker style={{ width: '100%' }} allowClear={false} />
       </Form.Item>
-      <Form.Item label={t('method.visit.status')} name="status" {...item('status')}>
+      <Form.Item label={t('common.status')} name="status" {...item('status')}>
         <Radio.Group
           optionType="button"
           options={(['done', 'planned', 'cancelled'] as const).map((s) => ({
@@ -100,10 +100,10 @@ export function MeetingStep({
           <Input.TextArea rows={2} />
         </Form.Item>
       ) : null}
-      <Form.Item label={t('method.visit.purpose')} name="purpose" {...item('purpose')}>
+      <Form.Item label={t('customers.purpose')} name="purpose" {...item('purpose')}>
         <Input />
       </Form.Item>
-      <Form.Item label={t('method.visit.outcome')} name="outcome" {...item('outcome')}>
+      <Form.Item label={t('customers.outcome')} name="outcome" {...item('outcome')}>
         <Input.TextArea rows={2} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={flow.busy} block>

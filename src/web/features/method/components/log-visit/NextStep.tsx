@@ -16,7 +16,7 @@ export function NextStep({ flow }: { flow: LogVisitFlow }) {
       onFinish={flow.finish}
       initialValues={{ dueOn: dayjs().add(3, 'day'), kind: zh ? '回访' : 'call back' }}
     >
-      <Form.Item label={t('method.visit.nextStep')} name="nextStep" {...item('nextStep')}>
+      <Form.Item label={t('customers.nextStep')} name="nextStep" {...item('nextStep')}>
         <Input />
       </Form.Item>
       <Form.Item label={t('method.visit.followUpOn')} name="dueOn" {...item('dueOn')}>
