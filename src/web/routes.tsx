@@ -50,6 +50,11 @@ function page<P extends string>(
   return entry as unknown as AppRoute;
 }
 
+/** A menu entry: the i18n key of its label and its icon (decorative: the label names it). */
+function menu(label: string, Icon: ComponentType<{ 'aria-hidden'?: boolean }>): AppRoute['menu'] {
+  return { label, icon: <Icon aria-hidden /> };
+}
+
 /**
  * A page component loaded on demand, each in its own chunk: the sign-in page does not
  * wait for them, and ECharts (about 1 MB) comes only with the pages that draw charts.
@@ -73,21 +78,9 @@ const SeminarsPage = lazyPage(() => import('./features/seminars/pages/SeminarsPa
 
 /** The pages; the menu lists those with a `menu` entry in this order. */
 export const ROUTES: readonly AppRoute[] = [
-  page({
-    path: '/today',
-    menu: { label: 'method.menu', icon: <CalendarOutlined aria-hidden /> },
-    render: () => <TodayPage />,
-  }),
-  page({
-    path: '/plan',
-    menu: { label: 'menu.plan', icon: <FundOutlined aria-hidden /> },
-    render: ({ me }) => <PlanPage me={me} />,
-  }),
-  page({
-    path: '/customers',
-    menu: { label: 'menu.customers', icon: <UserOutlined aria-hidden /> },
-    render: () => <CustomersPage />,
-  }),
+  page({ path: '/today', menu: menu('method.menu', CalendarOutlined), render: () => <TodayPage /> }),
+  page({ path: '/plan', menu: menu('menu.plan', FundOutlined), render: ({ me }) => <PlanPage me={me} /> }),
+  page({ path: '/customers', menu: menu('menu.customers', UserOutlined), render: () => <CustomersPage /> }),
   page({
     path: '/customers/:id',
     accept: { id: ID_PARAM },
@@ -100,17 +93,17 @@ export const ROUTES: readonly AppRoute[] = [
   }),
   page({
     path: '/dashboard',
-    menu: { label: 'menu.dashboard', icon: <DashboardOutlined aria-hidden /> },
+    menu: menu('menu.dashboard', DashboardOutlined),
     render: () => <DashboardPage />,
   }),
   page({
     path: '/seminars',
-    menu: { label: 'menu.seminars', icon: <NotificationOutlined aria-hidden /> },
+    menu: menu('menu.seminars', NotificationOutlined),
     render: ({ me }) => <SeminarsPage me={me} />,
   }),
   page({
     path: '/team',
-    menu: { label: 'menu.team', icon: <TeamOutlined aria-hidden /> },
+    menu: menu('menu.team', TeamOutlined),
     access: { role: 'manager', denied: 'team.managersOnly' },
     render: () => <TeamPage />,
   }),

@@ -25,7 +25,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { type Customer, customerRoutes } from '../../../../contract/customers.js';
 import { call } from '../../../lib/api';
-import { FormAlert, useFormErrors } from '../../../lib/forms';
+import { Field, FormAlert, useFormErrors } from '../../../lib/forms';
 import { customerKeys } from '../../customers/api/customer-keys';
 import { cacheCustomer, useContacts, useVisits } from '../../customers/api/customers-api';
 import { useCloseAttempts, useNextVisitPlans, useObjectionTypes } from '../api/method-api';
@@ -138,7 +138,7 @@ export function QualificationCard({ customer }: { customer: Customer }) {
           expectedFundsOn: q.expectedFundsOn ? dayjs(q.expectedFundsOn) : null,
         }}
       >
-        <Form.Item label={t('method.customer.kp')} name="kpContactId" {...errors.item('kpContactId')}>
+        <Field errors={errors} label={t('method.customer.kp')} name="kpContactId">
           <Select
             allowClear
             aria-label={t('method.customer.kp')}
@@ -148,44 +148,28 @@ export function QualificationCard({ customer }: { customer: Customer }) {
               label: p.title ? `${p.name} · ${p.title}` : p.name,
             }))}
           />
-        </Form.Item>
+        </Field>
         <Row gutter={12}>
           <Col xs={24} sm={12}>
-            <Form.Item
-              label={t('method.customer.willing')}
-              name="willingToSign"
-              {...errors.item('willingToSign')}
-            >
+            <Field errors={errors} label={t('method.customer.willing')} name="willingToSign">
               <Radio.Group optionType="button" options={yn} />
-            </Form.Item>
+            </Field>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item label={t('method.customer.able')} name="ableToPay" {...errors.item('ableToPay')}>
+            <Field errors={errors} label={t('method.customer.able')} name="ableToPay">
               <Radio.Group optionType="button" options={yn} />
-            </Form.Item>
+            </Field>
           </Col>
         </Row>
-        <Form.Item
-          label={t('method.customer.willingEvidence')}
-          name="willingEvidence"
-          {...errors.item('willingEvidence')}
-        >
+        <Field errors={errors} label={t('method.customer.willingEvidence')} name="willingEvidence">
           <Input />
-        </Form.Item>
-        <Form.Item
-          label={t('method.customer.ableEvidence')}
-          name="ableEvidence"
-          {...errors.item('ableEvidence')}
-        >
+        </Field>
+        <Field errors={errors} label={t('method.customer.ableEvidence')} name="ableEvidence">
           <Input />
-        </Form.Item>
-        <Form.Item
-          label={t('method.customer.fundsOn')}
-          name="expectedFundsOn"
-          {...errors.item('expectedFundsOn')}
-        >
+        </Field>
+        <Field errors={errors} label={t('method.customer.fundsOn')} name="expectedFundsOn">
           <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
+        </Field>
         <Button type="primary" htmlType="submit">
           {t('method.customer.saveQualification')}
         </Button>

@@ -23,24 +23,29 @@ export const PlanCharts = memo(function PlanCharts({ result }: { result: PlanRes
   });
   const tooltip = { trigger: 'axis' as const, valueFormatter: (v: unknown) => money(Number(v) * 100) };
 
-  const months: EChartsOption = {
+  // Amounts over months or weeks: `labels` along the x axis, the amounts (fen) as yuan.
+  const overTime = (
+    labels: string[],
+    amounts: number[],
+    series: { type: 'bar' | 'line'; name: string; areaStyle?: object },
+  ): EChartsOption => ({
     color: COLORS,
     grid: { left: 56, right: 8, top: 16, bottom: 24 },
     tooltip,
-    xAxis: { type: 'category', data: result.months.map((m) => t('plan.month', { m: m.month })) },
-    yAxis: yuanAxis(result.months.map((m) => m.amount)),
-    series: [{ type: 'bar', name: t('plan.months'), data: result.months.map((m) => m.amount / 100) }],
-  };
-  const weeks: EChartsOption = {
-    color: COLORS,
-    grid: { left: 56, right: 8, top: 16, bottom: 24 },
-    tooltip,
-    xAxis: { type: 'category', data: result.weeks.map((w) => t('plan.week', { w: w.week })) },
-    yAxis: yuanAxis(result.weeks.map((w) => w.amount)),
-    series: [
-      { type: 'line', name: t('plan.weeks'), data: result.weeks.map((w) => w.amount / 100), areaStyle: {} },
-    ],
-  };
+    xAxis: { type: 'category', data: labels },
+    yAxis: yuanAxis(amounts),
+    series: [{ ...series, data: amounts.map((a) => a / 100) }],
+  });
+  const months = overTime(
+    result.months.map((m) => t('plan.month', { m: m.month })),
+    result.months.map((m) => m.amount),
+    { type: 'bar', name: t('plan.months') },
+  );
+  const weeks = overTime(
+    result.weeks.map((w) => t('plan.week', { w: w.week })),
+    result.weeks.map((w) => w.amount),
+    { type: 'line', name: t('plan.weeks'), areaStyle: {} },
+  );
   const pie = (rows: readonly { name: string; amount: number }[]): EChartsOption => ({
     color: COLORS,
     tooltip: { trigger: 'item', valueFormatter: (v: unknown) => money(Number(v) * 100) },
