@@ -3,7 +3,7 @@
  * each lead) and a second, foreign workspace — inserted directly so tests of one use case
  * do not depend on the others. Returns the principals to act as.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Deps, Principal } from '../src/app/context.js';
 import type { Role, Schema } from '../src/db/schema.js';
@@ -112,4 +112,45 @@ export async function seedLoneMember(db: Kysely<Schema>, role: Role, name = 'B')
     .values({ id: workspaceId, name, created_at: STAMP, updated_at: STAMP })
     .execute();
   return addMember(db, workspaceId, name, role);
+}
+
+/** The tables whose rows belong to a workspace and carry both stamps. */
+export type StampedTable = {
+  [T in keyof Schema]: Schema[T] extends { workspace_id: unknown; created_at: unknown; updated_at: unknown }
+    ? T
+    : never;
+}[keyof Schema];
+
+/**
+ * The columns of a {@link StampedTable} row a test gives: the id, the workspace and the
+ * stamps are optional (a new id, the given workspace and the fixed stamps otherwise).
+ */
+export type RowValues<T extends StampedTable> = Omit<
+  Insertable<Schema[T]>,
+  'id' | 'workspace_id' | 'created_at' | 'updated_at'
+> & {
+  readonly id?: string;
+  readonly workspace_id?: string;
+  readonly created_at?: string;
+  readonly updated_at?: string;
+};
+
+/**
+ * Inserts one row of `table` into workspace `workspaceId` with the fixed test stamps and a
+ * new id, unless `values` gives them, for tests that set up data directly; returns the id.
+ */
+export async function insertRow<T extends StampedTable>(
+  db: Kysely<Schema>,
+  table: T,
+  workspaceId: string,
+  values: RowValues<T>,
+): Promise<string> {
+  const id = values.id ?? uuidv7();
+  const row = { workspace_id: workspaceId, created_at: STAMP, updated_at: STAMP, ...values, id };
+  // Kysely cannot relate a generic table's Insertable to its values; the parameter type checks the columns.
+  await db
+    .insertInto(table)
+    .values(row as never)
+    .execute();
+  return id;
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Insertable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testDeps } from '../../../test/factories.js';
+import { insertRow, type RowValues, type StampedTable, testDeps } from '../../../test/factories.js';
 import { expectAppError } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
 import { withWorkspace } from '../../../test/harness/workspace.js';
@@ -18,49 +18,37 @@ import { computeForecast } from './compute-forecast.js';
 import { computeProgress } from './compute-progress.js';
 import { getToday } from './get-today.js';
 
-const STAMP = '2026-01-01T00:00:00.000Z';
 const WAN = 10_000_00;
 
 describe.each(engines)('progress, forecast and Today on $name', (engine) => {
   const ws = withWorkspace(engine); // today: Monday 2026-03-02 in Asia/Shanghai
   let plan: PlanResult;
+  /** A row of the team's workspace, stamped. */
+  const insert = <T extends StampedTable>(table: T, values: RowValues<T>) =>
+    insertRow(ws.db, table, ws.team.workspaceId, values);
 
   const customer = async (over: Partial<Insertable<CustomersTable>> = {}): Promise<string> => {
     const id = uuidv7();
-    await ws.db
-      .insertInto('customers')
-      .values({
-        id,
-        workspace_id: ws.team.workspaceId,
-        name: `客户${id.slice(-6)}`,
-        class: 'B',
-        status: 'contacted',
-        owner_id: ws.team.lead.membershipId,
-        market_id: ws.team.marketId,
-        created_at: STAMP,
-        updated_at: STAMP,
-        ...over,
-      })
-      .execute();
-    return id;
+    return insert('customers', {
+      id,
+      name: `客户${id.slice(-6)}`,
+      class: 'B',
+      status: 'contacted',
+      owner_id: ws.team.lead.membershipId,
+      market_id: ws.team.marketId,
+      ...over,
+    });
   };
   const deal = async (customerId: string, amount: number, signedOn: string | null, owner: string | null) => {
-    await ws.db
-      .insertInto('deals')
-      .values({
-        id: uuidv7(),
-        workspace_id: ws.team.workspaceId,
-        customer_id: customerId,
-        owner_id: owner,
-        amount_minor: amount,
-        currency: 'CNY',
-        signed_on: signedOn,
-        expected_funds_on: null,
-        notes: null,
-        created_at: STAMP,
-        updated_at: STAMP,
-      })
-      .execute();
+    await insert('deals', {
+      customer_id: customerId,
+      owner_id: owner,
+      amount_minor: amount,
+      currency: 'CNY',
+      signed_on: signedOn,
+      expected_funds_on: null,
+      notes: null,
+    });
   };
 
   beforeEach(async () => {
@@ -337,74 +325,36 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
     const DATE = '2026-03-02';
     const stageCustomer = (over: Partial<Insertable<CustomersTable>>) => customer(over);
     const contact = async (customerId: string) => {
-      const id = uuidv7();
-      await ws.db
-        .insertInto('contacts')
-        .values({
-          id,
-          workspace_id: ws.team.workspaceId,
-          customer_id: customerId,
-          name: '陈总',
-          created_at: STAMP,
-          updated_at: STAMP,
-        })
-        .execute();
+      const id = await insert('contacts', { customer_id: customerId, name: '陈总' });
       await ws.db.updateTable('customers').set({ kp_contact_id: id }).where('id', '=', customerId).execute();
     };
-    const seminar = async (heldOn: string) => {
-      const id = uuidv7();
-      await ws.db
-        .insertInto('seminars')
-        .values({
-          id,
-          workspace_id: ws.team.workspaceId,
-          title: `会销${heldOn}`,
-          held_on: heldOn,
-          capacity: 30,
-          city: null,
-          venue: null,
-          notes: null,
-          created_at: STAMP,
-          updated_at: STAMP,
-        })
-        .execute();
-      return id;
-    };
+    const seminar = (heldOn: string) =>
+      insert('seminars', {
+        title: `会销${heldOn}`,
+        held_on: heldOn,
+        capacity: 30,
+        city: null,
+        venue: null,
+        notes: null,
+      });
     const invite = async (seminarId: string, customerId: string, attended: boolean) =>
-      ws.db
-        .insertInto('seminar_invitations')
-        .values({
-          id: uuidv7(),
-          workspace_id: ws.team.workspaceId,
-          seminar_id: seminarId,
-          customer_id: customerId,
-          invited_by: null,
-          attended: attended ? 1 : 0,
-          created_at: STAMP,
-          updated_at: STAMP,
-        })
-        .execute();
-    const followUp = async (assignee: Principal, dueOn: string, done = 0) => {
-      const id = uuidv7();
-      await ws.db
-        .insertInto('follow_ups')
-        .values({
-          id,
-          workspace_id: ws.team.workspaceId,
-          customer_id: await customer(),
-          assignee_id: assignee.membershipId,
-          due_on: dueOn,
-          kind: 'visit',
-          notes: null,
-          done,
-          done_at: null,
-          close_attempt_id: null,
-          created_at: STAMP,
-          updated_at: STAMP,
-        })
-        .execute();
-      return id;
-    };
+      insert('seminar_invitations', {
+        seminar_id: seminarId,
+        customer_id: customerId,
+        invited_by: null,
+        attended: attended ? 1 : 0,
+      });
+    const followUp = async (assignee: Principal, dueOn: string, done = 0) =>
+      insert('follow_ups', {
+        customer_id: await customer(),
+        assignee_id: assignee.membershipId,
+        due_on: dueOn,
+        kind: 'visit',
+        notes: null,
+        done,
+        done_at: null,
+        close_attempt_id: null,
+      });
 
     it('gives the day’s target by member, the month so far and the run-rate', async () => {
       await deal(await customer(), 2 * WAN, '2026-03-02', ws.team.lead.membershipId);
@@ -478,29 +428,22 @@ describe.each(engines)('progress, forecast and Today on $name', (engine) => {
       await make('funds+8', { status: 'proposal', expected_funds_on: '2026-03-10' });
       await make('funds won', { status: 'won', expected_funds_on: '2026-03-03' });
       const attempt = await make('attempt-3', { status: 'contacted' });
-      await ws.db
-        .insertInto('close_attempts')
-        .values({
-          id: uuidv7(),
-          workspace_id: ws.team.workspaceId,
-          customer_id: attempt,
-          visit_id: null,
-          owner_id: ws.team.lead.membershipId,
-          attempted_on: '2026-02-20',
-          result: 'stall',
-          objection_key: 'no_money',
-          customer_words: null,
-          reply_id: null,
-          reply_text: null,
-          response: null,
-          concern: null,
-          funds_on: '2026-02-27',
-          deal_id: null,
-          notes: null,
-          created_at: STAMP,
-          updated_at: STAMP,
-        })
-        .execute();
+      await insert('close_attempts', {
+        customer_id: attempt,
+        visit_id: null,
+        owner_id: ws.team.lead.membershipId,
+        attempted_on: '2026-02-20',
+        result: 'stall',
+        objection_key: 'no_money',
+        customer_words: null,
+        reply_id: null,
+        reply_text: null,
+        response: null,
+        concern: null,
+        funds_on: '2026-02-27',
+        deal_id: null,
+        notes: null,
+      });
       // qualified_not_closed
       const q1 = await make('qualified', { status: 'qualified', willing_to_sign: 'yes', able_to_pay: 'yes' });
       await contact(q1);

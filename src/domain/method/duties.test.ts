@@ -24,45 +24,20 @@ describe('weeklyNewCustomerQuota', () => {
     { start: '2026-01-12', end: '2026-01-18', workingDays: 5 },
     { start: '2026-01-19', end: '2026-01-25', workingDays: 0 },
   ];
-  it('splits the new customers by working days, then over the assistants', () => {
-    // 11 over 1/5/5/0 → 1, 5, 5, 0; week 2's 5 over two assistants → 3, 2.
-    expect(
-      weeklyNewCustomerQuota({
-        newCustomers: 11,
-        weeks,
-        today: '2026-01-06',
-        assistants: 2,
-        assistantIndex: 0,
-      }),
-    ).toBe(3);
-    expect(
-      weeklyNewCustomerQuota({
-        newCustomers: 11,
-        weeks,
-        today: '2026-01-06',
-        assistants: 2,
-        assistantIndex: 1,
-      }),
-    ).toBe(2);
-    expect(
-      weeklyNewCustomerQuota({
-        newCustomers: 11,
-        weeks,
-        today: '2026-01-20',
-        assistants: 1,
-        assistantIndex: 0,
-      }),
-    ).toBe(0);
-    expect(
-      weeklyNewCustomerQuota({
-        newCustomers: 11,
-        weeks,
-        today: '2027-01-20',
-        assistants: 1,
-        assistantIndex: 0,
-      }),
-    ).toBe(0);
-  });
+  // 11 over 1/5/5/0 → 1, 5, 5, 0; week 2's 5 over two assistants → 3, 2.
+  it.each([
+    ['2026-01-06', 0, 2, 3],
+    ['2026-01-06', 1, 2, 2],
+    ['2026-01-20', 0, 1, 0], // a week without working days
+    ['2027-01-20', 0, 1, 0], // after the plan's weeks
+  ] as const)(
+    'splits the new customers by working days, then over the assistants: on %s, assistant #%i of %i gets %i',
+    (today, assistantIndex, assistants, expected) => {
+      expect(weeklyNewCustomerQuota({ newCustomers: 11, weeks, today, assistants, assistantIndex })).toBe(
+        expected,
+      );
+    },
+  );
   it('adds up over weeks and assistants to the year', () => {
     fc.assert(
       fc.property(
