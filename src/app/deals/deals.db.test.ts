@@ -175,6 +175,20 @@ describe.each(engines)('deals on $name', (engine) => {
     expect(await ws.audit(d.id)).toHaveLength(2);
   });
 
+  it('answers CONFLICT.STALE with the current version before a field error', async () => {
+    const d = await createDeal(ws.deps, ws.team.lead, { customerId, amountMinor: 100 });
+    await updateDeal(ws.deps, ws.team.lead, d.id, { version: 1, notes: 'v2' });
+    const error = await expectAppError(
+      updateDeal(ws.deps, ws.team.lead, d.id, {
+        version: 1,
+        fundsReceivedMinor: 200,
+        productIds: [foreignProduct],
+      }),
+      'CONFLICT.STALE',
+    );
+    expect(error.details).toMatchObject({ entity: 'deal', id: d.id, version: 1, currentVersion: 2 });
+  });
+
   it('rejects unknown fields and duplicate products', async () => {
     await expectAppError(
       createDeal(ws.deps, ws.team.lead, { customerId, amountMinor: 100, workspaceId: 'x' }),

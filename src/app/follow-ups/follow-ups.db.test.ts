@@ -91,6 +91,16 @@ describe.each(engines)('follow-ups on $name', (engine) => {
     expect((await getFollowUp(ws.deps, ws.team.lead, f.id)).version).toBe(1);
   });
 
+  it('answers CONFLICT.STALE with the current version before a field error', async () => {
+    const f = await createFollowUp(ws.deps, ws.team.lead, { customerId, dueOn: '2026-03-05', kind: 'call' });
+    await updateFollowUp(ws.deps, ws.team.lead, f.id, { version: 1, dueOn: '2026-03-06' });
+    const error = await expectAppError(
+      updateFollowUp(ws.deps, ws.team.lead, f.id, { version: 1, assigneeId: ws.deps.newId() }),
+      'CONFLICT.STALE',
+    );
+    expect(error.details).toMatchObject({ entity: 'follow_up', id: f.id, version: 1, currentVersion: 2 });
+  });
+
   it('answers CONFLICT.STALE to a stale version and writes nothing', async () => {
     const f = await createFollowUp(ws.deps, ws.team.lead, { customerId, dueOn: '2026-03-05', kind: 'call' });
     await updateFollowUp(ws.deps, ws.team.lead, f.id, { version: 1, dueOn: '2026-03-06' });

@@ -22,6 +22,10 @@ export async function updateVisit(
   const { version, ...fields } = parseInput(updateVisitInput, input);
   return deps.db.transaction().execute(async (trx) => {
     const before = await visits.find(trx, principal, id);
+    // A stale form hears CONFLICT.STALE before any field error: at a version not the stored
+    // one, updateVersioned throws it (with the current version) and writes nothing.
+    if (before.version !== version)
+      await visits.updateVersioned(trx, deps, principal, id, version, {}, before);
     await checkVisitReferences(trx, principal, fields);
     // Both customers in id order, so two moves in opposite directions cannot deadlock.
     for (const customerId of [

@@ -88,6 +88,16 @@ describe.each(engines)('visits on $name', (engine) => {
     expect((await getVisit(ws.deps, ws.team.lead, v.id)).version).toBe(1);
   });
 
+  it('answers CONFLICT.STALE with the current version before a field error', async () => {
+    const v = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-02' });
+    await updateVisit(ws.deps, ws.team.lead, v.id, { version: 1, outcome: 'good' });
+    const error = await expectAppError(
+      updateVisit(ws.deps, ws.team.lead, v.id, { version: 1, ownerId: ws.deps.newId() }),
+      'CONFLICT.STALE',
+    );
+    expect(error.details).toMatchObject({ entity: 'visit', id: v.id, version: 1, currentVersion: 2 });
+  });
+
   it('answers CONFLICT.STALE to a stale version and writes nothing', async () => {
     const v = await createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-02' });
     await updateVisit(ws.deps, ws.team.lead, v.id, { version: 1, outcome: 'good' });
