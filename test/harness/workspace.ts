@@ -12,7 +12,8 @@
  */
 import type { Kysely, Selectable } from 'kysely';
 import { afterEach, beforeEach } from 'vitest';
-import type { Deps } from '../../src/app/context.js';
+import { initWorkspace } from '../../src/app/auth/init-workspace.js';
+import type { Deps, Principal } from '../../src/app/context.js';
 import type { Database } from '../../src/db/client.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import type { AuditLogTable, Schema } from '../../src/db/schema.js';
@@ -117,4 +118,17 @@ export function withWorkspace(engine: TestEngine, options: WorkspaceOptions = {}
         .orderBy('id')
         .execute(),
   };
+}
+
+/**
+ * The first run through initWorkspace (workspace 华东区, manager 王经理 <boss@example.com>
+ * with `password`), for tests of a workspace set up as a user sets one up (withWorkspace's
+ * `team: false`); returns the manager's session principal.
+ */
+export async function initManager(deps: Deps, password = 'manager password'): Promise<Principal> {
+  const ids = await initWorkspace(deps, {
+    workspace: { name: '华东区' },
+    manager: { email: 'boss@example.com', name: '王经理', password },
+  });
+  return { ...ids, role: 'manager', worksFor: null, via: 'session' };
 }

@@ -3,10 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { seedLoneMember } from '../../../test/factories.js';
 import { expectAppError } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
-import { withWorkspace } from '../../../test/harness/workspace.js';
+import { initManager, withWorkspace } from '../../../test/harness/workspace.js';
 import type { Principal } from '../context.js';
 import { authenticateApiToken, createApiToken, revokeApiToken } from './api-tokens.js';
-import { initWorkspace } from './init-workspace.js';
 import { sha256Hex } from './internal.js';
 import { createMember } from './members.js';
 
@@ -18,11 +17,7 @@ describe.each(engines)('API tokens on $name', (engine) => {
   let lead: Principal;
 
   beforeEach(async () => {
-    const ids = await initWorkspace(ws.deps, {
-      workspace: { name: '华东区' },
-      manager: { email: 'boss@example.com', name: '王经理', password: 'manager password' },
-    });
-    manager = { ...ids, role: 'manager', worksFor: null, via: 'session' };
+    manager = await initManager(ws.deps);
     const member = await createMember(ws.deps, manager, {
       email: 'li@example.com',
       name: '李组长',

@@ -2,9 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { seedLoneMember } from '../../../test/factories.js';
 import { expectAppError } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
-import { withWorkspace } from '../../../test/harness/workspace.js';
+import { initManager, withWorkspace } from '../../../test/harness/workspace.js';
 import type { Principal } from '../context.js';
-import { initWorkspace } from './init-workspace.js';
 import { createMember } from './members.js';
 import { verifyPassword } from './passwords.js';
 import { login } from './sessions.js';
@@ -16,11 +15,7 @@ describe.each(engines)('createMember on $name', (engine) => {
   let manager: Principal;
 
   beforeEach(async () => {
-    const ids = await initWorkspace(ws.deps, {
-      workspace: { name: '华东区' },
-      manager: { email: 'boss@example.com', name: '王经理', password: 'manager password' },
-    });
-    manager = { ...ids, role: 'manager', worksFor: null, via: 'session' };
+    manager = await initManager(ws.deps);
   });
 
   const counts = async () => ({

@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { expectAppError } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
-import { withWorkspace } from '../../../test/harness/workspace.js';
+import { initManager, withWorkspace } from '../../../test/harness/workspace.js';
 import type { Principal } from '../context.js';
-import { initWorkspace } from './init-workspace.js';
 import { sha256Hex } from './internal.js';
 import {
   authenticateSession,
@@ -25,11 +24,7 @@ describe.each(engines)('sessions on $name', (engine) => {
   let manager: Principal;
 
   beforeEach(async () => {
-    const ids = await initWorkspace(ws.deps, {
-      workspace: { name: '华东区' },
-      manager: { email: EMAIL, name: '王经理', password: PASSWORD },
-    });
-    manager = { ...ids, role: 'manager', worksFor: null, via: 'session' };
+    manager = await initManager(ws.deps, PASSWORD);
   });
 
   const at = (ms: number) => {
