@@ -3,8 +3,10 @@
  * (src/contract) as JSON over fetch with the session cookie, the CSRF token on writes and
  * the user's language in Accept-Language (so the server's error messages come back in it),
  * and resolves with the answer typed from the route's response schema. Errors become
- * {@link ApiError} with per-field messages.
+ * {@link ApiError} with per-field messages. {@link useRouteQuery} reads a route through
+ * the TanStack cache.
  */
+import { type QueryKey, type UseQueryOptions, useQuery } from '@tanstack/react-query';
 import type { AnswerOf, RequestOf, Route } from '../../contract/http.js';
 import i18n from '../i18n';
 
@@ -114,6 +116,21 @@ export async function call<R extends Route>(
     );
   }
   return answer as AnswerOf<R>;
+}
+
+/**
+ * A TanStack query of one route: cached under `queryKey`, fetched with {@link call} and
+ * `input`; `options` are the query's own (placeholderData, staleTime, enabled).
+ */
+export function useRouteQuery<R extends Route>(
+  queryKey: QueryKey,
+  route: R,
+  input?: CallInput<R>,
+  options: Pick<UseQueryOptions<AnswerOf<R>>, 'placeholderData' | 'staleTime' | 'enabled'> = {},
+) {
+  // `call` takes its input as optional or required by the route; here the caller's type says which.
+  const send = call as (route: R, input?: CallInput<R>) => Promise<AnswerOf<R>>;
+  return useQuery({ queryKey, queryFn: () => send(route, input), ...options });
 }
 
 /** One page of a list endpoint. */

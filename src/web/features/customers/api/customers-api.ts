@@ -1,5 +1,5 @@
 /** Customers, contacts, visits, markets and members over the API (TanStack Query hooks). */
-import { keepPreviousData, type QueryClient, type QueryKey, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { authRoutes, type Member } from '../../../../contract/auth.js';
 import {
@@ -18,7 +18,7 @@ import {
 } from '../../../../contract/customers.js';
 import { marketRoutes } from '../../../../contract/markets.js';
 import { type CreateVisitInput, visitRoutes } from '../../../../contract/visits.js';
-import { call } from '../../../lib/api';
+import { call, useRouteQuery } from '../../../lib/api';
 import { dashboardKeys } from '../../dashboard/api/dashboard-keys';
 import { methodKeys } from '../../method/api/method-keys';
 import { seminarKeys } from '../../seminars/api/seminar-keys';
@@ -32,53 +32,46 @@ export type { Member };
 
 /** One page of customers with their meeting and overdue counts (the list API's keyset cursor). */
 export function useCustomers(filters: CustomerFilters, cursor: string | undefined, limit = 20) {
-  return useQuery({
-    queryKey: customerKeys.list(filters, cursor, limit),
-    queryFn: () => call(customerRoutes.list, { query: { ...filters, cursor, limit } }),
-    placeholderData: keepPreviousData,
-  });
+  return useRouteQuery(
+    customerKeys.list(filters, cursor, limit),
+    customerRoutes.list,
+    { query: { ...filters, cursor, limit } },
+    { placeholderData: keepPreviousData },
+  );
 }
 
 /** One customer. */
 export function useCustomer(id: string) {
-  return useQuery({
-    queryKey: customerKeys.detail(id),
-    queryFn: () => call(customerRoutes.get, { params: { id } }),
-  });
+  return useRouteQuery(customerKeys.detail(id), customerRoutes.get, { params: { id } });
 }
 
 /** A customer's contacts (first 200). */
 export function useContacts(customerId: string) {
-  return useQuery({
-    queryKey: customerKeys.contacts(customerId),
-    queryFn: () => call(contactRoutes.list, { query: { customerId, limit: 200 } }),
+  return useRouteQuery(customerKeys.contacts(customerId), contactRoutes.list, {
+    query: { customerId, limit: 200 },
   });
 }
 
 /** A customer's visits, newest first (first 200). */
 export function useVisits(customerId: string) {
-  return useQuery({
-    queryKey: customerKeys.visits(customerId),
-    queryFn: () => call(visitRoutes.list, { query: { customerId, limit: 200, order: 'desc' } }),
+  return useRouteQuery(customerKeys.visits(customerId), visitRoutes.list, {
+    query: { customerId, limit: 200, order: 'desc' },
   });
 }
 
 /** The workspace's markets (first 200). */
 export function useMarkets() {
-  return useQuery({
-    queryKey: customerKeys.markets,
-    queryFn: () => call(marketRoutes.list, { query: { limit: 200 } }),
-    staleTime: 60_000,
-  });
+  return useRouteQuery(
+    customerKeys.markets,
+    marketRoutes.list,
+    { query: { limit: 200 } },
+    { staleTime: 60_000 },
+  );
 }
 
 /** The workspace's members. */
 export function useMembers() {
-  return useQuery({
-    queryKey: customerKeys.members,
-    queryFn: () => call(authRoutes.members),
-    staleTime: 60_000,
-  });
+  return useRouteQuery(customerKeys.members, authRoutes.members, undefined, { staleTime: 60_000 });
 }
 
 /** Creates a customer. */

@@ -1,5 +1,4 @@
 /** A customer's visit timeline over the API: discoveries, chain versions, changing and deleting visits. */
-import { useQuery } from '@tanstack/react-query';
 import { discoveryRoutes } from '../../../../contract/method.js';
 import {
   type UpdateVisitInput,
@@ -7,22 +6,19 @@ import {
   type VisitWrite,
   visitRoutes,
 } from '../../../../contract/visits.js';
-import { call } from '../../../lib/api';
+import { call, useRouteQuery } from '../../../lib/api';
 import { customerKeys } from './customer-keys';
 
 /** What the customer's visits found out (one entry per visit with a discovery). */
 export function useDiscoveries(customerId: string) {
-  return useQuery({
-    queryKey: customerKeys.discoveries(customerId),
-    queryFn: () => call(discoveryRoutes.customerDiscoveries, { params: { id: customerId } }),
+  return useRouteQuery(customerKeys.discoveries(customerId), discoveryRoutes.customerDiscoveries, {
+    params: { id: customerId },
   });
 }
 
 /** Every version of the discovery chain, so old answers show the question they answered. */
 export function useDiscoveryChainVersions() {
-  return useQuery({
-    queryKey: customerKeys.discoveryChainVersions,
-    queryFn: () => call(discoveryRoutes.chainVersions),
+  return useRouteQuery(customerKeys.discoveryChainVersions, discoveryRoutes.chainVersions, undefined, {
     staleTime: 60_000,
   });
 }

@@ -28,6 +28,7 @@ import {
 } from '../../../../contract/customers.js';
 
 import { currentLang } from '../../../lib/format';
+import { PageHeader } from '../../../lib/PageHeader';
 import { linkClick } from '../../../lib/router';
 import { type CustomerFilters, useCustomers, useMarkets, useMembers } from '../api/customers-api';
 import { CustomerForm } from '../components/CustomerForm';
@@ -153,10 +154,7 @@ export function CustomersPage() {
 
   return (
     <Card>
-      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-          {t('customers.title')}
-        </Typography.Title>
+      <PageHeader title={t('customers.title')} style={{ marginBottom: 16 }}>
         <Flex gap={8} wrap>
           {/* The list as filtered and sorted now, every page of it, for Excel. */}
           <Button icon={<DownloadOutlined aria-hidden />} href={exportLink(filters)} download>
@@ -166,7 +164,7 @@ export function CustomersPage() {
             {t('customers.add')}
           </Button>
         </Flex>
-      </Flex>
+      </PageHeader>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear

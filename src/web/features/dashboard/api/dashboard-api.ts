@@ -1,5 +1,5 @@
 /** Progress, forecast and the method's statistics over the API (TanStack Query hooks). */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData } from '@tanstack/react-query';
 import { objectionTypeRoutes } from '../../../../contract/method.js';
 import { progressRoutes } from '../../../../contract/progress.js';
 import { MEETING_STATS_GROUPS, statsRoutes } from '../../../../contract/stats.js';
@@ -9,7 +9,7 @@ import {
   type ProgressDimension,
   type ProgressLevel,
 } from '../../../../domain/method/progress.js';
-import { call } from '../../../lib/api';
+import { useRouteQuery } from '../../../lib/api';
 import { methodKeys } from '../../method/api/method-keys';
 import { dashboardKeys } from './dashboard-keys';
 
@@ -32,43 +32,37 @@ export type MeetingGroup = (typeof MEETING_GROUPS)[number];
 
 /** Progress vs plan at a level and dimension (keeps the last answer while switching). */
 export function useProgress(year: number, level: Level, dimension: Dimension) {
-  return useQuery({
-    queryKey: dashboardKeys.progress(year, level, dimension),
-    queryFn: () => call(progressRoutes.progress, { query: { year, level, dimension } }),
-    placeholderData: keepPreviousData,
-  });
+  return useRouteQuery(
+    dashboardKeys.progress(year, level, dimension),
+    progressRoutes.progress,
+    { query: { year, level, dimension } },
+    { placeholderData: keepPreviousData },
+  );
 }
 
 /** The year-end forecast. */
 export function useForecast(year: number) {
-  return useQuery({
-    queryKey: dashboardKeys.forecast(year),
-    queryFn: () => call(progressRoutes.forecast, { query: { year } }),
-  });
+  return useRouteQuery(dashboardKeys.forecast(year), progressRoutes.forecast, { query: { year } });
 }
 
 /** Meeting-number statistics of the year to date. */
 export function useMeetingStats(groupBy: MeetingGroup) {
-  return useQuery({
-    queryKey: dashboardKeys.meetingStats(groupBy),
-    queryFn: () => call(statsRoutes.meetings, { query: { groupBy } }),
-    placeholderData: keepPreviousData,
-  });
+  return useRouteQuery(
+    dashboardKeys.meetingStats(groupBy),
+    statsRoutes.meetings,
+    { query: { groupBy } },
+    { placeholderData: keepPreviousData },
+  );
 }
 
 /** Objection counts and reply effectiveness. */
 export function useObjectionStats() {
-  return useQuery({
-    queryKey: dashboardKeys.objectionStats,
-    queryFn: () => call(statsRoutes.objections),
-  });
+  return useRouteQuery(dashboardKeys.objectionStats, statsRoutes.objections);
 }
 
 /** The objection catalog (labels). */
 export function useObjectionTypes() {
-  return useQuery({
-    queryKey: methodKeys.objectionTypes,
-    queryFn: () => call(objectionTypeRoutes.list),
+  return useRouteQuery(methodKeys.objectionTypes, objectionTypeRoutes.list, undefined, {
     staleTime: 300_000,
   });
 }

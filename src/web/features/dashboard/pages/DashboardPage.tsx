@@ -28,6 +28,7 @@ import { segmentLabel } from '../../../../domain/labels.js';
 import { ApiError } from '../../../lib/api';
 import { EChart } from '../../../lib/EChart';
 import { currentLang, differenceRounding, money, moneyAxis, moneyColumn } from '../../../lib/format';
+import { PageHeader } from '../../../lib/PageHeader';
 import { navigate } from '../../../lib/router';
 import {
   DIMENSIONS,
@@ -85,10 +86,7 @@ export function DashboardPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-          {t('dash.title')}
-        </Typography.Title>
+      <PageHeader title={t('dash.title')}>
         <Select
           aria-label={t('dash.year')}
           value={year}
@@ -96,7 +94,7 @@ export function DashboardPage() {
           style={{ width: 110 }}
           options={[thisYear - 1, thisYear, thisYear + 1].map((y) => ({ value: y, label: String(y) }))}
         />
-      </Flex>
+      </PageHeader>
       {pace.isPending ? (
         <Flex justify="center" style={{ padding: 48 }}>
           <Spin description={t('common.loading')} />

@@ -3,7 +3,6 @@
  * Today, the discovery chain, the pitch list, the objection catalog, close attempts,
  * next-visit plans, follow-ups and the workspace's third-meeting policy.
  */
-import { useQuery } from '@tanstack/react-query';
 import {
   type CloseAttempt,
   type CloseAttemptCreated,
@@ -23,7 +22,7 @@ import { type NextVisitPlan, nextVisitRoutes } from '../../../../contract/next-v
 import { progressRoutes } from '../../../../contract/progress.js';
 import { settingsRoutes } from '../../../../contract/settings.js';
 import { type CreateVisitInput, type VisitWrite, visitRoutes } from '../../../../contract/visits.js';
-import { call } from '../../../lib/api';
+import { call, useRouteQuery } from '../../../lib/api';
 import { methodKeys } from './method-keys';
 
 export type { TodayView } from '../../../../contract/progress.js';
@@ -34,49 +33,35 @@ export type VisitDiscoveryBody = RequestOf<typeof discoveryRoutes.recordVisitDis
 
 /** The caller's day. */
 export function useToday() {
-  return useQuery({ queryKey: methodKeys.today, queryFn: () => call(progressRoutes.today) });
+  return useRouteQuery(methodKeys.today, progressRoutes.today);
 }
 
 /** The workspace's method settings (the third-meeting policy). */
 export function useWorkspaceSettings() {
-  return useQuery({
-    queryKey: methodKeys.workspaceSettings,
-    queryFn: () => call(settingsRoutes.get),
-    staleTime: 60_000,
-  });
+  return useRouteQuery(methodKeys.workspaceSettings, settingsRoutes.get, undefined, { staleTime: 60_000 });
 }
 
 /** The discovery chain in force. */
 export function useDiscoveryChain() {
-  return useQuery({
-    queryKey: methodKeys.discoveryChain,
-    queryFn: () => call(discoveryRoutes.chain),
-    staleTime: 60_000,
-  });
+  return useRouteQuery(methodKeys.discoveryChain, discoveryRoutes.chain, undefined, { staleTime: 60_000 });
 }
 
 /** The objection catalog (objections and stalls with their scripted replies). */
 export function useObjectionTypes() {
-  return useQuery({
-    queryKey: methodKeys.objectionTypes,
-    queryFn: () => call(objectionTypeRoutes.list),
-    staleTime: 60_000,
-  });
+  return useRouteQuery(methodKeys.objectionTypes, objectionTypeRoutes.list, undefined, { staleTime: 60_000 });
 }
 
 /** A customer's close attempts with their count. */
 export function useCloseAttempts(customerId: string) {
-  return useQuery({
-    queryKey: methodKeys.closeAttempts(customerId),
-    queryFn: () => call(closeAttemptRoutes.ofCustomer, { params: { id: customerId } }),
+  return useRouteQuery(methodKeys.closeAttempts(customerId), closeAttemptRoutes.ofCustomer, {
+    params: { id: customerId },
   });
 }
 
 /** A customer's next-visit plans, open ones first. */
 export function useNextVisitPlans(customerId: string) {
-  return useQuery({
-    queryKey: methodKeys.nextVisitPlans(customerId),
-    queryFn: () => call(nextVisitRoutes.listPlans, { params: { id: customerId } }),
+  return useRouteQuery(methodKeys.nextVisitPlans(customerId), nextVisitRoutes.listPlans, {
+    params: { id: customerId },
   });
 }
 

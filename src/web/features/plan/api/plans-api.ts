@@ -1,16 +1,15 @@
 /** Plans over the API: revisions (GET /api/plans), saving one (POST /api/plans), and the markets they name. */
-import { useQuery } from '@tanstack/react-query';
 import { marketRoutes } from '../../../../contract/markets.js';
 import { type PlanRevision, planRoutes } from '../../../../contract/plans.js';
 import type { PlanInput } from '../../../../domain/plan/settings.js';
-import { call } from '../../../lib/api';
+import { call, useRouteQuery } from '../../../lib/api';
 import { planKeys } from './plan-keys';
 
 export type { PlanRevision };
 
 /** All revisions, newest first. */
 export function usePlanRevisions() {
-  return useQuery({ queryKey: planKeys.revisions, queryFn: () => call(planRoutes.list) });
+  return useRouteQuery(planKeys.revisions, planRoutes.list);
 }
 
 /** Saves `input` as the next revision of its year. */

@@ -4,7 +4,7 @@ import { type Customer, customerRoutes } from '../../../../contract/customers.js
 import type { RequestOf } from '../../../../contract/http.js';
 import { type Invitation, type Seminar, seminarRoutes } from '../../../../contract/seminars.js';
 import { statsRoutes } from '../../../../contract/stats.js';
-import { call } from '../../../lib/api';
+import { call, useRouteQuery } from '../../../lib/api';
 import { seminarKeys } from './seminar-keys';
 
 export type { SeminarQuotas } from '../../../../contract/seminars.js';
@@ -13,36 +13,32 @@ export type { Invitation, Seminar };
 
 /** The seminars (first 200). */
 export function useSeminars() {
-  return useQuery({
-    queryKey: seminarKeys.list,
-    queryFn: () => call(seminarRoutes.list, { query: { limit: 200 } }),
-  });
+  return useRouteQuery(seminarKeys.list, seminarRoutes.list, { query: { limit: 200 } });
 }
 
 /** A seminar's invitation quotas. */
 export function useQuotas(id: string | null) {
-  return useQuery({
-    queryKey: seminarKeys.quotas(id),
-    queryFn: () => call(seminarRoutes.quotas, { params: { id: id ?? '' } }),
-    enabled: id !== null,
-  });
+  return useRouteQuery(
+    seminarKeys.quotas(id),
+    seminarRoutes.quotas,
+    { params: { id: id ?? '' } },
+    { enabled: id !== null },
+  );
 }
 
 /** A seminar's invitations. */
 export function useInvitations(id: string | null) {
-  return useQuery({
-    queryKey: seminarKeys.invitations(id),
-    queryFn: () => call(seminarRoutes.invitations, { params: { id: id ?? '' } }),
-    enabled: id !== null,
-  });
+  return useRouteQuery(
+    seminarKeys.invitations(id),
+    seminarRoutes.invitations,
+    { params: { id: id ?? '' } },
+    { enabled: id !== null },
+  );
 }
 
 /** Sign rate per seminar vs meeting-only customers. */
 export function useSeminarStats() {
-  return useQuery({
-    queryKey: seminarKeys.stats,
-    queryFn: () => call(statsRoutes.seminars),
-  });
+  return useRouteQuery(seminarKeys.stats, statsRoutes.seminars);
 }
 
 /**

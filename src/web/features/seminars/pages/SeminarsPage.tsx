@@ -34,8 +34,8 @@ import { useTranslation } from 'react-i18next';
 import { createSeminarInput, updateSeminarInput } from '../../../../contract/seminars.js';
 import { EChart } from '../../../lib/EChart';
 import { currentLang } from '../../../lib/format';
-import { FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
-import { validate } from '../../../lib/validate';
+import { Field, FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
+import { PageHeader } from '../../../lib/PageHeader';
 import type { Me } from '../../auth/api/auth-api';
 import { useToday } from '../../method/api/method-api';
 import { seminarKeys } from '../api/seminar-keys';
@@ -70,16 +70,13 @@ export function SeminarsPage({ me }: { me: Me }) {
   return (
     <Flex vertical gap={16}>
       <Card>
-        <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
-          <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-            {t('sem.title')}
-          </Typography.Title>
+        <PageHeader title={t('sem.title')} style={{ marginBottom: 16 }}>
           {canEdit ? (
             <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setEditing('new')}>
               {t('sem.create')}
             </Button>
           ) : null}
-        </Flex>
+        </PageHeader>
         {seminars.isError ? (
           <Alert type="error" showIcon title={seminars.error.message} role="alert" />
         ) : null}
@@ -550,18 +547,13 @@ function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: (
         onClose();
       });
     if (seminar) {
-      const checked = validate(
-        updateSeminarInput,
-        { ...fields, version: seminar.version },
-        currentLang(),
-        'seminars',
-      );
-      if (!checked.ok) return errors.setFields(checked.fields);
-      await save(() => updateSeminar(seminar.id, checked.data));
+      const checked = errors.check(updateSeminarInput, { ...fields, version: seminar.version }, 'seminars');
+      if (!checked) return;
+      await save(() => updateSeminar(seminar.id, checked));
     } else {
-      const checked = validate(createSeminarInput, fields, currentLang(), 'seminars');
-      if (!checked.ok) return errors.setFields(checked.fields);
-      await save(() => createSeminar(checked.data));
+      const checked = errors.check(createSeminarInput, fields, 'seminars');
+      if (!checked) return;
+      await save(() => createSeminar(checked));
     }
   }
 
@@ -592,32 +584,32 @@ function SeminarForm({ seminar, onClose }: { seminar: Seminar | null; onClose: (
             : { capacity: 40, status: 'planned' }
         }
       >
-        <Form.Item label={t('sem.heading')} name="title" required {...errors.item('title')}>
+        <Field errors={errors} label={t('sem.heading')} name="title" required>
           <Input ref={firstField.ref} autoFocus />
-        </Form.Item>
-        <Form.Item label={t('sem.heldOn')} name="heldOn" required {...errors.item('heldOn')}>
+        </Field>
+        <Field errors={errors} label={t('sem.heldOn')} name="heldOn" required>
           <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item label={t('common.city')} name="city" {...errors.item('city')}>
+        </Field>
+        <Field errors={errors} label={t('common.city')} name="city">
           <Input />
-        </Form.Item>
-        <Form.Item label={t('sem.venue')} name="venue" {...errors.item('venue')}>
+        </Field>
+        <Field errors={errors} label={t('sem.venue')} name="venue">
           <Input />
-        </Form.Item>
-        <Form.Item label={t('sem.capacity')} name="capacity" required {...errors.item('capacity')}>
+        </Field>
+        <Field errors={errors} label={t('sem.capacity')} name="capacity" required>
           <InputNumber min={1} max={2000} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item label={t('common.status')} name="status" {...errors.item('status')}>
+        </Field>
+        <Field errors={errors} label={t('common.status')} name="status">
           <Select
             options={(['planned', 'held', 'cancelled'] as const).map((s) => ({
               value: s,
               label: t(`sem.statuses.${s}`),
             }))}
           />
-        </Form.Item>
-        <Form.Item label={t('common.notes')} name="notes" {...errors.item('notes')}>
+        </Field>
+        <Field errors={errors} label={t('common.notes')} name="notes">
           <Input.TextArea rows={3} />
-        </Form.Item>
+        </Field>
         <button type="submit" hidden aria-hidden tabIndex={-1} />
       </Form>
     </FormDialog>

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { AnswerOf } from '../../../../contract/http.js';
 import { planRoutes } from '../../../../contract/plans.js';
 import { teamRoutes } from '../../../../contract/team.js';
-import { call } from '../../../lib/api';
+import { call, useRouteQuery } from '../../../lib/api';
 import { teamKeys } from './team-keys';
 
 export type { AfterSalesQueue, ProspectingQueue } from '../../../../contract/team.js';
@@ -28,18 +28,12 @@ export function usePlanMembers(year: number) {
 
 /** A prospecting assistant's queue. */
 export function useProspectingQueue(memberId: string) {
-  return useQuery({
-    queryKey: teamKeys.prospecting(memberId),
-    queryFn: () => call(teamRoutes.prospectingQueue, { query: { memberId } }),
-  });
+  return useRouteQuery(teamKeys.prospecting(memberId), teamRoutes.prospectingQueue, { query: { memberId } });
 }
 
 /** An after-sales assistant's queue with the repeat candidates. */
 export function useAfterSalesQueue(memberId: string) {
-  return useQuery({
-    queryKey: teamKeys.afterSales(memberId),
-    queryFn: () => call(teamRoutes.afterSalesQueue, { query: { memberId } }),
-  });
+  return useRouteQuery(teamKeys.afterSales(memberId), teamRoutes.afterSalesQueue, { query: { memberId } });
 }
 
 /** Hands a customer to the salesperson (`to_lead`) or to after-sales. */

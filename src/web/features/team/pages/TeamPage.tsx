@@ -7,9 +7,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createMemberInput } from '../../../../contract/auth.js';
 import { ApiError } from '../../../lib/api';
-import { currentLang, moneyColumn } from '../../../lib/format';
-import { FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
-import { validate } from '../../../lib/validate';
+import { moneyColumn } from '../../../lib/format';
+import { Field, FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
+import { PageHeader } from '../../../lib/PageHeader';
 import { customerKeys } from '../../customers/api/customer-keys';
 import type { Member } from '../../customers/api/customers-api';
 import { usePlanMembers } from '../api/queues-api';
@@ -41,14 +41,11 @@ export function TeamPage() {
   return (
     <Flex vertical gap={16}>
       <Card>
-        <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
-          <Typography.Title level={1} style={{ fontSize: 22, margin: 0 }}>
-            {t('team.title')}
-          </Typography.Title>
+        <PageHeader title={t('team.title')} style={{ marginBottom: 16 }}>
           <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setAdding(true)}>
             {t('team.add')}
           </Button>
-        </Flex>
+        </PageHeader>
         <Table<Member>
           scroll={{ x: 'max-content' }}
           rowKey="id"
@@ -120,12 +117,12 @@ function MemberForm({ open, onClose, members }: { open: boolean; onClose: () => 
         worksFor: assistant ? v.worksFor : undefined,
       }),
     ) as unknown;
-    const checked = validate(createMemberInput, input, currentLang(), 'members');
-    if (!checked.ok) return errors.setFields(checked.fields);
+    const checked = errors.check(createMemberInput, input, 'members');
+    if (!checked) return;
     await submitting.run(async () => {
-      await addMember(checked.data);
+      await addMember(checked);
       await queryClient.invalidateQueries({ queryKey: customerKeys.members });
-      message.success(t('team.added', { name: checked.data.name }));
+      message.success(t('team.added', { name: checked.name }));
       form.resetFields();
       onClose();
     });
@@ -142,40 +139,40 @@ function MemberForm({ open, onClose, members }: { open: boolean; onClose: () => 
     >
       <FormAlert message={errors.general} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ role: 'lead' }}>
-        <Form.Item label={t('team.name')} name="name" required {...errors.item('name')}>
+        <Field errors={errors} label={t('team.name')} name="name" required>
           <Input ref={firstField.ref} autoFocus />
-        </Form.Item>
-        <Form.Item label={t('common.email')} name="email" required {...errors.item('email')}>
+        </Field>
+        <Field errors={errors} label={t('common.email')} name="email" required>
           <Input type="email" autoComplete="off" />
-        </Form.Item>
-        <Form.Item label={t('team.password')} name="password" required {...errors.item('password')}>
+        </Field>
+        <Field errors={errors} label={t('team.password')} name="password" required>
           <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item label={t('team.role')} name="role" {...errors.item('role')}>
+        </Field>
+        <Field errors={errors} label={t('team.role')} name="role">
           <Select
             options={(['manager', 'lead', 'assistant'] as const).map((r) => ({
               value: r,
               label: t(`roles.${r}`),
             }))}
           />
-        </Form.Item>
+        </Field>
         {role === 'assistant' ? (
           <>
-            <Form.Item label={t('team.duty')} name="duty" {...errors.item('duty')}>
+            <Field errors={errors} label={t('team.duty')} name="duty">
               <Select
                 options={(['prospecting', 'after_sales'] as const).map((d) => ({
                   value: d,
                   label: t(`duties.${d}`),
                 }))}
               />
-            </Form.Item>
-            <Form.Item label={t('team.worksFor')} name="worksFor" {...errors.item('worksFor')}>
+            </Field>
+            <Field errors={errors} label={t('team.worksFor')} name="worksFor">
               <Select
                 options={members
                   .filter((m) => m.role === 'lead')
                   .map((m) => ({ value: m.id, label: m.name }))}
               />
-            </Form.Item>
+            </Field>
           </>
         ) : null}
         <button type="submit" hidden aria-hidden tabIndex={-1} />

@@ -3,10 +3,11 @@
  * server's count of the customer's meetings + 1) and, from the third on, the warning with
  * the workspace's policy; after saving, the number the server gave and its warnings.
  */
-import { Alert, Button, DatePicker, Flex, Form, Input, Radio } from 'antd';
+import { Alert, DatePicker, Flex, Form, Input, Radio } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceSettings } from '../../../../../contract/settings.js';
+import { Field, SubmitButton } from '../../../../lib/forms';
 import type { LogVisitFlow } from './log-visit-flow';
 import { StepNav } from './StepNav';
 
@@ -26,7 +27,6 @@ export function MeetingStep({
   const form = flow.forms.meetingForm;
   const status = (Form.useWatch('status', form) as string | undefined) ?? 'done';
   const { visit, needReason } = flow.state;
-  const item = flow.errors.item;
 
   if (visit) {
     return (
@@ -57,10 +57,10 @@ export function MeetingStep({
       initialValues={{ visitOn: dayjs(), status: 'done' }}
       onFinish={() => flow.saveMeeting(reasonShown)}
     >
-      <Form.Item label={t('method.visit.visitOn')} name="visitOn" required {...item('visitOn')}>
+      <Field errors={flow.errors} label={t('method.visit.visitOn')} name="visitOn" required>
         <DatePicker style={{ width: '100%' }} allowClear={false} />
-      </Form.Item>
-      <Form.Item label={t('common.status')} name="status" {...item('status')}>
+      </Field>
+      <Field errors={flow.errors} label={t('common.status')} name="status">
         <Radio.Group
           optionType="button"
           options={(['done', 'planned', 'cancelled'] as const).map((s) => ({
@@ -68,7 +68,7 @@ export function MeetingStep({
             label: t(`method.visit.statuses.${s}`),
           }))}
         />
-      </Form.Item>
+      </Field>
       {status !== 'cancelled' ? (
         <Alert
           type={third ? 'warning' : 'info'}
@@ -91,24 +91,17 @@ export function MeetingStep({
         />
       ) : null}
       {reasonShown ? (
-        <Form.Item
-          label={t('method.visit.reason')}
-          name="thirdMeetingReason"
-          required
-          {...item('thirdMeetingReason')}
-        >
+        <Field errors={flow.errors} label={t('method.visit.reason')} name="thirdMeetingReason" required>
           <Input.TextArea rows={2} />
-        </Form.Item>
+        </Field>
       ) : null}
-      <Form.Item label={t('customers.purpose')} name="purpose" {...item('purpose')}>
+      <Field errors={flow.errors} label={t('customers.purpose')} name="purpose">
         <Input />
-      </Form.Item>
-      <Form.Item label={t('customers.outcome')} name="outcome" {...item('outcome')}>
+      </Field>
+      <Field errors={flow.errors} label={t('customers.outcome')} name="outcome">
         <Input.TextArea rows={2} />
-      </Form.Item>
-      <Button type="primary" htmlType="submit" loading={flow.busy} block>
-        {t('method.visit.saveVisit')}
-      </Button>
+      </Field>
+      <SubmitButton busy={flow.busy}>{t('method.visit.saveVisit')}</SubmitButton>
     </Form>
   );
 }
