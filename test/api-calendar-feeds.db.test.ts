@@ -9,6 +9,7 @@ import type { Principal } from '../src/app/context.js';
 import { createCustomer } from '../src/app/customers/create-customer.js';
 import { createFollowUp } from '../src/app/follow-ups/create-follow-up.js';
 import { createVisit } from '../src/app/visits/create-visit.js';
+import { insertRow } from './factories.js';
 import { withApi } from './harness/api.js';
 import { engines } from './harness/databases.js';
 import { withWorkspace } from './harness/workspace.js';
@@ -54,26 +55,18 @@ describe.each(engines)('calendar feeds on $name', (engine) => {
     await ws.db.updateTable('visits').set({ status: 'planned' }).where('id', '=', visit.id).execute();
     return visit.id;
   };
-  const seminar = async (workspaceId: string, title: string, heldOn: string, status = 'planned') => {
-    const id = ws.deps.newId();
-    await ws.db
-      .insertInto('seminars')
-      .values({
-        id,
-        workspace_id: workspaceId,
-        title,
-        held_on: heldOn,
-        city: '杭州',
-        venue: '西湖国宾馆',
-        capacity: 80,
-        status: status as 'planned',
-        notes: null,
-        created_at: '2026-02-01T00:00:00.000Z',
-        updated_at: '2026-02-01T00:00:00.000Z',
-      })
-      .execute();
-    return id;
-  };
+  const seminar = (workspaceId: string, title: string, heldOn: string, status = 'planned') =>
+    insertRow(ws.db, 'seminars', workspaceId, {
+      title,
+      held_on: heldOn,
+      city: '杭州',
+      venue: '西湖国宾馆',
+      capacity: 80,
+      status: status as 'planned',
+      notes: null,
+      created_at: '2026-02-01T00:00:00.000Z',
+      updated_at: '2026-02-01T00:00:00.000Z',
+    });
 
   it("serves the owner's planned visits, open follow-ups and the workspace's seminars, and nothing of anyone else", async () => {
     const mine = await createCustomer(ws.deps, ws.team.lead, { name: LONG_NAME, city: '杭州' });

@@ -8,35 +8,19 @@ import { withWorkspace } from './harness/workspace.js';
 describe.each(engines)('seminars and team API on $name', (engine) => {
   const ws = withWorkspace(engine);
   const api = withApi(ws, ['lead', 'assistant']);
+  const postSeminar = (headers: Record<string, string>, payload: Record<string, unknown>) =>
+    api.app.inject({ method: 'POST', url: '/api/seminars', headers, payload });
 
   it('plans a seminar, invites, refuses early attendance in the caller’s language, and reports', async () => {
-    const created = await api.app.inject({
-      method: 'POST',
-      url: '/api/seminars',
-      headers: api.as.lead,
-      payload: { title: '三月会销', heldOn: '2026-03-20', capacity: 40 },
-    });
+    const created = await postSeminar(api.as.lead, { title: '三月会销', heldOn: '2026-03-20', capacity: 40 });
     expect(created.statusCode).toBe(201);
     const seminar = created.json();
     expect(
-      (
-        await api.app.inject({
-          method: 'POST',
-          url: '/api/seminars',
-          headers: api.as.assistant,
-          payload: { title: 'x', heldOn: '2026-03-20', capacity: 40 },
-        })
-      ).statusCode,
+      (await postSeminar(api.as.assistant, { title: 'x', heldOn: '2026-03-20', capacity: 40 })).statusCode,
     ).toBe(403);
     expect(
-      (
-        await api.app.inject({
-          method: 'POST',
-          url: '/api/seminars',
-          headers: api.as.lead,
-          payload: { title: 'x', heldOn: '2026-03-20', capacity: 2001 },
-        })
-      ).json().error.code,
+      (await postSeminar(api.as.lead, { title: 'x', heldOn: '2026-03-20', capacity: 2001 })).json().error
+        .code,
     ).toBe('VALIDATION.FAILED');
 
     const customer = await createCustomer(ws.deps, ws.team.assistant, {
