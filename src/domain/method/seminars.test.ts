@@ -59,48 +59,42 @@ describe('invitationQuotas', () => {
     C: fc.integer({ min: 0, max: 500 }),
     new: fc.integer({ min: 0, max: 500 }),
   });
-
-  it('always adds up exactly at every level, with no negative part', () => {
+  type Markets = typeof marketArb extends fc.Arbitrary<infer M> ? M : never;
+  /** Checks `property` of the quotas for any invitations, markets and class needs. */
+  const forAllQuotas = (
+    property: (q: ReturnType<typeof invitationQuotas>, invitations: number, markets: Markets) => void,
+  ) =>
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 2000 }),
-        marketArb,
-        needArb,
-        (invitations, markets, classNeed) => {
-          const q = invitationQuotas({ invitations, markets, classNeed });
-          expect(q.reduce((n, m) => n + m.quota, 0)).toBe(invitations);
-          for (const m of q) {
-            expect(m.cities.reduce((n, c) => n + c.quota, 0)).toBe(m.quota);
-            for (const c of m.cities) {
-              const parts = SEMINAR_CLASSES.map((k) => c.classes[k]);
-              expect(parts.reduce((a, b) => a + b, 0)).toBe(c.quota);
-              expect(parts.every((p) => p >= 0)).toBe(true);
-            }
-          }
-        },
+      fc.property(fc.integer({ min: 0, max: 2000 }), marketArb, needArb, (invitations, markets, classNeed) =>
+        property(invitationQuotas({ invitations, markets, classNeed }), invitations, markets),
       ),
     );
+
+  it('always adds up exactly at every level, with no negative part', () => {
+    forAllQuotas((q, invitations) => {
+      expect(q.reduce((n, m) => n + m.quota, 0)).toBe(invitations);
+      for (const m of q) {
+        expect(m.cities.reduce((n, c) => n + c.quota, 0)).toBe(m.quota);
+        for (const c of m.cities) {
+          const parts = SEMINAR_CLASSES.map((k) => c.classes[k]);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(c.quota);
+          expect(parts.every((p) => p >= 0)).toBe(true);
+        }
+      }
+    });
   });
 
   it('follows the shares: each market within one invitation of its exact share, cities within one of each other', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 2000 }),
-        marketArb,
-        needArb,
-        (invitations, markets, classNeed) => {
-          const total = markets.reduce((n, m) => n + m.shareBp, 0);
-          fc.pre(total > 0);
-          const q = invitationQuotas({ invitations, markets, classNeed });
-          q.forEach((m, i) => {
-            const exact = (invitations * (markets[i]?.shareBp ?? 0)) / total;
-            expect(Math.abs(m.quota - exact)).toBeLessThan(1);
-            const quotas = m.cities.map((c) => c.quota);
-            expect(Math.max(...quotas) - Math.min(...quotas)).toBeLessThanOrEqual(1);
-          });
-        },
-      ),
-    );
+    forAllQuotas((q, invitations, markets) => {
+      const total = markets.reduce((n, m) => n + m.shareBp, 0);
+      fc.pre(total > 0);
+      q.forEach((m, i) => {
+        const exact = (invitations * (markets[i]?.shareBp ?? 0)) / total;
+        expect(Math.abs(m.quota - exact)).toBeLessThan(1);
+        const quotas = m.cities.map((c) => c.quota);
+        expect(Math.max(...quotas) - Math.min(...quotas)).toBeLessThanOrEqual(1);
+      });
+    });
   });
 
   it('gives a class with no need nothing while another class needs customers', () => {
