@@ -1,7 +1,7 @@
 /** `closer db migrate` / `closer db status` on both databases, and two processes at once. */
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../src/db/migrations/index.js';
-import { runBin, runCli, withCliDatabase } from './harness/cli.js';
+import { runBin, runCli, withCliDatabase, words } from './harness/cli.js';
 import { engines } from './harness/databases.js';
 
 const run = (argv: string[]) => runCli(argv);
@@ -40,12 +40,7 @@ describe.each(engines)('closer db on $name', (engine) => {
 
 describe('closer db: bad configuration', () => {
   it('says the database cannot be reached, with exit code 4', async () => {
-    const { code, stderr } = await run([
-      'db',
-      'status',
-      '--database-url',
-      'postgres://root@127.0.0.1:1/none',
-    ]);
+    const { code, stderr } = await run(words('db status --database-url postgres://root@127.0.0.1:1/none'));
     expect(code).toBe(4);
     expect(stderr).toContain('DB.UNAVAILABLE');
     expect(stderr).not.toMatch(/\n\s+at /);

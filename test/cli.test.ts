@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import { ROOT, runBin, runCli } from './harness/cli.js';
+import { ROOT, runBin, runCli, words } from './harness/cli.js';
 
 const MARKETS = '杭州主城+萧山:50,富阳/桐庐/临安:40,海外:10';
 /** The plan most cases start from: 588万 over 2026. */
@@ -34,15 +34,9 @@ describe('closer plan --json', () => {
   });
 
   it('reads every setting from a YAML plan file, options overriding it', async () => {
-    const { code, stdout } = await run([
-      'plan',
-      'examples/plan-2026.yaml',
-      '--target',
-      '600万',
-      '--json',
-      '--date',
-      '2026-03-03',
-    ]);
+    const { code, stdout } = await run(
+      words('plan examples/plan-2026.yaml --target 600万 --json --date 2026-03-03'),
+    );
     expect(code).toBe(0);
     const plan = JSON.parse(stdout);
     expect(plan.settings.target).toBe(600_000_000);
@@ -69,14 +63,7 @@ describe('closer plan --json', () => {
 
 describe('closer plan (human output)', () => {
   it('shows quarters, months, weeks, today, markets, classes, the funnel and the verdict in Chinese', async () => {
-    const { code, stdout } = await run([
-      'plan',
-      'examples/plan-2026.yaml',
-      '--date',
-      '2026-03-03',
-      '--lang',
-      'zh',
-    ]);
+    const { code, stdout } = await run(words('plan examples/plan-2026.yaml --date 2026-03-03 --lang zh'));
     expect(code).toBe(0);
     for (const heading of [
       '■ 季度',
@@ -159,17 +146,7 @@ describe('closer plan: files and languages', () => {
   });
 
   it("counts a mid-year plan's days from its start in the headline", async () => {
-    const { stdout } = await run([
-      'plan',
-      '--target',
-      '100万',
-      '--year',
-      '2026',
-      '--start',
-      '2026-07-01',
-      '--lang',
-      'en',
-    ]);
+    const { stdout } = await run(words('plan --target 100万 --year 2026 --start 2026-07-01 --lang en'));
     expect(stdout).toContain('128 working days');
   });
 });

@@ -31,6 +31,11 @@ export interface RunCliOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
+/** A command line's arguments: `line` split at its spaces (for arguments without spaces). */
+export function words(line: string): string[] {
+  return line.split(' ');
+}
+
 /** Runs `closer <argv…>` in-process and returns its exit code and output. */
 export async function runCli(argv: readonly string[], options: RunCliOptions = {}): Promise<CliRun> {
   const { now = '2026-03-02T02:00:00Z', cwd = ROOT, env = {} } = options;
