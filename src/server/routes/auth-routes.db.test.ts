@@ -222,13 +222,21 @@ describe.each(engines)('auth routes on $name', (engine) => {
   });
 
   it('managers add members, everyone lists them, a lead cannot add (403)', async () => {
+    /** Adds a member through the API as the signed-in `session` (its cookie and CSRF token). */
+    const addMember = (session: { cookie: string; csrf: string }, payload: Record<string, unknown>) =>
+      api.app.inject({
+        method: 'POST',
+        url: '/api/members',
+        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+        payload,
+      });
     const { userId } = (await setup()).json();
     const manager = await signIn();
-    const added = await api.app.inject({
-      method: 'POST',
-      url: '/api/members',
-      headers: { cookie: manager.cookie, 'x-csrf-token': manager.csrf },
-      payload: { email: 'Lead@Example.com', name: '李组长', password: 'lead password 1', role: 'lead' },
+    const added = await addMember(manager, {
+      email: 'Lead@Example.com',
+      name: '李组长',
+      password: 'lead password 1',
+      role: 'lead',
     });
     expect(added.statusCode).toBe(201);
     const lead = added.json();
@@ -264,11 +272,11 @@ describe.each(engines)('auth routes on $name', (engine) => {
       ],
     });
 
-    const refused = await api.app.inject({
-      method: 'POST',
-      url: '/api/members',
-      headers: { cookie: leadSession.cookie, 'x-csrf-token': leadSession.csrf },
-      payload: { email: 'x@example.com', name: 'X', password: 'some password 1', role: 'lead' },
+    const refused = await addMember(leadSession, {
+      email: 'x@example.com',
+      name: 'X',
+      password: 'some password 1',
+      role: 'lead',
     });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('AUTH.FORBIDDEN');
