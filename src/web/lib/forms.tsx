@@ -124,15 +124,20 @@ export interface FormDialogProps {
   readonly busy: boolean;
   readonly onSave: () => unknown;
   readonly onClose: () => void;
-  /** From {@link useFirstField}, so the first field gets the focus. */
-  readonly afterOpenChange: (open: boolean) => void;
+  /** From {@link useFirstField}, so the first field gets the focus (none: a dialog without fields). */
+  readonly afterOpenChange?: (open: boolean) => void;
+  /** The confirm button's word instead of Save (a delete's "Delete"). */
+  readonly okText?: ReactNode;
+  /** The confirm button is a danger button (it deletes). */
+  readonly danger?: boolean;
   readonly children: ReactNode;
 }
 
 /**
  * A form in a dialog, the same everywhere: Save and Cancel in the UI's language, Save
  * busy while the submit runs, the contents unmounted when closed (a reopened form starts
- * from its initial values).
+ * from its initial values). A confirmation (a delete) is the same dialog with its own
+ * confirm button.
  */
 export function FormDialog({
   open = true,
@@ -141,6 +146,8 @@ export function FormDialog({
   onSave,
   onClose,
   afterOpenChange,
+  okText,
+  danger = false,
   children,
 }: FormDialogProps) {
   const { t } = useTranslation();
@@ -151,7 +158,8 @@ export function FormDialog({
       title={title}
       onCancel={onClose}
       onOk={onSave}
-      okText={t('common.save')}
+      okText={okText ?? t('common.save')}
+      okButtonProps={danger ? { danger: true } : undefined}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
       destroyOnHidden

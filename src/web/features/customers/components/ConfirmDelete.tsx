@@ -2,10 +2,9 @@
  * A delete confirmation: a dialog naming what goes, a danger button, and the server's
  * refusal shown inside it (the dialog stays open) instead of being lost.
  */
-import { Modal } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert } from '../../../lib/forms';
+import { FormAlert, FormDialog } from '../../../lib/forms';
 import '../i18n-edit';
 
 /** The dialog; `onConfirm` deletes and leaves (or closes); a rejection is shown in it. */
@@ -44,19 +43,17 @@ export function ConfirmDelete({
   }
 
   return (
-    <Modal
+    <FormDialog
       open={open}
       title={title}
-      onOk={confirm}
-      onCancel={onCancel}
+      onSave={confirm}
+      onClose={onCancel}
       okText={t('common.delete')}
-      okButtonProps={{ danger: true }}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
+      danger
+      busy={busy}
     >
       <FormAlert message={error} />
       {children}
-    </Modal>
+    </FormDialog>
   );
 }

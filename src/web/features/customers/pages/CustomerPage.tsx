@@ -8,6 +8,7 @@ import { Button, Card, Col, Descriptions, Flex, List, Result, Row, Skeleton, Tag
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api';
+import { CardTitle } from '../../../lib/CardTitle';
 import { linkClick, navigate } from '../../../lib/router';
 import {
   CloseAttemptsCard,
@@ -84,11 +85,7 @@ export function CustomerPage({ id }: { id: string }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
           <Card
-            title={
-              <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-                {t('customers.contacts')}
-              </Typography.Title>
-            }
+            title={<CardTitle>{t('customers.contacts')}</CardTitle>}
             extra={
               <Button icon={<PlusOutlined aria-hidden />} onClick={() => setAddingContact(true)}>
                 {t('customers.addContact')}
@@ -130,13 +127,7 @@ export function CustomerPage({ id }: { id: string }) {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card
-            title={
-              <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-                {t('customers.visits')}
-              </Typography.Title>
-            }
-          >
+          <Card title={<CardTitle>{t('customers.visits')}</CardTitle>}>
             {/* In the body, not the header: two buttons beside the title squeeze it out at 375 px. */}
             <Flex gap={8} wrap style={{ marginBottom: 8 }}>
               <Button

@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { showPercent } from '../../../../domain/format-amount.js';
 import { segmentLabel } from '../../../../domain/labels.js';
 import { ApiError } from '../../../lib/api';
+import { CardTitle } from '../../../lib/CardTitle';
 import { EChart } from '../../../lib/EChart';
 import { currentLang, differenceRounding, money, moneyAxis, moneyColumn } from '../../../lib/format';
 import { PageHeader } from '../../../lib/PageHeader';
@@ -63,11 +64,7 @@ const percent = (bp: number) => `${(bp / 100).toFixed(1)}%`;
 function Section({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) {
   return (
     <Card
-      title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0, whiteSpace: 'normal' }}>
-          {title}
-        </Typography.Title>
-      }
+      title={<CardTitle wrap>{title}</CardTitle>}
       extra={extra}
       styles={{ header: { flexWrap: 'wrap', gap: 8, paddingBlock: 8 } }}
     >

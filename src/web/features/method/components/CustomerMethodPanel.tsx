@@ -25,16 +25,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { type Customer, customerRoutes } from '../../../../contract/customers.js';
 import { call } from '../../../lib/api';
+import { CardTitle } from '../../../lib/CardTitle';
 import { Field, FormAlert, useFormErrors } from '../../../lib/forms';
 import { customerKeys } from '../../customers/api/customer-keys';
 import { cacheCustomer, useContacts, useVisits } from '../../customers/api/customers-api';
 import { useCloseAttempts, useNextVisitPlans, useObjectionTypes } from '../api/method-api';
-
-const heading = (text: string) => (
-  <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-    {text}
-  </Typography.Title>
-);
 
 /** Meetings held with the customer (visits that are not cancelled). */
 export function useMeetingCount(customerId: string): number | null {
@@ -105,7 +100,7 @@ export function QualificationCard({ customer }: { customer: Customer }) {
 
   return (
     <Card
-      title={heading(t('method.customer.qualification'))}
+      title={<CardTitle>{t('method.customer.qualification')}</CardTitle>}
       extra={
         q.qualified ? (
           <Tag color="green">{t('method.customer.qualified')}</Tag>
@@ -194,7 +189,7 @@ export function CloseAttemptsCard({ customerId }: { customerId: string }) {
   };
   return (
     <Card
-      title={heading(t('method.customer.closeAttempts'))}
+      title={<CardTitle>{t('method.customer.closeAttempts')}</CardTitle>}
       extra={
         attempts.data ? (
           <Tag data-testid="attempt-count">
@@ -260,7 +255,7 @@ export function NextVisitPlanCard({ customerId }: { customerId: string }) {
   const plans = useNextVisitPlans(customerId);
   const open = plans.data?.find((p) => p.status === 'open');
   return (
-    <Card title={heading(t('method.customer.nextVisit'))} loading={plans.isPending}>
+    <Card title={<CardTitle>{t('method.customer.nextVisit')}</CardTitle>} loading={plans.isPending}>
       {open ? (
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('method.customer.goal')}>{open.goal}</Descriptions.Item>

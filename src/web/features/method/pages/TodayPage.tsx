@@ -23,6 +23,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AmountRounding, columnScale } from '../../../../domain/format-amount.js';
+import { CardTitle } from '../../../lib/CardTitle';
 import { currentLang, money } from '../../../lib/format';
 import { linkClick, navigate } from '../../../lib/router';
 import { completeFollowUp, useToday } from '../api/method-api';
@@ -67,11 +68,6 @@ export function TodayPage() {
     ) : null;
   const paged = (n: number) =>
     n > TODAY_PAGE ? { pageSize: TODAY_PAGE, size: 'small' as const, align: 'center' as const } : false;
-  const heading = (text: string) => (
-    <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-      {text}
-    </Typography.Title>
-  );
   const visitLink = (customerId: string) => `/customers/${customerId}/log-visit`;
   // The card's figures share one unit (13.69万 beside 0.91万, never 9,062): a figure the
   // reader compares with the others is written as they are. Amounts to reach round up.
@@ -186,7 +182,7 @@ export function TodayPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={10}>
           <Card
-            title={heading(t('method.today.followUps'))}
+            title={<CardTitle>{t('method.today.followUps')}</CardTitle>}
             extra={inAll(d.followUps.length)}
             data-testid="today-follow-ups"
           >
@@ -255,7 +251,10 @@ export function TodayPage() {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card title={heading(t('method.today.suggestions'))} extra={inAll(d.suggestions.length)}>
+          <Card
+            title={<CardTitle>{t('method.today.suggestions')}</CardTitle>}
+            extra={inAll(d.suggestions.length)}
+          >
             {n !== null && d.suggestions.length > 0 ? (
               <Alert
                 type={d.shortfall > 0 && n.carriesTarget ? 'warning' : n.carriesTarget ? 'success' : 'info'}

@@ -32,6 +32,7 @@ import type { EChartsOption } from 'echarts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createSeminarInput, updateSeminarInput } from '../../../../contract/seminars.js';
+import { CardTitle } from '../../../lib/CardTitle';
 import { EChart } from '../../../lib/EChart';
 import { currentLang } from '../../../lib/format';
 import { Field, FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
@@ -285,9 +286,9 @@ function SeminarDetail({ seminar }: { seminar: Seminar }) {
   return (
     <Card
       title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0, whiteSpace: 'normal' }}>
+        <CardTitle wrap>
           {seminar.title} · {seminar.heldOn}
-        </Typography.Title>
+        </CardTitle>
       }
     >
       <Typography.Title level={3} style={{ fontSize: 15 }}>
@@ -443,13 +444,7 @@ function SeminarStatsCard() {
   }, [s, t]);
   const pct = (v: number | null) => (v === null ? t('common.none') : `${v.toFixed(1)}%`);
   return (
-    <Card
-      title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0, whiteSpace: 'normal' }}>
-          {t('sem.stats')}
-        </Typography.Title>
-      }
-    >
+    <Card title={<CardTitle wrap>{t('sem.stats')}</CardTitle>}>
       {stats.isPending ? (
         <Spin />
       ) : stats.isError ? (

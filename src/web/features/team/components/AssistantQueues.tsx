@@ -21,6 +21,7 @@ import {
 } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CardTitle } from '../../../lib/CardTitle';
 import { moneyColumn } from '../../../lib/format';
 import type { Member } from '../../customers/api/customers-api';
 import { handoffCustomer, useAfterSalesQueue, useProspectingQueue } from '../api/queues-api';
@@ -89,13 +90,7 @@ export function AssistantQueues({ members }: { members: readonly Member[] }) {
   const { t } = useTranslation();
   const assistants = members.filter((m) => m.role === 'assistant' && m.duty);
   return (
-    <Card
-      title={
-        <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
-          {t('teamx.queues')}
-        </Typography.Title>
-      }
-    >
+    <Card title={<CardTitle>{t('teamx.queues')}</CardTitle>}>
       {assistants.length === 0 ? (
         <Empty description={t('teamx.noAssistants')} />
       ) : (
