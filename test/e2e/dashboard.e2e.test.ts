@@ -22,7 +22,7 @@ import { uuidv7 } from 'uuidv7';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/app/demo/seed-demo.js';
 import { dateInTimeZone } from '../../src/domain/dates.js';
-import { columnScale, showAmount } from '../../src/domain/format-amount.js';
+import { columnScale, showAmount, showPercent } from '../../src/domain/format-amount.js';
 import {
   Browsers,
   type LOGIN_LABELS,
@@ -128,7 +128,7 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
       .toContain(showAmount(forecast.expected, lang));
     await expect
       .poll(() => page.getByTestId('forecast-probability').textContent())
-      .toContain(`${Math.round(forecast.probabilityOfTarget * 1000) / 10}%`);
+      .toContain(showPercent(forecast.probabilityOfTarget));
     if (zh) expect(await page.getByTestId('forecast-expected').textContent()).toContain('万');
     const meetings = await get<MeetingsBody>(page, '/api/stats/meetings');
     expect(meetings.total.won).toBeGreaterThan(0);
