@@ -121,6 +121,21 @@ describe.each(engines)('record stores on $name', (engine) => {
     expect(customers.toView(await customers.find(ws.db, ws.team.lead, created.id)).name).toBe('杭州万象');
   });
 
+  it('requires a version before any write: CONFLICT.STALE with the current one, nothing at the current one', async () => {
+    const created = await customerOf(ws.team.lead, '杭州万象');
+    expect(() => customers.requireVersion(created, 1)).not.toThrow();
+    let thrown: unknown;
+    try {
+      customers.requireVersion(created, 3);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({
+      code: 'CONFLICT.STALE',
+      details: { entity: 'customer', id: created.id, version: 3, currentVersion: 1 },
+    });
+  });
+
   it('loses a race it read the same version for: the guarded UPDATE changes nothing', async () => {
     const created = await customerOf(ws.team.lead, '杭州万象');
     await customers.updateVersioned(ws.db, ws.deps, ws.team.lead, created.id, 1, { name: '先到' });

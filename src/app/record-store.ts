@@ -99,6 +99,11 @@ export interface RecordStore<T extends RecordTable, View, Fields> {
     values: readonly (RecordValues<T> & { readonly id?: string })[],
   ): Promise<RecordRow<T>[]>;
   /**
+   * CONFLICT.STALE (with the current version) unless `row` is at `version`: for a use case
+   * whose stale form must hear that before any field error. `updateVersioned` checks again.
+   */
+  requireVersion(row: RecordRow<T>, version: number): void;
+  /**
    * Writes `changes` when the row is still at `version`, else CONFLICT.STALE with the
    * current version, and nothing is written. `before`, when the caller already read the
    * row, saves the second read. The guarded UPDATE makes a concurrent writer that read the
@@ -184,9 +189,15 @@ export function defineRecordStore<T extends RecordTable, View, Fields>(
     }
     return rows;
   };
+  const requireVersion = (row: RecordRow<T>, version: number): void => {
+    const { id, version: currentVersion } = row as unknown as { id: string; version: number };
+    if (currentVersion !== version)
+      throw new AppError('CONFLICT.STALE', { entity, id, version, currentVersion });
+  };
   return {
     table,
     entity,
+    requireVersion,
     toView,
     columnsOf(fields) {
       const changes: Record<string, unknown> = {};
@@ -206,10 +217,7 @@ export function defineRecordStore<T extends RecordTable, View, Fields>(
     },
     insertMany: insertRows,
     async updateVersioned(db, deps, principal, id, version, changes, before) {
-      const current = (before ?? (await find(db, principal, id))) as unknown as { version: number };
-      if (current.version !== version) {
-        throw new AppError('CONFLICT.STALE', { entity, id, version, currentVersion: current.version });
-      }
+      requireVersion(before ?? (await find(db, principal, id)), version);
       const row = await loose(db)
         .updateTable(record)
         .set({

@@ -17,10 +17,9 @@ export async function updateContact(
   return deps.db.transaction().execute(async (trx) => {
     const before = await contacts.find(trx, principal, id);
     if (fields.customerId !== undefined) {
-      // A stale form hears CONFLICT.STALE before a field error: at a version not the stored
-      // one, updateVersioned throws it (with the current version) and writes nothing.
-      if (before.version !== version)
-        await contacts.updateVersioned(trx, deps, principal, id, version, {}, before);
+      // A stale form hears CONFLICT.STALE before a field error: so the version is
+      // checked first (the guarded UPDATE below checks it again).
+      contacts.requireVersion(before, version);
       await checkVisibleCustomer(trx, principal, fields.customerId);
     }
     const row = await contacts.updateVersioned(

@@ -22,10 +22,9 @@ export async function updateCustomer(
   const { version, statusOverrideReason, ...fields } = parseInput(updateCustomerInput, input);
   return deps.db.transaction().execute(async (trx) => {
     const before = await customers.find(trx, principal, id);
-    // A stale form hears CONFLICT.STALE before any field error: at a version not the stored
-    // one, updateVersioned throws it (with the current version) and writes nothing.
-    if (before.version !== version)
-      await customers.updateVersioned(trx, deps, principal, id, version, {}, before);
+    // A stale form hears CONFLICT.STALE before any field error: so the version is
+    // checked first (the guarded UPDATE below checks it again).
+    customers.requireVersion(before, version);
     await checkCustomerReferences(trx, principal, fields);
     await checkKpContact(trx, principal.workspaceId, id, fields.kpContactId);
     const statusChanged = fields.status !== undefined && fields.status !== before.status;

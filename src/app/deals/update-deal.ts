@@ -18,10 +18,9 @@ export async function updateDeal(
   const { version, ...fields } = parseInput(updateDealInput, input);
   return deps.db.transaction().execute(async (trx) => {
     const { row: before, productIds: beforeProducts } = await findDeal(trx, principal, id);
-    // A stale form hears CONFLICT.STALE before any field error: at a version not the stored
-    // one, updateVersioned throws it (with the current version) and writes nothing.
-    if (before.version !== version)
-      await deals.updateVersioned(trx, deps, principal, id, version, {}, before);
+    // A stale form hears CONFLICT.STALE before any field error: so the version is
+    // checked first (the guarded UPDATE below checks it again).
+    deals.requireVersion(before, version);
     const amount = fields.amountMinor ?? Number(before.amount_minor);
     const funds = fields.fundsReceivedMinor ?? Number(before.funds_received_minor);
     if (funds > amount) {

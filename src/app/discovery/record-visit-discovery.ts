@@ -24,10 +24,9 @@ export async function recordVisitDiscovery(
   const { version, ...fields } = parseInput(visitDiscoveryInput, input);
   return deps.db.transaction().execute(async (trx) => {
     const before = await visitDiscoveries.find(trx, principal, visitId);
-    // A stale form hears CONFLICT.STALE before a field error: at a version not the stored
-    // one, updateVersioned throws it (with the current version) and writes nothing.
-    if (before.version !== version)
-      await visitDiscoveries.updateVersioned(trx, deps, principal, visitId, version, {}, before);
+    // A stale form hears CONFLICT.STALE before a field error: so the version is
+    // checked first (the guarded UPDATE below checks it again).
+    visitDiscoveries.requireVersion(before, version);
     const chain = await chainVersion(trx, principal.workspaceId, fields.discoveryVersion);
     if (!chain) {
       throw fieldError(

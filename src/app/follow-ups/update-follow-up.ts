@@ -20,10 +20,9 @@ export async function updateFollowUp(
   const now = at.toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const before = await followUps.find(trx, principal, id);
-    // A stale form hears CONFLICT.STALE before any field error: at a version not the stored
-    // one, updateVersioned throws it (with the current version) and writes nothing.
-    if (before.version !== version)
-      await followUps.updateVersioned(trx, deps, principal, id, version, {}, before);
+    // A stale form hears CONFLICT.STALE before any field error: so the version is
+    // checked first (the guarded UPDATE below checks it again).
+    followUps.requireVersion(before, version);
     await checkFollowUpReferences(trx, principal, fields);
     // `doneAt` moves only when `done` does: marking a done follow-up done again keeps it.
     const doneAt =

@@ -19,10 +19,9 @@ export async function updateNextVisitPlan(
   const { version, ...fields } = parseInput(updateNextVisitPlanInput, input);
   return deps.db.transaction().execute(async (trx) => {
     const before = await nextVisitPlans.find(trx, principal, id);
-    // A stale form hears CONFLICT.STALE before a field error: at a version not the stored
-    // one, updateVersioned throws it (with the current version) and writes nothing.
-    if (fields.visitId && before.version !== version)
-      await nextVisitPlans.updateVersioned(trx, deps, principal, id, version, {}, before);
+    // A stale form hears CONFLICT.STALE before a field error: so the version is
+    // checked first (the guarded UPDATE below checks it again).
+    if (fields.visitId) nextVisitPlans.requireVersion(before, version);
     await checkCustomerChild(
       trx,
       principal.workspaceId,

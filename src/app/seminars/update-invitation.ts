@@ -21,6 +21,8 @@ export async function updateInvitation(
   const { version, ...fields } = parseInput(updateInvitationInput, input);
   return deps.db.transaction().execute(async (trx) => {
     const before = await invitations.find(trx, principal, id);
+    // A stale form hears CONFLICT.STALE before the seminar's date is checked.
+    invitations.requireVersion(before, version);
     if (fields.attended === true) {
       const seminar = await trx
         .selectFrom('seminars')

@@ -22,10 +22,9 @@ export async function updateVisit(
   const { version, ...fields } = parseInput(updateVisitInput, input);
   return deps.db.transaction().execute(async (trx) => {
     const before = await visits.find(trx, principal, id);
-    // A stale form hears CONFLICT.STALE before any field error: at a version not the stored
-    // one, updateVersioned throws it (with the current version) and writes nothing.
-    if (before.version !== version)
-      await visits.updateVersioned(trx, deps, principal, id, version, {}, before);
+    // A stale form hears CONFLICT.STALE before any field error: so the version is
+    // checked first (the guarded UPDATE below checks it again).
+    visits.requireVersion(before, version);
     await checkVisitReferences(trx, principal, fields);
     // Both customers in id order, so two moves in opposite directions cannot deadlock.
     for (const customerId of [
