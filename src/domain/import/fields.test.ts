@@ -5,42 +5,46 @@ const fieldsOf = (headers: string[], type: Parameters<typeof matchHeaders>[1]) =
   matchHeaders(headers, type).columns.map((c) => c.field);
 
 describe('matchHeaders', () => {
-  it('maps Chinese and English customer headers', () => {
-    expect(fieldsOf(['客户名称', '城市', '客户级别', '负责人', '备注', '不认识'], 'customers')).toEqual([
-      'name',
-      'city',
-      'class',
-      'owner',
-      'notes',
-      null,
-    ]);
-    expect(fieldsOf(['Account Name', 'Billing City', 'Account Owner', 'Lead Source'], 'customers')).toEqual([
-      'name',
-      'city',
-      'owner',
-      'source',
-    ]);
-  });
-
-  it('maps the export headers of HubSpot, Salesforce, Pipedrive and 销售易 deals', () => {
-    expect(
-      fieldsOf(['Deal Name', 'Amount', 'Close Date', 'Deal owner', 'Associated Company'], 'deals'),
-    ).toEqual([null, 'amount', 'signedOn', 'owner', 'customer']);
-    expect(fieldsOf(['Opportunity Owner', 'Account Name', 'Amount', 'Close Date'], 'deals')).toEqual([
-      'owner',
-      'customer',
-      'amount',
-      'signedOn',
-    ]);
-    expect(
-      fieldsOf(['Deal - Organization', 'Deal - Value', 'Deal - Currency', 'Deal - Won time'], 'deals'),
-    ).toEqual(['customer', 'amount', 'currency', 'signedOn']);
-    expect(fieldsOf(['客户名称', '合同金额（元）', '结单日期', '销售负责人'], 'deals')).toEqual([
-      'customer',
-      'amount',
-      'signedOn',
-      'owner',
-    ]);
+  // The export headers of HubSpot, Salesforce, Pipedrive and 销售易, and our own Chinese ones.
+  it.each([
+    [
+      'Chinese customer headers',
+      ['客户名称', '城市', '客户级别', '负责人', '备注', '不认识'],
+      'customers',
+      ['name', 'city', 'class', 'owner', 'notes', null],
+    ],
+    [
+      'Salesforce account headers',
+      ['Account Name', 'Billing City', 'Account Owner', 'Lead Source'],
+      'customers',
+      ['name', 'city', 'owner', 'source'],
+    ],
+    [
+      'HubSpot deal headers',
+      ['Deal Name', 'Amount', 'Close Date', 'Deal owner', 'Associated Company'],
+      'deals',
+      [null, 'amount', 'signedOn', 'owner', 'customer'],
+    ],
+    [
+      'Salesforce opportunity headers',
+      ['Opportunity Owner', 'Account Name', 'Amount', 'Close Date'],
+      'deals',
+      ['owner', 'customer', 'amount', 'signedOn'],
+    ],
+    [
+      'Pipedrive deal headers',
+      ['Deal - Organization', 'Deal - Value', 'Deal - Currency', 'Deal - Won time'],
+      'deals',
+      ['customer', 'amount', 'currency', 'signedOn'],
+    ],
+    [
+      '销售易 deal headers',
+      ['客户名称', '合同金额（元）', '结单日期', '销售负责人'],
+      'deals',
+      ['customer', 'amount', 'signedOn', 'owner'],
+    ],
+  ] as const)('maps %s', (_, headers, type, fields) => {
+    expect(fieldsOf([...headers], type)).toEqual(fields);
   });
 
   it('names the missing required columns; a contact name may come as first + last name', () => {
