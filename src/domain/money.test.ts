@@ -386,6 +386,9 @@ describe('splitTable', () => {
         return [rows, cols] as const;
       });
 
+  /** Tables of up to 40 rows (small, mid and large cells), where rounding drift can build up. */
+  const tallTables = fc.oneof(margins(20, 40, 12), margins(5_000, 40, 12), margins(1_000_000, 12, 12));
+
   /** Row and column sums exact, cells non-negative integers. */
   function expectMargins(table: Float64Array, rows: readonly number[], cols: readonly number[]): void {
     expect(table.length).toBe(rows.length * cols.length);
@@ -490,12 +493,9 @@ describe('splitTable', () => {
     // k-th filled row (S_m = Σ of the rows filled from the m-th on), which is ≤ 1 + H_k with
     // the largest rows first — about 7 for 250 rows, NOT a constant 2. That is what we assert.
     fc.assert(
-      fc.property(
-        fc.oneof(margins(20, 40, 12), margins(5_000, 40, 12), margins(1_000_000, 12, 12)),
-        ([rows, cols]) => {
-          expect(deviation(splitTable(rows, cols), rows, cols).worstVsBound).toBeLessThanOrEqual(1 + 1e-9);
-        },
-      ),
+      fc.property(tallTables, ([rows, cols]) => {
+        expect(deviation(splitTable(rows, cols), rows, cols).worstVsBound).toBeLessThanOrEqual(1 + 1e-9);
+      }),
       { numRuns: 1000 },
     );
   });
@@ -505,12 +505,9 @@ describe('splitTable', () => {
     // input order instead reached 4+). Seeded so the test is deterministic; if a future
     // counterexample shows up here, the proven bound above still holds.
     fc.assert(
-      fc.property(
-        fc.oneof(margins(20, 40, 12), margins(5_000, 40, 12), margins(1_000_000, 12, 12)),
-        ([rows, cols]) => {
-          expect(deviation(splitTable(rows, cols), rows, cols).worst).toBeLessThan(2);
-        },
-      ),
+      fc.property(tallTables, ([rows, cols]) => {
+        expect(deviation(splitTable(rows, cols), rows, cols).worst).toBeLessThan(2);
+      }),
       { numRuns: 1000, seed: 20_260_101 },
     );
   });
