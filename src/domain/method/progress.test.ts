@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HolidayData } from '../calendar.js';
 import { buildPlan, type PlanResult } from '../plan/plan.js';
 import { parsePlanSettings } from '../plan/settings.js';
-import { computeProgressRows, type SignedAmount } from './progress.js';
+import { computeProgressRows, type ProgressDimension, type SignedAmount } from './progress.js';
 
 // Mon–Fri calendar (a year the holiday data does not know), so working days are easy to count.
 const NO_HOLIDAYS: HolidayData = { years: new Set(), holidays: new Map(), workdays: new Map() };
@@ -110,35 +110,26 @@ describe('progress vs plan', () => {
       sale('2030-02-01', 10_000_00),
       sale('2030-02-02', 7_000_00, { market: '宁波', member: '陌生人', class: 'new' }),
     ];
-    const markets = computeProgressRows(p, signed, {
-      level: 'year',
-      dimension: 'markets',
-      asOf: '2030-12-31',
-    });
+    // The whole year of one dimension.
+    const year = (dimension: ProgressDimension) =>
+      computeProgressRows(p, signed, { level: 'year', dimension, asOf: '2030-12-31' });
+    const markets = year('markets');
     expect(markets.map((r) => [r.segment, r.plan, r.actual])).toEqual([
       ['杭州', 72_000_000, 10_000_00],
       ['海外', 48_000_000, 0],
       ['unassigned', 0, 7_000_00],
     ]);
-    const members = computeProgressRows(p, signed, {
-      level: 'year',
-      dimension: 'members',
-      asOf: '2030-12-31',
-    });
+    const members = year('members');
     expect(members.map((r) => [r.segment, r.plan, r.actual])).toEqual([
       ['王磊', 90_000_000, 10_000_00],
       ['李娜', 30_000_000, 0],
       ['unassigned', 0, 7_000_00],
     ]);
-    const classes = computeProgressRows(p, signed, {
-      level: 'year',
-      dimension: 'classes',
-      asOf: '2030-12-31',
-    });
+    const classes = year('classes');
     expect(classes.map((r) => r.segment)).toEqual(['A', 'B', 'C', 'new']);
     expect(classes.find((r) => r.segment === 'new')?.actual).toBe(7_000_00);
     // No dimension: nothing is dropped.
-    const total = computeProgressRows(p, signed, { level: 'year', dimension: 'none', asOf: '2030-12-31' });
+    const total = year('none');
     expect(total[0]?.actual).toBe(17_000_00);
   });
 
