@@ -7,11 +7,17 @@ import {
   closeAttemptEffects,
   DEFAULT_OBJECTIONS,
   mergeCatalog,
+  type StoredObjection,
 } from './objections.js';
 
 const catalog = mergeCatalog([]);
 const paths = (facts: CloseAttemptFacts) => checkCloseAttempt(facts, catalog).map((p) => p.path);
 const on = '2026-03-03';
+
+/** A workspace's stored entry: no replies, not archived, version 1 unless the test says so. */
+const stored = (
+  entry: Pick<StoredObjection, 'key' | 'kind' | 'labelZh' | 'labelEn'> & Partial<StoredObjection>,
+): StoredObjection => ({ replies: [], archived: false, version: 1, ...entry });
 
 describe('objection catalog', () => {
   it('has the four objections and three stalls, each with at least two replies with unique ids', () => {
@@ -41,24 +47,8 @@ describe('objection catalog', () => {
 
   it('lets a workspace row replace a built-in entry (keeping its kind) and add custom keys', () => {
     const merged = mergeCatalog([
-      {
-        key: 'price',
-        kind: 'stall',
-        labelZh: '价格',
-        labelEn: 'Price',
-        replies: [],
-        archived: true,
-        version: 3,
-      },
-      {
-        key: 'competitor',
-        kind: 'objection',
-        labelZh: '竞品',
-        labelEn: 'Competitor',
-        replies: [],
-        archived: false,
-        version: 1,
-      },
+      stored({ key: 'price', kind: 'stall', labelZh: '价格', labelEn: 'Price', archived: true, version: 3 }),
+      stored({ key: 'competitor', kind: 'objection', labelZh: '竞品', labelEn: 'Competitor' }),
     ]);
     expect(merged.map((e) => e.key)).toEqual([...BUILT_IN_OBJECTION_KEYS, 'competitor']);
     expect(merged.find((e) => e.key === 'price')).toMatchObject({
@@ -141,15 +131,14 @@ describe('close attempt rules', () => {
 
   it('refuses an archived entry and speaks both languages', () => {
     const archived = mergeCatalog([
-      {
+      stored({
         key: 'team',
         kind: 'objection',
         labelZh: '团队',
         labelEn: 'Team',
-        replies: [],
         archived: true,
         version: 2,
-      },
+      }),
     ]);
     const problems = checkCloseAttempt(
       { result: 'objection', attemptedOn: on, objectionKey: 'team' },
