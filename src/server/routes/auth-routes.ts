@@ -14,6 +14,7 @@ import { authRoutes } from '../../contract/auth.js';
 import { AppError } from '../../domain/errors.js';
 import { requirePrincipal, SESSION_COOKIE } from '../auth.js';
 import { serve } from '../serve.js';
+import { callerRoutes } from './use-case-routes.js';
 
 /** Refuses a request without a principal (401) before its body is validated. */
 async function authenticated(request: FastifyRequest): Promise<void> {
@@ -40,6 +41,9 @@ function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void 
 
 /** Registers the identity and access routes. Needs {@link registerAuth} first. */
 export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
+  /** Routes of a signed-in caller: refused (401) before the body is validated. */
+  const signedIn = callerRoutes(app, deps, { onRequest: authenticated });
+
   serve(app, authRoutes.setup, async ({ body }) => {
     const { workspaceId, userId } = await initWorkspace(deps, body);
     return { workspaceId, userId };
@@ -93,33 +97,9 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
     { onRequest: authenticated },
   );
 
-  serve(
-    app,
-    authRoutes.createToken,
-    async ({ body }, request) => createApiToken(deps, requirePrincipal(request), body),
-    {
-      onRequest: authenticated,
-    },
-  );
-
-  serve(
-    app,
-    authRoutes.revokeToken,
-    async ({ params }, request) => {
-      await revokeApiToken(deps, requirePrincipal(request), params.id);
-      return null;
-    },
-    { onRequest: authenticated },
-  );
-
-  serve(
-    app,
-    authRoutes.createMember,
-    async ({ body }, request) => createMember(deps, requirePrincipal(request), body),
-    {
-      onRequest: managerOnly,
-    },
-  );
+  signedIn.body(authRoutes.createToken, createApiToken);
+  signedIn.remove(authRoutes.revokeToken, revokeApiToken);
+  callerRoutes(app, deps, { onRequest: managerOnly }).body(authRoutes.createMember, createMember);
 
   serve(
     app,
