@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectAppError } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
+import { allPages } from '../../../test/harness/records.js';
 import { withWorkspace } from '../../../test/harness/workspace.js';
 import { createFollowUp } from '../follow-ups/create-follow-up.js';
 import { createVisit } from '../visits/create-visit.js';
@@ -151,18 +152,11 @@ describe.each(engines)('customers on $name', (engine) => {
     }
     for (const sort of ['name', 'createdAt', 'class'] as const) {
       for (const order of ['asc', 'desc'] as const) {
-        const seen: string[] = [];
-        let cursor: string | undefined;
-        do {
-          const page = await listCustomers(ws.deps, ws.team.lead, {
-            sort,
-            order,
-            limit: 5,
-            ...(cursor ? { cursor } : {}),
-          });
-          seen.push(...page.items.map((c) => c.name));
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor);
+        const paged = await allPages(
+          (page) => listCustomers(ws.deps, ws.team.lead, { sort, order, ...page }),
+          5,
+        );
+        const seen = paged.map((c) => c.name);
         expect(new Set(seen).size).toBe(23);
         expect(seen).toHaveLength(23);
       }

@@ -5,6 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { engines } from '../../../test/harness/databases.js';
+import { allPages } from '../../../test/harness/records.js';
 import { withWorkspace } from '../../../test/harness/workspace.js';
 import { createCloseAttempt } from '../close-attempts/create-close-attempt.js';
 import { createCustomer } from '../customers/create-customer.js';
@@ -57,14 +58,8 @@ describe.each(engines)('overdue follow-ups first on $name', (engine) => {
     expect(overdue.map(label)).toEqual(['overdue-0225', 'overdue-0301', 'overdue-0301b']);
 
     for (const limit of [1, 2, 3, 5]) {
-      const seen: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await listFollowUps(ws.deps, ws.team.lead, { limit, ...(cursor ? { cursor } : {}) });
-        seen.push(...page.items.map(label));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      expect(seen).toEqual(expected);
+      const paged = await allPages((page) => listFollowUps(ws.deps, ws.team.lead, page), limit);
+      expect(paged.map(label)).toEqual(expected);
     }
   });
 
