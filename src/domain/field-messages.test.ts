@@ -81,6 +81,8 @@ describe('issueSentence', () => {
     expect(findFieldLabel(['name'], 'customers')?.zh).toBe('客户名称');
     expect(findFieldLabel(['name'], 'members')?.zh).toBe('姓名');
     expect(findFieldLabel(['workspace', 'name'], 'setup')?.zh).toBe('工作区名称');
+    expect(findFieldLabel(['title'], 'seminars')).toEqual({ zh: '会销名称', en: 'seminar name' });
+    expect(findFieldLabel(['title'], 'contacts')?.zh).toBe('职务');
     expect(findFieldLabel(['tags', 0])?.en).toBe('tags');
     expect(findFieldLabel(['noSuchField'])).toBeNull();
   });

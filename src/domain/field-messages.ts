@@ -145,9 +145,9 @@ export const FIELD_LABELS: Readonly<Record<string, FieldLabel>> = {
   labelEn: l('英文名称', 'English name'),
   script: l('话术', 'script'),
   // Seminars.
-  'seminars.name': l('会销名称', 'seminar name'),
+  // A seminar's title is its name, not a contact's job title (职务).
+  'seminars.title': l('会销名称', 'seminar name'),
   heldOn: l('举办日期', 'date'),
-  location: l('地点', 'place'),
   capacity: l('名额', 'places'),
   rsvp: l('回复', 'answer'),
   attended: l('是否到场', 'attended'),
