@@ -77,3 +77,14 @@ export async function expectStaleUpdate<T extends { readonly id: string }>(
   expect(await ws.audit(record.id)).toHaveLength(auditEntries);
   return error;
 }
+
+/** One audit entry as the tests compare them: what was changed and how. */
+export interface AuditStep {
+  readonly entity: string;
+  readonly action: string;
+}
+
+/** The audit entries of record `id`, oldest first, as entity and action only. */
+export async function auditTrail(ws: Pick<Workspace, 'audit'>, id: string): Promise<AuditStep[]> {
+  return (await ws.audit(id)).map(({ entity, action }) => ({ entity, action }));
+}

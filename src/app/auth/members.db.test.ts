@@ -24,14 +24,18 @@ describe.each(engines)('createMember on $name', (engine) => {
   });
 
   const lead = { email: 'li@example.com', name: '李组长', password: 'lead password', role: 'lead' } as const;
+  // An assistant without the duty and the salesperson they work for, which an assistant needs.
+  const assistantOnly = {
+    email: 'zhao@example.com',
+    name: '赵助理',
+    password: 'assistant password',
+    role: 'assistant',
+  } as const;
 
   it('creates a lead and an assistant working for the lead; the password is stored hashed', async () => {
     const created = await createMember(ws.deps, manager, { ...lead, email: '  Li@Example.com ' });
     const assistant = await createMember(ws.deps, manager, {
-      email: 'zhao@example.com',
-      name: '赵助理',
-      password: 'assistant password',
-      role: 'assistant',
+      ...assistantOnly,
       duty: 'prospecting',
       worksFor: created.membershipId,
     });
@@ -97,12 +101,7 @@ describe.each(engines)('createMember on $name', (engine) => {
       role: 'lead',
     };
     const error = await expectAppError(
-      createMember(ws.deps, asLead, {
-        email: 'x@example.com',
-        name: 'X',
-        password: 'x password',
-        role: 'lead',
-      }),
+      createMember(ws.deps, asLead, { ...lead, email: 'x@example.com', name: 'X' }),
       'AUTH.FORBIDDEN',
     );
     expect(error.httpStatus).toBe(403);
@@ -122,15 +121,7 @@ describe.each(engines)('createMember on $name', (engine) => {
   });
 
   it('requires duty and worksFor for an assistant, with field details', async () => {
-    const error = await expectAppError(
-      createMember(ws.deps, manager, {
-        email: 'a@example.com',
-        name: 'A',
-        password: 'a password',
-        role: 'assistant',
-      }),
-      'VALIDATION.FAILED',
-    );
+    const error = await expectAppError(createMember(ws.deps, manager, assistantOnly), 'VALIDATION.FAILED');
     expect(error.httpStatus).toBe(400);
     expect(pathsAndMessages(error.details.fields)).toEqual([
       { path: 'duty', message: 'Choose the duty of the assistant' },

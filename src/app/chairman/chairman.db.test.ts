@@ -3,6 +3,7 @@ import { expectAppError } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
 import { withWorkspace } from '../../../test/harness/workspace.js';
 import { createContact } from '../contacts/create-contact.js';
+import type { Principal } from '../context.js';
 import { createCustomer } from '../customers/create-customer.js';
 import { getCustomer } from '../customers/get-customer.js';
 import { createNextVisitPlan } from '../next-visit-plans/create-next-visit-plan.js';
@@ -28,13 +29,12 @@ describe.each(engines)('"must ask the chairman" and next-visit plans on $name', 
     contactId = (await createContact(ws.deps, ws.team.lead, { customerId, name: '外贸经理 刘敏' })).id;
   });
 
+  /** Records `by`'s consultation of the test's contact with the common answers and `input`'s. */
+  const consult = (by: Principal, input: Record<string, unknown>) =>
+    recordChairmanConsultation(ws.deps, by, customerId, { contactId, ...answers, ...input });
+
   it('a champion: default goal, an open chairman plan and a next_visit follow-up for the owner three days out', async () => {
-    const r = await recordChairmanConsultation(ws.deps, ws.team.assistant, customerId, {
-      contactId,
-      wouldChooseFirst: 'yes',
-      chairmanFollowsAdvice: 'unsure',
-      ...answers,
-    });
+    const r = await consult(ws.team.assistant, { wouldChooseFirst: 'yes', chairmanFollowsAdvice: 'unsure' });
     expect(r).toMatchObject({
       verdict: 'champion',
       contactId,
@@ -75,11 +75,9 @@ describe.each(engines)('"must ask the chairman" and next-visit plans on $name', 
   });
 
   it('a key person becomes the customer’s KP; the written goal and date are used', async () => {
-    const r = await recordChairmanConsultation(ws.deps, ws.team.lead, customerId, {
-      contactId,
+    const r = await consult(ws.team.lead, {
       wouldChooseFirst: 'yes',
       chairmanFollowsAdvice: 'yes',
-      ...answers,
       nextVisit: { goal: '带合同去签', meetWhom: ['刘敏'], bring: '合同两份', plannedOn: '2026-03-10' },
     });
     expect(r.verdict).toBe('key_person');
@@ -99,12 +97,7 @@ describe.each(engines)('"must ask the chairman" and next-visit plans on $name', 
   });
 
   it('neither: resolve the obstacle and find the real KP; foreign contact, visit or customer are refused', async () => {
-    const r = await recordChairmanConsultation(ws.deps, ws.team.lead, customerId, {
-      contactId,
-      wouldChooseFirst: 'unsure',
-      chairmanFollowsAdvice: 'yes',
-      ...answers,
-    });
+    const r = await consult(ws.team.lead, { wouldChooseFirst: 'unsure', chairmanFollowsAdvice: 'yes' });
     expect(r.verdict).toBe('neither');
     expect(r.nextVisitPlan.goal).toBe('解决最大的障碍，并找到真正的 KP（关键决策人）');
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { expectAppError, fieldPaths, rejectedFields } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
+import { auditTrail } from '../../../test/harness/records.js';
 import { withWorkspace } from '../../../test/harness/workspace.js';
 import { CHAIRMAN_GOAL } from '../../domain/method/objections.js';
 import { createCustomer } from '../customers/create-customer.js';
@@ -341,14 +342,7 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
     const left = await ws.db.selectFrom('follow_ups').select(['id', 'kind', 'close_attempt_id']).execute();
     expect(left).toEqual([{ id: done?.id, kind: 'concern', close_attempt_id: null }]);
     expect((await listCustomerCloseAttempts(ws.deps, ws.team.lead, customerId)).count).toBe(2);
-    const audit = await ws.db
-      .selectFrom('audit_log')
-      .select(['entity', 'action'])
-      .where('entity_id', '=', b.attempt.id)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
-    expect(audit).toEqual([
+    expect(await auditTrail(ws, b.attempt.id)).toEqual([
       { entity: 'close_attempt', action: 'create' },
       { entity: 'close_attempt', action: 'delete' },
     ]);

@@ -120,13 +120,7 @@ describe.each(engines)('customers on $name', (engine) => {
     const rejected = both.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason.code).toBe('CONFLICT.STALE');
     expect((await getCustomer(ws.deps, ws.team.lead, c.id)).version).toBe(3);
-    const audit = await ws.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('entity_id', '=', c.id)
-      .orderBy('at')
-      .execute();
-    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'update']);
+    expect((await ws.audit(c.id)).map((a) => a.action)).toEqual(['create', 'update', 'update']);
   });
 
   it('lets an assistant not delete, and a lead delete, with an audit entry', async () => {

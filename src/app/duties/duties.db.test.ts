@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { expectAppError, rejectedFields } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
+import { auditTrail } from '../../../test/harness/records.js';
 import { withWorkspace } from '../../../test/harness/workspace.js';
 import { createContact } from '../contacts/create-contact.js';
 import type { Principal } from '../context.js';
@@ -324,14 +325,7 @@ describe.each(engines)('team duties on $name', (engine) => {
       expect(changes.map((s) => [s.customer_id, s.from_status, s.to_status, s.changed_on])).toEqual([
         [c.id, 'contacted', 'qualified', '2026-03-02'],
       ]);
-      const audit = await ws.db
-        .selectFrom('audit_log')
-        .select(['entity', 'action'])
-        .where('entity_id', '=', c.id)
-        .orderBy('at')
-        .orderBy('id')
-        .execute();
-      expect(audit).toEqual([
+      expect(await auditTrail(ws, c.id)).toEqual([
         { entity: 'customer', action: 'create' },
         { entity: 'customer', action: 'update' },
       ]);

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { expectAppError, rejectedFields } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
+import { auditTrail } from '../../../test/harness/records.js';
 import { withWorkspace } from '../../../test/harness/workspace.js';
 import type { Principal } from '../context.js';
 import { createCustomer } from '../customers/create-customer.js';
@@ -25,14 +26,6 @@ describe.each(engines)('seminars on $name', (engine) => {
   // 2026-03-02 10:00 in Shanghai.
   const ws = withWorkspace(engine, { foreign: true });
 
-  const audit = (id: string) =>
-    ws.db
-      .selectFrom('audit_log')
-      .select(['entity', 'action'])
-      .where('entity_id', '=', id)
-      .orderBy('at')
-      .orderBy('id')
-      .execute();
   const seminar = (by: Principal, heldOn: string, extra: Record<string, unknown> = {}) =>
     createSeminar(ws.deps, by, { title: `${heldOn} 会销`, heldOn, capacity: 30, ...extra });
 
@@ -66,7 +59,7 @@ describe.each(engines)('seminars on $name', (engine) => {
     );
     await deleteSeminar(ws.deps, ws.team.lead, s.id);
     await expectAppError(getSeminar(ws.deps, ws.team.lead, s.id), 'NOT_FOUND');
-    expect(await audit(s.id)).toEqual([
+    expect(await auditTrail(ws, s.id)).toEqual([
       { entity: 'seminar', action: 'create' },
       { entity: 'seminar', action: 'update' },
       { entity: 'seminar', action: 'delete' },
@@ -190,7 +183,7 @@ describe.each(engines)('seminars on $name', (engine) => {
     await expectAppError(deleteInvitation(ws.deps, ws.foreign.manager, inv.id), 'NOT_FOUND');
     await deleteInvitation(ws.deps, ws.team.lead, inv.id);
     expect(await listInvitations(ws.deps, ws.team.lead, s.id)).toEqual([]);
-    expect(await audit(inv.id)).toEqual([
+    expect(await auditTrail(ws, inv.id)).toEqual([
       { entity: 'seminar-invitation', action: 'create' },
       { entity: 'seminar-invitation', action: 'update' },
       { entity: 'seminar-invitation', action: 'update' },
@@ -217,24 +210,16 @@ describe.each(engines)('seminars on $name', (engine) => {
 
     it('splits the capacity without a plan, and counts the invitations made per city and class', async () => {
       const s = await seminar(ws.team.lead, '2026-03-20');
-      const hz = await createCustomer(ws.deps, ws.team.lead, {
-        name: 'a',
-        marketId: ws.team.marketId,
-        city: '杭州主城',
-        class: 'A',
-      });
-      const hz2 = await createCustomer(ws.deps, ws.team.lead, {
-        name: 'b',
-        marketId: ws.team.marketId,
-        city: '杭州主城',
-        class: 'A',
-      });
-      const hz3 = await createCustomer(ws.deps, ws.team.lead, {
-        name: 'c',
-        marketId: ws.team.marketId,
-        city: '杭州主城',
-        class: 'A',
-      });
+      const inHangzhou = (name: string) =>
+        createCustomer(ws.deps, ws.team.lead, {
+          name,
+          marketId: ws.team.marketId,
+          city: '杭州主城',
+          class: 'A',
+        });
+      const hz = await inHangzhou('a');
+      const hz2 = await inHangzhou('b');
+      const hz3 = await inHangzhou('c');
       const fy = await createCustomer(ws.deps, ws.team.lead, {
         name: 'd',
         marketId: fuyang,
