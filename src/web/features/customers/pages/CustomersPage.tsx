@@ -46,6 +46,30 @@ const STATUS_COLORS: Record<string, string> = {
 /** Won and lost customers are decided: the third-meeting warning no longer applies. */
 const OPEN_STATUSES = new Set(['lead', 'contacted', 'qualified', 'proposal']);
 
+/** One filter of the list: a clearable select whose placeholder and accessible name are its label. */
+function FilterSelect<V extends string>({
+  label,
+  width,
+  onChange,
+  options,
+}: {
+  label: string;
+  width: number;
+  onChange: (value?: V) => void;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <Select<V>
+      allowClear
+      placeholder={label}
+      aria-label={label}
+      style={{ width }}
+      onChange={onChange}
+      options={options}
+    />
+  );
+}
+
 /** The customers page. */
 export function CustomersPage() {
   const { t } = useTranslation();
@@ -173,36 +197,28 @@ export function CustomersPage() {
           onSearch={(q) => filter({ q: q.trim() || undefined })}
           style={{ width: 240 }}
         />
-        <Select
-          allowClear
-          placeholder={t('customers.market')}
-          aria-label={t('customers.market')}
-          style={{ width: 140 }}
-          onChange={(v?: string) => filter({ marketId: v })}
+        <FilterSelect
+          label={t('customers.market')}
+          width={140}
+          onChange={(v) => filter({ marketId: v })}
           options={(markets.data?.items ?? []).map((m) => ({ value: m.id, label: m.name }))}
         />
-        <Select
-          allowClear
-          placeholder={t('customers.class')}
-          aria-label={t('customers.class')}
-          style={{ width: 110 }}
+        <FilterSelect
+          label={t('customers.class')}
+          width={110}
           onChange={(v?: CustomerFilters['class']) => filter({ class: v })}
           options={options(CUSTOMER_CLASSES, 'classes')}
         />
-        <Select
-          allowClear
-          placeholder={t('common.status')}
-          aria-label={t('common.status')}
-          style={{ width: 110 }}
+        <FilterSelect
+          label={t('common.status')}
+          width={110}
           onChange={(v?: CustomerFilters['status']) => filter({ status: v })}
           options={options(CUSTOMER_STATUSES, 'statuses')}
         />
-        <Select
-          allowClear
-          placeholder={t('customers.owner')}
-          aria-label={t('customers.owner')}
-          style={{ width: 130 }}
-          onChange={(v?: string) => filter({ ownerId: v })}
+        <FilterSelect
+          label={t('customers.owner')}
+          width={130}
+          onChange={(v) => filter({ ownerId: v })}
           options={(members.data?.members ?? []).map((m) => ({ value: m.id, label: m.name }))}
         />
         <Checkbox onChange={(e) => filter({ overdue: e.target.checked ? true : undefined })}>
