@@ -1,10 +1,12 @@
 /**
  * Checks every record type's database test makes the same way — who may not reach a
- * record, a stale update that writes nothing, a list read to its end page by page —
- * written once here instead of a loop per test file.
+ * record, a stale update that writes nothing, a list read to its end page by page, a
+ * record's audit trail — and the customer several of them work on, written once here
+ * instead of a copy per test file.
  */
 import { expect } from 'vitest';
 import type { Deps, Principal } from '../../src/app/context.js';
+import { createCustomer } from '../../src/app/customers/create-customer.js';
 import type { Page } from '../../src/app/pagination.js';
 import type { AppError } from '../../src/domain/errors.js';
 import { expectAppError } from './app-errors.js';
@@ -87,4 +89,13 @@ export interface AuditStep {
 /** The audit entries of record `id`, oldest first, as entity and action only. */
 export async function auditTrail(ws: Pick<Workspace, 'audit'>, id: string): Promise<AuditStep[]> {
   return (await ws.audit(id)).map(({ entity, action }) => ({ entity, action }));
+}
+
+/**
+ * Creates, as the team lead and through the use case, customer 杭州织造 with the lead's
+ * assistant on it — the customer both the lead and the assistant may work on; returns its id.
+ */
+export async function createAssistedCustomer(ws: Workspace): Promise<string> {
+  const input = { name: '杭州织造', assistantId: ws.team.assistant.membershipId };
+  return (await createCustomer(ws.deps, ws.team.lead, input)).id;
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { expectAppError, fieldPaths, rejectedFields } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
-import { auditTrail } from '../../../test/harness/records.js';
+import { auditTrail, createAssistedCustomer } from '../../../test/harness/records.js';
 import { withWorkspace } from '../../../test/harness/workspace.js';
 import { CHAIRMAN_GOAL } from '../../domain/method/objections.js';
 import { createCustomer } from '../customers/create-customer.js';
@@ -23,12 +23,7 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
 
   beforeEach(async () => {
     // Owned by the lead; the assistant works for the lead and logs the attempts.
-    customerId = (
-      await createCustomer(ws.deps, ws.team.lead, {
-        name: '杭州织造',
-        assistantId: ws.team.assistant.membershipId,
-      })
-    ).id;
+    customerId = await createAssistedCustomer(ws);
   });
 
   const followUpsOf = (attemptId: string) =>

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { expectAppError, fieldPaths, rejectedFields } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
+import { createAssistedCustomer } from '../../../test/harness/records.js';
 import { withWorkspace } from '../../../test/harness/workspace.js';
 import { DEFAULT_DISCOVERY_CHAIN } from '../../domain/method/discovery.js';
-import { createCustomer } from '../customers/create-customer.js';
 import { createProduct } from '../products/create-product.js';
 import { createVisit } from '../visits/create-visit.js';
 import { updateVisit } from '../visits/update-visit.js';
@@ -20,12 +20,7 @@ describe.each(engines)('discovery on $name', (engine) => {
   let customerId: string;
 
   beforeEach(async () => {
-    customerId = (
-      await createCustomer(ws.deps, ws.team.lead, {
-        name: '杭州织造',
-        assistantId: ws.team.assistant.membershipId,
-      })
-    ).id;
+    customerId = await createAssistedCustomer(ws);
   });
 
   it('serves the built-in chain until a manager stores new versions', async () => {
