@@ -1,6 +1,6 @@
 /** Contacts of customers in the API: the record, its inputs and the list query. */
 import { z } from 'zod';
-import { page, text } from './common.js';
+import { page, recordStamps, text } from './common.js';
 import { recordRoutes } from './http.js';
 
 export const CONTACT_ROLES = ['key_person', 'influencer', 'user', 'gatekeeper'] as const;
@@ -36,9 +36,7 @@ export const contactView = z.object({
   email: z.string().nullable(),
   role: z.enum(CONTACT_ROLES).nullable(),
   kpConfirmed: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
+  ...recordStamps,
 });
 
 export type Contact = z.infer<typeof contactView>;

@@ -1,6 +1,6 @@
 /** Customers in the API: the record, its inputs, the list query and its stage history. */
 import { z } from 'zod';
-import { page, queryFlag, text } from './common.js';
+import { page, queryFlag, recordStamps, text } from './common.js';
 import { idParams, RECORD_ERRORS, recordRoutes, route } from './http.js';
 
 export const CUSTOMER_CLASSES = ['A', 'B', 'C', 'new'] as const;
@@ -77,9 +77,7 @@ export const customerView = z.object({
     /** What is still missing, in the order a salesperson checks it. */
     gaps: z.array(z.enum(QUALIFICATION_GAPS)),
   }),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
+  ...recordStamps,
 });
 
 export type Customer = z.infer<typeof customerView>;

@@ -1,7 +1,7 @@
 /** Next-visit plans and "must ask the chairman" consultations (which plan the next visit) in the API. */
 import { z } from 'zod';
 import { ANSWERS3 } from '../domain/method/chairman.js';
-import { text } from './common.js';
+import { recordStamps, text } from './common.js';
 import { followUpView } from './follow-ups.js';
 import { idParams, RECORD_ERRORS, route } from './http.js';
 
@@ -40,9 +40,7 @@ export const nextVisitPlanView = z.object({
   plannedOn: z.string().nullable(),
   status: z.enum(NEXT_VISIT_PLAN_STATUSES),
   visitId: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
+  ...recordStamps,
 });
 
 export type NextVisitPlan = z.infer<typeof nextVisitPlanView>;
@@ -85,9 +83,7 @@ export const chairmanConsultationView = z.object({
   biggestObstacle: z.string().nullable(),
   /** key_person: their recommendation decides; champion: on our side, not deciding; neither. */
   verdict: z.enum(VERDICTS),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
+  ...recordStamps,
 });
 
 export type ChairmanConsultation = z.infer<typeof chairmanConsultationView>;

@@ -1,6 +1,6 @@
 /** Visits in the API: the record, its inputs, the warnings a save answers with, the list query. */
 import { z } from 'zod';
-import { page, text } from './common.js';
+import { page, recordStamps, text } from './common.js';
 import { recordRoutes } from './http.js';
 
 /** A visit's state: only visits that are not cancelled count as meetings. */
@@ -49,9 +49,7 @@ export const visitView = z.object({
   meetingNumber: z.number().int().nullable(),
   status: z.enum(VISIT_STATUSES),
   thirdMeetingReason: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number().int(),
+  ...recordStamps,
 });
 
 export type Visit = z.infer<typeof visitView>;
