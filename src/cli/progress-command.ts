@@ -6,13 +6,12 @@
  * `--json` for scripts; amounts by the one display rule of `domain/format-amount.ts`.
  */
 import type { Command } from 'commander';
-import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Deps, Principal } from '../app/context.js';
+import { type CallerProblems, cliPrincipal } from '../app/import/cli-principal.js';
 import { computeForecast } from '../app/progress/compute-forecast.js';
 import { computeProgress } from '../app/progress/compute-progress.js';
 import { getToday, type TodayView } from '../app/progress/get-today.js';
-import type { Schema } from '../db/schema.js';
 import { isIsoDate } from '../domain/dates.js';
 import { AppError, type Lang } from '../domain/errors.js';
 import { type AmountRounding, showAmount, showAmountColumn, showPercent } from '../domain/format-amount.js';
@@ -168,58 +167,34 @@ async function withCaller(
 ): Promise<void> {
   await onDatabase(
     databaseConfig(io, options),
-    async (db) => body({ db, clock: io.now, newId: uuidv7 }, await findCaller(db, options.user)),
+    async (db) =>
+      body(
+        { db, clock: io.now, newId: uuidv7 },
+        await cliPrincipal(db, options.user, PROGRESS_CALLER_PROBLEMS),
+      ),
     { migrate: true },
   );
 }
 
-/** The membership of `email`, or the only manager of the only workspace. */
-async function findCaller(db: Kysely<Schema>, email: string | undefined): Promise<Principal> {
-  let query = db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select([
-      'users.id as userId',
-      'memberships.workspace_id as workspaceId',
-      'memberships.id as membershipId',
-      'memberships.role',
-      'memberships.works_for as worksFor',
-    ]);
-  if (email !== undefined) {
-    const rows = await query.where('users.email', '=', email.trim().toLowerCase()).execute();
-    if (rows.length !== 1) {
-      throw new AppError('CLI.BAD_OPTION', {
-        option: '--user',
-        reason:
-          rows.length === 0
-            ? `no member has the email ${email}`
-            : `${email} belongs to several workspaces; use the API with that workspace`,
-        reasonZh:
-          rows.length === 0
-            ? `没有邮箱为 ${email} 的成员`
-            : `${email} 属于多个工作区，请通过该工作区的接口查看`,
-      });
-    }
-    return { ...(rows[0] as (typeof rows)[number]), via: 'token' };
-  }
-  const workspaces = await db.selectFrom('workspaces').select('id').limit(2).execute();
-  query = query.where('memberships.role', '=', 'manager');
-  const managers = workspaces.length === 1 ? await query.limit(2).execute() : [];
-  if (managers.length !== 1) {
-    throw new AppError('CLI.BAD_OPTION', {
-      option: '--user',
-      reason:
-        workspaces.length === 0
-          ? 'the database has no workspace yet (run closer init or closer demo)'
-          : 'say which member to act as, e.g. --user manager@example.com',
-      reasonZh:
-        workspaces.length === 0
-          ? '数据库里还没有工作区（先运行 closer init 或 closer demo）'
-          : '请指定以哪位成员的身份查看，例如 --user manager@example.com',
-    });
-  }
-  return { ...(managers[0] as (typeof managers)[number]), via: 'token' };
-}
+/** How `closer progress` words a `--user` that names no one to act as. */
+const PROGRESS_CALLER_PROBLEMS: CallerProblems = {
+  noMember: (email) => ({
+    reason: `no member has the email ${email}`,
+    reasonZh: `没有邮箱为 ${email} 的成员`,
+  }),
+  severalWorkspaces: (email) => ({
+    reason: `${email} belongs to several workspaces; use the API with that workspace`,
+    reasonZh: `${email} 属于多个工作区，请通过该工作区的接口查看`,
+  }),
+  noWorkspace: {
+    reason: 'the database has no workspace yet (run closer init or closer demo)',
+    reasonZh: '数据库里还没有工作区（先运行 closer init 或 closer demo）',
+  },
+  nameMember: {
+    reason: 'say which member to act as, e.g. --user manager@example.com',
+    reasonZh: '请指定以哪位成员的身份查看，例如 --user manager@example.com',
+  },
+};
 
 /**
  * Amounts for people (zh 万 from 1万 up, whole yuan below; en whole yuan). `up` for amounts

@@ -1,17 +1,60 @@
 /**
- * Who the CLI acts as for imports and exports: the member with `--user` (email), or, when
- * none is named, the only manager of a single-workspace database (the usual one-person
- * SQLite install). The CLI runs on the server with direct database access, so naming a
- * member is enough — but the import then has exactly that member's rights.
+ * Who the CLI acts as: the member with `--user` (email), or, when none is named, the only
+ * manager of a single-workspace database (the usual one-person SQLite install). The CLI
+ * runs on the server with direct database access, so naming a member is enough — but the
+ * command then has exactly that member's rights. Each command words its own answer when
+ * no one fits (`CallerProblems`); the imports' and exports' words are the default.
  */
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import type { Principal } from '../context.js';
 
-/** The principal for `--user` (or the sole manager). Throws CLI.BAD_OPTION otherwise. */
-export async function cliPrincipal(db: Kysely<Schema>, email: string | undefined): Promise<Principal> {
-  let query = db
+/** Why `--user` names no one to act as, in both languages (CLI.BAD_OPTION's reason). */
+export interface OptionReason {
+  readonly reason: string;
+  readonly reasonZh: string;
+}
+
+/** What a command says for each way `--user` can fail to name one member. */
+export interface CallerProblems {
+  /** No member has the email. */
+  readonly noMember: (email: string) => OptionReason;
+  /** The email is a member of more than one workspace. */
+  readonly severalWorkspaces: (email: string) => OptionReason;
+  /** No `--user`, and the database has no workspace yet. */
+  readonly noWorkspace: OptionReason;
+  /** No `--user`, and no single manager of a single workspace to default to. */
+  readonly nameMember: OptionReason;
+}
+
+const nameMember = {
+  reason: 'name the member to act as (their email)',
+  reasonZh: '请用邮箱指定以哪位成员的身份操作',
+};
+
+/** The imports' and exports' words. */
+export const IMPORT_CALLER_PROBLEMS: CallerProblems = {
+  noMember: (email) => ({
+    reason: `no member with the email ${email}`,
+    reasonZh: `没有邮箱为 ${email} 的成员`,
+  }),
+  severalWorkspaces: (email) => ({
+    reason: `${email} belongs to several workspaces`,
+    reasonZh: `${email} 属于多个工作区`,
+  }),
+  noWorkspace: nameMember,
+  nameMember,
+};
+
+/** The principal for `--user` (or the sole manager). Throws CLI.BAD_OPTION, worded by `problems`, otherwise. */
+export async function cliPrincipal(
+  db: Kysely<Schema>,
+  email: string | undefined,
+  problems: CallerProblems = IMPORT_CALLER_PROBLEMS,
+): Promise<Principal> {
+  const fail = (why: OptionReason) => new AppError('CLI.BAD_OPTION', { option: '--user', ...why });
+  const query = db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
     .select([
@@ -21,25 +64,17 @@ export async function cliPrincipal(db: Kysely<Schema>, email: string | undefined
       'memberships.role',
       'memberships.works_for as worksFor',
     ]);
-  query = email
-    ? query.where('users.email', '=', email.trim().toLowerCase())
-    : query.where('memberships.role', '=', 'manager');
-  const rows = await query.limit(2).execute();
-  const only = rows[0];
-  if (!only || rows.length > 1) {
-    throw new AppError('CLI.BAD_OPTION', {
-      option: '--user',
-      reason: email
-        ? rows.length > 1
-          ? `${email} belongs to several workspaces`
-          : `no member with the email ${email}`
-        : 'name the member to act as (their email)',
-      reasonZh: email
-        ? rows.length > 1
-          ? `${email} 属于多个工作区`
-          : `没有邮箱为 ${email} 的成员`
-        : '请用邮箱指定以哪位成员的身份操作',
-    });
+  if (email !== undefined) {
+    const rows = await query.where('users.email', '=', email.trim().toLowerCase()).limit(2).execute();
+    const only = rows[0];
+    if (!only) throw fail(problems.noMember(email));
+    if (rows.length > 1) throw fail(problems.severalWorkspaces(email));
+    return { ...only, via: 'token' };
   }
-  return { ...only, via: 'token' };
+  // One manager in the whole database: the one-workspace install (every workspace has a manager).
+  const managers = await query.where('memberships.role', '=', 'manager').limit(2).execute();
+  const only = managers[0];
+  if (only && managers.length === 1) return { ...only, via: 'token' };
+  const workspaces = await db.selectFrom('workspaces').select('id').limit(1).execute();
+  throw fail(workspaces.length === 0 ? problems.noWorkspace : problems.nameMember);
 }

@@ -170,6 +170,16 @@ export function dimensionName(name: string, lang: Lang): string {
   return name === '*' ? LABELS[lang].all : name;
 }
 
+/** What every period (quarter, month, week, day) of a plan splits its amount by. */
+interface PeriodAmounts {
+  readonly byMarket: readonly number[];
+  readonly byClass: readonly number[];
+  readonly byMember: readonly number[];
+}
+
+/** One column of a period table: its header, its type, and its cell of one period. */
+type PeriodColumn<P> = readonly [header: string, type: ColumnType, cell: (period: P) => string | number];
+
 /** Builds every table of a plan in `lang`. */
 export function planTables(plan: PlanResult, lang: Lang): Table[] {
   const t = T[lang];
@@ -182,15 +192,29 @@ export function planTables(plan: PlanResult, lang: Lang): Table[] {
     ...classes.map((header) => ({ header, type: 'amount' as const })),
     ...members.map((header) => ({ header, type: 'amount' as const })),
   ];
-  const dimCells = (p: {
-    byMarket: readonly number[];
-    byClass: readonly number[];
-    byMember: readonly number[];
-  }) => [
+  const dimCells = (p: PeriodAmounts) => [
     ...(plan.settings.marketsGiven ? p.byMarket : []),
     ...p.byClass,
     ...(members.length ? p.byMember : []),
   ];
+  /** A table of periods: the given columns, then the period's amount by market, class and member. */
+  const periodTable = <P extends PeriodAmounts>(
+    key: Table['key'],
+    title: string,
+    periods: readonly P[],
+    columns: readonly PeriodColumn<P>[],
+  ): Table => ({
+    key,
+    title,
+    columns: [...columns.map(([header, type]) => ({ header, type })), ...dimColumns],
+    rows: periods.map((p) => [...columns.map(([, , cell]) => cell(p)), ...dimCells(p)]),
+  });
+  // The columns several period tables share.
+  const START: PeriodColumn<{ start: string }> = [t.start, 'text', (p) => p.start];
+  const END: PeriodColumn<{ end: string }> = [t.end, 'text', (p) => p.end];
+  const WORKING_DAYS: PeriodColumn<{ workingDays: number }> = [t.workingDays, 'int', (p) => p.workingDays];
+  const FIELD_DAYS: PeriodColumn<{ fieldDays: number }> = [t.fieldDays, 'int', (p) => p.fieldDays];
+  const AMOUNT: PeriodColumn<{ amount: number }> = [t.amount, 'amount', (p) => p.amount];
   const f = plan.funnel;
 
   return [
@@ -216,88 +240,35 @@ export function planTables(plan: PlanResult, lang: Lang): Table[] {
         ...plan.warnings.map((w) => ['!', w[lang]] as const),
       ],
     },
-    {
-      key: 'quarters',
-      title: t.quarters,
-      columns: [
-        { header: t.quarter, type: 'text' },
-        { header: t.start, type: 'text' },
-        { header: t.end, type: 'text' },
-        { header: t.workingDays, type: 'int' },
-        { header: t.fieldDays, type: 'int' },
-        { header: t.amount, type: 'amount' },
-        ...dimColumns,
-      ],
-      rows: plan.quarters.map((q) => [
-        `Q${q.quarter}`,
-        q.start,
-        q.end,
-        q.workingDays,
-        q.fieldDays,
-        q.amount,
-        ...dimCells(q),
-      ]),
-    },
-    {
-      key: 'months',
-      title: t.months,
-      columns: [
-        { header: t.month, type: 'text' },
-        { header: t.workingDays, type: 'int' },
-        { header: t.fieldDays, type: 'int' },
-        { header: t.amount, type: 'amount' },
-        ...dimColumns,
-      ],
-      rows: plan.months.map((m) => [
-        `${plan.settings.year}-${String(m.month).padStart(2, '0')}`,
-        m.workingDays,
-        m.fieldDays,
-        m.amount,
-        ...dimCells(m),
-      ]),
-    },
-    {
-      key: 'weeks',
-      title: t.weeks,
-      columns: [
-        { header: t.week, type: 'text' },
-        { header: t.start, type: 'text' },
-        { header: t.end, type: 'text' },
-        { header: t.workingDays, type: 'int' },
-        { header: t.amount, type: 'amount' },
-        ...dimColumns,
-      ],
-      rows: plan.weeks.map((w) => [
-        `${w.isoYear}-W${String(w.week).padStart(2, '0')}`,
-        w.start,
-        w.end,
-        w.workingDays,
-        w.amount,
-        ...dimCells(w),
-      ]),
-    },
-    {
-      key: 'days',
-      title: t.days,
-      columns: [
-        { header: t.date, type: 'text' },
-        { header: t.weekday, type: 'text' },
-        { header: t.kind, type: 'text' },
-        { header: t.holiday, type: 'text' },
-        { header: t.field, type: 'text' },
-        { header: t.amount, type: 'amount' },
-        ...dimColumns,
-      ],
-      rows: plan.days.map((d) => [
-        d.date,
-        L.weekdays[d.weekday] ?? '',
-        L.kind[d.kind],
-        d.holiday ? d.holiday[lang] : '',
-        d.field ? t.yes : t.no,
-        d.amount,
-        ...dimCells(d),
-      ]),
-    },
+    periodTable('quarters', t.quarters, plan.quarters, [
+      [t.quarter, 'text', (q) => `Q${q.quarter}`],
+      START,
+      END,
+      WORKING_DAYS,
+      FIELD_DAYS,
+      AMOUNT,
+    ]),
+    periodTable('months', t.months, plan.months, [
+      [t.month, 'text', (m) => `${plan.settings.year}-${String(m.month).padStart(2, '0')}`],
+      WORKING_DAYS,
+      FIELD_DAYS,
+      AMOUNT,
+    ]),
+    periodTable('weeks', t.weeks, plan.weeks, [
+      [t.week, 'text', (w) => `${w.isoYear}-W${String(w.week).padStart(2, '0')}`],
+      START,
+      END,
+      WORKING_DAYS,
+      AMOUNT,
+    ]),
+    periodTable('days', t.days, plan.days, [
+      [t.date, 'text', (d) => d.date],
+      [t.weekday, 'text', (d) => L.weekdays[d.weekday] ?? ''],
+      [t.kind, 'text', (d) => L.kind[d.kind]],
+      [t.holiday, 'text', (d) => (d.holiday ? d.holiday[lang] : '')],
+      [t.field, 'text', (d) => (d.field ? t.yes : t.no)],
+      AMOUNT,
+    ]),
     {
       key: 'markets',
       title: t.markets,
