@@ -171,18 +171,13 @@ describe.each(engines)('deals on $name', (engine) => {
   });
 
   it('rejects unknown fields and duplicate products', async () => {
-    await expectAppError(
-      createDeal(ws.deps, ws.team.lead, { customerId, amountMinor: 100, workspaceId: 'x' }),
-      'VALIDATION.FAILED',
-    );
-    await expectAppError(
-      createDeal(ws.deps, ws.team.lead, { customerId, amountMinor: 100, productIds: [p1, p1] }),
-      'VALIDATION.FAILED',
-    );
-    await expectAppError(
-      createDeal(ws.deps, ws.team.lead, { customerId, amountMinor: 100, currency: 'rmb' }),
-      'VALIDATION.FAILED',
-    );
+    for (const input of [
+      { customerId, amountMinor: 100, workspaceId: 'x' },
+      { customerId, amountMinor: 100, productIds: [p1, p1] },
+      { customerId, amountMinor: 100, currency: 'rmb' },
+    ]) {
+      await expectAppError(createDeal(ws.deps, ws.team.lead, input), 'VALIDATION.FAILED');
+    }
     await expectAppError(listDeals(ws.deps, ws.team.lead, { sort: 'amount' }), 'VALIDATION.FAILED');
   });
 

@@ -70,26 +70,14 @@ describe.each(engines)('products on $name', (engine) => {
   });
 
   it('rejects unknown fields and bad values', async () => {
-    await expectAppError(
-      createProduct(ws.deps, ws.team.manager, { name: 'x', priceMinor: 1, workspaceId: 'w' }),
-      'VALIDATION.FAILED',
-    );
-    await expectAppError(
-      createProduct(ws.deps, ws.team.manager, { name: 'x', priceMinor: -1 }),
-      'VALIDATION.FAILED',
-    );
-    await expectAppError(
-      createProduct(ws.deps, ws.team.manager, { name: 'x', priceMinor: 0.5 }),
-      'VALIDATION.FAILED',
-    );
-    await expectAppError(
-      createProduct(ws.deps, ws.team.manager, {
-        name: 'x',
-        priceMinor: 1,
-        features: [{ name: 'f', pains: [], x: 1 }],
-      }),
-      'VALIDATION.FAILED',
-    );
+    for (const input of [
+      { name: 'x', priceMinor: 1, workspaceId: 'w' },
+      { name: 'x', priceMinor: -1 },
+      { name: 'x', priceMinor: 0.5 },
+      { name: 'x', priceMinor: 1, features: [{ name: 'f', pains: [], x: 1 }] },
+    ]) {
+      await expectAppError(createProduct(ws.deps, ws.team.manager, input), 'VALIDATION.FAILED');
+    }
     expect(await ws.db.selectFrom('products').select('id').execute()).toHaveLength(0);
   });
 

@@ -109,16 +109,15 @@ describe.each(engines)('visits on $name', (engine) => {
   });
 
   it('rejects unknown fields and bad dates', async () => {
-    await expectAppError(
-      createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-03-02', extra: 1 }),
-      'VALIDATION.FAILED',
-    );
-    await expectAppError(
-      createVisit(ws.deps, ws.team.lead, { customerId, visitOn: '2026-02-30' }),
-      'VALIDATION.FAILED',
-    );
-    await expectAppError(listVisits(ws.deps, ws.team.lead, { from: 'yesterday' }), 'VALIDATION.FAILED');
-    await expectAppError(listVisits(ws.deps, ws.team.lead, { sort: 'x' }), 'VALIDATION.FAILED');
+    for (const input of [
+      { customerId, visitOn: '2026-03-02', extra: 1 },
+      { customerId, visitOn: '2026-02-30' },
+    ]) {
+      await expectAppError(createVisit(ws.deps, ws.team.lead, input), 'VALIDATION.FAILED');
+    }
+    for (const query of [{ from: 'yesterday' }, { sort: 'x' }]) {
+      await expectAppError(listVisits(ws.deps, ws.team.lead, query), 'VALIDATION.FAILED');
+    }
   });
 
   it('lists newest first, filters by customer and date range, and pages through every visit once', async () => {
