@@ -19,3 +19,13 @@ export const recordStamps = {
   updatedAt: z.string(),
   version: z.int(),
 };
+
+/**
+ * Body of "update a record": any subset of its `fields` plus the version last read, which
+ * the store checks (a stale one is refused with CONFLICT.STALE).
+ */
+export function updateInputOf<Shape extends z.core.$ZodLooseShape>(
+  fields: z.ZodObject<Shape, z.core.$strict>,
+) {
+  return fields.partial().extend({ version: z.int().min(1) });
+}

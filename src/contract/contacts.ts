@@ -1,6 +1,6 @@
 /** Contacts of customers in the API: the record, its inputs and the list query. */
 import { z } from 'zod';
-import { page, recordStamps, text } from './common.js';
+import { page, recordStamps, text, updateInputOf } from './common.js';
 import { recordRoutes } from './http.js';
 
 export const CONTACT_ROLES = ['key_person', 'influencer', 'user', 'gatekeeper'] as const;
@@ -22,7 +22,7 @@ export const createContactInput = contactFields;
 export type CreateContactInput = z.infer<typeof createContactInput>;
 
 /** Body of "update a contact": any subset of the fields plus the version last read. */
-export const updateContactInput = contactFields.partial().extend({ version: z.number().int().min(1) });
+export const updateContactInput = updateInputOf(contactFields);
 
 export type UpdateContactInput = z.infer<typeof updateContactInput>;
 

@@ -1,6 +1,6 @@
 /** Customers in the API: the record, its inputs, the list query and its stage history. */
 import { z } from 'zod';
-import { page, queryFlag, recordStamps, text } from './common.js';
+import { page, queryFlag, recordStamps, text, updateInputOf } from './common.js';
 import { idParams, RECORD_ERRORS, recordRoutes, route } from './http.js';
 
 export const CUSTOMER_CLASSES = ['A', 'B', 'C', 'new'] as const;
@@ -47,7 +47,7 @@ export const createCustomerInput = customerFields;
 export type CreateCustomerInput = z.infer<typeof createCustomerInput>;
 
 /** Body of "update a customer": any subset of the fields plus the version last read. */
-export const updateCustomerInput = customerFields.partial().extend({ version: z.number().int().min(1) });
+export const updateCustomerInput = updateInputOf(customerFields);
 
 export type UpdateCustomerInput = z.infer<typeof updateCustomerInput>;
 

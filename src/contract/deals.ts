@@ -1,6 +1,6 @@
 /** Deals in the API: the record, its inputs (and a signed close attempt's deal), the list query. */
 import { z } from 'zod';
-import { page, recordStamps } from './common.js';
+import { page, recordStamps, updateInputOf } from './common.js';
 import { recordRoutes } from './http.js';
 
 const money = z.int().min(0);
@@ -54,10 +54,7 @@ export type AttemptDealInput = z.infer<typeof attemptDealInput>;
  * Body of "update a deal": any subset of the fields plus the version last read;
  * `productIds` replaces the whole set. Funds ≤ amount is checked again against the stored row.
  */
-export const updateDealInput = dealFields
-  .partial()
-  .extend({ version: z.int().min(1) })
-  .refine(checkFunds, fundsProblem);
+export const updateDealInput = updateInputOf(dealFields).refine(checkFunds, fundsProblem);
 
 export type UpdateDealInput = z.infer<typeof updateDealInput>;
 

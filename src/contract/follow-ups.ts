@@ -1,6 +1,6 @@
 /** Follow-ups in the API: the record, its inputs and the list query. */
 import { z } from 'zod';
-import { page, queryFlag, recordStamps, text } from './common.js';
+import { page, queryFlag, recordStamps, text, updateInputOf } from './common.js';
 import { recordRoutes } from './http.js';
 
 /** Fields a caller may set on a follow-up; anything else is rejected. */
@@ -19,7 +19,7 @@ export const createFollowUpInput = followUpFields;
 export type CreateFollowUpInput = z.infer<typeof createFollowUpInput>;
 
 /** Body of "update a follow-up": any subset of the fields plus the version last read. */
-export const updateFollowUpInput = followUpFields.partial().extend({ version: z.int().min(1) });
+export const updateFollowUpInput = updateInputOf(followUpFields);
 
 export type UpdateFollowUpInput = z.infer<typeof updateFollowUpInput>;
 

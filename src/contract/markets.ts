@@ -1,6 +1,6 @@
 /** Markets in the API: the record, its inputs and the list query. */
 import { z } from 'zod';
-import { page, recordStamps, text } from './common.js';
+import { page, recordStamps, text, updateInputOf } from './common.js';
 import { recordRoutes } from './http.js';
 
 /** A percentage 0–100 with at most two decimals, stored exactly as basis points (hundredths of a percent). */
@@ -26,7 +26,7 @@ export const createMarketInput = marketFields;
 export type CreateMarketInput = z.infer<typeof createMarketInput>;
 
 /** Body of "update a market": any subset of the fields plus the version last read. */
-export const updateMarketInput = marketFields.partial().extend({ version: z.int().min(1) });
+export const updateMarketInput = updateInputOf(marketFields);
 
 export type UpdateMarketInput = z.infer<typeof updateMarketInput>;
 

@@ -1,6 +1,6 @@
 /** Products in the API: the record with its features (the pains they answer), its inputs, the list query. */
 import { z } from 'zod';
-import { page, recordStamps, text } from './common.js';
+import { page, recordStamps, text, updateInputOf } from './common.js';
 import { recordRoutes } from './http.js';
 
 /** One feature of a product and the customer pains it answers. */
@@ -28,7 +28,7 @@ export const createProductInput = productFields;
 export type CreateProductInput = z.infer<typeof createProductInput>;
 
 /** Body of "update a product": any subset of the fields plus the version last read. */
-export const updateProductInput = productFields.partial().extend({ version: z.int().min(1) });
+export const updateProductInput = updateInputOf(productFields);
 
 export type UpdateProductInput = z.infer<typeof updateProductInput>;
 

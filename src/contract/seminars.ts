@@ -1,6 +1,6 @@
 /** Seminars (会销) in the API: the record, its invitation quotas and the invitations. */
 import { z } from 'zod';
-import { page, recordStamps, text } from './common.js';
+import { page, recordStamps, text, updateInputOf } from './common.js';
 import { idParams, noContent, RECORD_ERRORS, recordRoutes, route } from './http.js';
 
 /** Fields a manager or lead may set on a seminar; anything else is rejected. */
@@ -18,7 +18,7 @@ export const seminarFields = z.strictObject({
 export const createSeminarInput = seminarFields;
 
 /** Body of "update a seminar": any subset of the fields plus the version last read. */
-export const updateSeminarInput = seminarFields.partial().extend({ version: z.int().min(1) });
+export const updateSeminarInput = updateInputOf(seminarFields);
 
 /** A seminar as returned by the API. */
 export const seminarView = z.object({

@@ -1,6 +1,6 @@
 /** Visits in the API: the record, its inputs, the warnings a save answers with, the list query. */
 import { z } from 'zod';
-import { page, recordStamps, text } from './common.js';
+import { page, recordStamps, text, updateInputOf } from './common.js';
 import { recordRoutes } from './http.js';
 
 /** A visit's state: only visits that are not cancelled count as meetings. */
@@ -30,7 +30,7 @@ export const createVisitInput = visitFields;
 export type CreateVisitInput = z.infer<typeof createVisitInput>;
 
 /** Body of "update a visit": any subset of the fields plus the version last read. */
-export const updateVisitInput = visitFields.partial().extend({ version: z.number().int().min(1) });
+export const updateVisitInput = updateInputOf(visitFields);
 
 export type UpdateVisitInput = z.infer<typeof updateVisitInput>;
 
