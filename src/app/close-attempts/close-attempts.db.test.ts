@@ -3,7 +3,7 @@ import { expectAppError, fieldPaths, rejectedFields } from '../../../test/harnes
 import { engines } from '../../../test/harness/databases.js';
 import { auditTrail, createAssistedCustomer } from '../../../test/harness/records.js';
 import { withWorkspace } from '../../../test/harness/workspace.js';
-import { CHAIRMAN_GOAL } from '../../domain/method/objections.js';
+import { BUILT_IN_OBJECTION_KEYS, CHAIRMAN_GOAL } from '../../domain/method/objections.js';
 import { createCustomer } from '../customers/create-customer.js';
 import { createDeal } from '../deals/create-deal.js';
 import { getDeal } from '../deals/get-deal.js';
@@ -345,15 +345,8 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
 
   it('lets a manager override a built-in entry and add custom keys, which the attempts then follow', async () => {
     const before = await listObjectionTypes(ws.deps, ws.team.lead);
-    expect(before.map((e) => e.key)).toEqual([
-      'strategy',
-      'tactics',
-      'team',
-      'price',
-      'think_about_it',
-      'no_money',
-      'ask_chairman',
-    ]);
+    // The built-in catalog, in its order, before any override or custom key.
+    expect(before.map((e) => e.key)).toEqual([...BUILT_IN_OBJECTION_KEYS]);
     expect(before.every((e) => e.builtIn && e.version === null && !e.archived)).toBe(true);
 
     await expectAppError(
