@@ -8,6 +8,7 @@ import { initWorkspaceInput } from '../../contract/auth.js';
 import { AppError } from '../../domain/errors.js';
 import type { Deps } from '../context.js';
 import { parseInput } from '../validation.js';
+import { insertMember } from './internal.js';
 import { hashPassword } from './passwords.js';
 
 export { initWorkspaceInput };
@@ -56,31 +57,19 @@ export async function initWorkspace(deps: Deps, input: unknown): Promise<InitWor
         updated_at: now,
       })
       .execute();
-    await trx
-      .insertInto('users')
-      .values({
-        id: ids.userId,
+    await insertMember(
+      trx,
+      {
+        ...ids,
         email: manager.email,
         name: manager.name,
-        password_hash: passwordHash,
-        locale: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await trx
-      .insertInto('memberships')
-      .values({
-        id: ids.membershipId,
-        workspace_id: ids.workspaceId,
-        user_id: ids.userId,
+        passwordHash,
         role: 'manager',
         duty: null,
-        works_for: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+        worksFor: null,
+      },
+      now,
+    );
   });
   return ids;
 }

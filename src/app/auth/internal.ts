@@ -1,7 +1,7 @@
 /** Helpers shared by the identity and access use cases (not a public API). */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Schema } from '../../db/schema.js';
+import type { Duty, Role, Schema } from '../../db/schema.js';
 import type { Principal } from '../context.js';
 
 /** 32 random bytes, base64url: the secret part of session, CSRF and API tokens. */
@@ -43,4 +43,46 @@ export async function loadPrincipal(
     worksFor: membership.works_for,
     via,
   };
+}
+
+/** A new user with their membership of one workspace: what the set-up and createMember write. */
+export interface NewMember {
+  readonly userId: string;
+  readonly membershipId: string;
+  readonly workspaceId: string;
+  readonly email: string;
+  readonly name: string;
+  readonly passwordHash: string;
+  readonly role: Role;
+  readonly duty: Duty | null;
+  readonly worksFor: string | null;
+}
+
+/** Inserts the user (no locale chosen yet) and the membership, both created at `now`. */
+export async function insertMember(db: Kysely<Schema>, member: NewMember, now: string): Promise<void> {
+  await db
+    .insertInto('users')
+    .values({
+      id: member.userId,
+      email: member.email,
+      name: member.name,
+      password_hash: member.passwordHash,
+      locale: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('memberships')
+    .values({
+      id: member.membershipId,
+      workspace_id: member.workspaceId,
+      user_id: member.userId,
+      role: member.role,
+      duty: member.duty,
+      works_for: member.worksFor,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../domain/errors.js';
 import { requireManager } from '../access.js';
 import type { Deps, Principal } from '../context.js';
 import { fieldError, parseInput } from '../validation.js';
+import { insertMember } from './internal.js';
 import { hashPassword } from './passwords.js';
 
 export { createMemberInput };
@@ -47,31 +48,20 @@ export async function createMember(
           .executeTakeFirst();
         if (!lead) throw fieldError('worksFor', 'not a lead of this workspace');
       }
-      await trx
-        .insertInto('users')
-        .values({
-          id: ids.userId,
+      await insertMember(
+        trx,
+        {
+          ...ids,
+          workspaceId: principal.workspaceId,
           email: member.email,
           name: member.name,
-          password_hash: passwordHash,
-          locale: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      await trx
-        .insertInto('memberships')
-        .values({
-          id: ids.membershipId,
-          workspace_id: principal.workspaceId,
-          user_id: ids.userId,
+          passwordHash,
           role: member.role,
           duty: member.duty ?? null,
-          works_for: member.worksFor ?? null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
+          worksFor: member.worksFor ?? null,
+        },
+        now,
+      );
     });
   } catch (error) {
     // The only unique key a new user and membership can hit is users.email.

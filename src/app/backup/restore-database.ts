@@ -11,17 +11,12 @@ import { migrateToLatest } from '../../db/migrate.js';
 import type { Schema } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import type { Deps } from '../context.js';
-import { tableSummaries } from './backup-database.js';
-import { type CanonicalRow, readBackup, type TableSummary } from './backup-format.js';
+import { type BackupSummary, tableSummaries } from './backup-database.js';
+import { type CanonicalRow, readBackup } from './backup-format.js';
 import { BACKUP_TABLES, NOT_BACKED_UP } from './backup-tables.js';
 
 /** What a restore did. */
-export interface RestoreSummary {
-  readonly file: string;
-  readonly schema: readonly string[];
-  readonly createdAt: string;
-  readonly workspaces: readonly { readonly id: string; readonly name: string }[];
-  readonly tables: Readonly<Record<string, TableSummary>>;
+export interface RestoreSummary extends BackupSummary {
   /** True when existing data was replaced (`--replace`). */
   readonly replaced: boolean;
 }
