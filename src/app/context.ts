@@ -53,3 +53,12 @@ export interface Principal {
   /** How the caller authenticated; writes by cookie sessions need a CSRF token. */
   readonly via: 'session' | 'token';
 }
+
+/**
+ * `deps` with its clock stopped at one instant: a use case that writes several rows
+ * (an attempt, its follow-ups, a plan, the customer) stamps them all alike, as one change.
+ */
+export function atOneInstant<D extends Pick<Deps, 'clock'>>(deps: D): D {
+  const at = deps.clock();
+  return { ...deps, clock: () => new Date(at.getTime()) };
+}

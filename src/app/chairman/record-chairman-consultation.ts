@@ -11,7 +11,7 @@ import {
 } from '../../contract/next-visit-plans.js';
 import { addDays } from '../../domain/dates.js';
 import { defaultNextVisitGoal } from '../../domain/method/chairman.js';
-import type { Deps, Principal } from '../context.js';
+import { atOneInstant, type Deps, type Principal } from '../context.js';
 import { checkCustomerChild, customers } from '../customers/customer-store.js';
 import { requireVisibleCustomer } from '../customers/visible-customer.js';
 import { followUps, newFollowUpValues } from '../follow-ups/follow-up-store.js';
@@ -31,11 +31,12 @@ const FOLLOW_UP_AFTER_DAYS = 3;
  * goes to the customer's owner. Verdict `key_person` makes the contact the customer's KP.
  */
 export async function recordChairmanConsultation(
-  deps: Deps,
+  liveDeps: Deps,
   principal: Principal,
   customerId: string,
   input: unknown,
 ): Promise<RecordedConsultation> {
+  const deps = atOneInstant(liveDeps);
   const body = parseInput(recordChairmanConsultationInput, input);
   return deps.db.transaction().execute(async (trx) => {
     const customer = await requireVisibleCustomer(trx, principal, customerId);

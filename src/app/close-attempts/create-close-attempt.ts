@@ -14,7 +14,7 @@ import { AppError } from '../../domain/errors.js';
 import { problemDetails } from '../../domain/issue-messages.js';
 import { checkCloseAttempt, closeAttemptEffects } from '../../domain/method/objections.js';
 import { recordAudit } from '../audit.js';
-import type { Deps, Principal } from '../context.js';
+import { atOneInstant, type Deps, type Principal } from '../context.js';
 import { customers } from '../customers/customer-store.js';
 import { checkVisibleCustomer } from '../customers/visible-customer.js';
 import { insertDeal } from '../deals/create-deal.js';
@@ -26,10 +26,11 @@ import { checkCloseAttemptReferences, closeAttempts, newCloseAttemptValues } fro
 
 /** Logs the attempt after the catalog rules pass (VALIDATION.FAILED on the field otherwise). */
 export async function createCloseAttempt(
-  deps: Deps,
+  liveDeps: Deps,
   principal: Principal,
   input: unknown,
 ): Promise<CloseAttemptCreated> {
+  const deps = atOneInstant(liveDeps);
   const body = parseInput(createCloseAttemptInput, input);
   const now = deps.clock().toISOString();
   return deps.db.transaction().execute(async (trx) => {

@@ -16,7 +16,7 @@ import { type Handoff, handoffInput } from '../../contract/team.js';
 import type { Schema } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import { qualificationGaps } from '../../domain/method/qualification.js';
-import type { Deps, Principal } from '../context.js';
+import { atOneInstant, type Deps, type Principal } from '../context.js';
 import { customers } from '../customers/customer-store.js';
 import { recordStageChange } from '../customers/stage-changes.js';
 import { requireVisibleCustomer } from '../customers/visible-customer.js';
@@ -48,11 +48,12 @@ async function membership(trx: Transaction<Schema>, principal: Principal, id: st
 
 /** Hands the customer `customerId` (NOT_FOUND unless visible) to the lead or to after-sales. */
 export async function handoffCustomer(
-  deps: Deps,
+  liveDeps: Deps,
   principal: Principal,
   customerId: string,
   input: unknown,
 ): Promise<HandoffResult> {
+  const deps = atOneInstant(liveDeps);
   return deps.db.transaction().execute(async (trx) => {
     const before = await requireVisibleCustomer(trx, principal, customerId);
     const body = parseInput(handoffInput, input);
