@@ -90,6 +90,8 @@ function PlanEditor({
   const fields = { ...liveFields, ...serverFields };
   const item = (path: string) =>
     fields[path] ? { validateStatus: 'error' as const, help: fields[path] } : {};
+  /** The Form.Item props of the field at `path`: its name and the message reported for it. */
+  const at = (...path: (string | number)[]) => ({ name: path, ...item(path.join('.')) });
   const general = serverError
     ? Object.keys(serverFields).length === 0
       ? planErrorMessage(serverError, lang)
@@ -234,8 +236,7 @@ function PlanEditor({
                     <Form.Item
                       key={k}
                       label={`${t(`classes.${k}`)} · ${t('plan.share')}`}
-                      name={['classes', k, 'share']}
-                      {...item(`classes.${k}.share`)}
+                      {...at('classes', k, 'share')}
                     >
                       <InputNumber min={0} max={100} style={{ width: '100%' }} />
                     </Form.Item>
@@ -246,29 +247,17 @@ function PlanEditor({
                         <Typography.Text strong>{t(`classes.${k}`)}</Typography.Text>
                       </Col>
                       <Col span={8}>
-                        <Form.Item
-                          label={t('plan.customers')}
-                          name={['classes', k, 'customers']}
-                          {...item(`classes.${k}.customers`)}
-                        >
+                        <Form.Item label={t('plan.customers')} {...at('classes', k, 'customers')}>
                           <InputNumber min={0} precision={0} style={{ width: '100%' }} />
                         </Form.Item>
                       </Col>
                       <Col span={8}>
-                        <Form.Item
-                          label={t('plan.repeatRate')}
-                          name={['classes', k, 'repeatRate']}
-                          {...item(`classes.${k}.repeatRate`)}
-                        >
+                        <Form.Item label={t('plan.repeatRate')} {...at('classes', k, 'repeatRate')}>
                           <InputNumber min={0} max={100} style={{ width: '100%' }} />
                         </Form.Item>
                       </Col>
                       <Col span={8}>
-                        <Form.Item
-                          label={t('plan.averageOrder')}
-                          name={['classes', k, 'averageOrder']}
-                          {...item(`classes.${k}.averageOrder`)}
-                        >
+                        <Form.Item label={t('plan.averageOrder')} {...at('classes', k, 'averageOrder')}>
                           <Input />
                         </Form.Item>
                       </Col>
@@ -277,8 +266,7 @@ function PlanEditor({
               {values.classMode === 'funnel' ? (
                 <Form.Item
                   label={`${t('classes.new')} · ${t('plan.averageOrder')}`}
-                  name={['classes', 'new', 'averageOrder']}
-                  {...item('classes.new.averageOrder')}
+                  {...at('classes', 'new', 'averageOrder')}
                 >
                   <Input />
                 </Form.Item>
@@ -301,29 +289,17 @@ function PlanEditor({
               </Form.Item>
               <Row gutter={8}>
                 <Col span={8}>
-                  <Form.Item
-                    label={t('plan.winRate')}
-                    name={['funnel', 'winRate']}
-                    {...item('funnel.winRate')}
-                  >
+                  <Form.Item label={t('plan.winRate')} {...at('funnel', 'winRate')}>
                     <InputNumber min={0} max={100} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col span={8}>
-                  <Form.Item
-                    label={t('plan.meetingsPerFieldDay')}
-                    name={['funnel', 'meetingsPerFieldDay']}
-                    {...item('funnel.meetingsPerFieldDay')}
-                  >
+                  <Form.Item label={t('plan.meetingsPerFieldDay')} {...at('funnel', 'meetingsPerFieldDay')}>
                     <InputNumber min={0} max={50} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
                 <Col span={8}>
-                  <Form.Item
-                    label={t('plan.prospects')}
-                    name={['funnel', 'prospects']}
-                    {...item('funnel.prospects')}
-                  >
+                  <Form.Item label={t('plan.prospects')} {...at('funnel', 'prospects')}>
                     <InputNumber min={0} precision={0} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
@@ -334,11 +310,7 @@ function PlanEditor({
                 {Array.from({ length: 12 }, (_, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: the twelve months are fixed
                   <Col span={6} sm={4} key={i}>
-                    <Form.Item
-                      label={t('plan.month', { m: i + 1 })}
-                      name={['seasonality', i]}
-                      {...item(`seasonality.${i}`)}
-                    >
+                    <Form.Item label={t('plan.month', { m: i + 1 })} {...at('seasonality', i)}>
                       <InputNumber min={0} max={100} step={0.1} style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>
