@@ -1,9 +1,10 @@
 /**
  * Test data: a workspace with a realistic team (a manager, two leads, an assistant for
  * each lead) and a second, foreign workspace — inserted directly so tests of one use case
- * do not depend on the others. Returns the principals to act as.
+ * do not depend on the others. Returns the principals to act as. Also single rows put in
+ * (insertRow) or read back as stored (storedRow) directly.
  */
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Deps, Principal } from '../src/app/context.js';
 import type { Role, Schema } from '../src/db/schema.js';
@@ -153,4 +154,23 @@ export async function insertRow<T extends StampedTable>(
     .values(row as never)
     .execute();
   return id;
+}
+
+/**
+ * The stored row of record `id` in `table`, as the database holds it (column names and
+ * encodings), for checks of how a use case wrote a value; throws when there is none.
+ */
+export async function storedRow<T extends StampedTable>(
+  db: Kysely<Schema>,
+  table: T,
+  id: string,
+): Promise<Selectable<Schema[T]>> {
+  // As in insertRow: Kysely cannot relate a generic table to its columns; the return type names them.
+  const rows = db as unknown as Kysely<{ stored: { id: string } }>;
+  const row = await rows
+    .selectFrom(table as unknown as 'stored')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row as unknown as Selectable<Schema[T]>;
 }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { storedRow } from '../../../test/factories.js';
 import { expectAppError, fieldPaths, rejectedFields } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
 import { auditTrail, createAssistedCustomer } from '../../../test/harness/records.js';
@@ -87,12 +88,10 @@ describe.each(engines)('close attempts and the objection catalog on $name', (eng
     expect((await followUpsOf(made.attempt.id)).map((f) => [f.kind, f.due_on, f.done])).toEqual([
       ['funds', '2026-03-20', 0],
     ]);
-    const customer = await ws.db
-      .selectFrom('customers')
-      .selectAll()
-      .where('id', '=', customerId)
-      .executeTakeFirstOrThrow();
-    expect(customer).toMatchObject({ expected_funds_on: '2026-03-20', version: 2 });
+    expect(await storedRow(ws.db, 'customers', customerId)).toMatchObject({
+      expected_funds_on: '2026-03-20',
+      version: 2,
+    });
   });
 
   it('"ask the chairman" plans the next visit with the default goal, or the one given, and follows it up', async () => {

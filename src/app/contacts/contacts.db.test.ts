@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { storedRow } from '../../../test/factories.js';
 import { expectAppError } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
 import { allPages, expectOutOfReach, expectStaleUpdate } from '../../../test/harness/records.js';
@@ -33,12 +34,7 @@ describe.each(engines)('contacts on $name', (engine) => {
     });
     expect(c).toMatchObject({ customerId, name: '陈总', role: 'key_person', kpConfirmed: true, version: 1 });
     expect(await getContact(ws.deps, ws.team.manager, c.id)).toEqual(c);
-    const row = await ws.db
-      .selectFrom('contacts')
-      .select('kp_confirmed')
-      .where('id', '=', c.id)
-      .executeTakeFirst();
-    expect(row?.kp_confirmed).toBe(1);
+    expect((await storedRow(ws.db, 'contacts', c.id)).kp_confirmed).toBe(1);
 
     const u = await updateContact(ws.deps, ws.team.lead, c.id, {
       version: 1,

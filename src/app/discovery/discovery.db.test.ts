@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { storedRow } from '../../../test/factories.js';
 import { expectAppError, fieldPaths, rejectedFields } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
 import { createAssistedCustomer } from '../../../test/harness/records.js';
@@ -88,11 +89,7 @@ describe.each(engines)('discovery on $name', (engine) => {
       pains,
       version: 2,
     });
-    const row = await ws.db
-      .selectFrom('visits')
-      .selectAll()
-      .where('id', '=', visit.id)
-      .executeTakeFirstOrThrow();
+    const row = await storedRow(ws.db, 'visits', visit.id);
     expect([row.discovery_version, JSON.parse(row.discovery_answers), JSON.parse(row.pains)]).toEqual([
       0,
       answers,

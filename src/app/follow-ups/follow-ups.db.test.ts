@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { storedRow } from '../../../test/factories.js';
 import { expectAppError, rejectedFields } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
 import { allPages, expectOutOfReach, expectStaleUpdate } from '../../../test/harness/records.js';
@@ -40,8 +41,7 @@ describe.each(engines)('follow-ups on $name', (engine) => {
     expect(await getFollowUp(ws.deps, ws.team.manager, f.id)).toEqual(f);
     const done = await updateFollowUp(ws.deps, ws.team.lead, f.id, { version: 1, done: true });
     expect(done).toMatchObject({ done: true, doneAt: '2026-03-02T02:00:00.000Z', version: 2 });
-    const row = await ws.db.selectFrom('follow_ups').select('done').where('id', '=', f.id).executeTakeFirst();
-    expect(row?.done).toBe(1);
+    expect((await storedRow(ws.db, 'follow_ups', f.id)).done).toBe(1);
     const reopened = await updateFollowUp(ws.deps, ws.team.lead, f.id, {
       version: 2,
       done: false,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storedRow } from '../../../test/factories.js';
 import { expectAppError, rejectedFields } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
 import { allPages, expectStaleUpdate } from '../../../test/harness/records.js';
@@ -19,12 +20,7 @@ describe.each(engines)('markets on $name', (engine) => {
       sharePercent: 12.34,
     });
     expect(m).toMatchObject({ name: '绍兴', cities: ['柯桥', '诸暨'], sharePercent: 12.34, version: 1 });
-    const row = await ws.db
-      .selectFrom('markets')
-      .select('share_bp')
-      .where('id', '=', m.id)
-      .executeTakeFirst();
-    expect(row?.share_bp).toBe(1234);
+    expect((await storedRow(ws.db, 'markets', m.id)).share_bp).toBe(1234);
     expect(await getMarket(ws.deps, ws.team.assistant, m.id)).toEqual(m);
     const u = await updateMarket(ws.deps, ws.team.manager, m.id, {
       version: 1,
