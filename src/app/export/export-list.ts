@@ -197,6 +197,16 @@ async function* listRows(
 ): AsyncGenerator<TableCell[]> {
   const n = await names(deps, principal);
   const member = (id: string | null) => (id ? (n.members.get(id) ?? null) : null);
+  /** The rows of a customer's records (contacts, deals …): each record's customer, then `cells` of it. */
+  async function* ofCustomers<T extends { readonly customerId: string }>(
+    pageList: AsyncIterable<readonly T[]>,
+    cells: (item: T) => TableCell[],
+  ): AsyncGenerator<TableCell[]> {
+    for await (const items of pageList) {
+      const customers = await n.customers(items.map((i) => i.customerId));
+      for (const item of items) yield [customers.get(item.customerId) ?? null, ...cells(item)];
+    }
+  }
   // Codes become the words the web app shows; instants the workspace's wall clock.
   const { time_zone: timeZone } = await deps.db
     .selectFrom('workspaces')
@@ -224,72 +234,48 @@ async function* listRows(
     return;
   }
   if (list === 'contacts') {
-    for await (const items of pages(listContacts, deps, principal, filters)) {
-      const customers = await n.customers(items.map((i) => i.customerId));
-      for (const c of items) {
-        yield [
-          customers.get(c.customerId) ?? null,
-          c.name,
-          c.title,
-          c.phone,
-          c.email,
-          c.role ? labelOf('contactRole', c.role, lang) : null,
-        ];
-      }
-    }
+    yield* ofCustomers(pages(listContacts, deps, principal, filters), (c) => [
+      c.name,
+      c.title,
+      c.phone,
+      c.email,
+      c.role ? labelOf('contactRole', c.role, lang) : null,
+    ]);
     return;
   }
   if (list === 'deals') {
-    for await (const items of pages(listDeals, deps, principal, filters)) {
-      const customers = await n.customers(items.map((i) => i.customerId));
-      for (const d of items) {
-        yield [
-          customers.get(d.customerId) ?? null,
-          d.amountMinor,
-          d.currency,
-          d.signedOn,
-          d.expectedFundsOn,
-          d.fundsReceivedMinor,
-          member(d.ownerId),
-          d.notes,
-        ];
-      }
-    }
+    yield* ofCustomers(pages(listDeals, deps, principal, filters), (d) => [
+      d.amountMinor,
+      d.currency,
+      d.signedOn,
+      d.expectedFundsOn,
+      d.fundsReceivedMinor,
+      member(d.ownerId),
+      d.notes,
+    ]);
     return;
   }
   if (list === 'visits') {
-    for await (const items of pages(listVisits, deps, principal, filters)) {
-      const customers = await n.customers(items.map((i) => i.customerId));
-      for (const v of items) {
-        yield [
-          customers.get(v.customerId) ?? null,
-          v.visitOn,
-          member(v.ownerId),
-          v.attendees.join('、'),
-          v.purpose,
-          v.outcome,
-          v.nextStep,
-          v.notes,
-        ];
-      }
-    }
+    yield* ofCustomers(pages(listVisits, deps, principal, filters), (v) => [
+      v.visitOn,
+      member(v.ownerId),
+      v.attendees.join('、'),
+      v.purpose,
+      v.outcome,
+      v.nextStep,
+      v.notes,
+    ]);
     return;
   }
   const yes = lang === 'zh' ? '是' : 'yes';
   const no = lang === 'zh' ? '否' : 'no';
-  for await (const items of pages(listFollowUps, deps, principal, filters)) {
-    const customers = await n.customers(items.map((i) => i.customerId));
-    for (const f of items) {
-      yield [
-        customers.get(f.customerId) ?? null,
-        f.dueOn,
-        labelOf('followUpKind', f.kind, lang),
-        member(f.assigneeId),
-        f.done ? yes : no,
-        f.notes,
-      ];
-    }
-  }
+  yield* ofCustomers(pages(listFollowUps, deps, principal, filters), (f) => [
+    f.dueOn,
+    labelOf('followUpKind', f.kind, lang),
+    member(f.assigneeId),
+    f.done ? yes : no,
+    f.notes,
+  ]);
 }
 
 /**

@@ -1,26 +1,12 @@
 /** Importing contacts: a row is a person at a customer, found again by customer, name and phone. */
 import { createContactInput } from '../../../contract/contacts.js';
-import { cellText, contactKey, type Parsed, parseContactRole } from '../../../domain/import/values.js';
-import {
-  type ContactRow,
-  contacts,
-  type NewContactValues,
-  newContactValues,
-} from '../../contacts/contact-store.js';
-import {
-  type Draft,
-  given,
-  type ImportKind,
-  type MappedRow,
-  nonEmpty,
-  parseRow,
-  RowReader,
-  rejected,
-} from '../import-kind.js';
-import { childKind } from './child-rows.js';
+import { cellText, contactKey, parseContactRole } from '../../../domain/import/values.js';
+import { contacts, type NewContactValues, newContactValues } from '../../contacts/contact-store.js';
+import { given, nonEmpty, parseRow, RowReader, rejected } from '../import-kind.js';
+import { childKind, type DraftChild } from './child-rows.js';
 
 /** Reads one row of a known customer: its name is one column, or last and first name. */
-function draftContact(row: MappedRow, customerId: string): Parsed<Draft<NewContactValues>> {
+const draftContact: DraftChild<NewContactValues> = (row, customerId) => {
   const r = new RowReader();
   const role = r.take(parseContactRole(row.get('role')));
   if (r.failure) return rejected(r.failure);
@@ -48,10 +34,10 @@ function draftContact(row: MappedRow, customerId: string): Parsed<Draft<NewConta
       given: given<NewContactValues>({ title: columns.title, email: columns.email, role: columns.role }),
     },
   };
-}
+};
 
 /** Contacts: the people at a customer. */
-export const contactKind: ImportKind<NewContactValues, ContactRow> = childKind({
+export const contactKind = childKind({
   store: contacts,
   label: (row) => [cellText(row.get('customer')), cellText(row.get('name'))].filter(Boolean).join(' / '),
   draftOne: draftContact,

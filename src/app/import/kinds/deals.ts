@@ -1,27 +1,9 @@
 /** Importing deals: a row is a signed order of a customer, found again by customer, date and amount. */
 import { createDealInput } from '../../../contract/deals.js';
-import {
-  cellText,
-  dealKey,
-  type Parsed,
-  parseAmountCell,
-  parseDateCell,
-} from '../../../domain/import/values.js';
-import { type DealRow, deals, type NewDealValues, newDealValues } from '../../deals/deal-store.js';
-import {
-  type Draft,
-  type DraftContext,
-  given,
-  type ImportKind,
-  type MappedRow,
-  nonEmpty,
-  parseRow,
-  RowReader,
-  reason,
-  rejected,
-  resolveMember,
-} from '../import-kind.js';
-import { childKind } from './child-rows.js';
+import { cellText, dealKey, parseAmountCell, parseDateCell } from '../../../domain/import/values.js';
+import { deals, type NewDealValues, newDealValues } from '../../deals/deal-store.js';
+import { given, nonEmpty, parseRow, RowReader, reason, rejected, resolveMember } from '../import-kind.js';
+import { childKind, type DraftChild } from './child-rows.js';
 
 /** Spreadsheets' names of the yuan → its code. */
 const currencyCode = (text: string | null) =>
@@ -31,11 +13,7 @@ const currencyCode = (text: string | null) =>
     .replace(/^人民币$/, 'CNY');
 
 /** Reads one row of a known customer: the owner defaults to the caller, the currency to the workspace's. */
-function draftDeal(
-  row: MappedRow,
-  customerId: string,
-  { principal, lookups }: DraftContext,
-): Parsed<Draft<NewDealValues>> {
+const draftDeal: DraftChild<NewDealValues> = (row, customerId, { principal, lookups }) => {
   const r = new RowReader();
   const amount = r.take(parseAmountCell(row.get('amount')));
   const funds = r.take(parseAmountCell(row.get('fundsReceived')));
@@ -71,10 +49,10 @@ function draftDeal(
       }),
     },
   };
-}
+};
 
 /** Deals: a customer's signed orders (written through the deals store; no product set). */
-export const dealKind: ImportKind<NewDealValues, DealRow> = childKind({
+export const dealKind = childKind({
   store: deals,
   draftOne: draftDeal,
   // PostgreSQL returns bigints as text.

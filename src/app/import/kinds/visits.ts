@@ -3,30 +3,14 @@
  * owner. The visited customers' meetings are renumbered after each batch.
  */
 import { createVisitInput } from '../../../contract/visits.js';
-import { cellText, type Parsed, parseDateCell, parseList, visitKey } from '../../../domain/import/values.js';
+import { cellText, parseDateCell, parseList, visitKey } from '../../../domain/import/values.js';
 import { lockMeetings, renumberMeetings } from '../../visits/meeting-numbers.js';
-import { type NewVisitValues, newVisitValues, type VisitRow, visits } from '../../visits/visit-store.js';
-import {
-  type Draft,
-  type DraftContext,
-  given,
-  type ImportKind,
-  type MappedRow,
-  nonEmpty,
-  parseRow,
-  RowReader,
-  reason,
-  rejected,
-  resolveMember,
-} from '../import-kind.js';
-import { childKind } from './child-rows.js';
+import { type NewVisitValues, newVisitValues, visits } from '../../visits/visit-store.js';
+import { given, nonEmpty, parseRow, RowReader, reason, rejected, resolveMember } from '../import-kind.js';
+import { childKind, type DraftChild } from './child-rows.js';
 
 /** Reads one row of a known customer: the owner defaults to the caller. */
-function draftVisit(
-  row: MappedRow,
-  customerId: string,
-  { principal, lookups }: DraftContext,
-): Parsed<Draft<NewVisitValues>> {
+const draftVisit: DraftChild<NewVisitValues> = (row, customerId, { principal, lookups }) => {
   const r = new RowReader();
   const visitOn = r.take(parseDateCell(row.get('visitOn')));
   const owner = r.take(resolveMember(row.get('owner'), lookups));
@@ -61,10 +45,10 @@ function draftVisit(
       }),
     },
   };
-}
+};
 
 /** Visits: meetings and calls with a customer, numbered by date. */
-export const visitKind: ImportKind<NewVisitValues, VisitRow> = childKind({
+export const visitKind = childKind({
   store: visits,
   draftOne: draftVisit,
   keyOf: (v) => visitKey(v.customer_id, v.visit_on, v.owner_id),
