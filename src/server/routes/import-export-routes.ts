@@ -25,6 +25,7 @@ import { EXPORT_FORMATS, EXPORT_LISTS, exportRoute, importRoutes } from '../../c
 import { requirePrincipal } from '../auth.js';
 import { requestLang } from '../lang.js';
 import { serve } from '../serve.js';
+import { callerRoutes } from './use-case-routes.js';
 
 /** Largest import file accepted over HTTP. */
 export const IMPORT_BODY_LIMIT = 50 * 1024 * 1024;
@@ -84,9 +85,7 @@ export function registerImportExportRoutes(app: FastifyInstance, deps: Deps): vo
     );
   });
 
-  serve(app, importRoutes.get, async ({ params }, request) =>
-    getImportJob(deps, requirePrincipal(request), params.id),
-  );
+  callerRoutes(app, deps).id(importRoutes.get, getImportJob);
   serve(app, importRoutes.errors, async ({ params }, request, reply) => {
     const principal = requirePrincipal(request);
     const format = await importErrorsFormat(deps, principal, params.id);

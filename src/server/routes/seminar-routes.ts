@@ -12,8 +12,6 @@ import { listSeminars } from '../../app/seminars/list-seminars.js';
 import { updateInvitation } from '../../app/seminars/update-invitation.js';
 import { updateSeminar } from '../../app/seminars/update-seminar.js';
 import { seminarRoutes } from '../../contract/seminars.js';
-import { requirePrincipal } from '../auth.js';
-import { serve } from '../serve.js';
 import { serveRecords } from './record-routes.js';
 import { callerRoutes } from './use-case-routes.js';
 
@@ -27,9 +25,7 @@ export function registerSeminarRoutes(app: FastifyInstance, deps: Deps): void {
     update: updateSeminar,
     remove: deleteSeminar,
   });
-  serve(app, seminarRoutes.quotas, async ({ params, query }, request) =>
-    getSeminarQuotas(deps, requirePrincipal(request), params.id, query),
-  );
+  answer.idQuery(seminarRoutes.quotas, getSeminarQuotas);
   answer.idBody(seminarRoutes.invite, inviteCustomers);
   answer.id(seminarRoutes.invitations, listInvitations);
   answer.idBody(seminarRoutes.updateInvitation, updateInvitation);

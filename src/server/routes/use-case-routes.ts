@@ -1,9 +1,10 @@
 /**
  * Routes answered by one use case of the caller, `useCase(deps, principal, …)`, the shape of
  * most routes: the route's parts the use case takes (nothing, the query, the body, the `:id`,
- * the `:id` and the body, the `:id` of a delete) name the registrar, so a route file lists route → use case, one
- * line each, instead of repeating the handler around every call. Options (a hook that
- * refuses a caller before the body is validated) apply to every route of one set.
+ * the `:id` and the query or the body, the `:id` of a delete) name the registrar, so a route
+ * file lists route → use case, one line each, instead of repeating the handler around every
+ * call. Options (a hook that refuses a caller before the body is validated) apply to every
+ * route of one set.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Deps, Principal } from '../../app/context.js';
@@ -58,6 +59,9 @@ export function callerRoutes(app: FastifyInstance, deps: Deps, options: ServeOpt
         },
         options,
       ),
+    /** `useCase(deps, principal, id, query)`. */
+    idQuery: <R extends Route>(route: R, useCase: UseCase<[string, QueryOf<R>], ReplyOf<R>>) =>
+      on(route, useCase, (input): [string, QueryOf<R>] => [idOf(input.params), input.query]),
     /** `useCase(deps, principal, id, body)`. */
     idBody: <R extends Route>(route: R, useCase: UseCase<[string, BodyOf<R>], ReplyOf<R>>) =>
       on(route, useCase, (input): [string, BodyOf<R>] => [idOf(input.params), input.body]),
