@@ -3,7 +3,13 @@ import { expectAppError } from '../../test/harness/app-errors.js';
 import { engines } from '../../test/harness/databases.js';
 import { withWorkspace } from '../../test/harness/workspace.js';
 import type { Principal } from './context.js';
-import { defineRecordStore, listOfCustomer } from './record-store.js';
+import {
+  countsPerCustomer,
+  defineRecordStore,
+  listOfCustomer,
+  type RowsFilter,
+  visibleRows,
+} from './record-store.js';
 import { invitations, seminars } from './seminars/seminar-store.js';
 
 /** A store on the customers table, defined here so the test checks defineRecordStore alone. */
@@ -42,6 +48,35 @@ describe.each(engines)('record stores on $name', (engine) => {
       able_evidence: null,
       expected_funds_on: null,
     });
+
+  const seminarOf = (title: string) =>
+    seminars.insert(ws.db, ws.deps, ws.team.manager, {
+      title,
+      held_on: '2026-03-20',
+      capacity: 40,
+      city: null,
+      venue: null,
+      notes: null,
+    });
+  /** A lead's customer and another lead's, both invited to one seminar. */
+  const invitedPair = async () => {
+    const mine = await customerOf(ws.team.lead, '王磊的客户');
+    const theirs = await customerOf(ws.team.otherLead, '赵强的客户');
+    const seminar = await seminarOf('会销');
+    const invite = (customerId: string) =>
+      invitations.insert(ws.db, ws.deps, ws.team.manager, {
+        seminar_id: seminar.id,
+        customer_id: customerId,
+        invited_by: null,
+      });
+    return {
+      mine,
+      theirs,
+      seminar,
+      mineInvited: await invite(mine.id),
+      theirsInvited: await invite(theirs.id),
+    };
+  };
 
   it('maps only the fields an input carries, writing null as null and converting through `write`', () => {
     expect(customers.columnsOf({ name: '杭州万象', tags: ['老客户'], city: null })).toEqual({
@@ -149,23 +184,7 @@ describe.each(engines)('record stores on $name', (engine) => {
   });
 
   it('finds by scope: the workspace, the customer, the customer it belongs to; NOT_FOUND otherwise', async () => {
-    const mine = await customerOf(ws.team.lead, '王磊的客户');
-    const theirs = await customerOf(ws.team.otherLead, '赵强的客户');
-    const seminar = await seminars.insert(ws.db, ws.deps, ws.team.manager, {
-      title: '会销',
-      held_on: '2026-03-20',
-      capacity: 40,
-      city: null,
-      venue: null,
-      notes: null,
-    });
-    const invite = (customerId: string) =>
-      invitations.insert(ws.db, ws.deps, ws.team.manager, {
-        seminar_id: seminar.id,
-        customer_id: customerId,
-        invited_by: null,
-      });
-    const [mineInvited, theirsInvited] = [await invite(mine.id), await invite(theirs.id)];
+    const { mine, theirs, seminar, mineInvited, theirsInvited } = await invitedPair();
 
     expect((await seminars.find(ws.db, ws.team.assistant, seminar.id)).id).toBe(seminar.id);
     expect((await customers.find(ws.db, ws.team.lead, mine.id)).id).toBe(mine.id);
@@ -191,15 +210,34 @@ describe.each(engines)('record stores on $name', (engine) => {
     expect((await seminars.find(ws.db, ws.team.manager, seminar.id)).id).toBe(seminar.id);
   });
 
+  it('starts a list with the rows whose customer the caller may see, and counts rows per customer, in the caller’s workspace only', async () => {
+    const { mine, theirs, mineInvited, theirsInvited } = await invitedPair();
+    const listed = async (principal: Principal, customerId?: string) =>
+      (await visibleRows(ws.db, principal, 'seminar_invitations', customerId).orderBy('id').execute()).map(
+        (r) => r.id,
+      );
+    expect(await listed(ws.team.lead)).toEqual([mineInvited.id]);
+    expect(await listed(ws.team.manager)).toEqual([mineInvited.id, theirsInvited.id].sort());
+    expect(await listed(ws.team.manager, theirs.id)).toEqual([theirsInvited.id]);
+    expect(await listed(ws.team.lead, theirs.id)).toEqual([]);
+    expect(await listed(ws.foreign.manager)).toEqual([]);
+
+    const counts = (workspaceId: string, refine = (q: RowsFilter<'seminar_invitations'>) => q) =>
+      countsPerCustomer(ws.db, workspaceId, [mine.id, theirs.id], 'seminar_invitations', refine);
+    expect(await counts(ws.team.workspaceId)).toEqual(
+      new Map([
+        [mine.id, 1],
+        [theirs.id, 1],
+      ]),
+    );
+    expect(await counts(ws.team.workspaceId, (q) => q.where('id', '!=', theirsInvited.id))).toEqual(
+      new Map([[mine.id, 1]]),
+    );
+    expect(await counts(ws.foreign.workspaceId)).toEqual(new Map());
+  });
+
   it('removes a row and writes audit entries with the views before and after', async () => {
-    const row = await seminars.insert(ws.db, ws.deps, ws.team.manager, {
-      title: '会销',
-      held_on: '2026-03-20',
-      capacity: 40,
-      city: null,
-      venue: null,
-      notes: null,
-    });
+    const row = await seminarOf('会销');
     await seminars.remove(ws.db, ws.team.manager, row.id);
     await seminars.audit(ws.db, ws.deps, ws.team.manager, 'delete', row.id, { before: seminars.toView(row) });
     await expectAppError(seminars.find(ws.db, ws.team.manager, row.id), 'NOT_FOUND');
@@ -212,6 +250,41 @@ describe.each(engines)('record stores on $name', (engine) => {
       after: null,
     });
     expect(JSON.parse(entry?.before ?? 'null')).toEqual(seminars.toView(row));
+  });
+
+  it('updates and removes with the audit entries of a use case: the views before and after', async () => {
+    const row = await seminarOf('三月会销');
+    ws.clock.advance(60_000);
+    const after = await seminars.updateAudited(ws.db, ws.deps, ws.team.manager, row, 1, {
+      title: '四月会销',
+    });
+    expect(after).toMatchObject({ id: row.id, title: '四月会销', version: 2 });
+    expect(after).toEqual(seminars.toView(await seminars.find(ws.db, ws.team.manager, row.id)));
+    // A stale version writes neither the row nor an entry.
+    await expectAppError(
+      seminars.updateAudited(ws.db, ws.deps, ws.team.manager, row, 1, { title: '覆盖' }),
+      'CONFLICT.STALE',
+    );
+    const updated = await seminars.find(ws.db, ws.team.manager, row.id);
+    await seminars.removeAudited(ws.db, ws.deps, ws.team.manager, updated);
+    await expectAppError(seminars.find(ws.db, ws.team.manager, row.id), 'NOT_FOUND');
+    const entries = (await ws.audit(row.id)).map((e) => ({
+      entity: e.entity,
+      action: e.action,
+      actor: e.actor_id,
+      before: JSON.parse(e.before ?? 'null'),
+      after: JSON.parse(e.after ?? 'null'),
+    }));
+    expect(entries).toEqual([
+      {
+        entity: 'seminar',
+        action: 'update',
+        actor: ws.team.manager.userId,
+        before: seminars.toView(row),
+        after,
+      },
+      { entity: 'seminar', action: 'delete', actor: ws.team.manager.userId, before: after, after: null },
+    ]);
   });
 
   it('lists a customer’s rows in the order asked, narrowed by refine; NOT_FOUND for a customer the caller cannot see', async () => {

@@ -2,9 +2,12 @@
  * The one way a record type is read and written: `defineRecordStore` turns a table's
  * description (its view mapping, how an input's fields map to columns, who may see a row)
  * into the store every use case and the import call — find (visibility-scoped), insert,
- * `updateVersioned` (the optimistic-concurrency write) and remove. The rules (who may
- * write, what must hold before a write) stay in the use cases; the SQL that every record
- * type shares lives here once. See docs/ARCHITECTURE.md, "How to add a record type".
+ * `updateVersioned` (the optimistic-concurrency write) and remove, and their audited forms
+ * (`updateAudited`, `removeAudited`) that end an update or delete use case. The rules (who
+ * may write, what must hold before a write) stay in the use cases; the SQL that every record
+ * type shares lives here once, with the queries of a customer's rows (`visibleRows` starts
+ * the lists, `countsPerCustomer`, `listOfCustomer`). See docs/ARCHITECTURE.md, "How to add
+ * a record type".
  */
 import type { Insertable, Kysely, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import type { Schema } from '../db/schema.js';
@@ -118,8 +121,30 @@ export interface RecordStore<T extends RecordTable, View, Fields> {
     changes: RecordChanges<T>,
     before?: RecordRow<T>,
   ): Promise<RecordRow<T>>;
+  /**
+   * The update of a use case that read `before` (and checked its rights): `updateVersioned`,
+   * then the audit entry `update` with the views before and after; returns the view after.
+   */
+  updateAudited(
+    db: Kysely<Schema>,
+    deps: Pick<Deps, 'clock' | 'newId'>,
+    principal: Principal,
+    before: RecordRow<T>,
+    version: number,
+    changes: RecordChanges<T>,
+  ): Promise<View>;
   /** Deletes the row of the caller's workspace (callers find it first, for rights and audit). */
   remove(db: Kysely<Schema>, principal: Principal, id: string): Promise<void>;
+  /**
+   * The delete of a use case that found `row` (and checked its rights): `remove`, then the
+   * audit entry `delete` with the view before.
+   */
+  removeAudited(
+    db: Kysely<Schema>,
+    deps: Pick<Deps, 'clock' | 'newId'>,
+    principal: Principal,
+    row: RecordRow<T>,
+  ): Promise<void>;
   /** Appends the audit entry of one write of this record type, with the views before and after. */
   audit(
     db: Kysely<Schema>,
@@ -147,6 +172,7 @@ const INSERT_CHUNK = 200;
 export function defineRecordStore<T extends RecordTable, View, Fields>(
   spec: RecordStoreSpec<T, View, Fields>,
 ): RecordStore<T, View, Fields> {
+  type Store = RecordStore<T, View, Fields>;
   const { table, entity, scope, toView, columns } = spec;
   const loose = (db: Kysely<Schema>) => db as unknown as Kysely<LooseSchema>;
   const record = table as unknown as 'record';
@@ -194,6 +220,40 @@ export function defineRecordStore<T extends RecordTable, View, Fields>(
     if (currentVersion !== version)
       throw new AppError('CONFLICT.STALE', { entity, id, version, currentVersion });
   };
+  const updateVersioned: Store['updateVersioned'] = async (
+    db,
+    deps,
+    principal,
+    id,
+    version,
+    changes,
+    before,
+  ) => {
+    requireVersion(before ?? (await find(db, principal, id)), version);
+    const row = await loose(db)
+      .updateTable(record)
+      .set({
+        ...(changes as object),
+        updated_at: deps.clock().toISOString(),
+        version: version + 1,
+      } as never)
+      .where('workspace_id', '=', principal.workspaceId)
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new AppError('CONFLICT.STALE', { entity, id, version });
+    return row as unknown as RecordRow<T>;
+  };
+  const remove: Store['remove'] = async (db, principal, id) => {
+    await loose(db)
+      .deleteFrom(record)
+      .where('workspace_id', '=', principal.workspaceId)
+      .where('id', '=', id)
+      .execute();
+  };
+  const audit: Store['audit'] = (db, deps, principal, action, id, change) =>
+    recordAudit(db, deps, principal, { entity, entityId: id, action, ...change });
   return {
     table,
     entity,
@@ -216,32 +276,20 @@ export function defineRecordStore<T extends RecordTable, View, Fields>(
       return row;
     },
     insertMany: insertRows,
-    async updateVersioned(db, deps, principal, id, version, changes, before) {
-      requireVersion(before ?? (await find(db, principal, id)), version);
-      const row = await loose(db)
-        .updateTable(record)
-        .set({
-          ...(changes as object),
-          updated_at: deps.clock().toISOString(),
-          version: version + 1,
-        } as never)
-        .where('workspace_id', '=', principal.workspaceId)
-        .where('id', '=', id)
-        .where('version', '=', version)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) throw new AppError('CONFLICT.STALE', { entity, id, version });
-      return row as unknown as RecordRow<T>;
+    updateVersioned,
+    async updateAudited(db, deps, principal, before, version, changes) {
+      const { id } = before as unknown as { id: string };
+      const after = toView(await updateVersioned(db, deps, principal, id, version, changes, before));
+      await audit(db, deps, principal, 'update', id, { before: toView(before), after });
+      return after;
     },
-    async remove(db, principal, id) {
-      await loose(db)
-        .deleteFrom(record)
-        .where('workspace_id', '=', principal.workspaceId)
-        .where('id', '=', id)
-        .execute();
+    remove,
+    async removeAudited(db, deps, principal, row) {
+      const { id } = row as unknown as { id: string };
+      await remove(db, principal, id);
+      await audit(db, deps, principal, 'delete', id, { before: toView(row) });
     },
-    audit: (db, deps, principal, action, id, change) =>
-      recordAudit(db, deps, principal, { entity, entityId: id, action, ...change }),
+    audit,
   };
 }
 
@@ -264,8 +312,56 @@ export type ListOrder<T extends keyof Schema> =
   | (keyof Selectable<Schema[T]> & string)
   | `${keyof Selectable<Schema[T]> & string} desc`;
 
-/** The query of one table's rows, as `listOfCustomer` hands it to its `refine`. */
+/** The query of one table's rows, as `listOfCustomer` hands it to its `refine` and `visibleRows` returns it. */
 export type RowsQuery<T extends keyof Schema> = SelectQueryBuilder<Schema, T, Selectable<Schema[T]>>;
+
+/**
+ * The rows of `table` whose customer the caller may see, only those of `customerId` when
+ * a list's filter names one: where every list of a customer's records (contacts, visits,
+ * deals, follow-ups) starts; its other filters, order and page follow.
+ */
+export function visibleRows<T extends CustomerRowTable>(
+  db: Kysely<Schema>,
+  principal: Principal,
+  table: T,
+  customerId?: string,
+): RowsQuery<T> {
+  let query = (db as unknown as Kysely<LooseSchema>)
+    .selectFrom(table as unknown as 'record')
+    .selectAll()
+    .where('workspace_id', '=', principal.workspaceId)
+    .where('customer_id', 'in', visibleCustomers(db, principal).select('customers.id'));
+  if (customerId) query = query.where('customer_id', '=', customerId);
+  return query as unknown as RowsQuery<T>;
+}
+
+/** The query of one table's rows before its columns are chosen, as `countsPerCustomer` hands it to its `refine`. */
+export type RowsFilter<T extends keyof Schema> = SelectQueryBuilder<Schema, T, object>;
+
+/**
+ * How many rows of `table` each of `customerIds` has in the workspace, counting the rows
+ * `refine` keeps (a customer without any is absent): one grouped query, not one per
+ * customer.
+ */
+export async function countsPerCustomer<T extends CustomerRowTable>(
+  db: Kysely<Schema>,
+  workspaceId: string,
+  customerIds: readonly string[],
+  table: T,
+  refine: (query: RowsFilter<T>) => RowsFilter<T>,
+): Promise<Map<string, number>> {
+  if (customerIds.length === 0) return new Map();
+  const rows = (db as unknown as Kysely<LooseSchema>)
+    .selectFrom(table as unknown as 'record')
+    .where('workspace_id', '=', workspaceId)
+    .where('customer_id', 'in', customerIds);
+  const counted = await (refine(rows as unknown as RowsFilter<T>) as unknown as typeof rows)
+    .select(['customer_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .groupBy('customer_id')
+    .execute();
+  // PostgreSQL answers count(*) as a bigint string.
+  return new Map(counted.map((r) => [r.customer_id, Number(r.n)]));
+}
 
 /**
  * A customer's rows of one table (a store, or any table and view mapping), as views in

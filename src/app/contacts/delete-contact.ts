@@ -37,7 +37,6 @@ export async function deleteContact(deps: Deps, principal: Principal, id: string
         after: customers.toView(after),
       });
     }
-    await contacts.remove(trx, principal, id);
-    await contacts.audit(trx, deps, principal, 'delete', id, { before: contacts.toView(row) });
+    await contacts.removeAudited(trx, deps, principal, row);
   });
 }

@@ -22,17 +22,6 @@ export async function updateContact(
       contacts.requireVersion(before, version);
       await checkVisibleCustomer(trx, principal, fields.customerId);
     }
-    const row = await contacts.updateVersioned(
-      trx,
-      deps,
-      principal,
-      id,
-      version,
-      contacts.columnsOf(fields),
-      before,
-    );
-    const after = contacts.toView(row);
-    await contacts.audit(trx, deps, principal, 'update', id, { before: contacts.toView(before), after });
-    return after;
+    return contacts.updateAudited(trx, deps, principal, before, version, contacts.columnsOf(fields));
   });
 }

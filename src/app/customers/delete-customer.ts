@@ -8,7 +8,6 @@ export async function deleteCustomer(deps: Deps, principal: Principal, id: strin
   await deps.db.transaction().execute(async (trx) => {
     const row = await customers.find(trx, principal, id);
     if (principal.role === 'assistant') throw new AppError('AUTH.FORBIDDEN', {});
-    await customers.remove(trx, principal, id);
-    await customers.audit(trx, deps, principal, 'delete', id, { before: customers.toView(row) });
+    await customers.removeAudited(trx, deps, principal, row);
   });
 }

@@ -51,20 +51,13 @@ export async function recordVisitDiscovery(
         ),
       );
     }
-    const row = await visitDiscoveries.updateVersioned(
+    return visitDiscoveries.updateAudited(
       trx,
       deps,
       principal,
-      visitId,
+      before,
       version,
       visitDiscoveries.columnsOf(fields),
-      before,
     );
-    const after = visitDiscoveries.toView(row);
-    await visitDiscoveries.audit(trx, deps, principal, 'update', visitId, {
-      before: visitDiscoveries.toView(before),
-      after,
-    });
-    return after;
   });
 }

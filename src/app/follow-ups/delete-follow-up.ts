@@ -6,7 +6,6 @@ import { followUps } from './follow-up-store.js';
 export async function deleteFollowUp(deps: Deps, principal: Principal, id: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const row = await followUps.find(trx, principal, id);
-    await followUps.remove(trx, principal, id);
-    await followUps.audit(trx, deps, principal, 'delete', id, { before: followUps.toView(row) });
+    await followUps.removeAudited(trx, deps, principal, row);
   });
 }

@@ -7,8 +7,8 @@
  */
 import { type FollowUp, listFollowUpsQuery } from '../../contract/follow-ups.js';
 import type { Deps, Principal } from '../context.js';
-import { visibleCustomerIds } from '../customers/visible-customer.js';
 import { decodeCursor, type Page, toPage } from '../pagination.js';
+import { visibleRows } from '../record-store.js';
 import { fieldError, parseInput } from '../validation.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
 import { followUps } from './follow-up-store.js';
@@ -25,12 +25,7 @@ export async function listFollowUps(
   query: unknown,
 ): Promise<Page<FollowUp>> {
   const p = parseInput(listFollowUpsQuery, query);
-  let q = deps.db
-    .selectFrom('follow_ups')
-    .selectAll()
-    .where('workspace_id', '=', principal.workspaceId)
-    .where('customer_id', 'in', visibleCustomerIds(deps.db, principal));
-  if (p.customerId) q = q.where('customer_id', '=', p.customerId);
+  let q = visibleRows(deps.db, principal, 'follow_ups', p.customerId);
   if (p.assigneeId) q = q.where('assignee_id', '=', p.assigneeId);
   if (p.done !== undefined) q = q.where('done', '=', p.done ? 1 : 0);
   if (p.overdue !== undefined) {

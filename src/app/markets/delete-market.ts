@@ -8,7 +8,6 @@ export async function deleteMarket(deps: Deps, principal: Principal, id: string)
   await deps.db.transaction().execute(async (trx) => {
     const row = await markets.find(trx, principal, id);
     requireManager(principal);
-    await markets.remove(trx, principal, id);
-    await markets.audit(trx, deps, principal, 'delete', id, { before: markets.toView(row) });
+    await markets.removeAudited(trx, deps, principal, row);
   });
 }

@@ -17,10 +17,8 @@ export async function updateMarket(
   return deps.db.transaction().execute(async (trx) => {
     const before = await markets.find(trx, principal, id);
     requireManager(principal);
-    const changes = markets.columnsOf(fields);
-    const row = await uniqueName(markets.updateVersioned(trx, deps, principal, id, version, changes, before));
-    const after = markets.toView(row);
-    await markets.audit(trx, deps, principal, 'update', id, { before: markets.toView(before), after });
-    return after;
+    return uniqueName(
+      markets.updateAudited(trx, deps, principal, before, version, markets.columnsOf(fields)),
+    );
   });
 }

@@ -30,20 +30,13 @@ export async function updateNextVisitPlan(
       fields.visitId,
       'visitId',
     );
-    const row = await nextVisitPlans.updateVersioned(
+    return nextVisitPlans.updateAudited(
       trx,
       deps,
       principal,
-      id,
+      before,
       version,
       nextVisitPlans.columnsOf(fields),
-      before,
     );
-    const after = nextVisitPlans.toView(row);
-    await nextVisitPlans.audit(trx, deps, principal, 'update', id, {
-      before: nextVisitPlans.toView(before),
-      after,
-    });
-    return after;
   });
 }

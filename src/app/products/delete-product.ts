@@ -8,7 +8,6 @@ export async function deleteProduct(deps: Deps, principal: Principal, id: string
   await deps.db.transaction().execute(async (trx) => {
     const row = await products.find(trx, principal, id);
     requireManager(principal);
-    await products.remove(trx, principal, id);
-    await products.audit(trx, deps, principal, 'delete', id, { before: products.toView(row) });
+    await products.removeAudited(trx, deps, principal, row);
   });
 }

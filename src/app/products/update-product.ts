@@ -17,10 +17,6 @@ export async function updateProduct(
   return deps.db.transaction().execute(async (trx) => {
     const before = await products.find(trx, principal, id);
     requireManager(principal);
-    const changes = products.columnsOf(fields);
-    const row = await products.updateVersioned(trx, deps, principal, id, version, changes, before);
-    const after = products.toView(row);
-    await products.audit(trx, deps, principal, 'update', id, { before: products.toView(before), after });
-    return after;
+    return products.updateAudited(trx, deps, principal, before, version, products.columnsOf(fields));
   });
 }

@@ -6,7 +6,6 @@ import { invitations } from './seminar-store.js';
 export async function deleteInvitation(deps: Deps, principal: Principal, id: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const row = await invitations.find(trx, principal, id);
-    await invitations.remove(trx, principal, id);
-    await invitations.audit(trx, deps, principal, 'delete', id, { before: invitations.toView(row) });
+    await invitations.removeAudited(trx, deps, principal, row);
   });
 }

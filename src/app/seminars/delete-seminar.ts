@@ -12,7 +12,6 @@ export async function deleteSeminar(deps: Deps, principal: Principal, id: string
       .where('workspace_id', '=', principal.workspaceId)
       .where('seminar_id', '=', id)
       .execute();
-    await seminars.remove(trx, principal, id);
-    await seminars.audit(trx, deps, principal, 'delete', id, { before: seminars.toView(row) });
+    await seminars.removeAudited(trx, deps, principal, row);
   });
 }

@@ -33,20 +33,6 @@ export async function updateInvitation(
       const { today } = await workspaceToday(trx, deps, principal.workspaceId);
       if (today < seminar.held_on) throw new AppError('SEMINAR.NOT_YET_HELD', { heldOn: seminar.held_on });
     }
-    const row = await invitations.updateVersioned(
-      trx,
-      deps,
-      principal,
-      id,
-      version,
-      invitations.columnsOf(fields),
-      before,
-    );
-    const after = invitations.toView(row);
-    await invitations.audit(trx, deps, principal, 'update', id, {
-      before: invitations.toView(before),
-      after,
-    });
-    return after;
+    return invitations.updateAudited(trx, deps, principal, before, version, invitations.columnsOf(fields));
   });
 }

@@ -16,17 +16,6 @@ export async function updateSeminar(
   return deps.db.transaction().execute(async (trx) => {
     const before = await seminars.find(trx, principal, id);
     requireOrganiser(principal);
-    const row = await seminars.updateVersioned(
-      trx,
-      deps,
-      principal,
-      id,
-      version,
-      seminars.columnsOf(fields),
-      before,
-    );
-    const after = seminars.toView(row);
-    await seminars.audit(trx, deps, principal, 'update', id, { before: seminars.toView(before), after });
-    return after;
+    return seminars.updateAudited(trx, deps, principal, before, version, seminars.columnsOf(fields));
   });
 }
