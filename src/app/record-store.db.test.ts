@@ -294,14 +294,7 @@ describe.each(engines)('record stores on $name', (engine) => {
     const invited: string[] = [];
     const seminarIds: string[] = [];
     for (const title of ['一月会销', '二月会销', '三月会销']) {
-      const seminar = await seminars.insert(ws.db, ws.deps, ws.team.manager, {
-        title,
-        held_on: '2026-03-20',
-        capacity: 40,
-        city: null,
-        venue: null,
-        notes: null,
-      });
+      const seminar = await seminarOf(title);
       seminarIds.push(seminar.id);
       const row = await invitations.insert(ws.db, ws.deps, ws.team.manager, {
         seminar_id: seminar.id,
