@@ -29,6 +29,17 @@ export type DraftChild<Columns> = (
   context: DraftContext,
 ) => Parsed<Draft<Columns>>;
 
+/** How people name a customer's record: by its customer, as the row wrote it. */
+export const customerLabel = (row: MappedRow): string => cellText(row.get('customer'));
+
+/** The draft of a record of a customer, named by its customer (see `customerLabel`). */
+export function customerChildDraft<Columns>(
+  row: MappedRow,
+  draft: Omit<Draft<Columns>, 'label'>,
+): Parsed<Draft<Columns>> {
+  return { ok: true, value: { label: customerLabel(row), ...draft } };
+}
+
 /** Drafts a batch of child rows: a row whose customer is not found is rejected for that first. */
 export async function draftChildren<Columns>(
   db: Kysely<Schema>,
@@ -112,7 +123,7 @@ export function childKind<T extends ChildTable, Columns extends { customer_id: s
   const { store, draftOne, keyOf, afterWrite } = spec;
   return {
     store,
-    label: spec.label ?? ((row) => cellText(row.get('customer'))),
+    label: spec.label ?? customerLabel,
     draft: (db, context, rows) => draftChildren(db, context, rows, draftOne),
     findExisting: (db, principal, drafts) =>
       childrenByKey(drafts, childRecords(db, principal, store.table), keyOf),

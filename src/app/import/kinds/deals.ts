@@ -1,9 +1,9 @@
 /** Importing deals: a row is a signed order of a customer, found again by customer, date and amount. */
 import { createDealInput } from '../../../contract/deals.js';
-import { cellText, dealKey, parseAmountCell, parseDateCell } from '../../../domain/import/values.js';
+import { dealKey, parseAmountCell, parseDateCell } from '../../../domain/import/values.js';
 import { deals, type NewDealValues, newDealValues } from '../../deals/deal-store.js';
 import { given, nonEmpty, parseRow, RowReader, reason, rejected, resolveMember } from '../import-kind.js';
-import { childKind, type DraftChild } from './child-rows.js';
+import { childKind, customerChildDraft, type DraftChild } from './child-rows.js';
 
 /** Spreadsheets' names of the yuan → its code. */
 const currencyCode = (text: string | null) =>
@@ -35,20 +35,16 @@ const draftDeal: DraftChild<NewDealValues> = (row, customerId, { principal, look
   const parsed = parseRow(createDealInput, input, 'deals');
   if (!parsed.ok) return parsed;
   const columns = newDealValues(principal, parsed.value, lookups.currency);
-  return {
-    ok: true,
-    value: {
-      label: cellText(row.get('customer')),
-      key: dealKey(customerId, columns.signed_on, columns.amount_minor),
-      insert: columns,
-      given: given<NewDealValues>({
-        owner_id: owner,
-        expected_funds_on: expected,
-        funds_received_minor: funds,
-        notes: columns.notes,
-      }),
-    },
-  };
+  return customerChildDraft(row, {
+    key: dealKey(customerId, columns.signed_on, columns.amount_minor),
+    insert: columns,
+    given: given<NewDealValues>({
+      owner_id: owner,
+      expected_funds_on: expected,
+      funds_received_minor: funds,
+      notes: columns.notes,
+    }),
+  });
 };
 
 /** Deals: a customer's signed orders (written through the deals store; no product set). */

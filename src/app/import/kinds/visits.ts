@@ -3,11 +3,11 @@
  * owner. The visited customers' meetings are renumbered after each batch.
  */
 import { createVisitInput } from '../../../contract/visits.js';
-import { cellText, parseDateCell, parseList, visitKey } from '../../../domain/import/values.js';
+import { parseDateCell, parseList, visitKey } from '../../../domain/import/values.js';
 import { lockMeetings, renumberMeetings } from '../../visits/meeting-numbers.js';
 import { type NewVisitValues, newVisitValues, visits } from '../../visits/visit-store.js';
 import { given, nonEmpty, parseRow, RowReader, reason, rejected, resolveMember } from '../import-kind.js';
-import { childKind, type DraftChild } from './child-rows.js';
+import { childKind, customerChildDraft, type DraftChild } from './child-rows.js';
 
 /** Reads one row of a known customer: the owner defaults to the caller. */
 const draftVisit: DraftChild<NewVisitValues> = (row, customerId, { principal, lookups }) => {
@@ -30,21 +30,17 @@ const draftVisit: DraftChild<NewVisitValues> = (row, customerId, { principal, lo
   const parsed = parseRow(createVisitInput, input, 'visits');
   if (!parsed.ok) return parsed;
   const columns = newVisitValues(principal, parsed.value);
-  return {
-    ok: true,
-    value: {
-      label: cellText(row.get('customer')),
-      key: visitKey(customerId, columns.visit_on, columns.owner_id),
-      insert: columns,
-      given: given<NewVisitValues>({
-        attendees: attendees.length > 0 ? columns.attendees : undefined,
-        purpose: columns.purpose,
-        outcome: columns.outcome,
-        notes: columns.notes,
-        next_step: columns.next_step,
-      }),
-    },
-  };
+  return customerChildDraft(row, {
+    key: visitKey(customerId, columns.visit_on, columns.owner_id),
+    insert: columns,
+    given: given<NewVisitValues>({
+      attendees: attendees.length > 0 ? columns.attendees : undefined,
+      purpose: columns.purpose,
+      outcome: columns.outcome,
+      notes: columns.notes,
+      next_step: columns.next_step,
+    }),
+  });
 };
 
 /** Visits: meetings and calls with a customer, numbered by date. */
