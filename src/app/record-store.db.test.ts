@@ -183,6 +183,31 @@ describe.each(engines)('record stores on $name', (engine) => {
     expect((await customers.find(ws.db, ws.team.lead, created.id)).name).toBe('先到');
   });
 
+  it('writes a system change at the stored version and bumps it, so an open form of the record goes stale', async () => {
+    const created = await customerOf(ws.team.lead, '杭州万象');
+    await customers.updateVersioned(ws.db, ws.deps, ws.team.lead, created.id, 1, { name: '同事改过' });
+    ws.clock.advance(1000);
+    const row = await customers.updateCurrent(ws.db, ws.deps, ws.team.lead, created.id, { city: '杭州' });
+    expect(row).toMatchObject({ name: '同事改过', city: '杭州', version: 3 });
+    expect(row.updated_at).toBe(ws.clock.now().toISOString());
+    await expectAppError(
+      customers.updateVersioned(ws.db, ws.deps, ws.team.lead, created.id, 2, { name: 'x' }),
+      'CONFLICT.STALE',
+    );
+    expect(
+      (
+        await expectAppError(
+          customers.updateCurrent(ws.db, ws.deps, ws.foreign.manager, created.id, {}),
+          'NOT_FOUND',
+        )
+      ).details,
+    ).toEqual({ entity: 'customer', id: created.id });
+  });
+
+  it('maps no inherited key of the columns map: `constructor` is no column', () => {
+    expect(customers.columnsOf({ constructor: 'x' } as never)).toEqual({});
+  });
+
   it('finds by scope: the workspace, the customer, the customer it belongs to; NOT_FOUND otherwise', async () => {
     const { mine, theirs, seminar, mineInvited, theirsInvited } = await invitedPair();
 

@@ -122,6 +122,20 @@ export interface RecordStore<T extends RecordTable, View, Fields> {
     before?: RecordRow<T>,
   ): Promise<RecordRow<T>>;
   /**
+   * A write the system makes on its own, not from a form the user read (logging a close
+   * attempt sets the customer's expected funds date; a chairman's verdict names the key
+   * person): applies `changes` to the row as it is now and bumps its version, so a
+   * colleague's concurrent save of the record makes neither write fail, and an open form
+   * of the record hears CONFLICT.STALE on its next save. Callers find the row first.
+   */
+  updateCurrent(
+    db: Kysely<Schema>,
+    deps: Pick<Deps, 'clock'>,
+    principal: Principal,
+    id: string,
+    changes: RecordChanges<T>,
+  ): Promise<RecordRow<T>>;
+  /**
    * The update of a use case that read `before` (and checked its rights): `updateVersioned`,
    * then the audit entry `update` with the views before and after; returns the view after.
    */
@@ -245,6 +259,21 @@ export function defineRecordStore<T extends RecordTable, View, Fields>(
     if (!row) throw new AppError('CONFLICT.STALE', { entity, id, version });
     return row as unknown as RecordRow<T>;
   };
+  const updateCurrent: Store['updateCurrent'] = async (db, deps, principal, id, changes) => {
+    const row = await loose(db)
+      .updateTable(record)
+      .set((eb) => ({
+        ...(changes as object),
+        updated_at: deps.clock().toISOString(),
+        version: eb('version', '+', 1),
+      }))
+      .where('workspace_id', '=', principal.workspaceId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', { entity, id });
+    return row as unknown as RecordRow<T>;
+  };
   const remove: Store['remove'] = async (db, principal, id) => {
     await loose(db)
       .deleteFrom(record)
@@ -262,8 +291,9 @@ export function defineRecordStore<T extends RecordTable, View, Fields>(
     columnsOf(fields) {
       const changes: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(fields as Record<string, unknown>)) {
-        const column = (columns as Record<string, ColumnOf<T> | undefined>)[field];
-        if (value === undefined || column === undefined) continue;
+        // Own keys only: a field named `constructor` or `__proto__` is no column.
+        if (value === undefined || !Object.hasOwn(columns, field)) continue;
+        const column = (columns as Record<string, ColumnOf<T>>)[field] as ColumnOf<T>;
         if (typeof column === 'string') changes[column] = value;
         else changes[column.column] = value === null ? null : column.write(value as never);
       }
@@ -277,6 +307,7 @@ export function defineRecordStore<T extends RecordTable, View, Fields>(
     },
     insertMany: insertRows,
     updateVersioned,
+    updateCurrent,
     async updateAudited(db, deps, principal, before, version, changes) {
       const { id } = before as unknown as { id: string };
       const after = toView(await updateVersioned(db, deps, principal, id, version, changes, before));

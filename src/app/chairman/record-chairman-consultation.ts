@@ -95,15 +95,10 @@ export async function recordChairmanConsultation(
     await followUps.audit(trx, deps, principal, 'create', followUp.id, { after: followUp });
 
     if (verdict === 'key_person' && customer.kp_contact_id !== body.contactId) {
-      const updated = await customers.updateVersioned(
-        trx,
-        deps,
-        principal,
-        customerId,
-        customer.version,
-        { kp_contact_id: body.contactId },
-        customer,
-      );
+      // Not from a form of the customer: written at whatever version is stored (bumped).
+      const updated = await customers.updateCurrent(trx, deps, principal, customerId, {
+        kp_contact_id: body.contactId,
+      });
       await customers.audit(trx, deps, principal, 'update', customerId, {
         before: customers.toView(customer),
         after: customers.toView(updated),

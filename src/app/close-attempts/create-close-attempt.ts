@@ -111,7 +111,8 @@ export async function createCloseAttempt(
     }
 
     if (effects.expectedFundsOn !== null) {
-      await customers.updateVersioned(trx, deps, principal, body.customerId, customer.version, {
+      // Not from a form of the customer: written at whatever version is stored (bumped).
+      await customers.updateCurrent(trx, deps, principal, body.customerId, {
         expected_funds_on: effects.expectedFundsOn,
       });
       await recordAudit(trx, deps, principal, {
