@@ -1,9 +1,8 @@
 /** Use case: record an invitation's answer (RSVP) and attendance, under optimistic concurrency. */
 
-import { type Invitation, updateInvitationInput } from '../../contract/seminars.js';
+import { updateInvitationInput } from '../../contract/seminars.js';
 import { AppError } from '../../domain/errors.js';
-import type { Deps, Principal } from '../context.js';
-import { parseInput } from '../validation.js';
+import { defineUpdate } from '../record-update.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
 import { invitations } from './seminar-store.js';
 
@@ -12,27 +11,19 @@ import { invitations } from './seminar-store.js';
  * on (SEMINAR.NOT_YET_HELD otherwise): nobody attends an event that has not happened.
  * Stale `version` → CONFLICT.STALE; an invitation of an invisible customer → NOT_FOUND.
  */
-export async function updateInvitation(
-  deps: Deps,
-  principal: Principal,
-  id: string,
-  input: unknown,
-): Promise<Invitation> {
-  const { version, ...fields } = parseInput(updateInvitationInput, input);
-  return deps.db.transaction().execute(async (trx) => {
-    const before = await invitations.find(trx, principal, id);
-    // A stale form hears CONFLICT.STALE before the seminar's date is checked.
-    invitations.requireVersion(before, version);
-    if (fields.attended === true) {
-      const seminar = await trx
-        .selectFrom('seminars')
-        .select('held_on')
-        .where('workspace_id', '=', principal.workspaceId)
-        .where('id', '=', before.seminar_id)
-        .executeTakeFirstOrThrow();
-      const { today } = await workspaceToday(trx, deps, principal.workspaceId);
-      if (today < seminar.held_on) throw new AppError('SEMINAR.NOT_YET_HELD', { heldOn: seminar.held_on });
-    }
-    return invitations.updateAudited(trx, deps, principal, before, version, invitations.columnsOf(fields));
-  });
-}
+export const updateInvitation = defineUpdate(invitations, updateInvitationInput, async (update) => {
+  const { trx, deps, principal, before } = update;
+  // A stale form hears CONFLICT.STALE before the seminar's date is checked.
+  update.requireVersion();
+  if (update.fields.attended === true) {
+    const seminar = await trx
+      .selectFrom('seminars')
+      .select('held_on')
+      .where('workspace_id', '=', principal.workspaceId)
+      .where('id', '=', before.seminar_id)
+      .executeTakeFirstOrThrow();
+    const { today } = await workspaceToday(trx, deps, principal.workspaceId);
+    if (today < seminar.held_on) throw new AppError('SEMINAR.NOT_YET_HELD', { heldOn: seminar.held_on });
+  }
+  return update.save();
+});
