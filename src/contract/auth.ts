@@ -110,14 +110,8 @@ export type CreateMemberInput = z.input<typeof createMemberInput>;
 /** Input of changePassword; unknown fields are refused. */
 export const changePasswordInput = z.object({ current: z.string().max(1000), next: passwordSchema }).strict();
 
-/** What changePassword accepts. */
-export type ChangePasswordInput = z.input<typeof changePasswordInput>;
-
 /** Input of createApiToken; unknown fields are refused. */
 export const createApiTokenInput = z.object({ name: z.string().trim().min(1).max(100) }).strict();
-
-/** What createApiToken accepts. */
-export type CreateApiTokenInput = z.input<typeof createApiTokenInput>;
 
 const roleSchema = z.enum(['manager', 'lead', 'assistant']);
 

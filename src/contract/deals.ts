@@ -48,15 +48,11 @@ export type CreateDealInput = z.infer<typeof createDealInput>;
  */
 export const attemptDealInput = dealFields.omit({ customerId: true }).refine(checkFunds, fundsProblem);
 
-export type AttemptDealInput = z.infer<typeof attemptDealInput>;
-
 /**
  * Body of "update a deal": any subset of the fields plus the version last read;
  * `productIds` replaces the whole set. Funds ≤ amount is checked again against the stored row.
  */
 export const updateDealInput = updateInputOf(dealFields).refine(checkFunds, fundsProblem);
-
-export type UpdateDealInput = z.infer<typeof updateDealInput>;
 
 /** A deal as returned by the API. */
 export const dealView = z.object({

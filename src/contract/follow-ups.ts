@@ -21,8 +21,6 @@ export type CreateFollowUpInput = z.infer<typeof createFollowUpInput>;
 /** Body of "update a follow-up": any subset of the fields plus the version last read. */
 export const updateFollowUpInput = updateInputOf(followUpFields);
 
-export type UpdateFollowUpInput = z.infer<typeof updateFollowUpInput>;
-
 /** A follow-up as returned by the API; `doneAt` is the instant it was marked done. */
 export const followUpView = z.object({
   id: z.string(),

@@ -19,8 +19,6 @@ export const startImportInput = z.strictObject({
   lang: z.enum(['zh', 'en']).default('zh'),
 });
 
-export type StartImportInput = z.input<typeof startImportInput>;
-
 /** An import job as the API shows it. */
 export const importJobView = z.object({
   id: z.string(),

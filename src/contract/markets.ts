@@ -28,8 +28,6 @@ export type CreateMarketInput = z.infer<typeof createMarketInput>;
 /** Body of "update a market": any subset of the fields plus the version last read. */
 export const updateMarketInput = updateInputOf(marketFields);
 
-export type UpdateMarketInput = z.infer<typeof updateMarketInput>;
-
 /** A market as returned by the API. */
 export const marketView = z.object({
   id: z.string(),

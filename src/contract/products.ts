@@ -30,8 +30,6 @@ export type CreateProductInput = z.infer<typeof createProductInput>;
 /** Body of "update a product": any subset of the fields plus the version last read. */
 export const updateProductInput = updateInputOf(productFields);
 
-export type UpdateProductInput = z.infer<typeof updateProductInput>;
-
 /** A product as returned by the API. */
 export const productView = z.object({
   id: z.string(),
