@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MONTHLY_SEMINAR, REPEAT_CLASSES } from '../../../test/harness/plan-settings.js';
 import { FUNNEL_LINE_LABELS, funnelLines } from '../../domain/plan/funnel-lines.js';
 import { chinaHolidayData } from '../holiday-data.js';
 import { computePlan } from './compute-plan.js';
@@ -12,13 +13,8 @@ describe('the exported funnel sheet', () => {
     {
       target: '588万',
       year: 2026,
-      classes: {
-        A: { customers: 10, repeatRate: 80, averageOrder: '10万' },
-        B: { customers: 30, repeatRate: 60, averageOrder: '5万' },
-        C: { customers: 60, repeatRate: 50, averageOrder: '2万' },
-        new: { averageOrder: '3万' },
-      },
-      seminars: { perMonth: 1, invitations: 30, signRate: 10 },
+      classes: REPEAT_CLASSES,
+      seminars: MONTHLY_SEMINAR,
     },
     { holidays, now: new Date('2026-03-02T02:00:00Z') },
   );

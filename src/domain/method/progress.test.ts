@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { HolidayData } from '../calendar.js';
+import { NO_HOLIDAYS } from '../../../test/harness/plan-settings.js';
 import { buildPlan, type PlanResult } from '../plan/plan.js';
 import { parsePlanSettings } from '../plan/settings.js';
 import { computeProgressRows, type ProgressDimension, type SignedAmount } from './progress.js';
 
 // Mon–Fri calendar (a year the holiday data does not know), so working days are easy to count.
-const NO_HOLIDAYS: HolidayData = { years: new Set(), holidays: new Map(), workdays: new Map() };
-
 function plan(): PlanResult {
   return buildPlan(
     parsePlanSettings({

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { HolidayData } from '../calendar.js';
+import { MONTHLY_SEMINAR, NO_HOLIDAYS, REPEAT_CLASSES } from '../../../test/harness/plan-settings.js';
 import { FUNNEL_LINE_LABELS, funnelLines, funnelStages, missingInputLabel } from './funnel-lines.js';
 import { buildPlan } from './plan.js';
 import { parsePlanSettings } from './settings.js';
-
-const NO_HOLIDAYS: HolidayData = { years: new Set(), holidays: new Map(), workdays: new Map() };
 
 // Existing customers who buy again and seminars that sign new ones: the totals (all meetings,
 // all new customers) then differ from the new-business funnel's stages, as on the demo plan.
@@ -12,13 +10,8 @@ const funnel = buildPlan(
   parsePlanSettings({
     target: '588万',
     year: 2030,
-    classes: {
-      A: { customers: 10, repeatRate: 80, averageOrder: '10万' },
-      B: { customers: 30, repeatRate: 60, averageOrder: '5万' },
-      C: { customers: 60, repeatRate: 50, averageOrder: '2万' },
-      new: { averageOrder: '3万' },
-    },
-    seminars: { perMonth: 1, invitations: 30, signRate: 10 },
+    classes: REPEAT_CLASSES,
+    seminars: MONTHLY_SEMINAR,
   }),
   { holidays: NO_HOLIDAYS },
 ).funnel;

@@ -6,6 +6,7 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { REPEAT_CLASSES } from '../../../test/harness/plan-settings.js';
 import { toHolidayData } from '../holiday-file.js';
 import { buildPlan, type PlanResult } from './plan.js';
 import { parsePlanSettings } from './settings.js';
@@ -156,12 +157,7 @@ describe('buildPlan: options', () => {
 });
 
 describe('buildPlan: funnel and verdict', () => {
-  const classes = {
-    A: { customers: 10, repeatRate: 80, averageOrder: '10万' },
-    B: { customers: 30, repeatRate: 60, averageOrder: '5万' },
-    C: { customers: 60, repeatRate: 50, averageOrder: '2万' },
-    new: { averageOrder: '3万' },
-  };
+  const classes = REPEAT_CLASSES;
 
   it('derives class amounts from existing customers and gives the rest to new customers', () => {
     const p = plan({ classes });
