@@ -69,6 +69,25 @@ export interface RecordStoreSpec<T extends RecordTable, View, Fields> {
   readonly columns: { readonly [K in keyof Fields]-?: ColumnOf<T> };
 }
 
+/** The shape of `insertMany`: the columns of new rows in, the stored rows out. */
+export type InsertMany<Values, Row> = (
+  db: Kysely<Schema>,
+  deps: Pick<Deps, 'clock' | 'newId'>,
+  principal: Principal,
+  values: readonly (Values & { readonly id?: string })[],
+) => Promise<Row[]>;
+
+/** The shape of `updateVersioned`: the changes of the row `id` read at `version`, the row after. */
+export type UpdateVersioned<Changes, Row> = (
+  db: Kysely<Schema>,
+  deps: Pick<Deps, 'clock'>,
+  principal: Principal,
+  id: string,
+  version: number,
+  changes: Changes,
+  before?: Row,
+) => Promise<Row>;
+
 /** The reads and writes of one record type; see the module header. */
 export interface RecordStore<T extends RecordTable, View, Fields> {
   readonly table: T;
@@ -95,12 +114,7 @@ export interface RecordStore<T extends RecordTable, View, Fields> {
    * Inserts many rows (one INSERT per 200) as `insert` does each. The rows come back in no
    * promised order (SQLite's RETURNING promises none): match them by id.
    */
-  insertMany(
-    db: Kysely<Schema>,
-    deps: Pick<Deps, 'clock' | 'newId'>,
-    principal: Principal,
-    values: readonly (RecordValues<T> & { readonly id?: string })[],
-  ): Promise<RecordRow<T>[]>;
+  readonly insertMany: InsertMany<RecordValues<T>, RecordRow<T>>;
   /**
    * CONFLICT.STALE (with the current version) unless `row` is at `version`: for a use case
    * whose stale form must hear that before any field error. `updateVersioned` checks again.
@@ -112,15 +126,7 @@ export interface RecordStore<T extends RecordTable, View, Fields> {
    * row, saves the second read. The guarded UPDATE makes a concurrent writer that read the
    * same version lose even between the check and the write.
    */
-  updateVersioned(
-    db: Kysely<Schema>,
-    deps: Pick<Deps, 'clock'>,
-    principal: Principal,
-    id: string,
-    version: number,
-    changes: RecordChanges<T>,
-    before?: RecordRow<T>,
-  ): Promise<RecordRow<T>>;
+  readonly updateVersioned: UpdateVersioned<RecordChanges<T>, RecordRow<T>>;
   /**
    * A write the system makes on its own, not from a form the user read (logging a close
    * attempt sets the customer's expected funds date; a chairman's verdict names the key
@@ -180,7 +186,7 @@ interface LooseSchema {
 }
 
 /** Rows per INSERT statement: well below SQLite's and PostgreSQL's bound-parameter limits. */
-const INSERT_CHUNK = 200;
+export const INSERT_CHUNK = 200;
 
 /** Builds the store of one table; see `RecordStore`. */
 export function defineRecordStore<T extends RecordTable, View, Fields>(
@@ -331,6 +337,29 @@ export function recordStamps(row: { created_at: string; updated_at: string; vers
   version: number;
 } {
   return { createdAt: row.created_at, updatedAt: row.updated_at, version: row.version };
+}
+
+/** The fields of a `columns` map that are stored as they are shown (a column name, no `write`). */
+export type PlainFields<Row, Columns> = {
+  -readonly [K in keyof Columns as Columns[K] extends string ? K : never]: Columns[K] extends keyof Row
+    ? Row[Columns[K]]
+    : never;
+};
+
+/**
+ * The part of a record's view that its store's `columns` already say: the id, every field
+ * stored as shown (read back from its column) and the stamps. A `toView` adds only the
+ * fields stored differently and those no input writes, so a field's column is named once.
+ */
+export function plainView<
+  Row extends { id: string; created_at: string; updated_at: string; version: number },
+  Columns extends Readonly<Record<string, string | { readonly column: string }>>,
+>(row: Row, columns: Columns): { id: string } & PlainFields<Row, Columns> & ReturnType<typeof recordStamps> {
+  const fields: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(columns)) {
+    if (typeof column === 'string') fields[field] = row[column as keyof Row];
+  }
+  return { id: row.id, ...(fields as PlainFields<Row, Columns>), ...recordStamps(row) };
 }
 
 /** The tables whose rows belong to one customer of one workspace (records or not). */

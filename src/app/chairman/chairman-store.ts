@@ -9,10 +9,21 @@ import type {
   recordChairmanConsultationInput,
 } from '../../contract/next-visit-plans.js';
 import { chairmanVerdict } from '../../domain/method/chairman.js';
-import { defineRecordStore, type RecordValues, recordStamps } from '../record-store.js';
+import { defineRecordStore, plainView, type RecordValues } from '../record-store.js';
 
 /** The answers of a consultation, as the input carries them (the next visit is not stored here). */
 export type ChairmanConsultationFields = Omit<z.infer<typeof recordChairmanConsultationInput>, 'nextVisit'>;
+
+/** How a chairman consultation's fields are stored (each as its own column). */
+const consultationColumns = {
+  contactId: 'contact_id',
+  visitId: 'visit_id',
+  closeAttemptId: 'close_attempt_id',
+  productView: 'product_view',
+  wouldChooseFirst: 'would_choose_first',
+  chairmanFollowsAdvice: 'chairman_follows_advice',
+  biggestObstacle: 'biggest_obstacle',
+} as const;
 
 /** Chairman consultations; visible when their customer is. */
 export const chairmanConsultations = defineRecordStore<
@@ -24,27 +35,11 @@ export const chairmanConsultations = defineRecordStore<
   entity: 'chairman_consultation',
   scope: 'customer-child',
   toView: (row) => ({
-    id: row.id,
+    ...plainView(row, consultationColumns),
     customerId: row.customer_id,
-    contactId: row.contact_id,
-    visitId: row.visit_id,
-    closeAttemptId: row.close_attempt_id,
-    productView: row.product_view,
-    wouldChooseFirst: row.would_choose_first,
-    chairmanFollowsAdvice: row.chairman_follows_advice,
-    biggestObstacle: row.biggest_obstacle,
     verdict: row.verdict,
-    ...recordStamps(row),
   }),
-  columns: {
-    contactId: 'contact_id',
-    visitId: 'visit_id',
-    closeAttemptId: 'close_attempt_id',
-    productView: 'product_view',
-    wouldChooseFirst: 'would_choose_first',
-    chairmanFollowsAdvice: 'chairman_follows_advice',
-    biggestObstacle: 'biggest_obstacle',
-  },
+  columns: consultationColumns,
 });
 
 /**

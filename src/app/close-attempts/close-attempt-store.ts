@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { CloseAttempt, CreateCloseAttemptInput } from '../../contract/close-attempts.js';
 import type { Schema } from '../../db/schema.js';
 import type { Principal } from '../context.js';
-import { defineRecordStore, type RecordRow, type RecordValues, recordStamps } from '../record-store.js';
+import { defineRecordStore, plainView, type RecordRow, type RecordValues } from '../record-store.js';
 import { fieldError } from '../validation.js';
 
 /** A close_attempts row as Kysely returns it. */
@@ -16,44 +16,33 @@ export type CloseAttemptRow = RecordRow<'close_attempts'>;
 /** The fields of the input stored on the attempt (its next visit and deal are rows of their own). */
 export type CloseAttemptFields = Omit<CreateCloseAttemptInput, 'nextVisit' | 'deal'>;
 
+/** How a close attempt's fields are stored (each as its own column). */
+const closeAttemptColumns = {
+  customerId: 'customer_id',
+  visitId: 'visit_id',
+  attemptedOn: 'attempted_on',
+  result: 'result',
+  objectionKey: 'objection_key',
+  customerWords: 'customer_words',
+  replyId: 'reply_id',
+  replyText: 'reply_text',
+  response: 'response',
+  concern: 'concern',
+  fundsOn: 'funds_on',
+  dealId: 'deal_id',
+  notes: 'notes',
+} as const;
+
 /** Close attempts; visible when their customer is. */
 export const closeAttempts = defineRecordStore<'close_attempts', CloseAttempt, CloseAttemptFields>({
   table: 'close_attempts',
   entity: 'close_attempt',
   scope: 'customer-child',
   toView: (row) => ({
-    id: row.id,
-    customerId: row.customer_id,
-    visitId: row.visit_id,
+    ...plainView(row, closeAttemptColumns),
     ownerId: row.owner_id,
-    attemptedOn: row.attempted_on,
-    result: row.result,
-    objectionKey: row.objection_key,
-    customerWords: row.customer_words,
-    replyId: row.reply_id,
-    replyText: row.reply_text,
-    response: row.response,
-    concern: row.concern,
-    fundsOn: row.funds_on,
-    dealId: row.deal_id,
-    notes: row.notes,
-    ...recordStamps(row),
   }),
-  columns: {
-    customerId: 'customer_id',
-    visitId: 'visit_id',
-    attemptedOn: 'attempted_on',
-    result: 'result',
-    objectionKey: 'objection_key',
-    customerWords: 'customer_words',
-    replyId: 'reply_id',
-    replyText: 'reply_text',
-    response: 'response',
-    concern: 'concern',
-    fundsOn: 'funds_on',
-    dealId: 'deal_id',
-    notes: 'notes',
-  },
+  columns: closeAttemptColumns,
 });
 
 /**

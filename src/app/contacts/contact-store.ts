@@ -6,36 +6,29 @@
  */
 import type { z } from 'zod';
 import type { Contact, contactFields } from '../../contract/contacts.js';
-import { defineRecordStore, type RecordRow, type RecordValues, recordStamps } from '../record-store.js';
+import { defineRecordStore, plainView, type RecordRow, type RecordValues } from '../record-store.js';
 
 /** A contacts row as Kysely returns it. */
 export type ContactRow = RecordRow<'contacts'>;
 
-/** Contacts: the people at a customer; `kpConfirmed` is stored as 0/1. */
+/** How a contact's input fields are stored; `kpConfirmed` is stored as 0/1. */
+const contactColumns = {
+  customerId: 'customer_id',
+  name: 'name',
+  title: 'title',
+  phone: 'phone',
+  email: 'email',
+  role: 'role',
+  kpConfirmed: { column: 'kp_confirmed', write: (confirmed: boolean) => (confirmed ? 1 : 0) },
+} as const;
+
+/** Contacts: the people at a customer. */
 export const contacts = defineRecordStore<'contacts', Contact, z.infer<typeof contactFields>>({
   table: 'contacts',
   entity: 'contact',
   scope: 'customer-child',
-  toView: (row) => ({
-    id: row.id,
-    customerId: row.customer_id,
-    name: row.name,
-    title: row.title,
-    phone: row.phone,
-    email: row.email,
-    role: row.role,
-    kpConfirmed: row.kp_confirmed === 1,
-    ...recordStamps(row),
-  }),
-  columns: {
-    customerId: 'customer_id',
-    name: 'name',
-    title: 'title',
-    phone: 'phone',
-    email: 'email',
-    role: 'role',
-    kpConfirmed: { column: 'kp_confirmed', write: (confirmed: boolean) => (confirmed ? 1 : 0) },
-  },
+  toView: (row) => ({ ...plainView(row, contactColumns), kpConfirmed: row.kp_confirmed === 1 }),
+  columns: contactColumns,
 });
 
 /** Every column of a new contact, each with its value. */

@@ -11,7 +11,7 @@ import type { Schema } from '../../db/schema.js';
 import { assignableMemberships } from '../access.js';
 import type { Principal } from '../context.js';
 import { checkVisibleCustomer } from '../customers/visible-customer.js';
-import { defineRecordStore, type RecordRow, type RecordValues, recordStamps } from '../record-store.js';
+import { defineRecordStore, plainView, type RecordRow, type RecordValues } from '../record-store.js';
 import { fieldError } from '../validation.js';
 
 /** A deals row as Kysely returns it. */
@@ -19,6 +19,18 @@ export type DealRow = RecordRow<'deals'>;
 
 /** The fields of a deal that are columns of its row (the product set is stored apart). */
 type DealColumnFields = Omit<z.infer<typeof dealFields>, 'productIds'>;
+
+/** How a deal's fields are stored (amounts in fen, as bigints). */
+const dealColumns = {
+  customerId: 'customer_id',
+  ownerId: 'owner_id',
+  amountMinor: 'amount_minor',
+  currency: 'currency',
+  signedOn: 'signed_on',
+  expectedFundsOn: 'expected_funds_on',
+  fundsReceivedMinor: 'funds_received_minor',
+  notes: 'notes',
+} as const;
 
 /**
  * Deals: a customer's signed orders. The view's `productIds` is empty here: the set is read
@@ -29,29 +41,13 @@ export const deals = defineRecordStore<'deals', Deal, DealColumnFields>({
   entity: 'deal',
   scope: 'customer-child',
   toView: (row) => ({
-    id: row.id,
-    customerId: row.customer_id,
-    ownerId: row.owner_id,
+    ...plainView(row, dealColumns),
     // PostgreSQL returns bigints as text.
     amountMinor: Number(row.amount_minor),
-    currency: row.currency,
-    signedOn: row.signed_on,
-    expectedFundsOn: row.expected_funds_on,
     fundsReceivedMinor: Number(row.funds_received_minor),
-    notes: row.notes,
     productIds: [],
-    ...recordStamps(row),
   }),
-  columns: {
-    customerId: 'customer_id',
-    ownerId: 'owner_id',
-    amountMinor: 'amount_minor',
-    currency: 'currency',
-    signedOn: 'signed_on',
-    expectedFundsOn: 'expected_funds_on',
-    fundsReceivedMinor: 'funds_received_minor',
-    notes: 'notes',
-  },
+  columns: dealColumns,
 });
 
 /** Row and its product ids → API shape (the ids sorted, so equal sets compare equal). */

@@ -9,9 +9,19 @@ import type { z } from 'zod';
 import type { NextVisitPlan, updateNextVisitPlanInput } from '../../contract/next-visit-plans.js';
 import type { NextVisitPlansTable, Schema } from '../../db/schema.js';
 import type { Deps, Principal } from '../context.js';
-import { defineRecordStore, type RecordRow, type RecordValues, recordStamps } from '../record-store.js';
+import { defineRecordStore, plainView, type RecordRow, type RecordValues } from '../record-store.js';
 
 export type NextVisitPlanRow = RecordRow<'next_visit_plans'>;
+
+/** How a next-visit plan's fields are stored; the people to meet as JSON text. */
+const nextVisitPlanColumns = {
+  status: 'status',
+  visitId: 'visit_id',
+  goal: 'goal',
+  meetWhom: { column: 'meet_whom', write: (meetWhom: readonly string[]) => JSON.stringify(meetWhom) },
+  bring: 'bring',
+  plannedOn: 'planned_on',
+} as const;
 
 /** Next-visit plans; visible when their customer is. */
 export const nextVisitPlans = defineRecordStore<
@@ -23,26 +33,13 @@ export const nextVisitPlans = defineRecordStore<
   entity: 'next_visit_plan',
   scope: 'customer-child',
   toView: (row) => ({
-    id: row.id,
+    ...plainView(row, nextVisitPlanColumns),
     customerId: row.customer_id,
     source: row.source,
     sourceId: row.source_id,
-    goal: row.goal,
     meetWhom: JSON.parse(row.meet_whom) as string[],
-    bring: row.bring,
-    plannedOn: row.planned_on,
-    status: row.status,
-    visitId: row.visit_id,
-    ...recordStamps(row),
   }),
-  columns: {
-    status: 'status',
-    visitId: 'visit_id',
-    goal: 'goal',
-    meetWhom: { column: 'meet_whom', write: (meetWhom: readonly string[]) => JSON.stringify(meetWhom) },
-    bring: 'bring',
-    plannedOn: 'planned_on',
-  },
+  columns: nextVisitPlanColumns,
 });
 
 /** What a new plan says; where it came from (`source`, `sourceId`) is the caller's. */

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { Invitation, Seminar, seminarFields, updateInvitationInput } from '../../contract/seminars.js';
 import { AppError } from '../../domain/errors.js';
 import type { Principal } from '../context.js';
-import { defineRecordStore, type RecordRow, recordStamps } from '../record-store.js';
+import { defineRecordStore, plainView, type RecordRow } from '../record-store.js';
 
 /** Seminars are organised by managers and leads; assistants only invite. AUTH.FORBIDDEN otherwise. */
 export function requireOrganiser(principal: Principal): void {
@@ -17,34 +17,33 @@ export function requireOrganiser(principal: Principal): void {
 
 export type SeminarRow = RecordRow<'seminars'>;
 
+/** How a seminar's input fields are stored (each as its own column). */
+const seminarColumns = {
+  title: 'title',
+  heldOn: 'held_on',
+  city: 'city',
+  venue: 'venue',
+  capacity: 'capacity',
+  status: 'status',
+  notes: 'notes',
+} as const;
+
 /** Seminars: workspace-wide records. */
 export const seminars = defineRecordStore<'seminars', Seminar, z.infer<typeof seminarFields>>({
   table: 'seminars',
   entity: 'seminar',
   scope: 'workspace',
-  toView: (row) => ({
-    id: row.id,
-    title: row.title,
-    heldOn: row.held_on,
-    city: row.city,
-    venue: row.venue,
-    capacity: row.capacity,
-    status: row.status,
-    notes: row.notes,
-    ...recordStamps(row),
-  }),
-  columns: {
-    title: 'title',
-    heldOn: 'held_on',
-    city: 'city',
-    venue: 'venue',
-    capacity: 'capacity',
-    status: 'status',
-    notes: 'notes',
-  },
+  toView: (row) => plainView(row, seminarColumns),
+  columns: seminarColumns,
 });
 
 export type InvitationRow = RecordRow<'seminar_invitations'>;
+
+/** How an invitation's answer and attendance are stored; attendance as 0/1. */
+const invitationColumns = {
+  rsvp: 'rsvp',
+  attended: { column: 'attended', write: (attended: boolean) => (attended ? 1 : 0) },
+} as const;
 
 /** Invitations of customers to seminars; visible when their customer is. */
 export const invitations = defineRecordStore<
@@ -56,16 +55,11 @@ export const invitations = defineRecordStore<
   entity: 'seminar-invitation',
   scope: 'customer-child',
   toView: (row) => ({
-    id: row.id,
+    ...plainView(row, invitationColumns),
     seminarId: row.seminar_id,
     customerId: row.customer_id,
     invitedBy: row.invited_by,
-    rsvp: row.rsvp,
     attended: row.attended === 1,
-    ...recordStamps(row),
   }),
-  columns: {
-    rsvp: 'rsvp',
-    attended: { column: 'attended', write: (attended: boolean) => (attended ? 1 : 0) },
-  },
+  columns: invitationColumns,
 });

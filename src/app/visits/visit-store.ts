@@ -11,11 +11,25 @@ import { countsAsMeeting } from '../../domain/method/meetings.js';
 import { assignableMemberships } from '../access.js';
 import type { Principal } from '../context.js';
 import { checkVisibleCustomer } from '../customers/visible-customer.js';
-import { defineRecordStore, type RecordRow, type RecordValues, recordStamps } from '../record-store.js';
+import { defineRecordStore, plainView, type RecordRow, type RecordValues } from '../record-store.js';
 import { fieldError } from '../validation.js';
 
 /** A visits row as Kysely returns it. */
 export type VisitRow = RecordRow<'visits'>;
+
+/** How a visit's fields are stored; the attendees as JSON text. */
+const visitColumns = {
+  customerId: 'customer_id',
+  visitOn: 'visit_on',
+  ownerId: 'owner_id',
+  attendees: { column: 'attendees', write: (attendees: string[]) => JSON.stringify(attendees) },
+  purpose: 'purpose',
+  outcome: 'outcome',
+  notes: 'notes',
+  nextStep: 'next_step',
+  status: 'status',
+  thirdMeetingReason: 'third_meeting_reason',
+} as const;
 
 /** Visits: meetings and calls with a customer, numbered by date. */
 export const visits = defineRecordStore<'visits', Visit, z.infer<typeof visitFields>>({
@@ -23,33 +37,12 @@ export const visits = defineRecordStore<'visits', Visit, z.infer<typeof visitFie
   entity: 'visit',
   scope: 'customer-child',
   toView: (row) => ({
-    id: row.id,
-    customerId: row.customer_id,
-    ownerId: row.owner_id,
-    visitOn: row.visit_on,
+    ...plainView(row, visitColumns),
     attendees: JSON.parse(row.attendees) as string[],
-    purpose: row.purpose,
-    outcome: row.outcome,
-    notes: row.notes,
-    nextStep: row.next_step,
     // 0 is stored for a cancelled visit (the column is NOT NULL): it is not a meeting.
     meetingNumber: !countsAsMeeting(row.status) || row.meeting_number < 1 ? null : row.meeting_number,
-    status: row.status,
-    thirdMeetingReason: row.third_meeting_reason,
-    ...recordStamps(row),
   }),
-  columns: {
-    customerId: 'customer_id',
-    visitOn: 'visit_on',
-    ownerId: 'owner_id',
-    attendees: { column: 'attendees', write: (attendees: string[]) => JSON.stringify(attendees) },
-    purpose: 'purpose',
-    outcome: 'outcome',
-    notes: 'notes',
-    nextStep: 'next_step',
-    status: 'status',
-    thirdMeetingReason: 'third_meeting_reason',
-  },
+  columns: visitColumns,
 });
 
 /** The columns a new visit is stored with. */
