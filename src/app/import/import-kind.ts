@@ -17,6 +17,7 @@ import { type Cell, cellText, normaliseText, type Parsed, type Reason } from '..
 import { fieldProblems } from '../../domain/issue-messages.js';
 import { assignableMemberships } from '../access.js';
 import type { Deps, Principal } from '../context.js';
+import { INSERT_CHUNK, type InsertMany, type UpdateVersioned } from '../record-store.js';
 
 /** A data row, mapped: field → cell. */
 export interface MappedRow {
@@ -79,21 +80,8 @@ export interface KindStore<Columns extends object, Stored extends StoredRecord> 
   readonly entity: string;
   /** The record as the API shows it (what the audit log keeps). */
   readonly toView: (stored: Stored) => unknown;
-  insertMany(
-    db: Kysely<Schema>,
-    deps: Pick<Deps, 'clock' | 'newId'>,
-    principal: Principal,
-    values: readonly (Columns & { readonly id?: string })[],
-  ): Promise<Stored[]>;
-  updateVersioned(
-    db: Kysely<Schema>,
-    deps: Pick<Deps, 'clock'>,
-    principal: Principal,
-    id: string,
-    version: number,
-    changes: Partial<Columns>,
-    before?: Stored,
-  ): Promise<Stored>;
+  readonly insertMany: InsertMany<Columns, Stored>;
+  readonly updateVersioned: UpdateVersioned<Partial<Columns>, Stored>;
 }
 
 /**
@@ -168,10 +156,7 @@ export function kindWrites<Columns extends object, Stored extends StoredRecord>(
   };
 }
 
-/** Rows per INSERT statement: well below SQLite's and PostgreSQL's bound-parameter limits. */
-export const INSERT_CHUNK = 200;
-
-/** Runs `write` on consecutive chunks of `rows` and returns what it returned, in order. */
+/** Runs `write` on consecutive chunks of `rows` (as many as an INSERT takes) and returns what it returned, in order. */
 export async function inChunks<T, R>(
   rows: readonly T[],
   write: (chunk: T[]) => Promise<readonly R[]>,
