@@ -21,6 +21,7 @@ import type { Schema } from '../../src/db/schema.js';
 import { buildApp, type ServerDeps } from '../../src/server/app.js';
 import { seedTeam, type Team, testDeps } from '../factories.js';
 import type { TestDatabase, TestEngine } from './databases.js';
+import { hookState } from './hook-state.js';
 import type { Workspace } from './workspace.js';
 
 /** The members of a seeded team a test can act as. */
@@ -55,22 +56,17 @@ interface State<M extends Member> {
 
 /** Registers the per-test app on the current describe block and returns the current test's. */
 export function withApi<M extends Member>(ws: Workspace, members: readonly M[] = []): Api<M> {
-  let state: State<M> | undefined;
+  const state = hookState<State<M>>('withApi');
   beforeEach(async () => {
     const app = await buildApp({ ...ws.deps, dialect: ws.open.dialect });
     const as = {} as { [K in M]: Headers };
     for (const member of members) as[member] = await bearer(ws.deps, ws.team[member]);
-    state = { app, as };
+    state.set({ app, as });
   });
   afterEach(async () => {
-    const done = state;
-    state = undefined;
-    await done?.app.close();
+    await state.take()?.app.close();
   });
-  const current = (): State<M> => {
-    if (!state) throw new Error('withApi: read inside a test or hook, not at describe level');
-    return state;
-  };
+  const current = state.current;
   return {
     get app() {
       return current().app;
@@ -101,9 +97,12 @@ export interface FileApi {
  * closed in afterAll. Call it at describe level; read it inside the tests.
  */
 export function withFileApi(engine: TestEngine): FileApi {
-  let state:
-    | { database: TestDatabase; open: Database<Schema>; app: FastifyInstance; manager: Headers }
-    | undefined;
+  const state = hookState<{
+    database: TestDatabase;
+    open: Database<Schema>;
+    app: FastifyInstance;
+    manager: Headers;
+  }>('withFileApi', 'a test');
   beforeAll(async () => {
     const database = await engine.create();
     const open = database.open() as Database<Schema>;
@@ -111,19 +110,15 @@ export function withFileApi(engine: TestEngine): FileApi {
     const deps = testDeps(open.db);
     const app = await buildApp({ ...deps, dialect: open.dialect });
     const team = await seedTeam(open.db);
-    state = { database, open, app, manager: await bearer(deps, team.manager) };
+    state.set({ database, open, app, manager: await bearer(deps, team.manager) });
   });
   afterAll(async () => {
-    const done = state;
-    state = undefined;
+    const done = state.take();
     await done?.app.close();
     await done?.open.close();
     await done?.database.dispose();
   });
-  const current = () => {
-    if (!state) throw new Error('withFileApi: read inside a test, not at describe level');
-    return state;
-  };
+  const current = state.current;
   return {
     get app() {
       return current().app;

@@ -19,6 +19,7 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import type { AuditLogTable, Schema } from '../../src/db/schema.js';
 import { seedTeam, type Team, testClock, testDeps } from '../factories.js';
 import type { TestDatabase, TestEngine } from './databases.js';
+import { hookState } from './hook-state.js';
 
 /** The clock tests move: `now()` for deps, `advance(ms)` to let time pass. */
 export type TestClock = ReturnType<typeof testClock>;
@@ -61,7 +62,7 @@ interface State {
  * before the clean-up, so they can use the database and close what they opened on it.
  */
 export function withWorkspace(engine: TestEngine, options: WorkspaceOptions = {}): Workspace {
-  let state: State | undefined;
+  const state = hookState<State>('withWorkspace');
   beforeEach(async () => {
     const database = await engine.create();
     const open = database.open() as Database<Schema>;
@@ -70,19 +71,15 @@ export function withWorkspace(engine: TestEngine, options: WorkspaceOptions = {}
     const deps = testDeps(open.db, clock);
     const team = options.team === false ? undefined : await seedTeam(open.db);
     const foreign = options.foreign ? await seedTeam(open.db, '宁波区域') : undefined;
-    state = { database, open, clock, deps, team, foreign };
+    state.set({ database, open, clock, deps, team, foreign });
   });
   afterEach(async () => {
-    const done = state;
-    state = undefined;
+    const done = state.take();
     await done?.open.close();
     await done?.database.dispose();
   });
   // A read outside a test (or of a part not asked for) is a mistake in the test file.
-  const current = (): State => {
-    if (!state) throw new Error('withWorkspace: read inside a test or hook, not at describe level');
-    return state;
-  };
+  const current = state.current;
   const seeded = (team: Team | undefined, option: string): Team => {
     if (!team) throw new Error(`withWorkspace: pass { ${option} } to seed this team`);
     return team;
