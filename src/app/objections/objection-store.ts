@@ -11,6 +11,7 @@ import type { Schema } from '../../db/schema.js';
 import {
   BUILT_IN_OBJECTION_KEYS,
   type CatalogEntry,
+  catalogEntryOf,
   mergeCatalog,
   type ObjectionEntry,
   type ScriptedReply,
@@ -55,14 +56,14 @@ export function toObjectionType(entry: CatalogEntry): ObjectionTypeView {
 }
 
 /**
- * The workspace's catalog rows. A row of a built-in key keeps the built-in kind (it is
- * written with it), so its view is the one the effective catalog shows for the key.
+ * The workspace's catalog rows. A row's view is the entry the effective catalog shows for
+ * its key (`catalogEntryOf`: a row of a built-in key keeps the built-in kind).
  */
 export const objectionTypes = defineRecordStore<'objection_types', ObjectionTypeView, ObjectionEntry>({
   table: 'objection_types',
   entity: 'objection_type',
   scope: 'workspace',
-  toView: (row) => toObjectionType({ ...storedObjection(row), builtIn: isBuiltInObjection(row.key) }),
+  toView: (row) => toObjectionType(catalogEntryOf(storedObjection(row))),
   columns: {
     key: 'key',
     kind: 'kind',

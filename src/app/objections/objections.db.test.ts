@@ -63,4 +63,18 @@ describe.each(engines)('objection catalog on $name', (engine) => {
     const audit = await ws.audit('price');
     expect(audit.map((a) => a.action)).toEqual(['create']);
   });
+
+  it('answers an edit of a built-in entry with its built-in kind, whatever kind its row holds', async () => {
+    // A row written before the entry's kind was fixed (or by hand): the catalog and the
+    // edit's answer must still say the same kind, the one the close-attempt rules use.
+    await updateObjectionType(ws.deps, ws.team.manager, 'price', { labelEn: 'Price' });
+    await ws.db.updateTable('objection_types').set({ kind: 'stall' }).where('key', '=', 'price').execute();
+    const edited = await updateObjectionType(ws.deps, ws.team.manager, 'price', {
+      labelEn: 'Too expensive',
+      version: 1,
+    });
+    const catalog = await listObjectionTypes(ws.deps, ws.team.assistant);
+    expect(edited.kind).toBe('objection');
+    expect(catalog.find((e) => e.key === 'price')).toEqual(edited);
+  });
 });

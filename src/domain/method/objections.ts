@@ -186,13 +186,21 @@ export function mergeCatalog(stored: readonly StoredObjection[]): CatalogEntry[]
   const byKey = new Map(stored.map((s) => [s.key, s]));
   const builtIn: CatalogEntry[] = DEFAULT_OBJECTIONS.map((d) => {
     const row = byKey.get(d.key);
-    return row ? { ...row, kind: d.kind, builtIn: true } : { ...d, builtIn: true, version: null };
+    return row ? catalogEntryOf(row) : { ...d, builtIn: true, version: null };
   });
   const builtInKeys = new Set<string>(BUILT_IN_OBJECTION_KEYS);
-  const custom: CatalogEntry[] = stored
-    .filter((s) => !builtInKeys.has(s.key))
-    .map((s) => ({ ...s, builtIn: false }));
+  const custom = stored.filter((s) => !builtInKeys.has(s.key)).map(catalogEntryOf);
   return [...builtIn, ...custom];
+}
+
+/**
+ * The catalog entry one stored row makes: a row of a built-in key replaces that entry but
+ * keeps the built-in kind, whatever kind the row holds (the close-attempt rules depend on
+ * it); another row is a custom entry as stored. The catalog and every write's answer use it.
+ */
+export function catalogEntryOf(row: StoredObjection): CatalogEntry {
+  const builtIn = DEFAULT_OBJECTIONS.find((d) => d.key === row.key);
+  return builtIn ? { ...row, kind: builtIn.kind, builtIn: true } : { ...row, builtIn: false };
 }
 
 /** The outcome of asking for the signature. */
