@@ -1,4 +1,7 @@
-/** kindWrites: how the engine writes a store kind's records (batch instant, a record changed meanwhile). */
+/**
+ * kindWrites: how the engine writes a store kind's records (batch instant, a record changed
+ * meanwhile); importBatch: what the engine does with a row whose record changed meanwhile.
+ */
 import { describe, expect, it } from 'vitest';
 import { engines } from '../../../test/harness/databases.js';
 import { withWorkspace } from '../../../test/harness/workspace.js';
@@ -6,7 +9,10 @@ import { createCustomer } from '../customers/create-customer.js';
 import { createDeal } from '../deals/create-deal.js';
 import { deals } from '../deals/deal-store.js';
 import { updateDeal } from '../deals/update-deal.js';
-import { kindWrites } from './import-kind.js';
+import type { RowOutcome } from './import-batch.js';
+import { importBatch } from './import-batch.js';
+import { kindWrites, loadLookups, type MappedRow } from './import-kind.js';
+import { customerKind } from './kinds/customers.js';
 import { dealKind } from './kinds/deals.js';
 
 describe.each(engines)('kindWrites on $name', (engine) => {
@@ -54,5 +60,56 @@ describe.each(engines)('kindWrites on $name', (engine) => {
     const writes = kindWrites(dealKind, ws.deps, principal, now);
     expect(await writes.update(ws.db, read, { notes: '后到' })).toBeUndefined();
     expect(await deals.find(ws.db, principal, deal.id)).toMatchObject({ notes: '先到', version: 2 });
+  });
+
+  it('rejects the row of a record changed after the batch read it and writes the rest, with their audit', async () => {
+    const principal = ws.team.manager;
+    const taken = await createCustomer(ws.deps, principal, { name: '杭州织造', city: '杭州' });
+    // The batch reads the stored records, then a colleague's save lands before it writes:
+    // a real write on the batch's own transaction, between the engine's read and its write.
+    const racing: typeof customerKind = {
+      ...customerKind,
+      async findExisting(db, caller, drafts) {
+        const existing = await customerKind.findExisting(db, caller, drafts);
+        await db
+          .updateTable('customers')
+          .set({ notes: '同事刚改', version: 2 })
+          .where('id', '=', taken.id)
+          .execute();
+        return existing;
+      },
+    };
+    const row = (line: number, cells: Record<string, string>): MappedRow => ({
+      line,
+      cells: Object.values(cells),
+      get: (field) => cells[field] ?? null,
+    });
+    const outcomes: RowOutcome[] = [];
+    await importBatch(
+      racing,
+      {
+        deps: ws.deps,
+        principal,
+        dryRun: false,
+        context: { principal, lookups: await loadLookups(ws.db, principal) },
+        seen: new Map(),
+        decide: (outcome) => outcomes.push(outcome),
+      },
+      [row(2, { name: '杭州织造', city: '萧山' }), row(3, { name: '富阳纸业', city: '富阳' })],
+    );
+    expect(outcomes.map((o) => [o.line, o.action, o.reason?.en])).toEqual([
+      [2, 'reject', 'Someone changed this record meanwhile: import again'],
+      [3, 'create', undefined],
+    ]);
+    const stored = await ws.db.selectFrom('customers').select(['name', 'city', 'notes', 'version']).execute();
+    // In code-point order: the databases' collations of Chinese names differ.
+    stored.sort((a, b) => (a.name < b.name ? -1 : 1));
+    expect(stored).toEqual([
+      { name: '富阳纸业', city: '富阳', notes: null, version: 1 },
+      { name: '杭州织造', city: '杭州', notes: '同事刚改', version: 2 },
+    ]);
+    const created = outcomes[1]?.id ?? '';
+    expect((await ws.audit(created)).map((a) => a.action)).toEqual(['create']);
+    expect((await ws.audit(taken.id)).map((a) => a.action)).toEqual(['create']);
   });
 });
