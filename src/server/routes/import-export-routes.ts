@@ -10,7 +10,7 @@
  *   list's filters → the file, streamed.
  */
 import { PassThrough } from 'node:stream';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../app/context.js';
 import { checkExport, exportList } from '../../app/export/export-list.js';
 import type { ExportFormat } from '../../app/export/write-table.js';
@@ -42,6 +42,29 @@ function attachment(reply: FastifyReply, name: string): void {
     'content-disposition',
     `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`,
   );
+}
+
+/**
+ * Answers with the file `write` streams, named `name`. The headers go out before the
+ * file is written, so a failure while streaming (already checked inputs, a lost database)
+ * is logged and cuts the download short: the client sees a broken transfer, never a file
+ * that looks complete.
+ */
+function download(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  name: string,
+  format: ExportFormat,
+  write: (out: PassThrough) => Promise<void>,
+): FastifyReply {
+  const out = new PassThrough();
+  write(out).catch((error: unknown) => {
+    request.log.error({ err: error }, `${name} failed while streaming`);
+    out.destroy(error as Error);
+  });
+  reply.header('content-type', CONTENT_TYPES[format]);
+  attachment(reply, name);
+  return reply.send(out);
 }
 
 /** Registers /api/imports and /api/exports. */
@@ -89,14 +112,9 @@ export function registerImportExportRoutes(app: FastifyInstance, deps: Deps): vo
   serve(app, importRoutes.errors, async ({ params }, request, reply) => {
     const principal = requirePrincipal(request);
     const format = await importErrorsFormat(deps, principal, params.id);
-    const out = new PassThrough();
-    writeImportErrors(deps, principal, params.id, out).catch((error: unknown) => {
-      request.log.error({ err: error }, 'error file failed while streaming');
-      out.destroy(error as Error);
-    });
-    reply.header('content-type', CONTENT_TYPES[format]);
-    attachment(reply, `errors.${format}`);
-    return reply.send(out);
+    return download(request, reply, `errors.${format}`, format, (out) =>
+      writeImportErrors(deps, principal, params.id, out),
+    );
   });
 
   for (const list of EXPORT_LISTS) {
@@ -106,14 +124,9 @@ export function registerImportExportRoutes(app: FastifyInstance, deps: Deps): vo
         const { lang: _lang, ...filters } = query as Record<string, unknown>;
         const input = { list, format, lang: requestLang(request), filters };
         await checkExport(deps, principal, input);
-        const out = new PassThrough();
-        exportList(deps, principal, input, out).catch((error: unknown) => {
-          request.log.error({ err: error }, 'export failed while streaming');
-          out.destroy(error as Error);
-        });
-        reply.header('content-type', CONTENT_TYPES[format]);
-        attachment(reply, `${list}.${format}`);
-        return reply.send(out);
+        return download(request, reply, `${list}.${format}`, format, (out) =>
+          exportList(deps, principal, input, out),
+        );
       });
     }
   }
