@@ -7,6 +7,7 @@ import type { Schema } from '../src/db/schema.js';
 import { testDeps } from './factories.js';
 import { withApi } from './harness/api.js';
 import { engines } from './harness/databases.js';
+import { ARTICLE_MARKETS } from './harness/plan-settings.js';
 import { withWorkspace } from './harness/workspace.js';
 
 describe.each(engines)('customers and plans API on $name', (engine) => {
@@ -125,11 +126,7 @@ describe.each(engines)('customers and plans API on $name', (engine) => {
     const plan = {
       target: '588万',
       year: 2026,
-      markets: [
-        { name: '杭州主城+萧山', share: 50 },
-        { name: '富阳/桐庐/临安', share: 40 },
-        { name: '海外', share: 10 },
-      ],
+      markets: ARTICLE_MARKETS,
     };
     expect(
       (await api.app.inject({ method: 'POST', url: '/api/plans', headers: api.as.lead, payload: plan }))

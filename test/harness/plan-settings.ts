@@ -22,3 +22,10 @@ export const REPEAT_CLASSES = {
 
 /** One seminar a month, 30 invitations, 10 % of the invited sign. */
 export const MONTHLY_SEMINAR = { perMonth: 1, invitations: 30, signRate: 10 } as const;
+
+/** The method article's region: its main market, the secondary one and overseas (50/40/10). */
+export const ARTICLE_MARKETS = [
+  { name: '杭州主城+萧山', share: 50 },
+  { name: '富阳/桐庐/临安', share: 40 },
+  { name: '海外', share: 10 },
+] as const;

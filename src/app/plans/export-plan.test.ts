@@ -13,6 +13,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
+import { ARTICLE_MARKETS } from '../../../test/harness/plan-settings.js';
 import { AppError } from '../../domain/errors.js';
 import type { PlanResult } from '../../domain/plan/plan.js';
 import { chinaHolidayData } from '../holiday-data.js';
@@ -22,7 +23,7 @@ import { neutraliseCell, writePlanCsv, writePlanXlsx } from './export-plan.js';
 const NOW = new Date('2026-03-02T02:00:00Z');
 const TARGET_FEN = 588_000_000;
 
-function planWith(markets: { name: string; share: number }[]): PlanResult {
+function planWith(markets: readonly { name: string; share: number }[]): PlanResult {
   return computePlan(
     {
       target: '588万',
@@ -37,11 +38,7 @@ function planWith(markets: { name: string; share: number }[]): PlanResult {
   );
 }
 
-const MARKETS = [
-  { name: '杭州主城+萧山', share: 50 },
-  { name: '富阳/桐庐/临安', share: 40 },
-  { name: '海外', share: 10 },
-];
+const MARKETS = ARTICLE_MARKETS;
 
 let tmp: string;
 let plan: PlanResult;

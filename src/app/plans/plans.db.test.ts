@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectAppError } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
+import { ARTICLE_MARKETS } from '../../../test/harness/plan-settings.js';
 import { withWorkspace } from '../../../test/harness/workspace.js';
 import { getPlan, listPlans } from './get-plan.js';
 import { savePlan } from './save-plan.js';
@@ -8,11 +9,7 @@ import { savePlan } from './save-plan.js';
 const PLAN = {
   target: '588万',
   year: 2026,
-  markets: [
-    { name: '杭州主城+萧山', share: 50 },
-    { name: '富阳/桐庐/临安', share: 40 },
-    { name: '海外', share: 10 },
-  ],
+  markets: ARTICLE_MARKETS,
 };
 
 describe.each(engines)('plans on $name', (engine) => {

@@ -6,17 +6,13 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REPEAT_CLASSES } from '../../../test/harness/plan-settings.js';
+import { ARTICLE_MARKETS, REPEAT_CLASSES } from '../../../test/harness/plan-settings.js';
 import { toHolidayData } from '../holiday-file.js';
 import { buildPlan, type PlanResult } from './plan.js';
 import { parsePlanSettings } from './settings.js';
 
 const holidays = toHolidayData(chineseDays);
-const MARKETS = [
-  { name: '杭州主城+萧山', share: 50 },
-  { name: '富阳/桐庐/临安', share: 40 },
-  { name: '海外', share: 10 },
-];
+const MARKETS = ARTICLE_MARKETS;
 
 /** A 588万 plan for 2026 with `input` on top, computed as of `today` (a Monday by default). */
 function plan(input: Record<string, unknown>, today = '2026-03-02'): PlanResult {

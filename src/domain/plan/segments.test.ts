@@ -8,6 +8,7 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ARTICLE_MARKETS } from '../../../test/harness/plan-settings.js';
 import { buildYearCalendar } from '../calendar.js';
 import { toEpochDay } from '../dates.js';
 import { toHolidayData } from '../holiday-file.js';
@@ -121,11 +122,7 @@ describe('controlled rounding of the plan', () => {
       parsePlanSettings({
         target: '1234567.89',
         year: 2013,
-        markets: [
-          { name: '杭州主城+萧山', share: 50 },
-          { name: '富阳/桐庐/临安', share: 40 },
-          { name: '海外', share: 10 },
-        ],
+        markets: ARTICLE_MARKETS,
         spreadOver: 'field-days',
       }),
       { holidays },
