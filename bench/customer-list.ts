@@ -10,6 +10,7 @@ import { type Kysely, sql } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { visibleCustomers } from '../src/app/access.js';
 import type { Deps, Principal } from '../src/app/context.js';
+import { newCustomerValues } from '../src/app/customers/customer-store.js';
 import { listCustomers } from '../src/app/customers/list-customers.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -41,22 +42,14 @@ async function fill(db: Kysely<Schema>, principal: Principal): Promise<void> {
     for (let i = start; i < Math.min(start + 500, CUSTOMERS); i++) {
       const id = uuidv7();
       customers.push({
+        ...newCustomerValues(principal, {
+          name: `杭州客户${String(i).padStart(6, '0')}`,
+          city: '杭州',
+          class: CLASSES[i % 4] ?? 'new',
+          status: STATUSES[i % 5] ?? 'lead',
+        }),
         id,
         workspace_id: ws,
-        name: `杭州客户${String(i).padStart(6, '0')}`,
-        company: null,
-        market_id: null,
-        city: '杭州',
-        class: CLASSES[i % 4] ?? 'new',
-        status: STATUSES[i % 5] ?? 'lead',
-        owner_id: principal.membershipId,
-        assistant_id: null,
-        source: null,
-        notes: null,
-        kp_contact_id: null,
-        willing_evidence: null,
-        able_evidence: null,
-        expected_funds_on: null,
         created_at: stamp,
         updated_at: stamp,
       });

@@ -3,6 +3,7 @@ import { expectAppError } from '../../test/harness/app-errors.js';
 import { engines } from '../../test/harness/databases.js';
 import { withWorkspace } from '../../test/harness/workspace.js';
 import type { Principal } from './context.js';
+import { newCustomerValues } from './customers/customer-store.js';
 import {
   countsPerCustomer,
   defineRecordStore,
@@ -32,22 +33,7 @@ const customers = defineRecordStore<
 describe.each(engines)('record stores on $name', (engine) => {
   const ws = withWorkspace(engine, { foreign: true });
   const customerOf = (owner: Principal, name: string) =>
-    customers.insert(ws.db, ws.deps, owner, {
-      name,
-      class: 'new',
-      status: 'lead',
-      owner_id: owner.membershipId,
-      assistant_id: null,
-      company: null,
-      market_id: null,
-      city: null,
-      source: null,
-      notes: null,
-      kp_contact_id: null,
-      willing_evidence: null,
-      able_evidence: null,
-      expected_funds_on: null,
-    });
+    customers.insert(ws.db, ws.deps, owner, newCustomerValues(owner, { name }));
 
   const seminarOf = (title: string) =>
     seminars.insert(ws.db, ws.deps, ws.team.manager, {
