@@ -153,6 +153,13 @@ export interface RecordStore<T extends RecordTable, View, Fields> {
     version: number,
     changes: RecordChanges<T>,
   ): Promise<View>;
+  /**
+   * Takes the row's lock until the transaction ends (a no-op write, which works on both
+   * engines; SQLite's immediate transactions already write one at a time): for a write that
+   * must see what a concurrent one wrote first — the visits of one customer (meeting
+   * numbers), the invitations of one seminar.
+   */
+  lock(db: Kysely<Schema>, workspaceId: string, id: string): Promise<void>;
   /** Deletes the row of the caller's workspace (callers find it first, for rights and audit). */
   remove(db: Kysely<Schema>, principal: Principal, id: string): Promise<void>;
   /**
@@ -280,6 +287,14 @@ export function defineRecordStore<T extends RecordTable, View, Fields>(
     if (!row) throw new AppError('NOT_FOUND', { entity, id });
     return row as unknown as RecordRow<T>;
   };
+  const lock: Store['lock'] = async (db, workspaceId, id) => {
+    await loose(db)
+      .updateTable(record)
+      .set((eb) => ({ id: eb.ref('id') }))
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .execute();
+  };
   const remove: Store['remove'] = async (db, principal, id) => {
     await loose(db)
       .deleteFrom(record)
@@ -320,6 +335,7 @@ export function defineRecordStore<T extends RecordTable, View, Fields>(
       await audit(db, deps, principal, 'update', id, { before: toView(before), after });
       return after;
     },
+    lock,
     remove,
     async removeAudited(db, deps, principal, row) {
       const { id } = row as unknown as { id: string };

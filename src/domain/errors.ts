@@ -121,6 +121,18 @@ export const ERROR_CATALOG = {
     zh: '这条记录已被别人修改（当前版本 {currentVersion}），请刷新后再改',
     en: 'Someone else changed this record meanwhile (now version {currentVersion}); reload it and try again',
   },
+  'REQUEST.TOO_LARGE': {
+    http: 413,
+    exit: 2,
+    zh: '内容太大：最多 {limitMb} MB，请拆分后再发送',
+    en: 'Too large: at most {limitMb} MB; split it and send the parts',
+  },
+  'CONFLICT.DUPLICATE': {
+    http: 409,
+    exit: 2,
+    zh: '同一条记录刚刚被同时保存了两次，这一次没有保存；请刷新后查看',
+    en: 'The same record was just saved twice at the same moment and this one was not saved; reload to see it',
+  },
   'OBJECTION.KEY_TAKEN': {
     http: 409,
     exit: 2,

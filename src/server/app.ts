@@ -29,6 +29,7 @@ import type { Deps } from '../app/context.js';
 import type { ErrorBody } from '../contract/error-body.js';
 import { systemRoutes } from '../contract/system.js';
 import type { DialectName } from '../db/client.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { AppError, type ErrorCode, isAppError, type Lang } from '../domain/errors.js';
 import type { IssueFacts } from '../domain/field-messages.js';
 import { fieldSentence } from '../domain/issue-messages.js';
@@ -140,10 +141,19 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply)
     appError = error.httpStatus < 500 ? error : withoutInternals(error, request);
   } else if (isValidationError(error)) {
     appError = validationFailed(validationFields(error, request, lang), lang);
+  } else if (isClientError(error) && error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    // The route's own limit (an import takes 50 MB, other bodies 1 MB), as 413.
+    const limit = request.routeOptions.bodyLimit ?? BODY_LIMIT;
+    appError = new AppError('REQUEST.TOO_LARGE', { limitMb: Math.round(limit / (1024 * 1024)) });
   } else if (isClientError(error)) {
     // Fastify's own 4xx (malformed JSON, body too large, unsupported media type …).
     const path = error.code?.startsWith('FST_ERR_CTP_') ? 'body' : 'request';
     appError = validationFailed([{ path, message: clientErrorMessage(error, lang) }], lang);
+  } else if (isUniqueViolation(error)) {
+    // A race the use case does not settle itself (two saves of one record at once): the
+    // transaction rolled back, so the caller hears a conflict to reload, not a server fault.
+    request.log.warn({ err: error }, 'unique key refused a concurrent write');
+    appError = new AppError('CONFLICT.DUPLICATE', { ref: request.id });
   } else {
     request.log.error({ err: error }, 'unhandled error');
     appError = new AppError('INTERNAL', { reason: `ref ${request.id}` });
@@ -199,7 +209,6 @@ const CLIENT_ERRORS: Record<string, Record<Lang, string>> = {
     en: 'Empty body with content type application/json',
     zh: '内容类型为 application/json，但内容为空',
   },
-  FST_ERR_CTP_BODY_TOO_LARGE: { en: 'Larger than 1 MB', zh: '超过 1 MB 上限' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { en: 'Unsupported content type', zh: '不支持的内容类型' },
 };
 

@@ -1,12 +1,12 @@
 /** Use case: a manager edits the discovery chain, which stores it as the next version. */
 
 import type { DiscoveryChainView } from '../../contract/method.js';
-import { isUniqueViolation } from '../../db/errors.js';
 import { discoveryChainInput } from '../../domain/method/discovery.js';
 import { requireManager } from '../access.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
+import { lockWorkspace } from '../workspace/workspace-store.js';
 
 /** Stores `{questions}` as version (latest + 1); managers only. Older versions stay readable. */
 export async function saveDiscoveryChain(
@@ -23,46 +23,40 @@ export async function saveDiscoveryChain(
     ...(q.hint ? { hint: q.hint } : {}),
     ...(q.hintEn ? { hintEn: q.hintEn } : {}),
   }));
-  // Two managers saving together read the same last version; the unique (workspace,
-  // version) key lets one win and the other takes the next number.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await deps.db.transaction().execute(async (trx) => {
-        const last = await trx
-          .selectFrom('discovery_chains')
-          .select((eb) => eb.fn.max('version').as('version'))
-          .where('workspace_id', '=', principal.workspaceId)
-          .executeTakeFirst();
-        const version = Number(last?.version ?? 0) + 1;
-        const id = deps.newId();
-        const createdAt = deps.clock().toISOString();
-        await trx
-          .insertInto('discovery_chains')
-          .values({
-            id,
-            workspace_id: principal.workspaceId,
-            version,
-            questions: JSON.stringify(stored),
-            created_by: principal.userId,
-            created_at: createdAt,
-          })
-          .execute();
-        const view: DiscoveryChainView = {
-          version,
-          questions: stored,
-          createdAt,
-          createdBy: principal.userId,
-        };
-        await recordAudit(trx, deps, principal, {
-          entity: 'discovery_chain',
-          entityId: id,
-          action: 'create',
-          after: view,
-        });
-        return view;
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error) || attempt === 3) throw error;
-    }
-  }
+  return deps.db.transaction().execute(async (trx) => {
+    // Saves at once (two managers, two instances) number their versions one after the other.
+    await lockWorkspace(trx, principal.workspaceId);
+    const last = await trx
+      .selectFrom('discovery_chains')
+      .select((eb) => eb.fn.max('version').as('version'))
+      .where('workspace_id', '=', principal.workspaceId)
+      .executeTakeFirst();
+    const version = Number(last?.version ?? 0) + 1;
+    const id = deps.newId();
+    const createdAt = deps.clock().toISOString();
+    await trx
+      .insertInto('discovery_chains')
+      .values({
+        id,
+        workspace_id: principal.workspaceId,
+        version,
+        questions: JSON.stringify(stored),
+        created_by: principal.userId,
+        created_at: createdAt,
+      })
+      .execute();
+    const view: DiscoveryChainView = {
+      version,
+      questions: stored,
+      createdAt,
+      createdBy: principal.userId,
+    };
+    await recordAudit(trx, deps, principal, {
+      entity: 'discovery_chain',
+      entityId: id,
+      action: 'create',
+      after: view,
+    });
+    return view;
+  });
 }

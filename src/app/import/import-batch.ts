@@ -10,6 +10,7 @@ import type { Schema } from '../../db/schema.js';
 import type { Reason } from '../../domain/import/values.js';
 import { type AuditEntry, recordAudits } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
+import { lockWorkspace } from '../workspace/workspace-store.js';
 import {
   type Draft,
   type DraftContext,
@@ -56,6 +57,10 @@ export async function importBatch<
 >(kind: ImportKind<Columns, Stored>, run: ImportRun, rows: readonly MappedRow[]): Promise<void> {
   const { deps, principal, dryRun, seen, decide } = run;
   const work = async (db: Kysely<Schema>) => {
+    // Two imports of one workspace at once (two tabs, two instances) write batch by batch,
+    // one after the other: each batch finds the records the other's batches wrote, so a
+    // file imported twice at once still makes every record once.
+    if (!dryRun) await lockWorkspace(db, principal.workspaceId);
     const drafts = await kind.draft(db, run.context, rows);
     const existing = await kind.findExisting(
       db,

@@ -4,12 +4,12 @@
  * itself (the same rules as `closer plan`), so a plan that is stored can always be computed.
  */
 
-import { isUniqueViolation } from '../../db/errors.js';
 import { parsePlanSettings } from '../../domain/plan/settings.js';
 import { requireManager } from '../access.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { chinaHolidayData } from '../holiday-data.js';
+import { lockWorkspace } from '../workspace/workspace-store.js';
 import { computePlan } from './compute-plan.js';
 
 /** A stored plan revision (without its computed result). */
@@ -30,15 +30,7 @@ export async function savePlan(deps: Deps, principal: Principal, input: unknown)
   computePlan(input, { holidays: chinaHolidayData(), now: deps.clock() });
   const createdAt = deps.clock().toISOString();
   const stored = JSON.stringify(input);
-  // Two managers saving at the same instant both read the same last revision; the unique
-  // (workspace, year, revision) key lets one win and the other simply takes the next number.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await insertRevision(deps, principal, settings.year, stored, createdAt);
-    } catch (error) {
-      if (!isUniqueViolation(error) || attempt === 3) throw error;
-    }
-  }
+  return insertRevision(deps, principal, settings.year, stored, createdAt);
 }
 
 async function insertRevision(
@@ -49,6 +41,8 @@ async function insertRevision(
   createdAt: string,
 ): Promise<PlanRevision> {
   return deps.db.transaction().execute(async (trx) => {
+    // Saves at once (two managers, two instances) number their revisions one after the other.
+    await lockWorkspace(trx, principal.workspaceId);
     const last = await trx
       .selectFrom('plans')
       .select((eb) => eb.fn.max('revision').as('revision'))

@@ -1,4 +1,7 @@
-/** Use case: invite customers to a seminar; a customer already invited is reported, not invited twice. */
+/**
+ * Use case: invite customers to a seminar; a customer already invited is reported, not
+ * invited twice, also when two rounds run at once.
+ */
 
 import { type Invitation, inviteCustomersInput } from '../../contract/seminars.js';
 import { visibleCustomers } from '../access.js';
@@ -27,6 +30,10 @@ export async function inviteCustomers(
   return deps.db.transaction().execute(async (trx) => {
     await seminars.find(trx, principal, seminarId);
     const { customerIds } = parseInput(inviteCustomersInput, input);
+    // Two rounds at once (two colleagues, a double tap) each read who is invited already:
+    // one after the other, the second reports the first's as already invited, never a
+    // violation of the (seminar, customer) key.
+    await seminars.lock(trx, principal.workspaceId, seminarId);
     const visible = new Set(
       (
         await visibleCustomers(trx, principal)

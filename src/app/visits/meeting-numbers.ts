@@ -13,6 +13,7 @@ import {
   thirdMeetingWarning,
   toThirdMeetingPolicy,
 } from '../../domain/method/meetings.js';
+import { customers } from '../customers/customer-store.js';
 
 /**
  * Takes the customer's row lock until the transaction ends (a no-op write, which works on
@@ -24,12 +25,7 @@ export async function lockMeetings(
   workspaceId: string,
   customerId: string,
 ): Promise<void> {
-  await db
-    .updateTable('customers')
-    .set((eb) => ({ id: eb.ref('id') }))
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', customerId)
-    .execute();
+  await customers.lock(db, workspaceId, customerId);
 }
 
 /**

@@ -98,3 +98,17 @@ export async function workspaceCurrency(db: Kysely<Schema>, principal: Principal
     .executeTakeFirstOrThrow();
   return workspace.currency;
 }
+
+/**
+ * Takes the workspace row's lock until the transaction ends (a no-op write, which works on
+ * both engines): for a save that numbers the workspace's records (plan revisions, discovery
+ * chain versions), so two saves at once — two managers, two app instances — take the next
+ * numbers one after the other instead of colliding on the unique key.
+ */
+export async function lockWorkspace(db: Kysely<Schema>, workspaceId: string): Promise<void> {
+  await db
+    .updateTable('workspaces')
+    .set((eb) => ({ id: eb.ref('id') }))
+    .where('id', '=', workspaceId)
+    .execute();
+}
