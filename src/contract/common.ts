@@ -13,6 +13,19 @@ export const page = {
   cursor: z.string().max(500).optional(),
 };
 
+/**
+ * The largest value the databases' integer columns hold (PostgreSQL's `integer` is 32-bit):
+ * a version, revision or chain version above it is refused as input with a field error,
+ * never sent to the database (where PostgreSQL would fail the query).
+ */
+export const INT_COLUMN_MAX = 2_147_483_647;
+
+/** A record's version as a write carries it: 1 up to what its column holds. */
+export const versionNumber = z.int().min(1).max(INT_COLUMN_MAX);
+
+/** A revision or version named in a query string: 1 up to what its column holds. */
+export const revisionQuery = z.coerce.number().int().min(1).max(INT_COLUMN_MAX);
+
 /** The last fields of a stored record's view: when it was created and changed, and its version. */
 export const recordStamps = {
   createdAt: z.string(),
@@ -27,5 +40,5 @@ export const recordStamps = {
 export function updateInputOf<Shape extends z.core.$ZodLooseShape>(
   fields: z.ZodObject<Shape, z.core.$strict>,
 ) {
-  return fields.partial().extend({ version: z.int().min(1) });
+  return fields.partial().extend({ version: versionNumber });
 }

@@ -43,6 +43,14 @@ export const idParams = z.strictObject({ id: z.uuid() });
 /** The error statuses of a workspace record's routes: bad input, signed out, no right, not found, stale. */
 export const RECORD_ERRORS = [400, 401, 403, 404, 409] as const;
 
+/**
+ * The error statuses a route answers with: its own, and 413 for a route that takes a body
+ * (any body can be larger than the server accepts).
+ */
+export function errorStatusesOf(route: Route): readonly number[] {
+  return route.body && !route.errors.includes(413) ? [...route.errors, 413] : route.errors;
+}
+
 /** One page of a list: the items and the cursor of the next page (null on the last). */
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -1,7 +1,7 @@
 /** The selling method in the API: the discovery chain and a visit's discovery, the pitch list, the objection catalog. */
 import { z } from 'zod';
 import { discoveryChainInput, PAIN_CATEGORY_KEYS } from '../domain/method/discovery.js';
-import { text } from './common.js';
+import { INT_COLUMN_MAX, text, versionNumber } from './common.js';
 import { idParams, RECORD_ERRORS, route } from './http.js';
 
 /** A version of the chain as the API shows it. */
@@ -26,8 +26,8 @@ export type DiscoveryChainView = z.infer<typeof discoveryChainView>;
 /** Body of "record a visit's discovery". */
 export const visitDiscoveryInput = z.strictObject({
   /** The visit's version last read (optimistic concurrency). */
-  version: z.int().min(1),
-  discoveryVersion: z.int().min(0),
+  version: versionNumber,
+  discoveryVersion: z.int().min(0).max(INT_COLUMN_MAX),
   answers: z
     .array(
       z.strictObject({ questionId: z.string().trim().min(1).max(40), answer: z.string().trim().max(5000) }),
@@ -111,7 +111,7 @@ export const updateObjectionTypeInput = z.strictObject({
   labelEn: z.string().trim().min(1).max(200).optional(),
   replies: z.array(replyInput).max(20).optional(),
   archived: z.boolean().optional(),
-  version: z.int().min(1).optional(),
+  version: versionNumber.optional(),
 });
 
 const keyParams = z.strictObject({ key: z.string().min(1).max(40) });

@@ -1,7 +1,7 @@
 /** Next-visit plans and "must ask the chairman" consultations (which plan the next visit) in the API. */
 import { z } from 'zod';
 import { ANSWERS3 } from '../domain/method/chairman.js';
-import { recordStamps, text } from './common.js';
+import { recordStamps, text, versionNumber } from './common.js';
 import { followUpView } from './follow-ups.js';
 import { idParams, RECORD_ERRORS, route } from './http.js';
 
@@ -25,7 +25,7 @@ export const updateNextVisitPlanInput = z.strictObject({
   meetWhom: z.array(text(200)).max(20).optional(),
   bring: text(1000).nullable().optional(),
   plannedOn: z.iso.date().nullable().optional(),
-  version: z.number().int().min(1),
+  version: versionNumber,
 });
 
 /** A next-visit plan as returned by the API. */

@@ -1,11 +1,12 @@
 /** Plans in the API: saving a revision, the revisions, reading a plan whole or at one level and dimension. */
 import { z } from 'zod';
+import { revisionQuery } from './common.js';
 import { RECORD_ERRORS, route } from './http.js';
 
 /** Which revision to read: the latest of `year` unless one is named. */
 export const getPlanQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100),
-  revision: z.coerce.number().int().min(1).optional(),
+  revision: revisionQuery.optional(),
   date: z.iso.date().optional(),
 });
 
@@ -29,7 +30,7 @@ export type PlanDimension = (typeof PLAN_DIMENSIONS)[number];
 
 /** Query of "read a plan": which revision, and optionally one level (and dimension) of it. */
 export const readPlanQuery = z.strictObject({
-  revision: z.coerce.number().int().min(1).optional(),
+  revision: revisionQuery.optional(),
   date: z.iso.date().optional(),
   level: z.enum(PLAN_LEVELS).optional(),
   dimension: z.enum(PLAN_DIMENSIONS).optional(),

@@ -1,6 +1,6 @@
 /** Seminars (会销) in the API: the record, its invitation quotas and the invitations. */
 import { z } from 'zod';
-import { page, recordStamps, text, updateInputOf } from './common.js';
+import { page, recordStamps, text, updateInputOf, versionNumber } from './common.js';
 import { idParams, noContent, RECORD_ERRORS, recordRoutes, route } from './http.js';
 
 /** Fields a manager or lead may set on a seminar; anything else is rejected. */
@@ -44,7 +44,7 @@ export const inviteCustomersInput = z.strictObject({
 export const updateInvitationInput = z.strictObject({
   rsvp: z.enum(['pending', 'yes', 'no']).optional(),
   attended: z.boolean().optional(),
-  version: z.int().min(1),
+  version: versionNumber,
 });
 
 /** An invitation as returned by the API. */

@@ -1,12 +1,13 @@
 /** The workspace's method settings in the API. */
 import { z } from 'zod';
 import { THIRD_MEETING_POLICIES } from '../domain/method/meetings.js';
+import { versionNumber } from './common.js';
 import { RECORD_ERRORS, route } from './http.js';
 
 /** Body of "change the workspace settings": the settings to change plus the version last read. */
 export const updateWorkspaceSettingsInput = z.strictObject({
   thirdMeetingPolicy: z.enum(THIRD_MEETING_POLICIES).optional(),
-  version: z.number().int().min(1),
+  version: versionNumber,
 });
 
 /** The method settings of a workspace (name, currency and time zone are shown, not changed here). */
