@@ -171,6 +171,14 @@ describe.each(engines)('import and export API on $name', (engine) => {
     expect((await finished(notXlsx.json().id)).failure.code).toBe('IMPORT.UNSUPPORTED_FILE');
   });
 
+  it('refuses a file over 50 MB with 413 REQUEST.TOO_LARGE naming the import limit, and starts no job', async () => {
+    const big = Buffer.alloc(51 * 1024 * 1024, 'a');
+    const answer = await post('/api/imports?type=customers', big);
+    expect(answer.statusCode).toBe(413);
+    expect(answer.json().error).toMatchObject({ code: 'REQUEST.TOO_LARGE', details: { limitMb: 50 } });
+    expect(await ws.db.selectFrom('import_jobs').select('id').execute()).toEqual([]);
+  });
+
   it('exports contacts, visits and follow-ups with customer and member names', async () => {
     const customer = await createCustomer(ws.deps, ws.team.lead, { name: '杭州织造' });
     await createContact(ws.deps, ws.team.lead, {

@@ -235,14 +235,18 @@ describe.each(engines)('HTTP app on $name', (engine) => {
       });
     });
 
-    it('refuses a body over 1 MB', async () => {
+    it('refuses a body over 1 MB with 413 REQUEST.TOO_LARGE naming the limit', async () => {
       const res = await (await withRoutes()).inject({
         method: 'POST',
-        url: '/api/test/things',
+        url: '/api/test/things?lang=zh',
         payload: { name: 'x'.repeat(1_100_000) },
       });
-      expect(res.statusCode).toBe(400);
-      expect(res.json().error.details.fields).toEqual([{ path: 'body', message: 'Larger than 1 MB' }]);
+      expect(res.statusCode).toBe(413);
+      expect(res.json().error).toEqual({
+        code: 'REQUEST.TOO_LARGE',
+        message: '内容太大：最多 1 MB，请拆分后再发送',
+        details: { limitMb: 1 },
+      });
     });
 
     it('answers an AppError with its status and localised message', async () => {

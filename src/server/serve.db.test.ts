@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { engines } from '../../test/harness/databases.js';
 import { withWorkspace } from '../../test/harness/workspace.js';
-import type { Route } from '../contract/http.js';
+import { errorStatusesOf, type Route } from '../contract/http.js';
 import { EXPORT_FORMATS, EXPORT_LISTS } from '../contract/imports.js';
 import { api, exportRoute } from '../contract/routes.js';
 import { buildApp } from './app.js';
@@ -42,7 +42,7 @@ describe.each(engines)('the route map on $name', (engine) => {
       expect(operation?.summary).toBe(route.summary);
       expect(operation?.tags).toEqual(route.tags);
       expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(
-        [route.status, ...route.errors].map(String).sort(),
+        [route.status, ...errorStatusesOf(route)].map(String).sort(),
       );
     }
     const served = Object.values(doc.paths).flatMap((methods) => Object.keys(methods));

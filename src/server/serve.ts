@@ -8,7 +8,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { errorResponses } from '../contract/error-body.js';
-import type { BodyOf, ParamsOf, QueryOf, ReplyOf, Route } from '../contract/http.js';
+import {
+  type BodyOf,
+  errorStatusesOf,
+  type ParamsOf,
+  type QueryOf,
+  type ReplyOf,
+  type Route,
+} from '../contract/http.js';
 
 /** The validated request parts a handler gets. */
 export interface RouteInput<R extends Route> {
@@ -51,7 +58,7 @@ export function serve<R extends Route>(
       ...(route.params ? { params: route.params } : {}),
       ...(route.query ? { querystring: route.query } : {}),
       ...(route.body ? { body: route.body } : {}),
-      response: { [route.status]: route.response, ...errorResponses(...route.errors) },
+      response: { [route.status]: route.response, ...errorResponses(...errorStatusesOf(route)) },
     },
     handler: async (request, reply) => {
       const input = { params: request.params, query: request.query, body: request.body } as RouteInput<R>;

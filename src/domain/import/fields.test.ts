@@ -5,6 +5,13 @@ const fieldsOf = (headers: string[], type: Parameters<typeof matchHeaders>[1]) =
   matchHeaders(headers, type).columns.map((c) => c.field);
 
 describe('matchHeaders', () => {
+  it("reads an English company column as the company when a name column gives the customer's name", () => {
+    expect(fieldsOf(['name', 'company', 'city'], 'customers')).toEqual(['name', 'company', 'city']);
+    expect(fieldsOf(['company', 'city'], 'customers')).toEqual(['name', 'city']);
+    expect(fieldsOf(['Company', 'Company Name'], 'customers')).toEqual(['name', 'company']);
+    expect(fieldsOf(['customer', 'company', 'name'], 'contacts')).toEqual(['customer', 'company', 'name']);
+  });
+
   // The export headers of HubSpot, Salesforce, Pipedrive and 销售易, and our own Chinese ones.
   it.each([
     [

@@ -69,6 +69,9 @@ const COMMON: Record<string, readonly string[]> = {
     'legal name',
     'registered name',
     'company legal name',
+    // After the customer's name: a `company` column beside a `name` column is the company.
+    'company',
+    'company name',
   ],
   market: ['市场', '区域', '销售区域', '所属区域', 'market', 'region', 'territory', 'sales region'],
   city: ['城市', '所在城市', '所在地', '市', 'city', 'billing city', 'organization - city'],
@@ -235,13 +238,18 @@ const COMMON: Record<string, readonly string[]> = {
 export const ERROR_COLUMN = { zh: '错误', en: 'Error' } as const;
 const IGNORED = new Set(['错误', 'error', '错误/error', 'errors', '错误原因']);
 
-/** The header aliases of each type, by normalised header. */
-function aliasTable(type: ImportType): Map<string, string> {
-  const table = new Map<string, string>();
+/**
+ * The header aliases of each type, by normalised header: the fields a header may mean, in
+ * order. A header of two meanings takes the first one still free (`company` is the
+ * customer's name, or its legal name when another column already gives the name).
+ */
+function aliasTable(type: ImportType): Map<string, string[]> {
+  const table = new Map<string, string[]>();
   const add = (field: string, aliases: readonly string[]) => {
     for (const alias of aliases) {
       const key = normaliseHeader(alias);
-      if (!table.has(key)) table.set(key, field);
+      const fields = table.get(key) ?? [];
+      if (!fields.includes(field)) table.set(key, [...fields, field]);
     }
   };
   if (type === 'customers') {
@@ -270,7 +278,7 @@ function aliasTable(type: ImportType): Map<string, string> {
   return table;
 }
 
-const TABLES = new Map<ImportType, Map<string, string>>(IMPORT_TYPES.map((t) => [t, aliasTable(t)]));
+const TABLES = new Map<ImportType, Map<string, string[]>>(IMPORT_TYPES.map((t) => [t, aliasTable(t)]));
 
 /**
  * A header as compared: NFKC (full-width → ASCII), lower case, without spaces, `*`, a
@@ -342,23 +350,27 @@ export function parseMappingSpec(
 
 /**
  * Maps a header row to fields: the explicit mapping first (by header or `#n`), then the
- * alias table of `type`. A field is filled by its first column; later columns with the
- * same meaning are ignored rather than silently overwriting it.
+ * alias table of `type` (a header's first meaning still free). A field is filled by its
+ * first column; later columns with the same meaning are ignored (field null in the job's
+ * mapping) rather than silently overwriting it.
  */
 export function matchHeaders(
   headers: readonly string[],
   type: ImportType,
   explicit: ReadonlyMap<string, string | null> = new Map(),
 ): HeaderMatch {
-  const table = TABLES.get(type) ?? new Map<string, string>();
+  const table = TABLES.get(type) ?? new Map<string, string[]>();
   const taken = new Set<string>();
   let recognised = 0;
   const columns = headers.map((header, index): ColumnMapping => {
     const key = normaliseHeader(header);
     const byNumber = explicit.get(`#${index + 1}`);
     let field: string | null | undefined = byNumber !== undefined ? byNumber : explicit.get(key);
-    if (field === undefined) field = key === '' || IGNORED.has(key) ? null : (table.get(key) ?? null);
-    if (field !== null && taken.has(field)) field = null;
+    if (field === undefined && key !== '' && !IGNORED.has(key)) {
+      // The first meaning of the header still free.
+      field = (table.get(key) ?? []).find((meaning) => !taken.has(meaning)) ?? null;
+    }
+    if (field === undefined || (field !== null && taken.has(field))) field = null;
     if (field !== null) {
       taken.add(field);
       recognised += 1;
