@@ -12,6 +12,7 @@ import { type CallerProblems, cliPrincipal } from '../app/import/cli-principal.j
 import { computeForecast } from '../app/progress/compute-forecast.js';
 import { computeProgress } from '../app/progress/compute-progress.js';
 import { getToday, type TodayView } from '../app/progress/get-today.js';
+import { MAX_RUNS } from '../contract/progress.js';
 import { isIsoDate } from '../domain/dates.js';
 import { AppError, type Lang } from '../domain/errors.js';
 import { type AmountRounding, showAmount, showAmountColumn, showPercent } from '../domain/format-amount.js';
@@ -106,13 +107,13 @@ export function registerProgressCommands(program: Command, io: CliIo): void {
       .description('Year-end forecast: P10/P50/P90 and the chance of reaching the target · 预测')
       .option('--year <year>', 'plan year (default: this year)')
       .option('--seed <n>', `random seed (same seed, same result; default ${DEFAULT_SEED})`)
-      .option('--runs <n>', `simulation runs, 100–100000 (default ${DEFAULT_RUNS})`),
+      .option('--runs <n>', `simulation runs, 100–${MAX_RUNS} (default ${DEFAULT_RUNS})`),
   ).action(async (options: ForecastOptions) => {
     const lang = langOf(options, io);
     const input = {
       ...(options.year !== undefined ? { year: checkInt('--year', options.year, 2000, 2100) } : {}),
       ...(options.seed !== undefined ? { seed: checkInt('--seed', options.seed, 0, 4_294_967_295) } : {}),
-      ...(options.runs !== undefined ? { runs: checkInt('--runs', options.runs, 100, 100_000) } : {}),
+      ...(options.runs !== undefined ? { runs: checkInt('--runs', options.runs, 100, MAX_RUNS) } : {}),
     };
     await withCaller(io, options, async (deps, principal) => {
       const forecast = await computeForecast(deps, principal, input);

@@ -8,7 +8,7 @@
  */
 import { computeForecastInput } from '../../contract/progress.js';
 import { type IsoDate, toEpochDay } from '../../domain/dates.js';
-import { type Forecast, forecastYear } from '../../domain/method/forecast.js';
+import { type Forecast, forecastSteps } from '../../domain/method/forecast.js';
 import {
   FORECAST_GROUPS,
   indexHistory,
@@ -16,7 +16,8 @@ import {
   measureHistory,
   snapshotAt,
 } from '../../domain/method/sales-history.js';
-import type { Deps, Principal } from '../context.js';
+import { type Deps, loggerOf, type Principal } from '../context.js';
+import { runInTurns } from '../in-turns.js';
 import { parseInput } from '../validation.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
 import { clampToYear } from './compute-progress.js';
@@ -90,16 +91,20 @@ export async function computeForecast(
     measured = { ...workspace, newBusiness: own.newBusiness };
   }
 
-  const forecast = forecastYear({
-    target,
-    signedByMonth,
-    asOf,
-    yearEnd,
-    opportunities,
-    measured,
-    runs: q.runs,
-    seed: q.seed,
-  });
+  loggerOf(deps).info({ runs: q.runs, opportunities: opportunities.length }, 'forecast: simulating');
+  // In turns: a server keeps answering other requests while the runs are simulated.
+  const forecast = await runInTurns(
+    forecastSteps({
+      target,
+      signedByMonth,
+      asOf,
+      yearEnd,
+      opportunities,
+      measured,
+      runs: q.runs,
+      seed: q.seed,
+    }),
+  );
   return {
     ...forecast,
     year,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ForecastInput, forecastYear } from './forecast.js';
+import { type ForecastInput, forecastSteps, forecastYear, STEP_WORK } from './forecast.js';
 import {
   FORECAST_GROUPS,
   type ForecastGroup,
@@ -195,5 +195,28 @@ describe('forecast', () => {
       ),
       { numRuns: 60, seed: 2013 },
     );
+  });
+});
+
+describe('forecastSteps', () => {
+  it('pauses after every STEP_WORK simulated pairs and ends with the numbers of forecastYear', () => {
+    const opps: OpenOpportunity[] = Array.from({ length: 120 }, (_, i) => ({
+      key: `o${i}`,
+      group: i % 2 === 0 ? 'proposal' : 'qualified',
+      class: 'A',
+      amount: 10_00 * (i + 1),
+    }));
+    const m = measured(
+      { proposal: rateFor(0.3), qualified: rateFor(0.2) },
+      { newBusiness: { perDay: 0.2, sizes: [5_00, 8_00], deals: 40, windowDays: 700 } },
+    );
+    const runs = 10_000;
+    const steps = forecastSteps(input(opps, m, { runs, seed: 3 }));
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    // 120 × 10,000 pairs of opportunities, then 10,000 runs of new business.
+    expect(pauses).toBe(Math.floor((opps.length * runs) / STEP_WORK));
+    expect(step.value).toEqual(forecastYear(input(opps, m, { runs, seed: 3 })));
   });
 });

@@ -96,8 +96,27 @@ export const DEFAULT_SEED = 2013;
  */
 export const PRIOR_EXPOSURE_DAYS = 90;
 
-/** Runs the simulation. */
+/**
+ * Simulated run-opportunity pairs between two pauses of `forecastSteps`: a few milliseconds
+ * of work, so a server running the forecast answers other requests in between.
+ */
+export const STEP_WORK = 200_000;
+
+/** Runs the simulation at once (the CLI, the backtest, the tests). */
 export function forecastYear(input: ForecastInput): Forecast {
+  const steps = forecastSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The simulation, pausing (a `yield`) after every STEP_WORK simulated run-opportunity pairs
+ * and the result as its return value: the caller decides what a pause does (a server gives
+ * the event loop a turn). The numbers are those of `forecastYear`, pause or not.
+ */
+export function* forecastSteps(input: ForecastInput): Generator<void, Forecast, void> {
   const runs = input.runs ?? DEFAULT_RUNS;
   const seed = input.seed ?? DEFAULT_SEED;
   const asOf = toEpochDay(input.asOf);
@@ -151,7 +170,13 @@ export function forecastYear(input: ForecastInput): Forecast {
   const groupSum = new Map<ForecastGroup, number>(FORECAST_GROUPS.map((g) => [g, 0]));
   const groupCount = new Map<ForecastGroup, number>(FORECAST_GROUPS.map((g) => [g, 0]));
   let unpriced = 0;
+  let work = 0;
   for (const o of input.opportunities) {
+    work += runs;
+    if (work >= STEP_WORK) {
+      work = 0;
+      yield;
+    }
     const own = m.dealSizes[o.class] ?? [];
     const sizes = own.length > 0 ? own : allSizes;
     if (o.amount === null && sizes.length === 0) unpriced++;
@@ -188,6 +213,7 @@ export function forecastYear(input: ForecastInput): Forecast {
   let newCount = 0;
   if (mean > 0 && nb.sizes.length > 0 && horizon > 0) {
     for (let r = 0; r < runs; r++) {
+      if (r > 0 && r % STEP_WORK === 0) yield;
       const lambda = ((shocks[r] ?? 1) * gamma(newRand, shape) * mean) / shape;
       const n = poisson(newRand, lambda);
       newCount += n;
