@@ -1,11 +1,17 @@
 import { scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashPassword, passwordSchema, UNUSABLE_PASSWORD_HASH, verifyPassword } from './passwords.js';
+import {
+  hashPassword,
+  needsRehash,
+  passwordSchema,
+  UNUSABLE_PASSWORD_HASH,
+  verifyPassword,
+} from './passwords.js';
 
 describe('hashPassword / verifyPassword', () => {
   it('stores scrypt parameters, a 16-byte salt and a 64-byte key, never the password', async () => {
     const stored = await hashPassword('correct horse');
-    const match = /^scrypt\$16384\$8\$1\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/.exec(stored);
+    const match = /^scrypt\$131072\$8\$1\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/.exec(stored);
     expect(match).not.toBeNull();
     expect(Buffer.from(match?.[1] ?? '', 'base64')).toHaveLength(16);
     expect(Buffer.from(match?.[2] ?? '', 'base64')).toHaveLength(64);
@@ -13,8 +19,17 @@ describe('hashPassword / verifyPassword', () => {
   });
 
   it('has a well-formed unusable hash for unknown emails (so verifying it really runs scrypt)', async () => {
-    expect(UNUSABLE_PASSWORD_HASH).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{86}==$/);
+    expect(UNUSABLE_PASSWORD_HASH).toMatch(
+      /^scrypt\$131072\$8\$1\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{86}==$/,
+    );
     expect(await verifyPassword('', UNUSABLE_PASSWORD_HASH)).toBe(false);
+  });
+
+  it("asks for a new hash of a password stored with weaker parameters, not of one at today's", async () => {
+    expect(needsRehash(await hashPassword('correct horse'))).toBe(false);
+    expect(needsRehash(UNUSABLE_PASSWORD_HASH)).toBe(false);
+    expect(needsRehash('scrypt$16384$8$1$c2FsdA==$a2V5a2V5a2V5a2V5a2V5aw==')).toBe(true);
+    expect(needsRehash('bcrypt$whatever')).toBe(true);
   });
 
   it('salts every hash differently', async () => {

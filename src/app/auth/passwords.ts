@@ -1,13 +1,15 @@
 /**
  * Password hashing with scrypt (node:crypto). Stored form:
  * `scrypt$<N>$<r>$<p>$<salt base64>$<hash base64>`, so parameters can be raised later
- * while old hashes still verify.
+ * while old hashes still verify; a sign-in with a hash of weaker parameters stores a new
+ * one (`needsRehash`). The parameters are OWASP's current minimum for scrypt: N = 2^17,
+ * r = 8, p = 1 (about 0.3 s and 128 MiB per hash, off the event loop).
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordSchema } from '../../contract/auth.js';
 
-const N = 16384;
+const N = 131_072;
 const R = 8;
 const P = 1;
 const SALT_BYTES = 16;
@@ -41,7 +43,7 @@ export async function hashPassword(password: string): Promise<string> {
  * timing does not tell unknown emails from wrong passwords.
  */
 export const UNUSABLE_PASSWORD_HASH =
-  'scrypt$16384$8$1$hHTuXTfORLRxw90mmi/JBQ==$pW+NJeCdSePFhwIUeM6oe643JTxIQ8lwk6o6HDC2KARFjOIpG6meAdGoUQx7mWaWEXBlWiDyMt0HytxgNlSANQ==';
+  'scrypt$131072$8$1$ejR/P3xLJtwly9kqaRPmmQ==$SUqoe6SjLqs8hnqz/pQeF3zjSA+n5QrtHgVjOKB5ZJx6Y3pUerBeQVUFM1Fg1GxZ9v5HjTSPdSkFV4UXQ3/2YA==';
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
@@ -69,4 +71,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (salt.length === 0 || expected.length < 16) return false;
   const actual = await derive(password, salt, expected.length, n, r, p);
   return timingSafeEqual(actual, expected);
+}
+
+/**
+ * True when `stored` was made with weaker parameters than `hashPassword` uses now (or is not
+ * a hash of ours): the caller, having just verified the password, stores a new hash.
+ */
+export function needsRehash(stored: string): boolean {
+  const [kind, nText = '', rText = '', pText = ''] = stored.split('$');
+  if (kind !== 'scrypt') return true;
+  const n = positiveInt(nText, MAX_N);
+  const r = positiveInt(rText, MAX_R);
+  const p = positiveInt(pText, MAX_P);
+  return n === null || r === null || p === null || n < N || r < R || p < P;
 }

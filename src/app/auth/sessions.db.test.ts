@@ -1,9 +1,11 @@
+import { scryptSync } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { expectAppError } from '../../../test/harness/app-errors.js';
 import { engines } from '../../../test/harness/databases.js';
 import { initManager, withWorkspace } from '../../../test/harness/workspace.js';
 import type { Principal } from '../context.js';
 import { sha256Hex } from './internal.js';
+import { needsRehash, verifyPassword } from './passwords.js';
 import {
   authenticateSession,
   authenticateSessionWithCsrf,
@@ -31,6 +33,36 @@ describe.each(engines)('sessions on $name', (engine) => {
     // Moves the clock to START + ms, wherever the test left it.
     ws.clock.advance(START.getTime() + ms - ws.clock.now().getTime());
   };
+
+  it('replaces a hash of weaker scrypt parameters at the next sign-in, keeping the user record as it was', async () => {
+    const salt = Buffer.alloc(16, 3);
+    const key = scryptSync(PASSWORD, salt, 64, { N: 16384, r: 8, p: 1 });
+    const old = `scrypt$16384$8$1$${salt.toString('base64')}$${key.toString('base64')}`;
+    await ws.db.updateTable('users').set({ password_hash: old }).where('id', '=', manager.userId).execute();
+    const before = await ws.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', manager.userId)
+      .executeTakeFirstOrThrow();
+    await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP });
+    const after = await ws.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', manager.userId)
+      .executeTakeFirstOrThrow();
+    expect(after.password_hash).toMatch(/^scrypt\$131072\$8\$1\$/);
+    expect(needsRehash(after.password_hash)).toBe(false);
+    expect(await verifyPassword(PASSWORD, after.password_hash)).toBe(true);
+    expect({ ...after, password_hash: before.password_hash }).toEqual(before);
+    // The new hash signs in as the old one did, and is not replaced again.
+    await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP });
+    const again = await ws.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', manager.userId)
+      .executeTakeFirstOrThrow();
+    expect(again.password_hash).toBe(after.password_hash);
+  });
 
   it('logs in and returns a session whose raw token is never stored', async () => {
     const result = await login(ws.deps, { email: '  Boss@Example.COM ', password: PASSWORD, ip: IP });

@@ -11,7 +11,7 @@ import { AppError } from '../../domain/errors.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
 import { loadPrincipal, normalizeEmail, randomToken, sha256Hex } from './internal.js';
-import { hashPassword, UNUSABLE_PASSWORD_HASH, verifyPassword } from './passwords.js';
+import { hashPassword, needsRehash, UNUSABLE_PASSWORD_HASH, verifyPassword } from './passwords.js';
 
 /** How long a session lasts. */
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -118,11 +118,25 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
+  // A hash of weaker parameters (an account from before they were raised) is replaced now,
+  // the only moment the password is known.
+  const rehashed = needsRehash(user.password_hash) ? await hashPassword(input.password) : null;
   const principal = await deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('login_attempts')
       .values(attemptRows(deps, keys, at, true))
       .execute();
+    if (rehashed) {
+      // The same password in a stronger form: not a change of the user's record (no new
+      // version, so nobody's open form of the user goes stale), and only if it is still
+      // the hash just verified.
+      await trx
+        .updateTable('users')
+        .set({ password_hash: rehashed })
+        .where('id', '=', user.id)
+        .where('password_hash', '=', user.password_hash)
+        .execute();
+    }
     await trx
       .insertInto('sessions')
       .values({
