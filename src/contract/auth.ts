@@ -159,6 +159,18 @@ export type Member = z.infer<typeof memberSchema>;
 /** The signed-in caller as GET /api/auth/me answers. */
 export type Me = z.infer<typeof meResponse>;
 
+/** One sign-in attempt on an account, as a manager sees it. */
+export const signInAttemptView = z.object({
+  email: z.string(),
+  /** The address it came from (the proxy's, unless TRUST_PROXY is set behind your own proxy). */
+  address: z.string(),
+  at: z.string(),
+  succeeded: z.boolean(),
+});
+
+/** A sign-in attempt on one of the workspace's accounts. */
+export type SignInAttempt = z.infer<typeof signInAttemptView>;
+
 /** The identity and access routes. */
 export const authRoutes = {
   setup: route({
@@ -238,6 +250,15 @@ export const authRoutes = {
     status: 201,
     response: z.object({ userId: z.string(), membershipId: z.string() }),
     errors: [400, 401, 403, 409],
+  }),
+  signInAttempts: route({
+    method: 'GET',
+    path: '/api/auth/sign-in-attempts',
+    summary: "Managers: the last 7 days' sign-in attempts on the workspace's accounts, newest first",
+    tags: ['auth'],
+    status: 200,
+    response: z.object({ attempts: z.array(signInAttemptView) }),
+    errors: [401, 403],
   }),
   members: route({
     method: 'GET',

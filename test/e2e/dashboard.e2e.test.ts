@@ -247,6 +247,11 @@ describe.skipIf(missing !== null)('dashboard, seminars and queues in Chromium (d
       .poll(() => page.getByTestId('queue-weekly').textContent())
       .toMatch(zh ? /本周/ : /This week/);
     await expect.poll(() => page.getByTestId('repeat-candidates').isVisible()).toBe(true);
+    // The manager's own sign-in of this test is among the attempts the manager sees.
+    const attempts = page.getByTestId('sign-in-attempts');
+    await expect
+      .poll(() => attempts.getByRole('cell', { name: zh ? '成功' : 'Signed in' }).count())
+      .toBeGreaterThan(0);
   }
 
   it('zh-CN: the lead’s Today on a working day: target, follow-ups and suggestions (README picture)', async () => {

@@ -93,7 +93,9 @@ describe.each(engines)('sessions on $name', (engine) => {
       .execute();
     expect(attempts).toEqual([
       { key: `account:${EMAIL}`, succeeded: 1 },
+      { key: `device:${EMAIL}:${sha256Hex(result.deviceToken)}`, succeeded: 1 },
       { key: `ip:${IP}`, succeeded: 1 },
+      { key: `pair:${EMAIL}|${IP}`, succeeded: 1 },
     ]);
   });
 
@@ -114,36 +116,81 @@ describe.each(engines)('sessions on $name', (engine) => {
     expect(unknownEmail.details).toEqual(wrongPassword.details);
     expect(await ws.deps.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
     const attempts = await ws.deps.db.selectFrom('login_attempts').select(['key', 'succeeded']).execute();
-    expect(attempts).toHaveLength(4);
+    // The account, the address and the pair of each.
+    expect(attempts).toHaveLength(6);
     expect(attempts.every((a) => a.succeeded === 0)).toBe(true);
   });
 
-  it('throttles an account after 5 failures, even with the right password, until they are 15 minutes old', async () => {
-    for (let i = 0; i < 5; i++) {
+  it('slows one account from one address after three failures (30 s, doubling), and nobody else', async () => {
+    for (let i = 0; i < 3; i++) {
+      at(i * MINUTE);
+      await expectAppError(
+        login(ws.deps, { email: EMAIL, password: `wrong ${i}`, ip: IP }),
+        'AUTH.INVALID_CREDENTIALS',
+      );
+    }
+    // The third failure was at START + 2 min: 30 s to wait, even with the right password.
+    at(2 * MINUTE + 10_000);
+    const throttled = await expectAppError(
+      login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP }),
+      'AUTH.THROTTLED',
+    );
+    expect(throttled.httpStatus).toBe(429);
+    expect(throttled.details).toEqual({ retryAfterSeconds: 20, retryAfterMinutes: 1 });
+    // The same account from another address, and another account from this one, wait for nothing.
+    expect(
+      (await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: '198.51.100.1' })).principal,
+    ).toEqual(manager);
+    // A fourth failure once the wait is over doubles it: 60 s.
+    at(2 * MINUTE + 30_000);
+    await expectAppError(
+      login(ws.deps, { email: EMAIL, password: 'wrong 3', ip: IP }),
+      'AUTH.INVALID_CREDENTIALS',
+    );
+    at(2 * MINUTE + 30_000 + 59_000);
+    await expectAppError(login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP }), 'AUTH.THROTTLED');
+    at(2 * MINUTE + 30_000 + 60_000);
+    expect((await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP })).principal).toEqual(manager);
+    // A success ends the pair's run of failures: the next mistake is free again.
+    await expectAppError(
+      login(ws.deps, { email: EMAIL, password: 'wrong 4', ip: IP }),
+      'AUTH.INVALID_CREDENTIALS',
+    );
+    expect((await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP })).principal).toEqual(manager);
+  });
+
+  it('refuses an account guessed at from ten addresses to unknown devices for 15 minutes; its known device still signs in', async () => {
+    const { deviceToken } = await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP });
+    for (let i = 0; i < 10; i++) {
       at(i * MINUTE);
       await expectAppError(
         login(ws.deps, { email: EMAIL, password: `wrong ${i}`, ip: `10.0.0.${i}` }),
         'AUTH.INVALID_CREDENTIALS',
       );
     }
-    at(5 * MINUTE);
+    at(10 * MINUTE);
     const throttled = await expectAppError(
       login(ws.deps, { email: ' BOSS@example.com', password: PASSWORD, ip: IP }),
       'AUTH.THROTTLED',
     );
-    expect(throttled.httpStatus).toBe(429);
-    // The first failure (at START) leaves the window at START + 15 min: 10 minutes from now.
-    expect(throttled.details).toEqual({ retryAfterSeconds: 600, retryAfterMinutes: 10 });
-    expect(throttled.messageIn('zh')).toContain('10 分钟');
-
-    at(15 * MINUTE - 1);
-    await expectAppError(login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP }), 'AUTH.THROTTLED');
+    // The first failure (at START) leaves the window at START + 15 min: 5 minutes from now.
+    expect(throttled.details).toEqual({ retryAfterSeconds: 300, retryAfterMinutes: 5 });
+    expect(throttled.messageIn('zh')).toContain('5 分钟');
+    // A device this account signed in from before: the right password works.
+    const known = await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP, device: deviceToken });
+    expect(known.principal).toEqual(manager);
+    expect(known.deviceToken).toBe(deviceToken);
+    // A device token of nothing known (or another account's) is an unknown device.
+    await expectAppError(
+      login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP, device: 'made-up' }),
+      'AUTH.THROTTLED',
+    );
     at(15 * MINUTE);
-    const result = await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP });
-    expect(result.principal).toEqual(manager);
+    expect((await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP })).principal).toEqual(manager);
   });
 
-  it('throttles an IP address after 20 failures over different accounts, not other addresses', async () => {
+  it('refuses an address with 20 failures over accounts to unknown devices, not other addresses nor known devices', async () => {
+    const { deviceToken } = await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP });
     for (let i = 0; i < 20; i++) {
       await expectAppError(
         login(ws.deps, { email: `guess${i}@example.com`, password: 'nope nope', ip: IP }),
@@ -157,6 +204,9 @@ describe.each(engines)('sessions on $name', (engine) => {
     expect(throttled.details).toEqual({ retryAfterSeconds: 900, retryAfterMinutes: 15 });
     const elsewhere = await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: '198.51.100.1' });
     expect(elsewhere.principal).toEqual(manager);
+    // The office behind one address: a colleague's own browser still gets in.
+    const known = await login(ws.deps, { email: EMAIL, password: PASSWORD, ip: IP, device: deviceToken });
+    expect(known.principal).toEqual(manager);
   });
 
   it('logout ends that session only', async () => {

@@ -2,9 +2,10 @@
  * Sign-in with email and password, cookie sessions, sign-out and password change.
  *
  * Sessions live in the database (the server keeps no state), stored by the SHA-256 of their
- * token so a leaked table does not leak live sessions. Sign-in is throttled per account and
- * per IP address from the recorded attempts, and answers the same way (and in about the
- * same time) for an unknown email and a wrong password.
+ * token so a leaked table does not leak live sessions. Sign-in is throttled from the
+ * recorded attempts — per account and address pair with growing delays, per account and per
+ * address for devices the account does not know (see `login`) — and answers the same way
+ * (and in about the same time) for an unknown email and a wrong password.
  */
 import { changePasswordInput } from '../../contract/auth.js';
 import { AppError } from '../../domain/errors.js';
@@ -15,12 +16,26 @@ import { hashPassword, needsRehash, UNUSABLE_PASSWORD_HASH, verifyPassword } fro
 
 /** How long a session lasts. */
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
-/** The window in which failed sign-ins count. */
+/** The window in which failed sign-ins of an account, or of an address, count. */
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-/** Failed sign-ins in the window at which an account is refused. */
-export const ACCOUNT_FAILURE_LIMIT = 5;
-/** Failed sign-ins in the window at which an IP address is refused. */
+/**
+ * Failed sign-ins in the window, from any addresses, at which an account is refused to a
+ * device it does not know. One address alone cannot get there within the window (its own
+ * delays, below, grow first): this is for guesses spread over many addresses.
+ */
+export const ACCOUNT_FAILURE_LIMIT = 10;
+/** Failed sign-ins in the window, over any accounts, at which an address is refused to devices it does not know. */
 export const IP_FAILURE_LIMIT = 20;
+/** Failures of one account from one address that cost nothing (typing mistakes). */
+export const PAIR_FREE_FAILURES = 3;
+/** The wait after the first failure past the free ones; each further failure doubles it. */
+export const PAIR_FIRST_DELAY_MS = 30 * 1000;
+/** The longest wait of one account from one address. */
+export const PAIR_MAX_DELAY_MS = 15 * 60 * 1000;
+/** How far back the failures of one account from one address count (since its last success). */
+const PAIR_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** How long a device that signed in to an account stays known to it. */
+export const KNOWN_DEVICE_MS = 180 * 24 * 60 * 60 * 1000;
 
 /** Longer strings are never our tokens: refuse them without hashing. */
 const MAX_TOKEN_LENGTH = 256;
@@ -30,6 +45,8 @@ export interface LoginInput {
   readonly email: string;
   readonly password: string;
   readonly ip: string;
+  /** The device token its cookie carries (`closer_device`), when the browser has one. */
+  readonly device?: string | undefined;
 }
 
 /** A new session: `token` goes in the cookie, `csrfToken` must accompany cookie writes. */
@@ -38,6 +55,8 @@ export interface LoginResult {
   readonly csrfToken: string;
   readonly expiresAt: string;
   readonly principal: Principal;
+  /** The device token to keep in its cookie: the device is known to the account from now on. */
+  readonly deviceToken: string;
 }
 
 /**
@@ -61,26 +80,80 @@ async function secondsThrottled(deps: Deps, key: string, limit: number, now: Dat
   return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
 }
 
+/**
+ * The wait of one account from one address: nothing for the first PAIR_FREE_FAILURES
+ * failures since its last success, then 30 s after the last failure, doubling with each
+ * further one up to 15 minutes. Seconds left, or 0.
+ */
+async function pairWaitSeconds(deps: Deps, key: string, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - PAIR_WINDOW_MS).toISOString();
+  const recent = await deps.db
+    .selectFrom('login_attempts')
+    .select(['at', 'succeeded'])
+    .where('key', '=', key)
+    .where('at', '>', since)
+    .orderBy('at', 'desc')
+    .limit(PAIR_FREE_FAILURES + 16)
+    .execute();
+  const failures = recent.findIndex((a) => a.succeeded === 1);
+  const count = failures < 0 ? recent.length : failures;
+  const last = recent[0];
+  if (count < PAIR_FREE_FAILURES || !last) return 0;
+  const delay = Math.min(PAIR_FIRST_DELAY_MS * 2 ** (count - PAIR_FREE_FAILURES), PAIR_MAX_DELAY_MS);
+  const freeAt = new Date(last.at).getTime() + delay;
+  return Math.max(0, Math.ceil((freeAt - now.getTime()) / 1000));
+}
+
+/** Whether the device of `deviceKey` signed in to its account within KNOWN_DEVICE_MS. */
+async function isKnownDevice(deps: Deps, deviceKey: string, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - KNOWN_DEVICE_MS).toISOString();
+  const row = await deps.db
+    .selectFrom('login_attempts')
+    .select('id')
+    .where('key', '=', deviceKey)
+    .where('succeeded', '=', 1)
+    .where('at', '>', since)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 function attemptRows(deps: Deps, keys: readonly string[], at: string, succeeded: boolean) {
   return keys.map((key) => ({ id: deps.newId(), key, at, succeeded: succeeded ? 1 : 0 }));
 }
 
+/** The attempt key of one account from one address (what managers see, and the growing delays). */
+export function pairKey(email: string, ip: string): string {
+  return `pair:${email}|${ip}`;
+}
+
 /**
- * Signs in. AUTH.THROTTLED (details.retryAfterSeconds) when the account has 5 or the IP 20
- * failed attempts in the last 15 minutes (checked before the password, so a correct
- * password does not help); AUTH.INVALID_CREDENTIALS for an unknown email or a wrong
- * password alike. Every checked attempt is recorded for the account and the IP.
+ * Signs in. The throttles, checked before the password:
+ * - one account from one address waits longer after each failure past the third (30 s,
+ *   doubling, at most 15 minutes): guessing from one place gets slow, and nobody else waits;
+ * - an account with 10 failures in 15 minutes (from anywhere), or an address with 20 (over
+ *   any accounts), is refused to devices it does not know — a device that signed in to the
+ *   account before (its `closer_device` cookie) still signs in with the right password, so
+ *   knowing an email, or sharing the office's address, locks nobody out.
+ * A throttled attempt is AUTH.THROTTLED (details.retryAfterSeconds); an unknown email and a
+ * wrong password are AUTH.INVALID_CREDENTIALS alike. Every checked attempt is recorded
+ * for the account, the address and the pair (and, on success, the device).
  */
 export async function login(deps: Deps, input: LoginInput): Promise<LoginResult> {
   const email = normalizeEmail(input.email);
   const accountKey = `account:${email}`;
   const ipKey = `ip:${input.ip}`;
-  const keys = [accountKey, ipKey];
+  const pair = pairKey(email, input.ip);
+  const keys = [accountKey, ipKey, pair];
+  const device =
+    input.device && input.device.length > 0 && input.device.length <= MAX_TOKEN_LENGTH ? input.device : null;
+  const deviceKey = (token: string) => `device:${email}:${sha256Hex(token)}`;
   const now = deps.clock();
 
+  const known = device !== null && (await isKnownDevice(deps, deviceKey(device), now));
   const retryAfterSeconds = Math.max(
-    await secondsThrottled(deps, accountKey, ACCOUNT_FAILURE_LIMIT, now),
-    await secondsThrottled(deps, ipKey, IP_FAILURE_LIMIT, now),
+    await pairWaitSeconds(deps, pair, now),
+    known ? 0 : await secondsThrottled(deps, accountKey, ACCOUNT_FAILURE_LIMIT, now),
+    known ? 0 : await secondsThrottled(deps, ipKey, IP_FAILURE_LIMIT, now),
   );
   if (retryAfterSeconds > 0) {
     throw new AppError('AUTH.THROTTLED', {
@@ -117,6 +190,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
 
   const token = randomToken();
   const csrfToken = randomToken();
+  const deviceToken = device ?? randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
   // A hash of weaker parameters (an account from before they were raised) is replaced now,
   // the only moment the password is known.
@@ -124,7 +198,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
   const principal = await deps.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('login_attempts')
-      .values(attemptRows(deps, keys, at, true))
+      .values(attemptRows(deps, [...keys, deviceKey(deviceToken)], at, true))
       .execute();
     if (rehashed) {
       // The same password in a stronger form: not a change of the user's record (no new
@@ -151,7 +225,7 @@ export async function login(deps: Deps, input: LoginInput): Promise<LoginResult>
     return loadPrincipal(trx, user.id, membership.workspace_id, 'session');
   });
   if (!principal) throw new AppError('INTERNAL', { reason: 'membership vanished during sign-in' });
-  return { token, csrfToken, expiresAt, principal };
+  return { token, csrfToken, expiresAt, principal, deviceToken };
 }
 
 /** An authenticated session: its principal and the CSRF token its cookie writes must carry. */

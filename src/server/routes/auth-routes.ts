@@ -8,7 +8,8 @@ import { requireManager } from '../../app/access.js';
 import { createApiToken, revokeApiToken } from '../../app/auth/api-tokens.js';
 import { initWorkspace } from '../../app/auth/init-workspace.js';
 import { createMember, listMembers } from '../../app/auth/members.js';
-import { changePassword, login, logout } from '../../app/auth/sessions.js';
+import { changePassword, KNOWN_DEVICE_MS, login, logout } from '../../app/auth/sessions.js';
+import { listSignInAttempts } from '../../app/auth/sign-in-attempts.js';
 import type { Deps } from '../../app/context.js';
 import { authRoutes } from '../../contract/auth.js';
 import { AppError } from '../../domain/errors.js';
@@ -25,6 +26,9 @@ async function authenticated(request: FastifyRequest): Promise<void> {
 async function managerOnly(request: FastifyRequest): Promise<void> {
   requireManager(requirePrincipal(request));
 }
+
+/** The cookie that makes a browser a device its accounts know (see `login`). */
+export const DEVICE_COOKIE = 'closer_device';
 
 function cookieOptions(request: FastifyRequest) {
   return {
@@ -52,7 +56,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   serve(app, authRoutes.login, async ({ body }, request, reply) => {
     let result: Awaited<ReturnType<typeof login>>;
     try {
-      result = await login(deps, { ...body, ip: request.ip });
+      result = await login(deps, { ...body, ip: request.ip, device: request.cookies[DEVICE_COOKIE] });
     } catch (error) {
       if (error instanceof AppError && error.code === 'AUTH.THROTTLED') {
         reply.header('retry-after', String(error.details.retryAfterSeconds));
@@ -64,6 +68,12 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
       Math.floor((new Date(result.expiresAt).getTime() - deps.clock().getTime()) / 1000),
     );
     reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOptions(request), maxAge });
+    // Kept after sign-out: the device stays known to the account (a throttled account still
+    // lets its owner in from here with the right password).
+    reply.setCookie(DEVICE_COOKIE, result.deviceToken, {
+      ...cookieOptions(request),
+      maxAge: Math.floor(KNOWN_DEVICE_MS / 1000),
+    });
     return {
       user: { id: result.principal.userId },
       workspaceId: result.principal.workspaceId,
@@ -100,6 +110,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: Deps): void {
   signedIn.body(authRoutes.createToken, createApiToken);
   signedIn.remove(authRoutes.revokeToken, revokeApiToken);
   callerRoutes(app, deps, { onRequest: managerOnly }).body(authRoutes.createMember, createMember);
+
+  serve(
+    app,
+    authRoutes.signInAttempts,
+    async (_, request) => ({ attempts: await listSignInAttempts(deps, requirePrincipal(request)) }),
+    { onRequest: authenticated },
+  );
 
   serve(
     app,

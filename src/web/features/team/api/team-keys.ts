@@ -1,6 +1,7 @@
 /**
- * Query keys of the team page: the plan's per-member targets and the assistants' queues
- * (one place names each, so a write invalidates what the reads cached). Plain data.
+ * Query keys of the team page: the plan's per-member targets, the assistants' queues and the
+ * sign-in attempts (one place names each, so a write invalidates what the reads cached).
+ * Plain data.
  */
 export const teamKeys = {
   /** The saved plan's annual target per member. */
@@ -11,4 +12,6 @@ export const teamKeys = {
   prospecting: (memberId: string) => ['queue', 'prospecting', memberId] as const,
   /** An after-sales assistant's queue. */
   afterSales: (memberId: string) => ['queue', 'after-sales', memberId] as const,
+  /** The sign-in attempts on the workspace's accounts. */
+  signInAttempts: ['sign-in-attempts'],
 } as const;

@@ -1,11 +1,12 @@
-/** The team: its members, and (for a manager) adding one. */
+/** The team: its members, adding one, the assistants' queues and the sign-in attempts (managers). */
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import type { InputRef } from 'antd';
 import { App, Button, Card, Flex, Form, Input, Select, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createMemberInput } from '../../../../contract/auth.js';
+import { createMemberInput, type SignInAttempt } from '../../../../contract/auth.js';
 import { ApiError } from '../../../lib/api';
 import { moneyColumn } from '../../../lib/format';
 import { Field, FormAlert, FormDialog, useFirstField, useFormErrors, useSubmit } from '../../../lib/forms';
@@ -13,7 +14,7 @@ import { PageHeader } from '../../../lib/PageHeader';
 import { customerKeys } from '../../customers/api/customer-keys';
 import type { Member } from '../../customers/api/customers-api';
 import { usePlanMembers } from '../api/queues-api';
-import { addMember, useMembers } from '../api/team-api';
+import { addMember, useMembers, useSignInAttempts } from '../api/team-api';
 import { AssistantQueues } from '../components/AssistantQueues';
 
 interface Values {
@@ -89,7 +90,43 @@ export function TeamPage() {
         <MemberForm open={adding} onClose={() => setAdding(false)} members={members.data?.members ?? []} />
       </Card>
       <AssistantQueues members={members.data?.members ?? []} />
+      <SignInAttempts members={members.data?.members ?? []} />
     </Flex>
+  );
+}
+
+/** The sign-in attempts on the team's accounts: guessing at a password is seen, not only slowed. */
+function SignInAttempts({ members }: { members: Member[] }) {
+  const { t } = useTranslation();
+  const attempts = useSignInAttempts();
+  const nameOf = new Map(members.map((m) => [m.email, m.name]));
+  return (
+    <Card title={t('team.attempts')} data-testid="sign-in-attempts">
+      <Typography.Paragraph type="secondary">{t('team.attemptsHint')}</Typography.Paragraph>
+      <Table<SignInAttempt>
+        scroll={{ x: 'max-content' }}
+        rowKey={(a) => `${a.at}|${a.email}|${a.address}`}
+        loading={attempts.isPending}
+        dataSource={attempts.data?.attempts ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: t('common.empty') }}
+        columns={[
+          { key: 'at', title: t('team.attemptAt'), render: (_, a) => dayjs(a.at).format('YYYY-MM-DD HH:mm') },
+          { key: 'who', title: t('team.name'), render: (_, a) => nameOf.get(a.email) ?? a.email },
+          { key: 'address', title: t('team.address'), dataIndex: 'address', responsive: ['sm'] },
+          {
+            key: 'result',
+            title: t('team.result'),
+            render: (_, a) =>
+              a.succeeded ? (
+                <Tag color="green">{t('team.succeeded')}</Tag>
+              ) : (
+                <Tag color="red">{t('team.failed')}</Tag>
+              ),
+          },
+        ]}
+      />
+    </Card>
   );
 }
 
