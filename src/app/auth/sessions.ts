@@ -59,25 +59,38 @@ export interface LoginResult {
   readonly deviceToken: string;
 }
 
+/** The attempts of `key` in the last `windowMs` (only successes or failures, when asked), newest first. */
+function recentAttempts(
+  deps: Deps,
+  key: string,
+  now: Date,
+  { windowMs, limit, succeeded }: { windowMs: number; limit: number; succeeded?: boolean },
+): Promise<{ at: string; succeeded: number }[]> {
+  let query = deps.db
+    .selectFrom('login_attempts')
+    .select(['at', 'succeeded'])
+    .where('key', '=', key)
+    .where('at', '>', new Date(now.getTime() - windowMs).toISOString());
+  if (succeeded !== undefined) query = query.where('succeeded', '=', succeeded ? 1 : 0);
+  return query.orderBy('at', 'desc').limit(limit).execute();
+}
+
+/** Whole seconds from `now` to `freeAt` (epoch ms), at least `least`. */
+const secondsUntil = (freeAt: number, now: Date, least: number) =>
+  Math.max(least, Math.ceil((freeAt - now.getTime()) / 1000));
+
 /**
  * Seconds until `key` drops below `limit` failures, or 0 when it is below already.
  * The limit-th most recent failure in the window is the one that must age out.
  */
 async function secondsThrottled(deps: Deps, key: string, limit: number, now: Date): Promise<number> {
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
-  const failures = await deps.db
-    .selectFrom('login_attempts')
-    .select('at')
-    .where('key', '=', key)
-    .where('succeeded', '=', 0)
-    .where('at', '>', since)
-    .orderBy('at', 'desc')
-    .limit(limit)
-    .execute();
+  const failures = await recentAttempts(deps, key, now, {
+    windowMs: THROTTLE_WINDOW_MS,
+    limit,
+    succeeded: false,
+  });
   const blocking = failures[limit - 1];
-  if (!blocking) return 0;
-  const freeAt = new Date(blocking.at).getTime() + THROTTLE_WINDOW_MS;
-  return Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000));
+  return blocking ? secondsUntil(new Date(blocking.at).getTime() + THROTTLE_WINDOW_MS, now, 1) : 0;
 }
 
 /**
@@ -86,35 +99,26 @@ async function secondsThrottled(deps: Deps, key: string, limit: number, now: Dat
  * further one up to 15 minutes. Seconds left, or 0.
  */
 async function pairWaitSeconds(deps: Deps, key: string, now: Date): Promise<number> {
-  const since = new Date(now.getTime() - PAIR_WINDOW_MS).toISOString();
-  const recent = await deps.db
-    .selectFrom('login_attempts')
-    .select(['at', 'succeeded'])
-    .where('key', '=', key)
-    .where('at', '>', since)
-    .orderBy('at', 'desc')
-    .limit(PAIR_FREE_FAILURES + 16)
-    .execute();
-  const failures = recent.findIndex((a) => a.succeeded === 1);
-  const count = failures < 0 ? recent.length : failures;
+  const recent = await recentAttempts(deps, key, now, {
+    windowMs: PAIR_WINDOW_MS,
+    limit: PAIR_FREE_FAILURES + 16,
+  });
+  const sinceSuccess = recent.findIndex((a) => a.succeeded === 1);
+  const failures = sinceSuccess < 0 ? recent.length : sinceSuccess;
   const last = recent[0];
-  if (count < PAIR_FREE_FAILURES || !last) return 0;
-  const delay = Math.min(PAIR_FIRST_DELAY_MS * 2 ** (count - PAIR_FREE_FAILURES), PAIR_MAX_DELAY_MS);
-  const freeAt = new Date(last.at).getTime() + delay;
-  return Math.max(0, Math.ceil((freeAt - now.getTime()) / 1000));
+  if (failures < PAIR_FREE_FAILURES || !last) return 0;
+  const delay = Math.min(PAIR_FIRST_DELAY_MS * 2 ** (failures - PAIR_FREE_FAILURES), PAIR_MAX_DELAY_MS);
+  return secondsUntil(new Date(last.at).getTime() + delay, now, 0);
 }
 
 /** Whether the device of `deviceKey` signed in to its account within KNOWN_DEVICE_MS. */
 async function isKnownDevice(deps: Deps, deviceKey: string, now: Date): Promise<boolean> {
-  const since = new Date(now.getTime() - KNOWN_DEVICE_MS).toISOString();
-  const row = await deps.db
-    .selectFrom('login_attempts')
-    .select('id')
-    .where('key', '=', deviceKey)
-    .where('succeeded', '=', 1)
-    .where('at', '>', since)
-    .executeTakeFirst();
-  return row !== undefined;
+  const signedIn = await recentAttempts(deps, deviceKey, now, {
+    windowMs: KNOWN_DEVICE_MS,
+    limit: 1,
+    succeeded: true,
+  });
+  return signedIn.length > 0;
 }
 
 function attemptRows(deps: Deps, keys: readonly string[], at: string, succeeded: boolean) {

@@ -6,7 +6,7 @@ import { requireManager } from '../access.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { parseInput } from '../validation.js';
-import { lockWorkspace } from '../workspace/workspace-store.js';
+import { nextNumber } from '../workspace/workspace-store.js';
 
 /** Stores `{questions}` as version (latest + 1); managers only. Older versions stay readable. */
 export async function saveDiscoveryChain(
@@ -25,13 +25,7 @@ export async function saveDiscoveryChain(
   }));
   return deps.db.transaction().execute(async (trx) => {
     // Saves at once (two managers, two instances) number their versions one after the other.
-    await lockWorkspace(trx, principal.workspaceId);
-    const last = await trx
-      .selectFrom('discovery_chains')
-      .select((eb) => eb.fn.max('version').as('version'))
-      .where('workspace_id', '=', principal.workspaceId)
-      .executeTakeFirst();
-    const version = Number(last?.version ?? 0) + 1;
+    const version = await nextNumber(trx, principal.workspaceId, 'discovery_chains');
     const id = deps.newId();
     const createdAt = deps.clock().toISOString();
     await trx

@@ -9,7 +9,7 @@ import { requireManager } from '../access.js';
 import { recordAudit } from '../audit.js';
 import type { Deps, Principal } from '../context.js';
 import { chinaHolidayData } from '../holiday-data.js';
-import { lockWorkspace } from '../workspace/workspace-store.js';
+import { nextNumber } from '../workspace/workspace-store.js';
 import { computePlan } from './compute-plan.js';
 
 /** A stored plan revision (without its computed result). */
@@ -42,14 +42,7 @@ async function insertRevision(
 ): Promise<PlanRevision> {
   return deps.db.transaction().execute(async (trx) => {
     // Saves at once (two managers, two instances) number their revisions one after the other.
-    await lockWorkspace(trx, principal.workspaceId);
-    const last = await trx
-      .selectFrom('plans')
-      .select((eb) => eb.fn.max('revision').as('revision'))
-      .where('workspace_id', '=', principal.workspaceId)
-      .where('year', '=', year)
-      .executeTakeFirst();
-    const revision = Number(last?.revision ?? 0) + 1;
+    const revision = await nextNumber(trx, principal.workspaceId, 'plans', year);
     const id = deps.newId();
     await trx
       .insertInto('plans')

@@ -5,7 +5,7 @@
  * table is not a record table of a workspace (it is the workspace: no workspace_id), so
  * this is its own small store rather than a `defineRecordStore` one.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { updateWorkspaceSettingsInput, WorkspaceSettings } from '../../contract/settings.js';
 import type { Schema } from '../../db/schema.js';
@@ -111,4 +111,27 @@ export async function lockWorkspace(db: Kysely<Schema>, workspaceId: string): Pr
     .set((eb) => ({ id: eb.ref('id') }))
     .where('id', '=', workspaceId)
     .execute();
+}
+
+/** The numbered series a workspace keeps, by table: the column that numbers it. */
+const SERIES = { plans: 'revision', discovery_chains: 'version' } as const;
+
+/**
+ * The next number of a series of the workspace — a plan's revisions of one year (`year`),
+ * the discovery chain's versions — read under the workspace row's lock, so saves at once
+ * (two managers, two instances) take the next numbers one after the other.
+ */
+export async function nextNumber(
+  db: Kysely<Schema>,
+  workspaceId: string,
+  table: keyof typeof SERIES,
+  year?: number,
+): Promise<number> {
+  await lockWorkspace(db, workspaceId);
+  const column = sql.ref(SERIES[table]);
+  const ofYear = year === undefined ? sql`` : sql` and year = ${year}`;
+  const { rows } = await sql<{ n: number | string | null }>`
+    select max(${column}) as n from ${sql.table(table)} where workspace_id = ${workspaceId}${ofYear}
+  `.execute(db);
+  return Number(rows[0]?.n ?? 0) + 1;
 }
