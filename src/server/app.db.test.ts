@@ -268,6 +268,29 @@ describe.each(engines)('HTTP app on $name', (engine) => {
       expect(res.body).not.toContain('secret');
     });
 
+    it('answers a unique violation its use case did not settle with 409 CONFLICT.DUPLICATE, not 500', async () => {
+      const server = await withRoutes();
+      const db = database?.db as Kysely<Schema>;
+      // The same primary key twice: the database's own refusal, as a race would give it.
+      server.post('/api/test/twice', async () => {
+        for (let i = 0; i < 2; i++) {
+          await db
+            .insertInto('login_attempts')
+            .values({ id: 'same-id', key: 'k', at: '2026-03-02T02:00:00Z', succeeded: 0 })
+            .execute();
+        }
+        return {};
+      });
+      const res = await server.inject({ method: 'POST', url: '/api/test/twice?lang=zh' });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error).toMatchObject({
+        code: 'CONFLICT.DUPLICATE',
+        message: '同一条记录刚刚被同时保存了两次，这一次没有保存；请刷新后查看',
+        details: { ref: expect.any(String) },
+      });
+      expect(res.body).not.toMatch(/login_attempts|duplicate key|UNIQUE constraint/);
+    });
+
     it('answers any other error with 500 INTERNAL, without its message or stack', async () => {
       const res = await (await withRoutes()).inject({ method: 'GET', url: '/api/test/boom' });
       expect(res.statusCode).toBe(500);

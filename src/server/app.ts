@@ -146,7 +146,7 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply)
     const limit = request.routeOptions.bodyLimit ?? BODY_LIMIT;
     appError = new AppError('REQUEST.TOO_LARGE', { limitMb: Math.round(limit / (1024 * 1024)) });
   } else if (isClientError(error)) {
-    // Fastify's own 4xx (malformed JSON, body too large, unsupported media type …).
+    // Fastify's own other 4xx (malformed JSON, unsupported media type …).
     const path = error.code?.startsWith('FST_ERR_CTP_') ? 'body' : 'request';
     appError = validationFailed([{ path, message: clientErrorMessage(error, lang) }], lang);
   } else if (isUniqueViolation(error)) {
