@@ -268,6 +268,42 @@ describe.each(engines)('HTTP app on $name', (engine) => {
       expect(res.body).not.toContain('secret');
     });
 
+    it("answers the router's own refusal (an id longer than any of ours) with a code and a sentence", async () => {
+      const res = await (await withRoutes()).inject({
+        method: 'DELETE',
+        url: `/api/customers/${'0'.repeat(300)}`,
+        // The router refuses before the query is read: the language comes from the header.
+        headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({
+        code: 'VALIDATION.FAILED',
+        details: { fields: [{ path: 'request', message: '地址中的编号太长' }] },
+      });
+      expect(res.body).not.toContain('FST_');
+    });
+
+    it('refuses a NUL character in a body field, the query or the path with the field named, before validation', async () => {
+      const server = await withRoutes();
+      server.get('/api/test/things/:id', async () => ({ reached: true }));
+      const body = await server.inject({
+        method: 'POST',
+        url: '/api/test/things?lang=zh',
+        payload: { name: 'a\u0000b' },
+      });
+      expect(body.statusCode).toBe(400);
+      expect(body.json().error).toMatchObject({
+        code: 'VALIDATION.FAILED',
+        details: { fields: [{ path: 'body.name', message: expect.stringContaining('不能含有空字符') }] },
+      });
+      const query = await server.inject({ method: 'GET', url: '/api/test/things/x?q=a%00b' });
+      expect(query.statusCode).toBe(400);
+      expect(query.json().error.details.fields.map((f: { path: string }) => f.path)).toEqual(['query.q']);
+      const path = await server.inject({ method: 'GET', url: '/api/test/things/%00' });
+      expect(path.statusCode).toBe(400);
+      expect(path.json().error.details.fields.map((f: { path: string }) => f.path)).toEqual(['params.id']);
+    });
+
     it('answers a unique violation its use case did not settle with 409 CONFLICT.DUPLICATE, not 500', async () => {
       const server = await withRoutes();
       const db = database?.db as Kysely<Schema>;

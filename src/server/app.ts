@@ -35,6 +35,7 @@ import type { IssueFacts } from '../domain/field-messages.js';
 import { fieldSentence } from '../domain/issue-messages.js';
 import { registerAuth } from './auth.js';
 import { requestLang } from './lang.js';
+import { nulPaths } from './no-nul.js';
 import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerWorkspaceRoutes } from './routes/index.js';
 import { serve } from './serve.js';
@@ -76,6 +77,9 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
     // Behind a TLS-terminating proxy, X-Forwarded-Proto tells that the client used https
     // (so the session cookie gets Secure) and X-Forwarded-For gives the IP that throttling counts.
     trustProxy: deps.trustProxy ?? false,
+    // The router's own refusals (an id longer than any of ours, a malformed address) answer
+    // like every other refusal: a code and a sentence, not Fastify's text.
+    frameworkErrors: (error, request, reply) => sendError(error, request, reply),
   });
   // The use cases log where the server does (an import job's internal failure, …).
   const useCaseDeps: ServerDeps = { ...deps, log: deps.log ?? app.log };
@@ -89,6 +93,31 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
     return payload;
   });
   app.setErrorHandler((error, request, reply) => sendError(error, request, reply));
+  app.addHook('preValidation', async (request) => {
+    const paths = [
+      ...nulPaths(request.params, 'params'),
+      ...nulPaths(request.query, 'query'),
+      ...nulPaths(request.body, 'body'),
+    ];
+    if (paths.length === 0) return;
+    const lang = requestLang(request);
+    const subject = subjectOf(request);
+    const sentence = (path: string) =>
+      fieldSentence(
+        {
+          code: 'custom',
+          path: path.split('.').slice(1),
+          message: 'must not contain a NUL character (U+0000)',
+          params: { zh: '不能含有空字符（U+0000）' },
+        },
+        lang,
+        subject,
+      );
+    throw validationFailed(
+      paths.map((path) => ({ path, message: sentence(path) })),
+      lang,
+    );
+  });
   app.setNotFoundHandler((request, reply) => {
     // A client-side route of the web app (/customers/…): the app shell decides what to show.
     if (webRoot && wantsAppShell(request)) return sendAppShell(reply, webRoot);
@@ -210,6 +239,8 @@ const CLIENT_ERRORS: Record<string, Record<Lang, string>> = {
     zh: '内容类型为 application/json，但内容为空',
   },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { en: 'Unsupported content type', zh: '不支持的内容类型' },
+  FST_ERR_MAX_PARAM_LENGTH: { en: 'An id in the address is too long', zh: '地址中的编号太长' },
+  FST_ERR_BAD_URL: { en: 'The address is not valid', zh: '地址无效' },
 };
 
 function clientErrorMessage(error: { code?: string; message: string }, lang: Lang): string {

@@ -98,5 +98,6 @@ describe('enumerations and keys', () => {
   it('splits lists and trims cells', () => {
     expect(parseList('陈总、刘工, 王总；')).toEqual(['陈总', '刘工', '王总']);
     expect(cellText('\ufeff  杭州\u3000')).toBe('杭州');
+    expect(cellText('杭州\u0000织造\u0000')).toBe('杭州织造');
   });
 });

@@ -26,12 +26,16 @@ export type Parsed<T> =
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = (zh: string, en: string): Parsed<never> => ({ ok: false, reason: { zh, en } });
 
-/** Text of a cell, trimmed; '' for an empty cell. Dates become ISO dates. */
+/**
+ * Text of a cell, trimmed; '' for an empty cell. Dates become ISO dates. NUL characters
+ * (U+0000, left by broken exports) are dropped: nobody typed them, and PostgreSQL cannot
+ * store them in text.
+ */
 export function cellText(cell: Cell): string {
   if (cell === null) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
-  return cell.replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, '');
+  return cell.replaceAll('\u0000', '').replace(/^[\s\u3000\ufeff]+|[\s\u3000]+$/g, '');
 }
 
 /** Day 0 of Excel's 1900 date system is 1899-12-30 (which absorbs Excel's 1900 leap-year bug). */
