@@ -3,6 +3,7 @@
  * which address, when, and whether it worked — so that guessing at a colleague's password
  * is seen, not only slowed down.
  */
+import { sql } from 'kysely';
 import type { SignInAttempt } from '../../contract/auth.js';
 import { requireManager } from '../access.js';
 import type { Deps, Principal } from '../context.js';
@@ -26,16 +27,25 @@ export async function listSignInAttempts(deps: Deps, principal: Principal): Prom
     .where('memberships.workspace_id', '=', principal.workspaceId)
     .execute();
   const emails = new Set(members.map((m) => m.email));
+  if (emails.size === 0) return [];
   const since = new Date(deps.clock().getTime() - SIGN_IN_ATTEMPTS_DAYS * 24 * 60 * 60 * 1000).toISOString();
-  // The account-and-address rows (`pair:<email>|<address>`); a plain prefix, no wildcard in it.
+  // The account-and-address rows (`pair:<email>|<address>`) of these accounts only, so that
+  // attempts on other workspaces' accounts (the table is shared) never crowd ours out.
+  const escaped = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
   const rows = await deps.db
     .selectFrom('login_attempts')
     .select(['key', 'at', 'succeeded'])
-    .where('key', 'like', 'pair:%')
+    .where((eb) =>
+      eb.or(
+        [...emails].map(
+          (email) => sql<boolean>`${eb.ref('key')} like ${`pair:${escaped(email)}|%`} escape '\\'`,
+        ),
+      ),
+    )
     .where('at', '>', since)
     .orderBy('at', 'desc')
     .orderBy('id', 'desc')
-    .limit(MAX_ATTEMPTS * 4)
+    .limit(MAX_ATTEMPTS)
     .execute();
   const attempts: SignInAttempt[] = [];
   for (const row of rows) {
@@ -44,7 +54,6 @@ export async function listSignInAttempts(deps: Deps, principal: Principal): Prom
     const email = rest.slice(0, bar);
     if (bar < 0 || !emails.has(email)) continue;
     attempts.push({ email, address: rest.slice(bar + 1), at: row.at, succeeded: row.succeeded === 1 });
-    if (attempts.length === MAX_ATTEMPTS) break;
   }
   return attempts;
 }

@@ -4,7 +4,7 @@ import { updateInvitationInput } from '../../contract/seminars.js';
 import { AppError } from '../../domain/errors.js';
 import { defineUpdate } from '../record-update.js';
 import { workspaceToday } from '../workspace/workspace-today.js';
-import { invitations } from './seminar-store.js';
+import { invitations, seminars } from './seminar-store.js';
 
 /**
  * Sets `rsvp` and/or `attended`. Attendance can only be recorded from the seminar's date
@@ -16,12 +16,7 @@ export const updateInvitation = defineUpdate(invitations, updateInvitationInput,
   // A stale form hears CONFLICT.STALE before the seminar's date is checked.
   update.requireVersion();
   if (update.fields.attended === true) {
-    const seminar = await trx
-      .selectFrom('seminars')
-      .select('held_on')
-      .where('workspace_id', '=', principal.workspaceId)
-      .where('id', '=', before.seminar_id)
-      .executeTakeFirstOrThrow();
+    const seminar = await seminars.find(trx, principal, before.seminar_id);
     const { today } = await workspaceToday(trx, deps, principal.workspaceId);
     if (today < seminar.held_on) throw new AppError('SEMINAR.NOT_YET_HELD', { heldOn: seminar.held_on });
   }
