@@ -175,7 +175,7 @@ describe.each(engines)('auth routes on $name', (engine) => {
     expect(fourth.headers['set-cookie']).toBeUndefined();
   });
 
-  it('keeps the device known in a year-long closer_device cookie, and shows managers the attempts', async () => {
+  it('keeps the device known in a 180-day closer_device cookie, and shows managers the attempts', async () => {
     await setup();
     const first = await login();
     const device = first.cookies.find((c) => c.name === 'closer_device');
